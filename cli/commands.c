@@ -1,0 +1,233 @@
+/*
+ * commands.c — mobectl's commands: parse the argument, make the call, say
+ * what happened. With --json every command ends by printing the status
+ * object, so scripts see one shape whatever they ran.
+ */
+#include "cli/commands.h"
+
+#include "cli/status.h"
+#include "core/duration.h"
+
+/* Runs a method with no reply, then fetches the properties for the report. */
+static GVariant *
+call_then_status (MobectlContext *ctx, const char *method, GVariant *params, int *ret)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = mobectl_call (ctx, method, params, NULL, &error);
+  GVariant *props;
+
+  if (reply == NULL)
+    {
+      *ret = mobectl_bus_error (ctx, error);
+      return NULL;
+    }
+  props = mobectl_get_all (ctx, &error);
+  if (props == NULL)
+    *ret = mobectl_bus_error (ctx, error);
+  return props;
+}
+
+/* With --json the status object replaces the sentence. */
+static int
+report (MobectlContext *ctx, GVariant *props, const char *sentence)
+{
+  if (ctx->json)
+    mobectl_status_print (props, TRUE);
+  else
+    g_print ("%s\n", sentence);
+  return MOBECTL_EXIT_OK;
+}
+
+static gboolean
+parse_duration (MobectlContext *ctx, const char *text, guint64 *seconds, int *ret)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (mobed_duration_parse (text, seconds, &error))
+    return TRUE;
+  *ret = mobectl_usage_error (ctx, "%s", error->message);
+  return FALSE;
+}
+
+int
+mobectl_cmd_status (MobectlContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) props = mobectl_get_all (ctx, &error);
+
+  if (props == NULL)
+    return mobectl_bus_error (ctx, error);
+  mobectl_status_print (props, ctx->json);
+  return MOBECTL_EXIT_OK;
+}
+
+int
+mobectl_cmd_now (MobectlContext *ctx, int argc, char **argv)
+{
+  int ret = MOBECTL_EXIT_OK;
+  g_autoptr(GVariant) props = call_then_status (ctx, "TakeBreak", NULL, &ret);
+  g_autofree char *line = NULL;
+  g_autofree char *sentence = NULL;
+
+  if (props == NULL)
+    return ret;
+  line = mobectl_status_break_line (props);
+  sentence = g_strdup_printf ("Break started: %s", line ? line : "(no drill)");
+  return report (ctx, props, sentence);
+}
+
+int
+mobectl_cmd_done (MobectlContext *ctx, int argc, char **argv)
+{
+  int ret = MOBECTL_EXIT_OK;
+  g_autoptr(GVariant) props = call_then_status (ctx, "Done", NULL, &ret);
+  g_autofree char *sentence = NULL;
+  guint32 done = 0, goal = 0;
+
+  if (props == NULL)
+    return ret;
+  g_variant_lookup (props, "TodayDone", "u", &done);
+  g_variant_lookup (props, "DailyGoal", "u", &goal);
+  sentence = g_strdup_printf ("Done. %u of %u breaks today.", done, goal);
+  return report (ctx, props, sentence);
+}
+
+int
+mobectl_cmd_skip (MobectlContext *ctx, int argc, char **argv)
+{
+  int ret = MOBECTL_EXIT_OK;
+  g_autoptr(GVariant) props = call_then_status (ctx, "Skip", NULL, &ret);
+
+  return props == NULL ? ret : report (ctx, props, "Skipped.");
+}
+
+int
+mobectl_cmd_snooze (MobectlContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) props = NULL;
+  g_autofree char *length = NULL;
+  g_autofree char *sentence = NULL;
+  guint64 seconds = 0;
+  int ret = MOBECTL_EXIT_OK;
+
+  if (argc == 1 && !parse_duration (ctx, argv[0], &seconds, &ret))
+    return ret;
+  if (argc == 0)
+    {
+      /* The default lives in the daemon's config, not in mobectl. */
+      g_autoptr(GVariant) before = mobectl_get_all (ctx, &error);
+      if (before == NULL)
+        return mobectl_bus_error (ctx, error);
+      g_variant_lookup (before, "SnoozeLength", "t", &seconds);
+    }
+  props = call_then_status (ctx, "Snooze", g_variant_new ("(t)", seconds), &ret);
+  if (props == NULL)
+    return ret;
+  length = mobed_duration_format (seconds);
+  {
+    g_autoptr(GVariant) brk = g_variant_lookup_value (props, "CurrentBreak", NULL);
+    gint64 until = 0;
+
+    if (brk != NULL)
+      g_variant_lookup (brk, "snoozed_until", "x", &until);
+    if (until > 0)
+      {
+        g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (until / G_USEC_PER_SEC);
+        g_autofree char *clock = g_date_time_format (dt, "%H:%M");
+        sentence = g_strdup_printf ("Snoozed for %s, until %s.", length, clock);
+      }
+    else
+      sentence = g_strdup_printf ("Snoozed for %s.", length);
+  }
+  return report (ctx, props, sentence);
+}
+
+int
+mobectl_cmd_another (MobectlContext *ctx, int argc, char **argv)
+{
+  int ret = MOBECTL_EXIT_OK;
+  g_autoptr(GVariant) props = call_then_status (ctx, "Another", NULL, &ret);
+  g_autofree char *line = NULL;
+  g_autofree char *sentence = NULL;
+
+  if (props == NULL)
+    return ret;
+  line = mobectl_status_break_line (props);
+  sentence = g_strdup_printf ("Now: %s", line ? line : "(no drill)");
+  return report (ctx, props, sentence);
+}
+
+int
+mobectl_cmd_pause (MobectlContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GVariant) props = NULL;
+  g_autofree char *sentence = NULL;
+  guint64 seconds = 0;   /* no argument: until `mobectl resume` */
+  gint64 until = 0;
+  int ret = MOBECTL_EXIT_OK;
+
+  if (argc == 1 && !parse_duration (ctx, argv[0], &seconds, &ret))
+    return ret;
+  props = call_then_status (ctx, "Pause", g_variant_new ("(t)", seconds), &ret);
+  if (props == NULL)
+    return ret;
+  g_variant_lookup (props, "PausedUntil", "x", &until);
+  if (seconds == 0)
+    sentence = g_strdup ("Paused until you run 'mobectl resume'.");
+  else
+    {
+      g_autofree char *length = mobed_duration_format (seconds);
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (until / G_USEC_PER_SEC);
+      g_autofree char *clock = g_date_time_format (dt, seconds < 20 * 3600 ? "%H:%M"
+                                                                           : "%a %d %b %H:%M");
+      sentence = g_strdup_printf ("Paused for %s, until %s.", length, clock);
+    }
+  return report (ctx, props, sentence);
+}
+
+int
+mobectl_cmd_resume (MobectlContext *ctx, int argc, char **argv)
+{
+  int ret = MOBECTL_EXIT_OK;
+  g_autoptr(GVariant) props = call_then_status (ctx, "Resume", NULL, &ret);
+  g_autofree char *sentence = NULL;
+  gint64 next = 0;
+
+  if (props == NULL)
+    return ret;
+  g_variant_lookup (props, "NextBreak", "x", &next);
+  if (next > 0)
+    {
+      g_autofree char *when = mobectl_when_text (next, g_get_real_time ());
+      sentence = g_strdup_printf ("Resumed. Next break at %s.", when);
+    }
+  else
+    sentence = g_strdup ("Resumed. A break is due now.");
+  return report (ctx, props, sentence);
+}
+
+int
+mobectl_cmd_reload (MobectlContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = mobectl_call (ctx, "Reload", NULL, G_VARIANT_TYPE ("(as)"), &error);
+  g_autoptr(GVariant) props = NULL;
+  g_autofree const char **warnings = NULL;
+
+  if (reply == NULL)
+    return mobectl_bus_error (ctx, error);
+  g_variant_get (reply, "(^a&s)", &warnings);
+  for (const char **w = warnings; w != NULL && *w != NULL; w++)
+    g_printerr ("mobectl: warning: %s\n", *w);
+  if (!ctx->json)
+    {
+      g_print ("Reloaded the configuration.\n");
+      return MOBECTL_EXIT_OK;
+    }
+  props = mobectl_get_all (ctx, &error);
+  if (props == NULL)
+    return mobectl_bus_error (ctx, error);
+  mobectl_status_print (props, TRUE);
+  return MOBECTL_EXIT_OK;
+}

@@ -1,0 +1,107 @@
+/*
+ * context.c — mobectl's D-Bus calls and error reporting. Calls go straight
+ * through g_dbus_connection_call_sync rather than a generated proxy: a proxy
+ * costs extra round trips (AddMatch, GetNameOwner, GetAll) before the first
+ * call, and mobectl makes one call and exits.
+ */
+#include "cli/context.h"
+
+#include <stdarg.h>
+
+#define BUS_NAME    "org.mobed.Daemon"
+#define OBJECT_PATH "/org/mobed/Daemon"
+#define INTERFACE   "org.mobed.Daemon1"
+
+static GDBusConnection *
+bus (MobectlContext *ctx, GError **error)
+{
+  if (ctx->bus == NULL)
+    ctx->bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, error);
+  return ctx->bus;
+}
+
+GVariant *
+mobectl_call (MobectlContext *ctx, const char *method, GVariant *params,
+              const GVariantType *reply_type, GError **error)
+{
+  GDBusConnection *connection = bus (ctx, error);
+
+  if (connection == NULL)
+    {
+      if (params != NULL)
+        g_variant_unref (g_variant_ref_sink (params));
+      return NULL;
+    }
+  return g_dbus_connection_call_sync (connection, BUS_NAME, OBJECT_PATH, INTERFACE,
+                                      method, params, reply_type,
+                                      G_DBUS_CALL_FLAGS_NONE, -1, NULL, error);
+}
+
+GVariant *
+mobectl_get_all (MobectlContext *ctx, GError **error)
+{
+  GDBusConnection *connection = bus (ctx, error);
+  g_autoptr(GVariant) reply = NULL;
+  GVariant *props;
+
+  if (connection == NULL)
+    return NULL;
+  reply = g_dbus_connection_call_sync (connection, BUS_NAME, OBJECT_PATH,
+                                       "org.freedesktop.DBus.Properties", "GetAll",
+                                       g_variant_new ("(s)", INTERFACE),
+                                       G_VARIANT_TYPE ("(a{sv})"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, error);
+  if (reply == NULL)
+    return NULL;
+  g_variant_get (reply, "(@a{sv})", &props);
+  return props;
+}
+
+int
+mobectl_usage_error (MobectlContext *ctx, const char *fmt, ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, fmt);
+  msg = g_strdup_vprintf (fmt, args);
+  va_end (args);
+  g_printerr ("mobectl: %s\n", msg);
+  if (ctx->verb != NULL)
+    g_printerr ("Try 'mobectl %s --help' for more.\n", ctx->verb);
+  else
+    g_printerr ("Try 'mobectl --help' for the list of commands.\n");
+  return MOBECTL_EXIT_USAGE;
+}
+
+/* Errors that mean "no mobed to talk to", as opposed to mobed saying no. */
+static gboolean
+unreachable (GError *error)
+{
+  g_autofree char *name = g_dbus_error_get_remote_error (error);
+
+  if (name == NULL)
+    return error->domain == G_IO_ERROR;   /* no bus, or the connection failed */
+  return g_str_equal (name, "org.freedesktop.DBus.Error.ServiceUnknown")
+         || g_str_equal (name, "org.freedesktop.DBus.Error.NameHasNoOwner")
+         || g_str_equal (name, "org.freedesktop.DBus.Error.NoReply")
+         || g_str_equal (name, "org.freedesktop.DBus.Error.UnknownObject")
+         || g_str_has_prefix (name, "org.freedesktop.DBus.Error.Spawn")
+         || g_str_has_prefix (name, "org.freedesktop.systemd1.");
+}
+
+int
+mobectl_bus_error (MobectlContext *ctx, GError *error)
+{
+  gboolean down = unreachable (error);
+
+  g_dbus_error_strip_remote_error (error);
+  if (down)
+    {
+      g_printerr ("mobectl: could not reach mobed: %s\n", error->message);
+      g_printerr ("Start it with 'systemctl --user start mobed', or run 'mobed' in a terminal.\n");
+    }
+  else
+    g_printerr ("mobectl: %s\n", error->message);
+  return MOBECTL_EXIT_REFUSED;
+}

@@ -1,0 +1,32 @@
+/*
+ * context.h — what every mobectl command gets: the bus, the output mode,
+ * and the helpers that turn failures into messages and exit codes.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes: 0 ok, 1 the daemon refused or could not be reached, 2 usage. */
+enum { MOBECTL_EXIT_OK = 0, MOBECTL_EXIT_REFUSED = 1, MOBECTL_EXIT_USAGE = 2 };
+
+typedef struct {
+  const char      *verb;     /* the command being run, for hints */
+  gboolean         json;
+  GDBusConnection *bus;      /* opened on first use */
+} MobectlContext;
+
+/* Calls a method of org.mobed.Daemon1; D-Bus activation starts the daemon
+ * if it is not running. Returns NULL with @error set on failure. */
+GVariant *mobectl_call        (MobectlContext *ctx, const char *method,
+                               GVariant *params, const GVariantType *reply_type,
+                               GError **error);
+/* All properties in one round trip, as a{sv}. */
+GVariant *mobectl_get_all     (MobectlContext *ctx, GError **error);
+
+/* Print "mobectl: <reason>" and a hint; return the exit code. */
+int       mobectl_usage_error (MobectlContext *ctx, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
+int       mobectl_bus_error   (MobectlContext *ctx, GError *error);
+
+G_END_DECLS

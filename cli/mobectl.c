@@ -1,0 +1,160 @@
+/*
+ * mobectl.c — the command line for mobed: global options, the verb table
+ * and --help. Each command is a function in commands.c; this file only
+ * picks one and checks its argument count.
+ */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mobed-config.h"
+#include "cli/commands.h"
+
+typedef struct {
+  const char *name;
+  int         min_args, max_args;
+  int       (*run) (MobectlContext *ctx, int argc, char **argv);
+  const char *args;        /* shown after the name in usage lines */
+  const char *summary;     /* its line in --help */
+  const char *details;     /* more for `mobectl VERB --help`, or NULL */
+} MobectlVerb;
+
+#define DURATION_HELP \
+  "DURATION is like 90s, 5m, 1h30m or 1:30 (hours:minutes); units are s, m, h, d."
+
+/* The first entry runs when no command is given. */
+static const MobectlVerb verbs[] = {
+  { "status", 0, 0, mobectl_cmd_status, "",
+    "Show the state, the next break and today's count", NULL },
+  { "now", 0, 0, mobectl_cmd_now, "",
+    "Start a break now", NULL },
+  { "done", 0, 0, mobectl_cmd_done, "",
+    "Mark the current break as done", NULL },
+  { "skip", 0, 0, mobectl_cmd_skip, "",
+    "Skip the current break", NULL },
+  { "snooze", 0, 1, mobectl_cmd_snooze, "[DURATION]",
+    "Put the current break off (default: snooze in mobed.conf)", DURATION_HELP },
+  { "another", 0, 0, mobectl_cmd_another, "",
+    "Swap the current break's drill for a different one", NULL },
+  { "pause", 0, 1, mobectl_cmd_pause, "[DURATION]",
+    "Pause breaks for DURATION, or until resume",
+    DURATION_HELP "\nWithout DURATION breaks stay paused until 'mobectl resume'.\n"
+    "A pause survives a restart of mobed." },
+  { "resume", 0, 0, mobectl_cmd_resume, "",
+    "End a pause", NULL },
+  { "reload", 0, 0, mobectl_cmd_reload, "",
+    "Make mobed read mobed.conf again and report problems in it", NULL },
+};
+
+static const char options_help[] =
+  "Options:\n"
+  "  --json       Print the result as one JSON object\n"
+  "  -h, --help   Show help (for a command: mobectl COMMAND --help)\n"
+  "  --version    Print mobectl's version\n";
+
+static void
+print_help (void)
+{
+  g_print ("Usage: mobectl [OPTION...] [COMMAND] [ARGUMENT]\n\n"
+           "Talk to mobed, the movement-break daemon. Without a command, shows the status.\n\n"
+           "Commands:\n");
+  for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      g_autofree char *usage = g_strconcat (verbs[i].name, " ", verbs[i].args, NULL);
+      g_print ("  %-18s %s\n", usage, verbs[i].summary);
+    }
+  g_print ("\n%s\n"
+           "Exit status: 0 on success, 1 if mobed refused or could not be reached,\n"
+           "2 on a usage error.\n", options_help);
+}
+
+static void
+print_verb_help (const MobectlVerb *verb)
+{
+  g_print ("Usage: mobectl %s%s%s\n\n%s.\n", verb->name, *verb->args ? " " : "",
+           verb->args, verb->summary);
+  if (verb->details != NULL)
+    g_print ("%s\n", verb->details);
+  g_print ("\n%s", options_help);
+}
+
+static const MobectlVerb *
+find_verb (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_str_equal (verbs[i].name, name))
+      return &verbs[i];
+  return NULL;
+}
+
+int
+main (int argc, char **argv)
+{
+  MobectlContext ctx = { 0 };
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const MobectlVerb *verb = NULL;
+  gboolean help = FALSE, options_done = FALSE;
+  int ret;
+
+  setlocale (LC_ALL, "");
+  for (int i = 1; i < argc; i++)
+    {
+      const char *a = argv[i];
+
+      if (options_done || a[0] != '-' || a[1] == '\0')
+        g_ptr_array_add (args, argv[i]);
+      else if (g_str_equal (a, "--"))
+        options_done = TRUE;
+      else if (g_str_equal (a, "--json"))
+        ctx.json = TRUE;
+      else if (g_str_equal (a, "-h") || g_str_equal (a, "--help"))
+        help = TRUE;
+      else if (g_str_equal (a, "--version"))
+        {
+          g_print ("mobectl %s\n", MOBED_VERSION);
+          return MOBECTL_EXIT_OK;
+        }
+      else
+        {
+          /* A verb seen earlier makes the hint point at its own help. */
+          if (args->len > 0 && find_verb (args->pdata[0]) != NULL)
+            ctx.verb = args->pdata[0];
+          return mobectl_usage_error (&ctx, "unknown option '%s'", a);
+        }
+    }
+
+  if (args->len > 0)
+    {
+      verb = find_verb (args->pdata[0]);
+      if (verb == NULL)
+        return mobectl_usage_error (&ctx, "unknown command '%s'", (char *) args->pdata[0]);
+      g_ptr_array_remove_index (args, 0);
+    }
+  if (verb == NULL)
+    {
+      if (help)
+        {
+          print_help ();
+          return MOBECTL_EXIT_OK;
+        }
+      verb = &verbs[0];
+    }
+  ctx.verb = verb->name;
+  if (help)
+    {
+      print_verb_help (verb);
+      return MOBECTL_EXIT_OK;
+    }
+  if ((int) args->len < verb->min_args || (int) args->len > verb->max_args)
+    {
+      if (verb->max_args == 0)
+        return mobectl_usage_error (&ctx, "'%s' takes no arguments (got '%s')",
+                                    verb->name, (char *) args->pdata[0]);
+      return mobectl_usage_error (&ctx, "'%s' takes at most %d argument%s",
+                                  verb->name, verb->max_args, verb->max_args == 1 ? "" : "s");
+    }
+
+  ret = verb->run (&ctx, (int) args->len, (char **) args->pdata);
+  g_clear_object (&ctx.bus);
+  return ret;
+}

@@ -1,0 +1,239 @@
+/*
+ * status.c — the status block and its JSON twin. Reads only what the
+ * daemon published; works out nothing but how to say it.
+ */
+#include "cli/status.h"
+
+#include <json-glib/json-glib.h>
+
+#include "core/duration.h"
+
+#define LABEL "%-13s"
+
+static gint64
+prop_int64 (GVariant *props, const char *key)
+{
+  gint64 v = 0;
+
+  g_variant_lookup (props, key, "x", &v);
+  return v;
+}
+
+static guint
+prop_uint (GVariant *props, const char *key)
+{
+  guint32 v = 0;
+
+  g_variant_lookup (props, key, "u", &v);
+  return v;
+}
+
+static GVariant *
+current_break (GVariant *props)
+{
+  GVariant *brk = g_variant_lookup_value (props, "CurrentBreak", G_VARIANT_TYPE ("a{sv}"));
+
+  if (brk != NULL && g_variant_n_children (brk) == 0)
+    g_clear_pointer (&brk, g_variant_unref);
+  return brk;
+}
+
+char *
+mobectl_when_text (gint64 when_us, gint64 now_us)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (when_us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (now_us / G_USEC_PER_SEC);
+  gint64 secs = MAX (0, (when_us - now_us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+  g_autofree char *clock = NULL;
+  g_autofree char *delta = NULL;
+
+  if (g_date_time_get_year (when) == g_date_time_get_year (now)
+      && g_date_time_get_day_of_year (when) == g_date_time_get_day_of_year (now))
+    clock = g_date_time_format (when, "%H:%M");
+  else
+    clock = g_date_time_format (when, "%a %d %b %H:%M");
+
+  if (secs < 60)
+    delta = g_strdup_printf ("%" G_GINT64_FORMAT " s", secs);
+  else
+    delta = mobed_duration_format_human ((guint64) (secs + 59) / 60 * 60);
+  return g_strdup_printf ("%s (in %s)", clock, delta);
+}
+
+char *
+mobectl_status_break_line (GVariant *props)
+{
+  g_autoptr(GVariant) brk = current_break (props);
+  g_autoptr(GVariant) drills = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (brk == NULL)
+    return NULL;
+  drills = g_variant_lookup_value (brk, "drills", G_VARIANT_TYPE ("aa{sv}"));
+  for (gsize i = 0; drills != NULL && i < g_variant_n_children (drills); i++)
+    {
+      g_autoptr(GVariant) d = g_variant_get_child_value (drills, i);
+      const char *name = "?", *reps = "";
+
+      g_variant_lookup (d, "name", "&s", &name);
+      g_variant_lookup (d, "reps_text", "&s", &reps);
+      g_ptr_array_add (parts, g_strdup_printf ("%s · %s", name, reps));
+    }
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" + ", (char **) parts->pdata);
+}
+
+static void
+print_human (GVariant *props)
+{
+  gint64 now = g_get_real_time ();
+  const char *state = "unknown";
+  gint64 next = prop_int64 (props, "NextBreak");
+  gint64 paused = prop_int64 (props, "PausedUntil");
+  g_autofree char *line = mobectl_status_break_line (props);
+
+  g_variant_lookup (props, "State", "&s", &state);
+  g_print (LABEL "%s\n", "State:", state);
+  if (line != NULL)
+    {
+      g_autoptr(GVariant) brk = current_break (props);
+      gint64 until = 0;
+      guint32 snoozes = 0;
+
+      g_variant_lookup (brk, "snoozed_until", "x", &until);
+      g_variant_lookup (brk, "snoozes", "u", &snoozes);
+      if (until > 0)
+        {
+          g_autofree char *when = mobectl_when_text (until, now);
+          g_print (LABEL "%s (snoozed until %s)\n", "Break:", line, when);
+        }
+      else if (snoozes > 0)
+        g_print (LABEL "%s (snoozed %u×)\n", "Break:", line, snoozes);
+      else
+        g_print (LABEL "%s\n", "Break:", line);
+    }
+  if (paused == -1)
+    g_print (LABEL "until you run 'mobectl resume'\n", "Paused:");
+  else if (paused > 0)
+    {
+      g_autofree char *when = mobectl_when_text (paused, now);
+      g_print (LABEL "until %s\n", "Paused:", when);
+    }
+  if (next > 0 && line == NULL)
+    {
+      g_autofree char *when = mobectl_when_text (next, now);
+      g_print (LABEL "%s\n", "Next break:", when);
+    }
+  g_print (LABEL "%u of %u breaks done\n", "Today:",
+           prop_uint (props, "TodayDone"), prop_uint (props, "DailyGoal"));
+}
+
+/* ISO 8601 local time with its offset, or null for "none". */
+static void
+add_time (JsonBuilder *b, const char *key, gint64 us)
+{
+  json_builder_set_member_name (b, key);
+  if (us <= 0)
+    json_builder_add_null_value (b);
+  else
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (us / G_USEC_PER_SEC);
+      g_autofree char *text = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+      json_builder_add_string_value (b, text);
+    }
+}
+
+static void
+add_break (JsonBuilder *b, GVariant *props)
+{
+  g_autoptr(GVariant) brk = current_break (props);
+  g_autoptr(GVariant) drills = NULL;
+  guint32 snoozes = 0;
+
+  json_builder_set_member_name (b, "current_break");
+  if (brk == NULL)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  g_variant_lookup (brk, "snoozes", "u", &snoozes);
+  json_builder_begin_object (b);
+  add_time (b, "due", prop_int64 (brk, "due"));
+  json_builder_set_member_name (b, "snoozes");
+  json_builder_add_int_value (b, snoozes);
+  add_time (b, "snoozed_until", prop_int64 (brk, "snoozed_until"));
+  json_builder_set_member_name (b, "drills");
+  json_builder_begin_array (b);
+  drills = g_variant_lookup_value (brk, "drills", G_VARIANT_TYPE ("aa{sv}"));
+  for (gsize i = 0; drills != NULL && i < g_variant_n_children (drills); i++)
+    {
+      g_autoptr(GVariant) d = g_variant_get_child_value (drills, i);
+      const char *id = "", *name = "", *reps_text = "";
+      guint32 reps = 0;
+      gboolean per_side = FALSE;
+
+      g_variant_lookup (d, "id", "&s", &id);
+      g_variant_lookup (d, "name", "&s", &name);
+      g_variant_lookup (d, "reps_text", "&s", &reps_text);
+      g_variant_lookup (d, "reps", "u", &reps);
+      g_variant_lookup (d, "per_side", "b", &per_side);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, id);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, name);
+      json_builder_set_member_name (b, "reps");
+      json_builder_add_int_value (b, reps);
+      json_builder_set_member_name (b, "per_side");
+      json_builder_add_boolean_value (b, per_side);
+      json_builder_set_member_name (b, "reps_text");
+      json_builder_add_string_value (b, reps_text);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static void
+print_json (GVariant *props)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  const char *state = "unknown";
+  gint64 paused = prop_int64 (props, "PausedUntil");
+
+  g_variant_lookup (props, "State", "&s", &state);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "state");
+  json_builder_add_string_value (b, state);
+  add_time (b, "next_break", prop_int64 (props, "NextBreak"));
+  json_builder_set_member_name (b, "paused");
+  json_builder_add_boolean_value (b, paused != 0);
+  add_time (b, "paused_until", paused);
+  add_break (b, props);
+  json_builder_set_member_name (b, "today");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "done");
+  json_builder_add_int_value (b, prop_uint (props, "TodayDone"));
+  json_builder_set_member_name (b, "goal");
+  json_builder_add_int_value (b, prop_uint (props, "DailyGoal"));
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  text = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", text);
+}
+
+void
+mobectl_status_print (GVariant *props, gboolean json)
+{
+  if (json)
+    print_json (props);
+  else
+    print_human (props);
+}

@@ -1,0 +1,38 @@
+/*
+ * config.h — mobed.conf: the user's settings, with defaults and ranges.
+ * Loading never fails over a bad value: it becomes a warning and the key keeps
+ * its previous value, so a typo cannot stop the reminders.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint64  interval_s;        /* [schedule] interval: active time between breaks */
+  guint64  break_length_s;    /* [schedule] break-length: what a break asks for */
+  guint64  snooze_s;          /* [schedule] snooze: default snooze */
+  guint64  expire_after_s;    /* [schedule] expire-after: unanswered → missed */
+  guint64  natural_break_s;   /* [schedule] natural-break: away this long resets */
+  gboolean sound;             /* [notify] sound */
+  guint64  daily_goal;        /* [goals] daily: done breaks a day */
+} MobedConfig;
+
+void     mobed_config_init_defaults (MobedConfig *config);
+
+/* Reads @path into @config. Keys the file sets with a good value take it,
+ * keys it leaves out go back to their default, and keys with a bad value keep
+ * what @config held, each with a warning appended to @warnings (strings
+ * naming the file, group and key). A missing file means all defaults.
+ * Returns FALSE only when the file exists but cannot be read or is not a
+ * key file at all; @config is then untouched. */
+gboolean mobed_config_load          (MobedConfig *config,
+                                     const char  *path,
+                                     GPtrArray   *warnings,
+                                     GError     **error);
+
+/* $XDG_CONFIG_HOME/mobed/mobed.conf */
+char    *mobed_config_default_path  (void);
+
+G_END_DECLS

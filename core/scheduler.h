@@ -1,0 +1,138 @@
+/*
+ * scheduler.h — the break state machine. Events (the user's answers, pause,
+ * presence, deadlines) go in with the current time; a plan comes out saying
+ * what to show, close, chime and record, and when to call back.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "core/config.h"
+
+G_BEGIN_DECLS
+
+#define MOBED_SCHEDULER_ERROR (mobed_scheduler_error_quark ())
+
+typedef enum {
+  MOBED_SCHEDULER_ERROR_NOT_DUE,      /* answer with no break due */
+  MOBED_SCHEDULER_ERROR_PAUSED,       /* TakeBreak while paused */
+  MOBED_SCHEDULER_ERROR_NOT_PAUSED,   /* Resume while not paused */
+  MOBED_SCHEDULER_ERROR_INVALID,      /* an argument out of range */
+} MobedSchedulerError;
+
+GQuark mobed_scheduler_error_quark (void);
+
+/* Snooze and pause bounds, seconds. */
+#define MOBED_SNOOZE_MAX_S  (G_GUINT64_CONSTANT (12) * 3600)
+#define MOBED_PAUSE_MAX_S   (G_GUINT64_CONSTANT (30) * 24 * 3600)
+
+/* No deadline pending. */
+#define MOBED_NEVER G_MAXINT64
+
+/* A moment as two clocks, both in µs: @mono counts through suspend and never
+ * jumps (CLOCK_BOOTTIME), @wall is what people read (unix time, may jump). */
+typedef struct {
+  gint64 mono;
+  gint64 wall;
+} MobedTime;
+
+typedef enum {
+  MOBED_STATE_WORKING,
+  MOBED_STATE_DUE,
+  MOBED_STATE_SNOOZED,
+  MOBED_STATE_PAUSED,
+  MOBED_STATE_AWAY,
+} MobedState;
+
+typedef enum {
+  MOBED_OUTCOME_NONE,
+  MOBED_OUTCOME_DONE,
+  MOBED_OUTCOME_SKIPPED,
+  MOBED_OUTCOME_DISMISSED,
+  MOBED_OUTCOME_MISSED,
+  MOBED_OUTCOME_NATURAL,
+} MobedOutcome;
+
+typedef enum {
+  MOBED_EVENT_TICK,         /* a deadline came; also safe at any other time */
+  MOBED_EVENT_TAKE_BREAK,
+  MOBED_EVENT_DONE,
+  MOBED_EVENT_SNOOZE,       /* .seconds */
+  MOBED_EVENT_SKIP,
+  MOBED_EVENT_DISMISS,      /* the user closed the notification */
+  MOBED_EVENT_PAUSE,        /* .seconds, 0 = until RESUME */
+  MOBED_EVENT_RESUME,
+  MOBED_EVENT_AWAY,         /* .since: mono µs the user left (idle, lock, sleep) */
+  MOBED_EVENT_BACK,
+} MobedEventKind;
+
+typedef struct {
+  MobedEventKind kind;
+  guint64        seconds;
+  gint64         since;
+} MobedEvent;
+
+typedef enum {
+  MOBED_PLAN_SHOW        = 1 << 0,  /* raise the break notification (again) */
+  MOBED_PLAN_NEW_BREAK   = 1 << 1,  /* with SHOW: a fresh break, choose drills */
+  MOBED_PLAN_CLOSE       = 1 << 2,  /* take the notification down */
+  MOBED_PLAN_CHIME_START = 1 << 3,
+  MOBED_PLAN_CHIME_DONE  = 1 << 4,
+  MOBED_PLAN_RECORD      = 1 << 5,  /* a break ended: see .record */
+} MobedPlanFlags;
+
+typedef struct {
+  MobedOutcome outcome;
+  guint64      break_id;    /* 0: a natural break taken before one was due */
+  gint64       due_wall;    /* when it first fell due (or the user left) */
+  gint64       ended_wall;
+  guint        snoozes;
+} MobedRecord;
+
+typedef struct {
+  MobedPlanFlags flags;
+  MobedRecord    record;
+  gint64         next_deadline;   /* mono µs, or MOBED_NEVER */
+} MobedPlan;
+
+typedef struct _MobedScheduler MobedScheduler;
+
+MobedScheduler *mobed_scheduler_new        (const MobedConfig *config, gint64 now_mono);
+void            mobed_scheduler_free       (MobedScheduler *self);
+
+/* Applies @event at @now. On a refused event (see MobedSchedulerError) the
+ * state is unchanged and @plan only carries the current deadline. */
+gboolean        mobed_scheduler_handle     (MobedScheduler   *self,
+                                            const MobedEvent *event,
+                                            MobedTime         now,
+                                            MobedPlan        *plan,
+                                            GError          **error);
+
+/* Takes new settings; the count so far is kept. */
+void            mobed_scheduler_set_config (MobedScheduler    *self,
+                                            const MobedConfig *config,
+                                            MobedTime          now,
+                                            MobedPlan         *plan);
+
+MobedState      mobed_scheduler_get_state  (MobedScheduler *self);
+/* The id of the break that is due or snoozed, else 0. */
+guint64         mobed_scheduler_get_break_id (MobedScheduler *self);
+guint           mobed_scheduler_get_snoozes  (MobedScheduler *self);
+/* Wall µs the current break first fell due; 0 if none. */
+gint64          mobed_scheduler_get_due_wall (MobedScheduler *self);
+/* Wall µs a snooze ends, 0 unless snoozed (frozen while paused or away). */
+gint64          mobed_scheduler_get_snoozed_until (MobedScheduler *self, MobedTime now);
+/* When the next break comes if the user stays active; 0 if none is
+ * scheduled (a break is due, or paused until resumed). */
+gint64          mobed_scheduler_get_next_break (MobedScheduler *self, MobedTime now);
+/* 0 when not paused, -1 when paused until resumed, else wall µs. */
+gint64          mobed_scheduler_get_paused_until (MobedScheduler *self, MobedTime now);
+/* Active time counted toward the current phase, µs. */
+gint64          mobed_scheduler_get_count  (MobedScheduler *self, gint64 now_mono);
+
+const char     *mobed_state_to_string      (MobedState state);
+const char     *mobed_outcome_to_string    (MobedOutcome outcome);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MobedScheduler, mobed_scheduler_free)
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/*
+ * clock.c — reads the clocks; the only place in the daemon that does.
+ */
+#include "daemon/clock.h"
+
+#include <time.h>
+
+MobedTime
+mobed_clock_now (void)
+{
+  struct timespec ts;
+  MobedTime now;
+
+  clock_gettime (CLOCK_BOOTTIME, &ts);
+  now.mono = (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+  now.wall = g_get_real_time ();
+  return now;
+}
+
+void
+mobed_clock_local_date (gint64 wall, char buf[11])
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (wall / G_USEC_PER_SEC);
+
+  g_snprintf (buf, 11, "%04d-%02d-%02d", g_date_time_get_year (dt),
+              g_date_time_get_month (dt), g_date_time_get_day_of_month (dt));
+}
+
+gint64
+mobed_clock_until_midnight (MobedTime now)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (now.wall / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_time_get_year (dt),
+                                                   g_date_time_get_month (dt),
+                                                   g_date_time_get_day_of_month (dt),
+                                                   0, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_add_days (day, 1);
+
+  return MAX (G_USEC_PER_SEC, g_date_time_difference (next, dt));
+}

@@ -1,0 +1,19 @@
+/*
+ * clock.h — the two clocks the scheduler is fed: CLOCK_BOOTTIME for
+ * intervals (it keeps counting through suspend and never jumps) and the
+ * wall clock for what people read.
+ */
+#pragma once
+
+#include "core/scheduler.h"
+
+G_BEGIN_DECLS
+
+MobedTime mobed_clock_now (void);
+
+/* Local calendar date "YYYY-MM-DD" of wall µs @wall, into @buf (11 bytes). */
+void      mobed_clock_local_date (gint64 wall, char buf[11]);
+/* Microseconds from @now until the next local midnight. */
+gint64    mobed_clock_until_midnight (MobedTime now);
+
+G_END_DECLS

@@ -1,0 +1,470 @@
+/*
+ * daemon.c — carries out the scheduler's plans. Every event, whether a D-Bus
+ * call, a button press or the timer, goes through handle(): the scheduler
+ * decides, then this file shows, closes, chimes, counts and publishes, and
+ * arms the one timer for the next deadline. There is no polling.
+ */
+#include "daemon/daemon.h"
+
+#include <string.h>
+
+#include "core/config.h"
+#include "core/duration.h"
+#include "core/savedstate.h"
+#include "core/scheduler.h"
+#include "daemon/break-view.h"
+#include "daemon/chime.h"
+#include "daemon/clock.h"
+#include "daemon/notifier.h"
+#include "daemon/service.h"
+
+#define BUS_NAME "org.mobed.Daemon"
+
+struct _MobedDaemon {
+  GMainLoop       *loop;
+  int              exit_code;
+
+  char            *config_path;
+  MobedConfig      config;
+  char            *state_path;
+  MobedSavedState  saved;
+
+  MobedScheduler  *scheduler;
+  guint            swaps;          /* "Another" presses on the current break */
+  guint            timer_id;
+
+  GDBusConnection *connection;
+  guint            owner_id;
+  gboolean         owned;
+  MobedService    *service;
+  MobedNotifier   *notifier;
+  MobedChime      *chime;
+};
+
+static void handle (MobedDaemon *self, const MobedEvent *event);
+
+static void
+save_state (MobedDaemon *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mobed_saved_state_save (&self->saved, self->state_path, &error))
+    g_warning ("Could not save mobed's state: %s", error->message);
+}
+
+/* The done count belongs to a local calendar day and starts over at midnight. */
+static void
+roll_today (MobedDaemon *self, MobedTime now)
+{
+  char today[11];
+
+  mobed_clock_local_date (now.wall, today);
+  if (strcmp (today, self->saved.today) != 0)
+    {
+      g_strlcpy (self->saved.today, today, sizeof self->saved.today);
+      self->saved.today_done = 0;
+    }
+}
+
+static const MobedOffer *
+current_offer (MobedDaemon *self)
+{
+  return mobed_break_view_offer (mobed_scheduler_get_break_id (self->scheduler), self->swaps);
+}
+
+static GVariant *
+current_break (MobedDaemon *self, MobedTime now)
+{
+  if (mobed_scheduler_get_break_id (self->scheduler) == 0)
+    return g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0);
+  return mobed_break_view_variant (current_offer (self),
+                                   mobed_scheduler_get_due_wall (self->scheduler),
+                                   mobed_scheduler_get_snoozes (self->scheduler),
+                                   mobed_scheduler_get_snoozed_until (self->scheduler, now));
+}
+
+static void
+publish (MobedDaemon *self, MobedTime now)
+{
+  MobedStatus status = {
+    .state = mobed_state_to_string (mobed_scheduler_get_state (self->scheduler)),
+    /* Whole seconds, so the property does not twitch with clock-read jitter. */
+    .next_break = mobed_scheduler_get_next_break (self->scheduler, now) / G_USEC_PER_SEC
+                  * G_USEC_PER_SEC,
+    .paused_until = mobed_scheduler_get_paused_until (self->scheduler, now),
+    .current_break = current_break (self, now),
+    .today_done = self->saved.today_done,
+    .daily_goal = (guint) self->config.daily_goal,
+    .snooze_length = self->config.snooze_s,
+  };
+
+  mobed_service_publish (self->service, &status);
+}
+
+static void
+show_break (MobedDaemon *self, MobedTime now)
+{
+  g_autofree char *line = mobed_offer_line (current_offer (self));
+  g_autofree char *body = mobed_break_view_body (current_offer (self));
+  g_autofree char *snooze = mobed_duration_format_human (self->config.snooze_s);
+  g_autofree char *label = g_strdup_printf ("Snooze %s", snooze);
+
+  /* The log is where a break goes when no notification server listens. */
+  g_message ("Break due: %s", line);
+  mobed_notifier_show (self->notifier, "Time to move", body, label);
+  mobed_service_emit_break_started (self->service, current_break (self, now));
+}
+
+static void
+chime (MobedDaemon *self, const char *event_id, const char *description)
+{
+  if (self->config.sound)
+    mobed_chime_play (self->chime, event_id, description);
+}
+
+static gboolean
+on_timer (gpointer user_data)
+{
+  MobedDaemon *self = user_data;
+  MobedEvent tick = { .kind = MOBED_EVENT_TICK };
+
+  self->timer_id = 0;
+  handle (self, &tick);
+  return G_SOURCE_REMOVE;
+}
+
+/* One timer: the scheduler's deadline, or local midnight when the day's
+ * count turns over, whichever is first. */
+static void
+arm_timer (MobedDaemon *self, gint64 deadline, MobedTime now)
+{
+  gint64 wait = mobed_clock_until_midnight (now);
+  guint ms;
+
+  if (deadline != MOBED_NEVER)
+    wait = MIN (wait, deadline - now.mono);
+  /* Round up: waking a hair early would only arm the same deadline again. */
+  ms = (guint) CLAMP ((wait + 999) / 1000, 1, G_MAXINT32);
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  self->timer_id = g_timeout_add_full (G_PRIORITY_DEFAULT, ms, on_timer, self, NULL);
+}
+
+static void
+carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
+{
+  if (plan->flags & MOBED_PLAN_RECORD)
+    {
+      const char *outcome = mobed_outcome_to_string (plan->record.outcome);
+
+      g_message ("Break ended: %s", outcome);
+      if (plan->record.outcome == MOBED_OUTCOME_DONE)
+        {
+          self->saved.today_done++;
+          save_state (self);
+        }
+      self->swaps = 0;
+      mobed_service_emit_break_ended (self->service, outcome);
+    }
+  if (plan->flags & MOBED_PLAN_CLOSE)
+    mobed_notifier_close (self->notifier);
+  if (plan->flags & MOBED_PLAN_NEW_BREAK)
+    self->swaps = 0;
+  if (plan->flags & MOBED_PLAN_SHOW)
+    show_break (self, now);
+  if (plan->flags & MOBED_PLAN_CHIME_START)
+    chime (self, "bell", "A movement break is due");
+  if (plan->flags & MOBED_PLAN_CHIME_DONE)
+    chime (self, "complete", "Movement break done");
+}
+
+/* A pause outlives a restart: the end is kept as wall time because the
+ * monotonic clock starts over at boot. */
+static void
+remember_pause (MobedDaemon *self, MobedTime now)
+{
+  gint64 until = mobed_scheduler_get_paused_until (self->scheduler, now);
+
+  if (until == self->saved.paused_until)
+    return;
+  self->saved.paused_until = until;
+  save_state (self);
+}
+
+static gboolean
+handle_event (MobedDaemon *self, const MobedEvent *event, GError **error)
+{
+  MobedTime now = mobed_clock_now ();
+  MobedPlan plan;
+  gboolean ok;
+
+  roll_today (self, now);
+  ok = mobed_scheduler_handle (self->scheduler, event, now, &plan, error);
+  /* Even a refused event can carry what the passage of time did. */
+  carry_out (self, &plan, now);
+  if (event->kind == MOBED_EVENT_PAUSE || event->kind == MOBED_EVENT_RESUME
+      || mobed_scheduler_get_state (self->scheduler) != MOBED_STATE_PAUSED)
+    remember_pause (self, now);
+  publish (self, now);
+  arm_timer (self, plan.next_deadline, now);
+  return ok;
+}
+
+static void
+handle (MobedDaemon *self, const MobedEvent *event)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!handle_event (self, event, &error))
+    g_debug ("Event %d refused: %s", event->kind, error->message);
+}
+
+static gboolean
+service_event (const MobedEvent *event, gpointer user_data, GError **error)
+{
+  return handle_event (user_data, event, error);
+}
+
+static gboolean
+service_another (gpointer user_data, GError **error)
+{
+  MobedDaemon *self = user_data;
+  MobedTime now = mobed_clock_now ();
+
+  if (mobed_scheduler_get_break_id (self->scheduler) == 0)
+    {
+      g_set_error_literal (error, MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_NOT_DUE,
+                           "No break is due right now");
+      return FALSE;
+    }
+  self->swaps++;
+  if (mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_DUE)
+    show_break (self, now);
+  publish (self, now);
+  return TRUE;
+}
+
+static gboolean
+service_reload (gpointer user_data, GPtrArray *warnings, GError **error)
+{
+  return mobed_daemon_reload (user_data, warnings, error);
+}
+
+static void
+on_answered (const char *answer, gpointer user_data)
+{
+  MobedDaemon *self = user_data;
+  g_autoptr(GError) error = NULL;
+  MobedEvent event = { 0 };
+
+  if (g_str_equal (answer, "another"))
+    {
+      if (!service_another (self, &error))
+        g_debug ("'another' refused: %s", error->message);
+      return;
+    }
+  if (g_str_equal (answer, "done"))
+    event.kind = MOBED_EVENT_DONE;
+  else if (g_str_equal (answer, "skip"))
+    event.kind = MOBED_EVENT_SKIP;
+  else if (g_str_equal (answer, "snooze"))
+    event = (MobedEvent) { .kind = MOBED_EVENT_SNOOZE, .seconds = self->config.snooze_s };
+  else if (g_str_equal (answer, "dismissed"))
+    event.kind = MOBED_EVENT_DISMISS;
+  else
+    {
+      g_debug ("Ignoring notification action '%s'", answer);
+      return;
+    }
+  handle (self, &event);
+}
+
+static void
+on_server_appeared (gpointer user_data)
+{
+  MobedDaemon *self = user_data;
+
+  if (mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_DUE)
+    show_break (self, mobed_clock_now ());
+}
+
+static void
+load_config (MobedDaemon *self, GPtrArray *warnings)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  if (!mobed_config_load (&self->config, self->config_path, found, &error))
+    {
+      g_warning ("Could not read the configuration: %s; keeping the current settings",
+                 error->message);
+      g_ptr_array_add (warnings, g_strdup (error->message));
+      return;
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_warning ("%s", (const char *) found->pdata[i]);
+      g_ptr_array_add (warnings, g_strdup (found->pdata[i]));
+    }
+}
+
+gboolean
+mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings, GError **error)
+{
+  MobedTime now = mobed_clock_now ();
+  MobedPlan plan;
+
+  load_config (self, warnings);
+  mobed_scheduler_set_config (self->scheduler, &self->config, now, &plan);
+  carry_out (self, &plan, now);
+  publish (self, now);
+  arm_timer (self, plan.next_deadline, now);
+  g_message ("Configuration reloaded from %s", self->config_path);
+  return TRUE;
+}
+
+static void
+restore_pause (MobedDaemon *self, MobedTime now)
+{
+  gint64 until = self->saved.paused_until;
+  MobedEvent pause = { .kind = MOBED_EVENT_PAUSE };
+  MobedPlan plan;
+
+  if (until == 0)
+    return;
+  if (until > 0)
+    {
+      if (until <= now.wall)
+        {
+          self->saved.paused_until = 0;
+          return;
+        }
+      pause.seconds = (guint64) ((until - now.wall + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+      pause.seconds = MIN (pause.seconds, MOBED_PAUSE_MAX_S);
+    }
+  if (mobed_scheduler_handle (self->scheduler, &pause, now, &plan, NULL))
+    g_message ("Still paused from before the restart");
+}
+
+MobedDaemon *
+mobed_daemon_new (GMainLoop *loop)
+{
+  MobedDaemon *self = g_new0 (MobedDaemon, 1);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  MobedTime now = mobed_clock_now ();
+  const MobedServiceHandlers handlers = { service_event, service_another, service_reload };
+  const MobedNotifierCallbacks callbacks = { on_answered, on_server_appeared };
+
+  self->loop = g_main_loop_ref (loop);
+  self->config_path = mobed_config_default_path ();
+  self->state_path = mobed_saved_state_default_path ();
+  mobed_config_init_defaults (&self->config);
+  load_config (self, warnings);
+  if (!mobed_saved_state_load (&self->saved, self->state_path, &error))
+    g_warning ("Could not read mobed's state, starting afresh: %s", error->message);
+  roll_today (self, now);
+
+  self->scheduler = mobed_scheduler_new (&self->config, now.mono);
+  restore_pause (self, now);
+  self->service = mobed_service_new (&handlers, self);
+  self->notifier = mobed_notifier_new (&callbacks, self);
+  self->chime = mobed_chime_new ();
+  return self;
+}
+
+static void
+on_name_acquired (GDBusConnection *connection, const char *name, gpointer user_data)
+{
+  MobedDaemon *self = user_data;
+  MobedEvent tick = { .kind = MOBED_EVENT_TICK };
+
+  self->owned = TRUE;
+  g_message ("mobed is running as %s", name);
+  handle (self, &tick);
+}
+
+static void
+on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
+{
+  MobedDaemon *self = user_data;
+
+  if (connection == NULL || g_dbus_connection_is_closed (connection))
+    {
+      g_printerr ("mobed: lost the session bus; exiting so mobed can be restarted\n");
+      self->exit_code = 1;
+    }
+  else if (self->owned)
+    {
+      g_message ("Another mobed took over %s; exiting", name);
+      self->exit_code = 0;
+    }
+  else
+    {
+      g_printerr ("mobed: another mobed is already running on this session bus "
+                  "(use --replace to take over)\n");
+      self->exit_code = 1;
+    }
+  g_main_loop_quit (self->loop);
+}
+
+static void
+on_connection_closed (GDBusConnection *connection, gboolean remote_peer_vanished,
+                      GError *error, gpointer user_data)
+{
+  MobedDaemon *self = user_data;
+
+  g_printerr ("mobed: the session bus connection closed%s%s; exiting\n",
+              error ? ": " : "", error ? error->message : "");
+  self->exit_code = 1;
+  g_main_loop_quit (self->loop);
+}
+
+gboolean
+mobed_daemon_start (MobedDaemon *self, gboolean replace, GError **error)
+{
+  GBusNameOwnerFlags flags = G_BUS_NAME_OWNER_FLAGS_ALLOW_REPLACEMENT;
+
+  self->connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, error);
+  if (self->connection == NULL)
+    return FALSE;
+  /* Exit non-zero ourselves, so systemd's Restart=on-failure brings us back. */
+  g_dbus_connection_set_exit_on_close (self->connection, FALSE);
+  g_signal_connect (self->connection, "closed", G_CALLBACK (on_connection_closed), self);
+
+  /* Export before owning the name, so the first caller sees real state. */
+  publish (self, mobed_clock_now ());
+  if (!mobed_service_export (self->service, self->connection, error))
+    return FALSE;
+  if (replace)
+    flags |= G_BUS_NAME_OWNER_FLAGS_REPLACE;
+  self->owner_id = g_bus_own_name_on_connection (self->connection, BUS_NAME, flags,
+                                                 on_name_acquired, on_name_lost,
+                                                 self, NULL);
+  return TRUE;
+}
+
+int
+mobed_daemon_get_exit_code (MobedDaemon *self)
+{
+  return self->exit_code;
+}
+
+void
+mobed_daemon_free (MobedDaemon *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  g_clear_handle_id (&self->owner_id, g_bus_unown_name);
+  if (self->connection != NULL)
+    g_signal_handlers_disconnect_by_data (self->connection, self);
+  g_clear_pointer (&self->notifier, mobed_notifier_free);
+  g_clear_pointer (&self->service, mobed_service_free);
+  g_clear_pointer (&self->chime, mobed_chime_free);
+  g_clear_pointer (&self->scheduler, mobed_scheduler_free);
+  g_clear_object (&self->connection);
+  g_clear_pointer (&self->loop, g_main_loop_unref);
+  g_free (self->config_path);
+  g_free (self->state_path);
+  g_free (self);
+}

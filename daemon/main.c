@@ -1,0 +1,81 @@
+/*
+ * main.c — mobed's entry point: options, signals, the main loop. Everything
+ * else lives in daemon.c so tests can reach it.
+ */
+#include <glib-unix.h>
+#include <locale.h>
+#include <stdlib.h>
+
+#include "mobed-config.h"
+#include "daemon/daemon.h"
+
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_sighup (gpointer user_data)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+
+  mobed_daemon_reload (user_data, warnings, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(MobedDaemon) daemon = NULL;
+  gboolean verbose = FALSE, replace = FALSE, version = FALSE;
+  const GOptionEntry entries[] = {
+    { "replace", 'r', 0, G_OPTION_ARG_NONE, &replace,
+      "Take over from a mobed that is already running", NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Log debugging detail", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+    "The movement-break daemon: reminds you to move a few times an hour.\n"
+    "Talk to it with mobectl; settings live in $XDG_CONFIG_HOME/mobed/mobed.conf.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("mobed: %s\nTry 'mobed --help' for more.\n", error->message);
+      return 2;
+    }
+  if (argc > 1)
+    {
+      g_printerr ("mobed: unexpected argument '%s'\nTry 'mobed --help' for more.\n", argv[1]);
+      return 2;
+    }
+  if (version)
+    {
+      g_print ("mobed %s\n", MOBED_VERSION);
+      return EXIT_SUCCESS;
+    }
+  if (verbose)
+    g_log_set_debug_enabled (TRUE);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  daemon = mobed_daemon_new (loop);
+  if (!mobed_daemon_start (daemon, replace, &error))
+    {
+      g_printerr ("mobed: could not connect to the session bus: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  g_unix_signal_add (SIGTERM, on_quit_signal, loop);
+  g_unix_signal_add (SIGINT, on_quit_signal, loop);
+  g_unix_signal_add (SIGHUP, on_sighup, daemon);
+
+  g_main_loop_run (loop);
+  return mobed_daemon_get_exit_code (daemon);
+}

@@ -1,0 +1,204 @@
+/*
+ * notifier.c — libnotify adapter. Shows the break, turns button presses and
+ * closes into answers for the daemon, and notices notification servers that
+ * come and go. It decides nothing about breaks.
+ *
+ * Many servers close a notification by themselves once an action is pressed,
+ * and report that close as "dismissed by the user". So the moment an action
+ * arrives the notification is detached and taken down here, and the daemon
+ * gets only the action; a break that goes on ("another") gets a fresh one.
+ */
+#include "daemon/notifier.h"
+
+#include <libnotify/notify.h>
+#include <string.h>
+
+/* NotificationClosed reason 2 in the notification spec. */
+#define CLOSED_BY_USER 2
+
+struct _MobedNotifier {
+  MobedNotifierCallbacks callbacks;
+  gpointer               user_data;
+  NotifyNotification    *current;
+  guint                  watch_id;
+  gboolean               seen_server;
+  gboolean               failing;     /* the last show failed; logged once */
+};
+
+static void on_closed (NotifyNotification *n, MobedNotifier *self);
+
+/* Forgets the current notification without telling the daemon anything. */
+static NotifyNotification *
+detach (MobedNotifier *self)
+{
+  NotifyNotification *n = g_steal_pointer (&self->current);
+
+  if (n != NULL)
+    g_signal_handlers_disconnect_by_func (n, on_closed, self);
+  return n;
+}
+
+static void
+close_quietly (NotifyNotification *n)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!notify_notification_close (n, &error))
+    g_debug ("Could not close the notification: %s", error->message);
+  g_object_unref (n);
+}
+
+static void
+on_closed (NotifyNotification *n, MobedNotifier *self)
+{
+  int reason = notify_notification_get_closed_reason (n);
+
+  g_object_unref (detach (self));
+  /* Expired or closed by the server is not the user's answer: the break
+   * stays due and mobectl can still answer it. */
+  if (reason == CLOSED_BY_USER)
+    self->callbacks.answered ("dismissed", self->user_data);
+  else
+    g_debug ("Notification closed by the server (reason %d); the break stays due", reason);
+}
+
+static void
+on_action (NotifyNotification *n, char *action, gpointer user_data)
+{
+  MobedNotifier *self = user_data;
+  g_autofree char *answer = g_strdup (action);
+
+  /* A button on an older notification still on screen answers nothing. */
+  if (n != self->current)
+    return;
+  close_quietly (detach (self));
+  self->callbacks.answered (answer, self->user_data);
+}
+
+static void
+on_name_appeared (GDBusConnection *connection, const char *name,
+                  const char *owner, gpointer user_data)
+{
+  MobedNotifier *self = user_data;
+
+  g_debug ("Notification server %s appeared", owner);
+  self->seen_server = TRUE;
+  self->failing = FALSE;
+  self->callbacks.server_appeared (self->user_data);
+}
+
+static void
+on_name_vanished (GDBusConnection *connection, const char *name, gpointer user_data)
+{
+  MobedNotifier *self = user_data;
+  NotifyNotification *n = detach (self);
+
+  /* Its notification went with it; there is nothing left to close. */
+  g_clear_object (&n);
+  if (self->seen_server)
+    g_message ("The notification server left the bus; breaks go to the log until one returns");
+  self->seen_server = FALSE;
+}
+
+MobedNotifier *
+mobed_notifier_new (const MobedNotifierCallbacks *callbacks, gpointer user_data)
+{
+  MobedNotifier *self = g_new0 (MobedNotifier, 1);
+
+  self->callbacks = *callbacks;
+  self->user_data = user_data;
+  if (!notify_is_initted ())
+    notify_init ("mobed");
+  self->watch_id = g_bus_watch_name (G_BUS_TYPE_SESSION, "org.freedesktop.Notifications",
+                                     G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                     on_name_appeared, on_name_vanished, self, NULL);
+  return self;
+}
+
+void
+mobed_notifier_free (MobedNotifier *self)
+{
+  NotifyNotification *n;
+
+  if (self == NULL)
+    return;
+  n = detach (self);
+  g_clear_object (&n);
+  g_clear_handle_id (&self->watch_id, g_bus_unwatch_name);
+  g_free (self);
+}
+
+static gboolean
+server_has_actions (void)
+{
+  GList *caps = notify_get_server_caps ();
+  gboolean found = g_list_find_custom (caps, "actions", (GCompareFunc) strcmp) != NULL;
+
+  g_list_free_full (caps, g_free);
+  return found;
+}
+
+void
+mobed_notifier_show (MobedNotifier *self,
+                     const char    *summary,
+                     const char    *body,
+                     const char    *snooze_label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean actions;
+
+  /* After a failure, wait for a server to appear rather than failing (and
+   * having libnotify warn) again on every break. */
+  if (self->failing && !self->seen_server)
+    {
+      g_debug ("No notification server yet; the break is in the log only");
+      return;
+    }
+  actions = server_has_actions ();
+
+  text = actions ? g_strdup (body)
+                 : g_strdup_printf ("%s\nAnswer with: mobectl done · mobectl snooze · mobectl skip",
+                                    body);
+  if (self->current == NULL)
+    {
+      self->current = notify_notification_new (summary, text, NULL);
+      g_signal_connect (self->current, "closed", G_CALLBACK (on_closed), self);
+    }
+  else
+    notify_notification_update (self->current, summary, text, NULL);
+
+  notify_notification_set_timeout (self->current, NOTIFY_EXPIRES_NEVER);
+  notify_notification_set_urgency (self->current, NOTIFY_URGENCY_NORMAL);
+  /* mobed plays its own chime; the server should not add a second sound. */
+  notify_notification_set_hint (self->current, "suppress-sound", g_variant_new_boolean (TRUE));
+  notify_notification_clear_actions (self->current);
+  if (actions)
+    {
+      notify_notification_add_action (self->current, "done", "Done", on_action, self, NULL);
+      notify_notification_add_action (self->current, "snooze", snooze_label, on_action, self, NULL);
+      notify_notification_add_action (self->current, "skip", "Skip", on_action, self, NULL);
+      notify_notification_add_action (self->current, "another", "Another", on_action, self, NULL);
+    }
+
+  if (!notify_notification_show (self->current, &error))
+    {
+      NotifyNotification *n = detach (self);
+      g_clear_object (&n);
+      if (!self->failing)
+        g_message ("Could not show the notification (%s); breaks go to the log "
+                   "until a notification server appears", error->message);
+      self->failing = TRUE;
+      return;
+    }
+  self->failing = FALSE;
+}
+
+void
+mobed_notifier_close (MobedNotifier *self)
+{
+  NotifyNotification *n = detach (self);
+
+  if (n != NULL)
+    close_quietly (n);
+}

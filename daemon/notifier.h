@@ -1,0 +1,34 @@
+/*
+ * notifier.h — the break notification: one per break, updated in place,
+ * with Done / Snooze / Skip / Another when the server can show actions.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  /* "done", "snooze", "skip", "another", or "dismissed" (closed by the user) */
+  void (*answered)        (const char *answer, gpointer user_data);
+  /* A notification server came onto the bus: a due break can be shown now. */
+  void (*server_appeared) (gpointer user_data);
+} MobedNotifierCallbacks;
+
+typedef struct _MobedNotifier MobedNotifier;
+
+MobedNotifier *mobed_notifier_new   (const MobedNotifierCallbacks *callbacks,
+                                     gpointer                      user_data);
+void           mobed_notifier_free  (MobedNotifier *self);
+
+/* Shows the break, or updates the one already up. @snooze_label names the
+ * snooze button ("Snooze 5 min"). */
+void           mobed_notifier_show  (MobedNotifier *self,
+                                     const char    *summary,
+                                     const char    *body,
+                                     const char    *snooze_label);
+void           mobed_notifier_close (MobedNotifier *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MobedNotifier, mobed_notifier_free)
+
+G_END_DECLS

@@ -1,0 +1,437 @@
+"""mobedtest.py — the harness for mobed's integration tests.
+
+Each test gets its own private session bus, python-dbusmock's notification
+daemon, temporary XDG directories and HOME, a mobed.conf written from a dict,
+and the real `mobed` from the build tree (MOBED_BIN) with
+G_DEBUG=fatal-criticals.  `mobectl` (MOBECTL_BIN) runs against that bus.
+Waiting is done by iterating the GLib main context (assert_eventually), never
+by fixed sleeps.  The daemon's log is printed when a test fails.
+
+Per-test setup is declared with the @setup decorator (config overrides, the
+notification server's capabilities or none at all, whether mobed starts, an
+activation file for org.mobed.Daemon); a class may set the same knobs as
+class attributes.  Without python3-dbusmock or python3-gi, main() exits 77.
+"""
+
+import copy
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+MISSING = None
+try:
+    import dbusmock
+    import gi
+    gi.require_version('Gio', '2.0')
+    gi.require_version('GLib', '2.0')
+    from gi.repository import Gio, GLib
+except (ImportError, ValueError) as e:  # ValueError: gi without Gio typelib
+    MISSING = str(e)
+    _Base = unittest.TestCase
+else:
+    _Base = dbusmock.DBusTestCase
+
+BUILD = Path(__file__).resolve().parents[2] / 'build'
+MOBED_BIN = os.environ.get('MOBED_BIN', str(BUILD / 'daemon' / 'mobed'))
+MOBECTL_BIN = os.environ.get('MOBECTL_BIN', str(BUILD / 'cli' / 'mobectl'))
+
+BUS_NAME = 'org.mobed.Daemon'
+OBJ_PATH = '/org/mobed/Daemon'
+IFACE = 'org.mobed.Daemon1'
+NOTIFY_NAME = 'org.freedesktop.Notifications'
+NOTIFY_PATH = '/org/freedesktop/Notifications'
+MOCK_IFACE = 'org.freedesktop.DBus.Mock'
+
+# Scales every timeout, e.g. MOBED_TEST_SLOWDOWN=10 under valgrind.
+SLOWDOWN = float(os.environ.get('MOBED_TEST_SLOWDOWN', '1'))
+
+DEFAULT_CONFIG = {
+    'schedule': {'interval': '2s', 'snooze': '3s', 'expire-after': '60s',
+                 'natural-break': '60s'},
+    'notify': {'sound': 'false'},
+}
+
+ACTIONS_CAPS = 'body actions'
+
+# In-signatures of the methods that take arguments; the rest take none.
+METHOD_SIGNATURES = {'Snooze': '(t)', 'Pause': '(t)'}
+
+DRILL_LINE = re.compile(r'· \d+ (each way|per side|times)')
+
+
+def setup(**options):
+    """Per-test setup: config={group: {key: value or None}}, caps='body' or
+    None (no notification server), daemon=False (do not start mobed),
+    activatable=True (install an activation file before the bus starts)."""
+    def decorate(func):
+        func.mobed_setup = options
+        return func
+    return decorate
+
+
+def merge_config(base, overrides):
+    merged = copy.deepcopy(base)
+    for group, keys in (overrides or {}).items():
+        section = merged.setdefault(group, {})
+        for key, value in keys.items():
+            if value is None:
+                section.pop(key, None)
+            else:
+                section[key] = value
+    return merged
+
+
+class DBusCallError(Exception):
+    def __init__(self, name, message):
+        super().__init__(f'{name}: {message}')
+        self.name = name
+        self.message = message
+
+
+class MobedTestCase(_Base):
+    # Class-wide defaults; @setup(...) on a test overrides them.
+    config = {}
+    caps = ACTIONS_CAPS
+    start_mobed = True
+    activatable = False
+
+    # -- fixture ----------------------------------------------------------
+
+    def setUp(self):
+        opts = getattr(getattr(self, self._testMethodName), 'mobed_setup', {})
+        self.tmp = Path(tempfile.mkdtemp(prefix='mobed-test-'))
+        self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
+        self.logs = []          # (title, path) printed on failure
+        self.transcript = []    # mobectl runs, printed on failure
+        self.signals = []       # (name, args) of BreakStarted/BreakEnded
+        self.daemon = None
+        self.mock = None
+        self.config_path = self.tmp / 'config' / 'mobed' / 'mobed.conf'
+
+        saved_env = dict(os.environ)
+        self.addCleanup(self._restore_env, saved_env)
+        xdg = {'XDG_CONFIG_HOME': 'config', 'XDG_STATE_HOME': 'state',
+               'XDG_DATA_HOME': 'data', 'XDG_CACHE_HOME': 'cache',
+               'XDG_RUNTIME_DIR': 'runtime', 'HOME': 'home'}
+        for var, sub in xdg.items():
+            (self.tmp / sub).mkdir(mode=0o700)
+            os.environ[var] = str(self.tmp / sub)
+        # No desktop leaks in from the caller: no X11/Wayland idle source.
+        for var in ('DISPLAY', 'WAYLAND_DISPLAY', 'DBUS_SESSION_BUS_ADDRESS'):
+            os.environ.pop(var, None)
+        os.environ['LC_ALL'] = 'C.UTF-8'
+        os.environ.pop('LANGUAGE', None)
+
+        self.write_config(merge_config(self.config, opts.get('config')))
+
+        # A fresh services dir per test (dbusmock keeps one per process).
+        dbusmock.DBusTestCase._DBusTestCase__datadir = None
+        services = Path(self.get_services_dir())
+        self.addCleanup(shutil.rmtree, services.parent, ignore_errors=True)
+        if opts.get('activatable', self.activatable):
+            (services / f'{BUS_NAME}.service').write_text(
+                f'[D-BUS Service]\nName={BUS_NAME}\nExec={MOBED_BIN}\n')
+            os.environ['G_DEBUG'] = 'fatal-criticals'
+            os.environ['G_MESSAGES_DEBUG'] = 'mobed'
+
+        self.start_session_bus()
+        self.addCleanup(self._stop_bus)
+        self.bus = Gio.DBusConnection.new_for_address_sync(
+            os.environ['DBUS_SESSION_BUS_ADDRESS'],
+            Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT |
+            Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION, None, None)
+        self.bus.signal_subscribe(None, IFACE, None, OBJ_PATH, None,
+                                  Gio.DBusSignalFlags.NONE, self._on_signal)
+
+        caps = opts.get('caps', self.caps)
+        if caps is not None:
+            self.start_notification_server(caps)
+        if opts.get('daemon', self.start_mobed):
+            self.daemon = self.start_daemon()
+
+    def tearDown(self):
+        failed = self._failed()
+        try:
+            if self.daemon is not None:
+                rc = self._terminate(self.daemon, signal.SIGTERM)
+                self.daemon = None
+                if rc != 0:
+                    failed = True
+                    self.fail(f'mobed exited with {rc} on SIGTERM (expected 0)')
+        finally:
+            if failed:
+                self.dump_logs()
+
+    def _failed(self):
+        outcome = getattr(self, '_outcome', None)
+        if outcome is None:
+            return False
+        if hasattr(outcome, 'success'):
+            return not outcome.success
+        return any(err for _, err in getattr(outcome, 'errors', []))
+
+    def _restore_env(self, saved):
+        os.environ.clear()
+        os.environ.update(saved)
+
+    def _stop_bus(self):
+        if self.mock is not None:
+            self.mock.terminate()
+            self.mock.wait(timeout=10)
+            self.mock = None
+        self.bus.close_sync(None)
+        pid = dbusmock.DBusTestCase.session_bus_pid
+        if pid:
+            self.stop_dbus(pid)
+            dbusmock.DBusTestCase.session_bus_pid = None
+        os.environ.pop('DBUS_SESSION_BUS_ADDRESS', None)
+
+    def dump_logs(self):
+        out = sys.stderr
+        for title, path in self.logs:
+            out.write(f'\n----- {title} ({path}) -----\n')
+            try:
+                out.write(Path(path).read_text(errors='replace'))
+            except OSError as e:
+                out.write(f'(unreadable: {e})\n')
+        if self.transcript:
+            out.write('\n----- mobectl runs -----\n' + '\n'.join(self.transcript) + '\n')
+        out.flush()
+
+    @property
+    def env(self):
+        return dict(os.environ, G_DEBUG='fatal-criticals', G_MESSAGES_DEBUG='mobed')
+
+    def write_config(self, overrides=None, extra=''):
+        """Writes mobed.conf: DEFAULT_CONFIG with @overrides, then @extra text."""
+        config = merge_config(DEFAULT_CONFIG, overrides)
+        lines = []
+        for group, keys in config.items():
+            lines.append(f'[{group}]')
+            lines.extend(f'{key}={value}' for key, value in keys.items())
+            lines.append('')
+        self.config_path.parent.mkdir(parents=True, exist_ok=True)
+        self.config_path.write_text('\n'.join(lines) + extra)
+
+    # -- processes ----------------------------------------------------------
+
+    def start_notification_server(self, caps=ACTIONS_CAPS):
+        log = open(self.tmp / 'notification-mock.log', 'ab')  # noqa: SIM115
+        self.addCleanup(log.close)
+        self.logs.append(('notification mock', log.name))
+        self.mock, _ = self.spawn_server_template(
+            'notification_daemon', {'capabilities': caps}, stdout=log)
+
+    def start_daemon(self, *args, wait=True):
+        """Starts mobed; with @wait, returns once it owns the bus name."""
+        n = len(self.logs)
+        path = self.tmp / f'mobed-{n}.log'
+        log = open(path, 'wb')  # noqa: SIM115
+        self.addCleanup(log.close)
+        self.logs.append((f'mobed {" ".join(args)}'.strip(), path))
+        proc = subprocess.Popen([MOBED_BIN, *args], env=self.env,
+                                stdout=log, stderr=subprocess.STDOUT)
+        self.addCleanup(self._reap, proc)
+        if wait:
+            self.wait_for_owner(proc)
+        return proc
+
+    def wait_for_owner(self, proc, timeout=10):
+        def owned():
+            if proc.poll() is not None:
+                self.fail(f'mobed exited with {proc.returncode} while starting')
+            return self.owner_pid(BUS_NAME) == proc.pid
+        self.assert_eventually(owned, timeout, 'mobed did not take the bus name')
+
+    def stop_daemon(self, sig=signal.SIGTERM):
+        """Stops the test's mobed with @sig and returns its exit status."""
+        proc, self.daemon = self.daemon, None
+        return self._terminate(proc, sig)
+
+    def _terminate(self, proc, sig):
+        if proc.poll() is None:
+            proc.send_signal(sig)
+        try:
+            return proc.wait(timeout=10 * SLOWDOWN)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            self.fail(f'mobed did not exit within 10 s of signal {sig}')
+
+    @staticmethod
+    def _reap(proc):
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+    def mobectl(self, *args):
+        """Runs mobectl on the test bus; returns (rc, stdout, stderr)."""
+        res = subprocess.run([MOBECTL_BIN, *args], env=self.env, capture_output=True,
+                             text=True, timeout=20 * SLOWDOWN, check=False)
+        self.transcript.append(f'$ mobectl {" ".join(args)}  -> {res.returncode}\n'
+                               f'{res.stdout}[stderr] {res.stderr}')
+        return res.returncode, res.stdout, res.stderr
+
+    # -- waiting --------------------------------------------------------------
+
+    def iterate(self):
+        ctx = GLib.MainContext.default()
+        while ctx.iteration(False):
+            pass
+
+    def assert_eventually(self, cond, timeout=5, message=None):
+        """Iterates the main context until cond() is truthy; returns its value."""
+        deadline = time.monotonic() + timeout * SLOWDOWN
+        while True:
+            self.iterate()
+            value = cond()
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                self.fail(message or f'condition not met within {timeout} s')
+            time.sleep(0.02)
+
+    def assert_stays(self, cond, duration, message=None):
+        """Iterates the main context for @duration seconds; cond() must hold throughout."""
+        deadline = time.monotonic() + duration
+        while time.monotonic() < deadline:
+            self.iterate()
+            self.assertTrue(cond(), message)
+            time.sleep(0.02)
+
+    # -- mobed over D-Bus -----------------------------------------------------
+
+    def _on_signal(self, conn, sender, path, iface, name, params):
+        self.signals.append((name, params.unpack()))
+
+    def signal_args(self, name):
+        return [args for sig, args in self.signals if sig == name]
+
+    def wait_signal(self, name, count=1, timeout=10):
+        """Waits until @count @name signals have arrived; returns their args."""
+        return self.assert_eventually(
+            lambda: len(self.signal_args(name)) >= count and self.signal_args(name),
+            timeout, f'no {name} signal #{count} within {timeout} s '
+                     f'(signals so far: {self.signals})')
+
+    def wait_ended(self, outcome, timeout=10):
+        ended = self.wait_signal('BreakEnded', timeout=timeout)
+        self.assertEqual(ended[-1], (outcome,))
+
+    def _call(self, name, path, iface, method, args=None, timeout=10):
+        try:
+            reply = self.bus.call_sync(name, path, iface, method, args, None,
+                                       Gio.DBusCallFlags.NO_AUTO_START,
+                                       int(timeout * 1000 * SLOWDOWN), None)
+        except GLib.Error as e:
+            remote = Gio.DBusError.get_remote_error(e) or str(e)
+            message = re.sub(r'^GDBus\.Error:[^:]*: ', '', e.message)
+            raise DBusCallError(remote, message) from None
+        return reply.unpack() if reply is not None else ()
+
+    def call(self, method, *args):
+        """Calls an org.mobed.Daemon1 method; raises DBusCallError on error."""
+        sig = METHOD_SIGNATURES.get(method)
+        params = GLib.Variant(sig, args) if sig else None
+        reply = self._call(BUS_NAME, OBJ_PATH, IFACE, method, params)
+        return reply[0] if len(reply) == 1 else reply
+
+    def assert_dbus_error(self, error_name, method, *args):
+        with self.assertRaises(DBusCallError) as ctx:
+            self.call(method, *args)
+        self.assertEqual(ctx.exception.name, error_name,
+                         f'{method}{args}: {ctx.exception.message}')
+        return ctx.exception.message
+
+    def get_prop(self, name):
+        return self._call(BUS_NAME, OBJ_PATH, 'org.freedesktop.DBus.Properties', 'Get',
+                          GLib.Variant('(ss)', (IFACE, name)))[0]
+
+    def wait_state(self, state, timeout=10):
+        self.assert_eventually(lambda: self.get_prop('State') == state, timeout,
+                               f'State never became {state!r} within {timeout} s '
+                               f'(last: {self.get_prop("State")!r})')
+
+    def bus_call(self, method, *args, sig=None):
+        params = GLib.Variant(sig, args) if sig else None
+        return self._call('org.freedesktop.DBus', '/org/freedesktop/DBus',
+                          'org.freedesktop.DBus', method, params)
+
+    def owner_pid(self, name):
+        try:
+            owner = self.bus_call('GetNameOwner', name, sig='(s)')[0]
+            return self.bus_call('GetConnectionUnixProcessID', owner, sig='(s)')[0]
+        except DBusCallError:
+            return None
+
+    # -- the notification mock ------------------------------------------------
+
+    def _mock(self, method, args=None):
+        return self._call(NOTIFY_NAME, NOTIFY_PATH, MOCK_IFACE, method, args)
+
+    def notify_calls(self):
+        """Notify calls so far as dicts, with the id the mock returned."""
+        calls, next_id = [], 1
+        for _, args in self._mock('GetMethodCalls', GLib.Variant('(s)', ('Notify',)))[0]:
+            call = dict(zip(('app_name', 'replaces_id', 'app_icon', 'summary', 'body',
+                             'actions', 'hints', 'expire_timeout'), args))
+            if call['replaces_id']:
+                call['id'] = call['replaces_id']
+            else:
+                call['id'], next_id = next_id, next_id + 1
+            calls.append(call)
+        return calls
+
+    def close_calls(self):
+        calls = self._mock('GetMethodCalls', GLib.Variant('(s)', ('CloseNotification',)))[0]
+        return [args[0] for _, args in calls]
+
+    def wait_notify(self, count=1, timeout=10):
+        """Waits for the @count-th Notify call and returns it."""
+        return self.assert_eventually(
+            lambda: len(self.notify_calls()) >= count and self.notify_calls()[count - 1],
+            timeout, f'no Notify call #{count} within {timeout} s')
+
+    def _emit(self, name, signature, *args):
+        self._mock('EmitSignal', GLib.Variant('(sssav)', (
+            NOTIFY_NAME, name, signature,
+            [GLib.Variant(t, a) for t, a in zip(signature, args)])))
+
+    def emit_action(self, notification_id, key):
+        self._emit('ActionInvoked', 'us', notification_id, key)
+
+    def emit_closed(self, notification_id, reason):
+        self._emit('NotificationClosed', 'uu', notification_id, reason)
+
+
+def local_hhmm(unix_us):
+    return time.strftime('%H:%M', time.localtime(unix_us / 1e6))
+
+
+def now_us():
+    return int(time.time() * 1e6)
+
+
+def main():
+    """Entry point of a test file: exit 77 (skip) without the dependencies."""
+    if MISSING:
+        print(f'SKIP: integration tests need python3-dbusmock and python3-gi: {MISSING}',
+              file=sys.stderr)
+        sys.exit(77)
+    for binary in (MOBED_BIN, MOBECTL_BIN):
+        if not os.access(binary, os.X_OK):
+            print(f'ERROR: {binary} is not built (set MOBED_BIN/MOBECTL_BIN)', file=sys.stderr)
+            sys.exit(1)
+    unittest.main(module='__main__', testRunner=unittest.TextTestRunner(
+        stream=sys.stdout, verbosity=2))
+
+
+__all__ = ['MobedTestCase', 'DBusCallError', 'setup', 'main', 'local_hhmm', 'now_us',
+           'DRILL_LINE', 'MOBED_BIN', 'MOBECTL_BIN', 'BUS_NAME', 'SLOWDOWN']

@@ -1,0 +1,354 @@
+#!/usr/bin/python3
+"""test_daemon.py — the real mobed on a private bus: breaks falling due, the
+notification and its buttons, the D-Bus API's properties and errors.
+
+Run all with `python3 test_daemon.py`, one with
+`python3 test_daemon.py TestBreakFlow.test_action_done`.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from mobedtest import (BUS_NAME, DRILL_LINE, MOBED_BIN, SLOWDOWN,  # noqa: E402
+                       MobedTestCase, main, now_us, setup)
+
+ACTIONS = ['done', 'Done', 'snooze', 'Snooze 3 s', 'skip', 'Skip', 'another', 'Another']
+
+
+def first_line(body):
+    return body.split('\n', 1)[0]
+
+
+class TestBreakFlow(MobedTestCase):
+    """interval=2s: a break falls due by itself, answered through the notification."""
+
+    def due_notification(self):
+        """Waits for the first break and its notification."""
+        self.wait_state('due')
+        return self.wait_notify()
+
+    def test_break_falls_due_after_interval(self):
+        self.wait_state('due', timeout=10)
+        started = self.wait_signal('BreakStarted')
+        current = self.get_prop('CurrentBreak')
+        self.assertEqual(started[0][0], current)
+        self.assertEqual(current['snoozes'], 0)
+        self.assertEqual(current['snoozed_until'], 0)
+        self.assertAlmostEqual(current['due'], now_us(), delta=5e6)
+        self.assertGreaterEqual(len(current['drills']), 1)
+        for drill in current['drills']:
+            self.assertEqual(set(drill), {'id', 'name', 'summary', 'reps', 'per_side'})
+            self.assertGreater(drill['reps'], 0)
+        self.assertEqual(self.get_prop('NextBreak'), 0)
+
+        n = self.wait_notify()
+        self.assertEqual(n['app_name'], 'mobed')
+        self.assertEqual(n['summary'], 'Time to move')
+        self.assertRegex(first_line(n['body']), DRILL_LINE)
+        self.assertIn(current['drills'][0]['name'], first_line(n['body']))
+        self.assertIn('Keep it in the comfortable range.', n['body'].split('\n'))
+        self.assertEqual(n['expire_timeout'], 0)
+        self.assertEqual(n['actions'], ACTIONS)
+
+    @setup(config={'schedule': {'snooze': '5m'}})
+    def test_snooze_label_follows_config(self):
+        n = self.due_notification()
+        self.assertEqual(n['actions'][2:4], ['snooze', 'Snooze 5 min'])
+        self.assertEqual(self.get_prop('SnoozeLength'), 300)
+
+    @setup(caps='body')
+    def test_server_without_actions_gets_commands_in_body(self):
+        n = self.due_notification()
+        self.assertEqual(n['actions'], [])
+        self.assertIn('mobectl done', n['body'])
+        self.assertRegex(first_line(n['body']), DRILL_LINE)
+
+    def test_action_done(self):
+        n = self.due_notification()
+        self.emit_action(n['id'], 'done')
+        self.wait_ended('done')
+        self.assertEqual(self.get_prop('State'), 'working')
+        self.assertEqual(self.get_prop('TodayDone'), 1)
+        self.assertEqual(self.get_prop('CurrentBreak'), {})
+
+    def test_action_skip(self):
+        n = self.due_notification()
+        self.emit_action(n['id'], 'skip')
+        self.wait_ended('skipped')
+        self.assertEqual(self.get_prop('State'), 'working')
+        self.assertEqual(self.get_prop('TodayDone'), 0)
+
+    def test_action_snooze(self):
+        n = self.due_notification()
+        self.emit_action(n['id'], 'snooze')
+        self.wait_state('snoozed', timeout=2)
+        current = self.get_prop('CurrentBreak')
+        self.assertEqual(current['snoozes'], 1)
+        self.assertAlmostEqual(current['snoozed_until'], now_us() + 3e6, delta=1.5e6)
+        self.assertIn(n['id'], self.close_calls())
+        self.assertEqual(self.signal_args('BreakEnded'), [])
+
+        # The snooze (3 s) ends: the same break, the same drill, comes back.
+        again = self.wait_notify(count=2, timeout=10)
+        self.assertEqual(first_line(again['body']), first_line(n['body']))
+        self.wait_state('due', timeout=2)
+        self.wait_signal('BreakStarted', count=2)
+        self.assertEqual(self.get_prop('CurrentBreak')['snoozes'], 1)
+
+    def test_action_another(self):
+        n = self.due_notification()
+        self.emit_action(n['id'], 'another')
+        update = self.wait_notify(count=2, timeout=5)
+        self.assertEqual(update['replaces_id'], n['id'],
+                         'Another must update the notification in place')
+        self.assertRegex(first_line(update['body']), DRILL_LINE)
+        self.assertNotEqual(first_line(update['body']), first_line(n['body']))
+        self.assertEqual(self.get_prop('State'), 'due')
+        self.assertEqual(self.signal_args('BreakEnded'), [])
+
+    def test_dismissed_by_user_ends_break(self):
+        n = self.due_notification()
+        self.emit_closed(n['id'], 2)
+        self.wait_ended('dismissed')
+        self.assertEqual(self.get_prop('State'), 'working')
+
+    def test_expired_notification_keeps_break_due(self):
+        n = self.due_notification()
+        self.emit_closed(n['id'], 1)
+        self.assert_stays(lambda: self.get_prop('State') == 'due' and
+                          not self.signal_args('BreakEnded'), 1.0,
+                          'an expired notification ended the break')
+        # It can still be answered.
+        self.call('Done')
+        self.wait_ended('done')
+
+    @setup(config={'schedule': {'expire-after': '3s'}})
+    def test_unanswered_break_is_missed(self):
+        self.due_notification()
+        self.wait_ended('missed', timeout=10)
+        self.assertNotEqual(self.get_prop('State'), 'due')
+        self.assertEqual(self.get_prop('TodayDone'), 0)
+
+    def test_next_break_after_done(self):
+        self.due_notification()
+        self.call('Done')
+        self.wait_ended('done')
+        next_break = self.get_prop('NextBreak')
+        self.assertAlmostEqual(next_break, now_us() + 2e6, delta=1.5e6)
+        self.wait_notify(count=2, timeout=10)
+        self.wait_signal('BreakStarted', count=2)
+
+
+class TestDBusApi(MobedTestCase):
+    """interval=1h: nothing falls due by itself; breaks start with TakeBreak."""
+    config = {'schedule': {'interval': '1h'}}
+
+    def test_initial_properties(self):
+        self.assertEqual(self.get_prop('State'), 'working')
+        self.assertAlmostEqual(self.get_prop('NextBreak'), now_us() + 3600e6, delta=5e6)
+        self.assertEqual(self.get_prop('PausedUntil'), 0)
+        self.assertEqual(self.get_prop('CurrentBreak'), {})
+        self.assertEqual(self.get_prop('TodayDone'), 0)
+        self.assertEqual(self.get_prop('DailyGoal'), 8)
+        self.assertEqual(self.get_prop('SnoozeLength'), 3)
+        self.assertEqual(self.get_prop('Version'), '0.1.0')
+
+    def test_take_break(self):
+        self.call('TakeBreak')
+        self.wait_state('due', timeout=2)
+        self.wait_signal('BreakStarted')
+        n = self.wait_notify()
+        self.assertRegex(first_line(n['body']), DRILL_LINE)
+        self.call('Done')
+        self.wait_ended('done')
+        self.assertEqual(self.get_prop('TodayDone'), 1)
+
+    def test_answers_with_nothing_due(self):
+        for method, args in (('Done', ()), ('Skip', ()), ('Snooze', (60,)), ('Another', ())):
+            with self.subTest(method=method):
+                self.assert_dbus_error('org.mobed.Error.NotDue', method, *args)
+        self.assertEqual(self.get_prop('State'), 'working')
+
+    def test_snooze_out_of_range(self):
+        self.call('TakeBreak')
+        self.wait_state('due', timeout=2)
+        for seconds in (0, 2**64 - 1, 12 * 3600 + 1):
+            with self.subTest(seconds=seconds):
+                msg = self.assert_dbus_error('org.freedesktop.DBus.Error.InvalidArgs',
+                                             'Snooze', seconds)
+                self.assertRegex(msg, r'12 ?h|43200|12 hours', 'message names the range')
+        self.assertEqual(self.get_prop('State'), 'due')
+        self.call('Snooze', 12 * 3600)
+        self.assertEqual(self.get_prop('State'), 'snoozed')
+
+    def test_pause_out_of_range(self):
+        msg = self.assert_dbus_error('org.freedesktop.DBus.Error.InvalidArgs',
+                                     'Pause', 30 * 86400 + 1)
+        self.assertRegex(msg, r'30 ?d|2592000|30 days', 'message names the range')
+        self.assertEqual(self.get_prop('State'), 'working')
+        self.assertEqual(self.get_prop('PausedUntil'), 0)
+
+    def test_resume_when_not_paused(self):
+        self.assert_dbus_error('org.mobed.Error.NotPaused', 'Resume')
+
+    def test_take_break_while_paused(self):
+        self.call('Pause', 0)
+        self.assert_dbus_error('org.mobed.Error.Paused', 'TakeBreak')
+        self.assertEqual(self.get_prop('State'), 'paused')
+
+    def test_pause_until_resume(self):
+        self.call('Pause', 0)
+        self.assertEqual(self.get_prop('State'), 'paused')
+        self.assertEqual(self.get_prop('PausedUntil'), -1)
+        self.assertEqual(self.get_prop('NextBreak'), 0)
+        self.call('Resume')
+        self.assertEqual(self.get_prop('State'), 'working')
+        self.assertEqual(self.get_prop('PausedUntil'), 0)
+        self.assertAlmostEqual(self.get_prop('NextBreak'), now_us() + 3600e6, delta=5e6)
+
+    def test_pause_for_an_hour(self):
+        self.call('Pause', 3600)
+        self.assertEqual(self.get_prop('State'), 'paused')
+        self.assertAlmostEqual(self.get_prop('PausedUntil'), now_us() + 3600e6, delta=5e6)
+
+    def test_pause_survives_restart(self):
+        self.call('Pause', 0)
+        self.assertEqual(self.stop_daemon(), 0)
+        self.daemon = self.start_daemon()
+        self.assertEqual(self.get_prop('State'), 'paused')
+        self.assertEqual(self.get_prop('PausedUntil'), -1)
+
+    def test_timed_pause_survives_restart(self):
+        self.call('Pause', 3600)
+        until = self.get_prop('PausedUntil')
+        self.assertEqual(self.stop_daemon(), 0)
+        self.daemon = self.start_daemon()
+        self.assertEqual(self.get_prop('State'), 'paused')
+        self.assertAlmostEqual(self.get_prop('PausedUntil'), until, delta=2e6)
+
+    def test_reload_returns_warnings(self):
+        self.write_config({'schedule': {'interval': '1h', 'snooze': 'banana',
+                                        'no-such-key': '1'}})
+        warnings = self.call('Reload')
+        text = '\n'.join(warnings)
+        self.assertEqual(len(warnings), 2, text)
+        self.assertIn(str(self.config_path), text)
+        self.assertIn('snooze', text)
+        self.assertIn('no-such-key', text)
+        self.assertEqual(self.get_prop('SnoozeLength'), 3, 'a bad value keeps the old one')
+
+
+class TestNoNotificationServer(MobedTestCase):
+    """No org.freedesktop.Notifications on the bus until the test starts one."""
+    caps = None
+    config = {'schedule': {'interval': '1h'}}
+
+    def test_runs_without_server(self):
+        rc, out, err = self.mobectl('status')
+        self.assertEqual(rc, 0, err)
+        self.assertRegex(out, r'(?m)^State: +working$')
+        rc, out, err = self.mobectl('now')
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(self.get_prop('State'), 'due')
+        self.wait_signal('BreakStarted')
+
+        self.start_notification_server()
+        rc, out, err = self.mobectl('now')
+        self.assertEqual(rc, 0, err)
+        n = self.wait_notify()
+        self.assertEqual(n['summary'], 'Time to move')
+        self.assertRegex(first_line(n['body']), DRILL_LINE)
+        self.assertEqual(n['actions'], ACTIONS)
+
+    @setup(config={'schedule': {'interval': '4s'}})
+    def test_next_break_reaches_server_that_appears_later(self):
+        self.wait_state('due')
+        self.call('Skip')
+        self.wait_ended('skipped')
+        self.start_notification_server()
+        n = self.wait_notify(timeout=10)
+        self.assertRegex(first_line(n['body']), DRILL_LINE)
+        self.wait_signal('BreakStarted', count=2)
+
+
+class TestLifecycle(MobedTestCase):
+    """Starting, replacing, activating, signalling and stopping mobed."""
+    config = {'schedule': {'interval': '1h'}}
+
+    def run_mobed(self, *args):
+        res = subprocess.run([MOBED_BIN, *args], env=self.env, capture_output=True,
+                             text=True, timeout=10 * SLOWDOWN, check=False)
+        self.transcript.append(f'$ mobed {" ".join(args)}  -> {res.returncode}\n'
+                               f'{res.stdout}[stderr] {res.stderr}')
+        return res
+
+    def test_second_instance_refused(self):
+        res = self.run_mobed()
+        self.assertEqual(res.returncode, 1)
+        self.assertIn('already running', res.stderr)
+        self.assertIn('--replace', res.stderr)
+        self.assertIsNone(self.daemon.poll())
+        self.assertEqual(self.owner_pid(BUS_NAME), self.daemon.pid)
+
+    def test_replace_takes_over(self):
+        first, self.daemon = self.daemon, None
+        second = self.start_daemon('--replace')
+        self.daemon = second
+        self.assertEqual(first.wait(timeout=10 * SLOWDOWN), 0)
+        self.assertEqual(self.owner_pid(BUS_NAME), second.pid)
+        self.assertEqual(self.get_prop('Version'), '0.1.0')
+        rc, out, err = self.mobectl('status')
+        self.assertEqual(rc, 0, err)
+
+    @setup(daemon=False, activatable=True)
+    def test_dbus_activation(self):
+        self.assertIsNone(self.owner_pid(BUS_NAME))
+        rc, out, err = self.mobectl('status')
+        self.assertEqual(rc, 0, err)
+        self.assertRegex(out, r'(?m)^State: +working$')
+        pid = self.owner_pid(BUS_NAME)
+        self.assertIsNotNone(pid, 'mobectl status did not activate mobed')
+        self.addCleanup(self.kill_quietly, pid, signal.SIGKILL)
+        self.assertEqual(self.get_prop('State'), 'working')
+        os.kill(pid, signal.SIGTERM)
+        self.assert_eventually(lambda: self.owner_pid(BUS_NAME) is None, 10,
+                               'the activated mobed did not leave on SIGTERM')
+
+    @staticmethod
+    def kill_quietly(pid, sig):
+        try:
+            os.kill(pid, sig)
+        except ProcessLookupError:
+            pass
+
+    @setup(config={'schedule': {'interval': '10m'}})
+    def test_sighup_reloads(self):
+        self.assertAlmostEqual(self.get_prop('NextBreak'), now_us() + 600e6, delta=5e6)
+        self.write_config({'schedule': {'interval': '1h'}})
+        self.daemon.send_signal(signal.SIGHUP)
+        self.assert_eventually(
+            lambda: abs(self.get_prop('NextBreak') - (now_us() + 3600e6)) < 10e6, 5,
+            'NextBreak did not move to about an hour out after SIGHUP')
+        self.assertIsNone(self.daemon.poll())
+
+    def test_sigint_exits_cleanly(self):
+        self.assertEqual(self.stop_daemon(signal.SIGINT), 0)
+        self.assert_eventually(lambda: self.owner_pid(BUS_NAME) is None, 5)
+
+    def test_sigterm_exits_cleanly(self):
+        self.assertEqual(self.stop_daemon(signal.SIGTERM), 0)
+        self.assert_eventually(lambda: self.owner_pid(BUS_NAME) is None, 5)
+
+    @setup(daemon=False)
+    def test_version(self):
+        res = self.run_mobed('--version')
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertEqual(res.stdout.strip(), 'mobed 0.1.0')
+
+
+if __name__ == '__main__':
+    main()

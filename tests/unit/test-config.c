@@ -1,0 +1,241 @@
+/*
+ * test-config.c — mobed.conf loading: defaults, good values, and every kind
+ * of bad input, which must become a warning naming file, group and key while
+ * that key keeps its previous value.
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "core/config.h"
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  GPtrArray *warnings;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("mobed-config-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "mobed.conf", NULL);
+  f->warnings = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  g_unlink (f->path);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+  g_ptr_array_unref (f->warnings);
+}
+
+static void
+write_conf (Fixture *f, const char *text)
+{
+  g_assert_true (g_file_set_contents (f->path, text, -1, NULL));
+}
+
+static gboolean
+has_warning (Fixture *f, const char *a, const char *b)
+{
+  for (guint i = 0; i < f->warnings->len; i++)
+    {
+      const char *w = f->warnings->pdata[i];
+      if (strstr (w, f->path) && strstr (w, a) && (b == NULL || strstr (w, b)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Field by field: the struct has padding that memcmp would compare too. */
+static void
+assert_config_equal (const MobedConfig *a, const MobedConfig *b)
+{
+  g_assert_cmpuint (a->interval_s, ==, b->interval_s);
+  g_assert_cmpuint (a->break_length_s, ==, b->break_length_s);
+  g_assert_cmpuint (a->snooze_s, ==, b->snooze_s);
+  g_assert_cmpuint (a->expire_after_s, ==, b->expire_after_s);
+  g_assert_cmpuint (a->natural_break_s, ==, b->natural_break_s);
+  g_assert_cmpint (a->sound, ==, b->sound);
+  g_assert_cmpuint (a->daily_goal, ==, b->daily_goal);
+}
+
+static void
+test_defaults (Fixture *f, gconstpointer data)
+{
+  MobedConfig c;
+
+  mobed_config_init_defaults (&c);
+  g_assert_cmpuint (c.interval_s, ==, 15 * 60);
+  g_assert_cmpuint (c.break_length_s, ==, 45);
+  g_assert_cmpuint (c.snooze_s, ==, 5 * 60);
+  g_assert_cmpuint (c.expire_after_s, ==, 10 * 60);
+  g_assert_cmpuint (c.natural_break_s, ==, 2 * 60);
+  g_assert_true (c.sound);
+  g_assert_cmpuint (c.daily_goal, ==, 8);
+}
+
+static void
+test_missing_file (Fixture *f, gconstpointer data)
+{
+  MobedConfig c;
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  c.interval_s = 7;                       /* a deleted file means defaults again */
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (c.interval_s, ==, 15 * 60);
+  g_assert_cmpuint (f->warnings->len, ==, 0);
+}
+
+static void
+test_good_values (Fixture *f, gconstpointer data)
+{
+  MobedConfig c;
+  g_autoptr(GError) error = NULL;
+
+  write_conf (f, "# comment\n[schedule]\ninterval=2s\nbreak-length=1m\nsnooze=1:30\n"
+                 "expire-after=20m\nnatural-break=3m\n[notify]\nsound=false\n"
+                 "[goals]\ndaily=12\n");
+  mobed_config_init_defaults (&c);
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (f->warnings->len, ==, 0);
+  g_assert_cmpuint (c.interval_s, ==, 2);
+  g_assert_cmpuint (c.break_length_s, ==, 60);
+  g_assert_cmpuint (c.snooze_s, ==, 5400);
+  g_assert_cmpuint (c.expire_after_s, ==, 1200);
+  g_assert_cmpuint (c.natural_break_s, ==, 180);
+  g_assert_false (c.sound);
+  g_assert_cmpuint (c.daily_goal, ==, 12);
+}
+
+/* A bad value keeps the previous one, not the default: the user's last
+ * good setting survives a typo made while editing. */
+static void
+test_bad_values_keep_previous (Fixture *f, gconstpointer data)
+{
+  MobedConfig c;
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  c.interval_s = 600;
+  c.snooze_s = 120;
+  c.sound = FALSE;
+  c.daily_goal = 5;
+  write_conf (f, "[schedule]\ninterval=banana\nsnooze=0s\nbreak-length=20m\n"
+                 "expire-after=-3m\n[notify]\nsound=maybe\n[goals]\ndaily=1000\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (c.interval_s, ==, 600);
+  g_assert_cmpuint (c.snooze_s, ==, 120);
+  g_assert_cmpuint (c.break_length_s, ==, 45);
+  g_assert_cmpuint (c.expire_after_s, ==, 600);
+  g_assert_false (c.sound);
+  g_assert_cmpuint (c.daily_goal, ==, 5);
+  g_assert_true (has_warning (f, "[schedule] interval", "'banana'"));
+  g_assert_true (has_warning (f, "[schedule] interval", "keeping 10m"));
+  g_assert_true (has_warning (f, "[schedule] snooze", "zero"));
+  g_assert_true (has_warning (f, "[schedule] break-length", "out of range"));
+  g_assert_true (has_warning (f, "[schedule] expire-after", "negative"));
+  g_assert_true (has_warning (f, "[notify] sound", "'maybe'"));
+  g_assert_true (has_warning (f, "[goals] daily", "'1000'"));
+  g_assert_cmpuint (f->warnings->len, ==, 6);
+}
+
+static void
+test_unknown_keys_and_groups (Fixture *f, gconstpointer data)
+{
+  MobedConfig c;
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  write_conf (f, "[schedule]\nintervall=5m\ninterval=5m\n[sceduel]\nx=1\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (c.interval_s, ==, 300);
+  g_assert_true (has_warning (f, "unknown key 'intervall'", "[schedule]"));
+  g_assert_true (has_warning (f, "unknown group [sceduel]", NULL));
+  g_assert_cmpuint (f->warnings->len, ==, 2);
+}
+
+static void
+test_not_a_key_file (Fixture *f, gconstpointer data)
+{
+  MobedConfig c, before;
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  c.interval_s = 99;
+  before = c;
+  write_conf (f, "this is not\x01\x02 a key file\n[[[\n");
+  g_assert_false (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, f->path));
+  assert_config_equal (&c, &before);
+}
+
+static void
+test_unreadable (Fixture *f, gconstpointer data)
+{
+  MobedConfig c, before;
+  g_autoptr(GError) error = NULL;
+
+  /* A directory where the file should be: fails even as root. */
+  g_assert_cmpint (g_mkdir (f->path, 0700), ==, 0);
+  mobed_config_init_defaults (&c);
+  before = c;
+  g_assert_false (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_nonnull (error);
+  assert_config_equal (&c, &before);
+  g_rmdir (f->path);
+}
+
+static void
+test_shipped_config (Fixture *f, gconstpointer data)
+{
+  MobedConfig c, defaults;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shipped = g_test_build_filename (G_TEST_DIST, "..", "..", "data",
+                                                    "mobed.conf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *uncommented = NULL;
+  g_autoptr(GRegex) re = g_regex_new ("^#([a-z-]+=)", G_REGEX_MULTILINE, 0, NULL);
+
+  /* As shipped, every key is commented out: loading gives the defaults. */
+  mobed_config_init_defaults (&defaults);
+  c = defaults;
+  g_assert_true (mobed_config_load (&c, shipped, f->warnings, &error));
+  g_assert_cmpuint (f->warnings->len, ==, 0);
+  assert_config_equal (&c, &defaults);
+
+  /* Uncommented, each documented default must be a known key with the
+   * value the code uses, so the file cannot drift from the code. */
+  g_assert_true (g_file_get_contents (shipped, &text, NULL, NULL));
+  uncommented = g_regex_replace (re, text, -1, 0, "\\1", 0, NULL);
+  write_conf (f, uncommented);
+  c.interval_s = 1;
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (f->warnings->len, ==, 0);
+  assert_config_equal (&c, &defaults);
+  g_assert_nonnull (strstr (uncommented, "\ninterval=15m"));
+  g_assert_nonnull (strstr (uncommented, "\ndaily=8"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, fn) g_test_add ("/config/" path, Fixture, NULL, setup, fn, teardown)
+  ADD ("defaults", test_defaults);
+  ADD ("missing-file", test_missing_file);
+  ADD ("good-values", test_good_values);
+  ADD ("bad-values-keep-previous", test_bad_values_keep_previous);
+  ADD ("unknown-keys-and-groups", test_unknown_keys_and_groups);
+  ADD ("not-a-key-file", test_not_a_key_file);
+  ADD ("unreadable", test_unreadable);
+  ADD ("shipped-config", test_shipped_config);
+  return g_test_run ();
+}
