@@ -1,0 +1,64 @@
+#!/usr/bin/python3
+"""check_install.py BUILDDIR PREFIX — installs the build into a temporary
+DESTDIR and checks that every file lands where the distribution expects it
+and that the installed D-Bus activation file starts the installed daemon."""
+
+import configparser
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def main():
+    builddir, prefix = sys.argv[1], sys.argv[2]
+    failures = []
+    with tempfile.TemporaryDirectory(prefix='mobed-install-') as dest:
+        subprocess.run(['meson', 'install', '-C', builddir, '--no-rebuild', '--quiet',
+                        '--destdir', dest], check=True, stdout=subprocess.DEVNULL)
+        root = dest + prefix
+
+        def need(path, executable=False):
+            full = os.path.join(root, path)
+            if not os.path.isfile(full):
+                failures.append('missing: ' + path)
+            elif executable and not os.access(full, os.X_OK):
+                failures.append('not executable: ' + path)
+            return full
+
+        need('bin/mobed', executable=True)
+        need('bin/mobectl', executable=True)
+        need('share/mobed/mobed.conf')
+        need('share/dbus-1/interfaces/org.mobed.Daemon1.xml')
+        service = None
+        for d in ('share/dbus-1/services',):
+            service = need(os.path.join(d, 'org.mobed.Daemon.service'))
+        units = [os.path.join(dp, f) for dp, _, fs in os.walk(dest) for f in fs
+                 if f == 'mobed.service']
+        if len(units) != 1 or '/systemd/user/' not in units[0]:
+            failures.append('systemd user unit not installed once under systemd/user: %r' % units)
+
+        if service and os.path.isfile(service):
+            cp = configparser.ConfigParser(interpolation=None)
+            cp.read(service)
+            exec_line = cp['D-BUS Service']['Exec']
+            if exec_line != os.path.join(prefix, 'bin', 'mobed'):
+                failures.append('D-Bus service Exec=%s, expected %s/bin/mobed' % (exec_line, prefix))
+            if cp['D-BUS Service'].get('SystemdService') != 'mobed.service':
+                failures.append('D-Bus service lacks SystemdService=mobed.service')
+        if units:
+            text = open(units[0]).read()
+            for line in ('Type=dbus', 'BusName=org.mobed.Daemon', 'Restart=on-failure',
+                         'WantedBy=graphical-session.target', 'PartOf=graphical-session.target',
+                         'ExecStart=%s/bin/mobed' % prefix):
+                if line not in text:
+                    failures.append('unit lacks ' + line)
+
+    for f in failures:
+        print('FAIL', f)
+    print('install layout: %d problem(s)' % len(failures))
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
