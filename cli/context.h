@@ -15,6 +15,10 @@ typedef struct {
   const char      *verb;     /* the command being run, for hints */
   gboolean         json;
   GDBusConnection *bus;      /* opened on first use */
+  /* mobectl drills filters, NULL when not given */
+  const char      *region;
+  const char      *setting;
+  const char      *good_for;
 } MobectlContext;
 
 /* Calls a method of org.mobed.Daemon1; D-Bus activation starts the daemon

@@ -44,6 +44,28 @@ static const MobectlVerb verbs[] = {
     "End a pause", NULL },
   { "reload", 0, 0, mobectl_cmd_reload, "",
     "Make mobed read mobed.conf again and report problems in it", NULL },
+  { "drills", 0, 1, mobectl_cmd_drills, "[ID]",
+    "List the drills, or show one with its steps",
+    "Options for drills:\n"
+    "  --region REGION   only drills that move REGION (neck, shoulders, upper-back,\n"
+    "                    chest, low-back, hips, legs, ankles-feet, wrists-forearms,\n"
+    "                    breathing)\n"
+    "  --for TAG         only drills good for TAG (neck-pain, typists, ...)\n"
+    "  --setting WHERE   only drills you can do WHERE (seated, standing, space,\n"
+    "                    doorway, surface, floor)" },
+};
+
+/* Options that take a value, all belonging to one verb. */
+typedef struct {
+  const char  *name;
+  const char  *verb;
+  gsize        offset;        /* where the value goes in MobectlContext */
+} ValueOption;
+
+static const ValueOption value_options[] = {
+  { "--region",  "drills", G_STRUCT_OFFSET (MobectlContext, region) },
+  { "--for",     "drills", G_STRUCT_OFFSET (MobectlContext, good_for) },
+  { "--setting", "drills", G_STRUCT_OFFSET (MobectlContext, setting) },
 };
 
 static const char options_help[] =
@@ -87,6 +109,19 @@ find_verb (const char *name)
   return NULL;
 }
 
+/* "--region" and "--region=neck" both name --region. */
+static const ValueOption *
+find_value_option (const char *arg)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (value_options); i++)
+    {
+      gsize len = strlen (value_options[i].name);
+      if (strncmp (arg, value_options[i].name, len) == 0 && (arg[len] == '\0' || arg[len] == '='))
+        return &value_options[i];
+    }
+  return NULL;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -94,6 +129,7 @@ main (int argc, char **argv)
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   const MobectlVerb *verb = NULL;
   gboolean help = FALSE, options_done = FALSE;
+  const ValueOption *option_verb = NULL;
   int ret;
 
   setlocale (LC_ALL, "");
@@ -109,6 +145,17 @@ main (int argc, char **argv)
         ctx.json = TRUE;
       else if (g_str_equal (a, "-h") || g_str_equal (a, "--help"))
         help = TRUE;
+      else if (find_value_option (a) != NULL)
+        {
+          const ValueOption *opt = find_value_option (a);
+          const char *eq = strchr (a, '=');
+          const char *value = eq != NULL ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+
+          if (value == NULL || *value == '\0')
+            return mobectl_usage_error (&ctx, "'%s' needs a value", opt->name);
+          G_STRUCT_MEMBER (const char *, &ctx, opt->offset) = value;
+          option_verb = opt;
+        }
       else if (g_str_equal (a, "--version"))
         {
           g_print ("mobectl %s\n", MOBED_VERSION);
@@ -140,6 +187,9 @@ main (int argc, char **argv)
       verb = &verbs[0];
     }
   ctx.verb = verb->name;
+  if (option_verb != NULL && !g_str_equal (option_verb->verb, verb->name))
+    return mobectl_usage_error (&ctx, "'%s' only works with 'mobectl %s'",
+                                option_verb->name, option_verb->verb);
   if (help)
     {
       print_verb_help (verb);

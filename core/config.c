@@ -7,10 +7,12 @@
 
 #include <errno.h>
 #include <stddef.h>
+#include <string.h>
 
+#include "core/catalog.h"
 #include "core/duration.h"
 
-typedef enum { KEY_DURATION, KEY_BOOLEAN, KEY_COUNT } KeyType;
+typedef enum { KEY_DURATION, KEY_BOOLEAN, KEY_COUNT, KEY_SETTINGS, KEY_WORDS } KeyType;
 
 typedef struct {
   const char *group;
@@ -31,74 +33,166 @@ static const KeySpec keys[] = {
   { "schedule", "natural-break", KEY_DURATION, FIELD (natural_break_s), 1, 4 * 3600,  2 * 60 },
   { "notify",   "sound",         KEY_BOOLEAN,  FIELD (sound),           0, 1,         TRUE },
   { "goals",    "daily",         KEY_COUNT,    FIELD (daily_goal),      1, 100,       8 },
+  { "drills",   "settings",      KEY_SETTINGS, FIELD (settings),        1, 63,
+    MOBED_SETTING_SEATED | MOBED_SETTING_STANDING },
+  { "drills",   "focus",         KEY_WORDS,    FIELD (focus),           0, 0,         0 },
+  { "drills",   "exclude",       KEY_WORDS,    FIELD (exclude),         0, 0,         0 },
 };
 
+typedef struct {
+  guint64 number;
+  char    words[MOBED_CONFIG_WORDS_MAX];
+} Value;
+
 static void
-store (MobedConfig *config, const KeySpec *spec, guint64 value)
+store (MobedConfig *config, const KeySpec *spec, const Value *value)
 {
   char *field = (char *) config + spec->offset;
 
   if (spec->type == KEY_BOOLEAN)
-    *(gboolean *) field = value != 0;
+    *(gboolean *) field = value->number != 0;
+  else if (spec->type == KEY_WORDS)
+    g_strlcpy (field, value->words, MOBED_CONFIG_WORDS_MAX);
   else
-    *(guint64 *) field = value;
+    *(guint64 *) field = value->number;
 }
 
-static guint64
-fetch (const MobedConfig *config, const KeySpec *spec)
+static void
+fetch (const MobedConfig *config, const KeySpec *spec, Value *value)
 {
   const char *field = (const char *) config + spec->offset;
 
+  memset (value, 0, sizeof *value);
   if (spec->type == KEY_BOOLEAN)
-    return *(const gboolean *) field;
-  return *(const guint64 *) field;
+    value->number = *(const gboolean *) field;
+  else if (spec->type == KEY_WORDS)
+    g_strlcpy (value->words, field, MOBED_CONFIG_WORDS_MAX);
+  else
+    value->number = *(const guint64 *) field;
 }
 
 void
 mobed_config_init_defaults (MobedConfig *config)
 {
+  memset (config, 0, sizeof *config);
   for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
-    store (config, &keys[i], keys[i].fallback);
+    {
+      Value v = { .number = keys[i].fallback };
+      store (config, &keys[i], &v);
+    }
 }
 
 static char *
-describe (const KeySpec *spec, guint64 value)
+describe (const KeySpec *spec, const Value *value)
 {
-  if (spec->type == KEY_DURATION)
-    return mobed_duration_format (value);
-  if (spec->type == KEY_BOOLEAN)
-    return g_strdup (value ? "true" : "false");
-  return g_strdup_printf ("%" G_GUINT64_FORMAT, value);
+  switch (spec->type)
+    {
+    case KEY_DURATION:
+      return mobed_duration_format (value->number);
+    case KEY_BOOLEAN:
+      return g_strdup (value->number ? "true" : "false");
+    case KEY_SETTINGS:
+      {
+        GString *out = g_string_new (NULL);
+        for (guint i = 0; i < MOBED_SETTING_COUNT; i++)
+          if (value->number & (1u << i))
+            g_string_append_printf (out, "%s%s", out->len ? "," : "",
+                                    mobed_setting_name (1u << i));
+        return g_string_free (out, FALSE);
+      }
+    case KEY_WORDS:
+      return g_strdup (value->words[0] ? value->words : "(none)");
+    case KEY_COUNT:
+    default:
+      return g_strdup_printf ("%" G_GUINT64_FORMAT, value->number);
+    }
+}
+
+/* A list of kebab-case words, separated by ',' or ';'. */
+static gboolean
+parse_words (const KeySpec *spec, const char *text, Value *ret, GError **error)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("[,;]", text, 0, 0);
+  GString *out = g_string_new (NULL);
+
+  for (char **w = words; *w != NULL; w++)
+    {
+      const char *word = g_strstrip (*w);
+      guint bit;
+
+      if (*word == '\0')
+        continue;
+      if (spec->type == KEY_SETTINGS)
+        {
+          if (!mobed_setting_parse (word, &bit))
+            {
+              g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                           "'%s' is not a setting (seated, standing, space, doorway, "
+                           "surface, floor)", word);
+              g_string_free (out, TRUE);
+              return FALSE;
+            }
+          ret->number |= bit;
+          continue;
+        }
+      for (const char *c = word; *c != '\0'; c++)
+        if (!g_ascii_islower (*c) && !g_ascii_isdigit (*c) && *c != '-')
+          {
+            g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                         "'%s' is not a kebab-case name (like neck-pain)", word);
+            g_string_free (out, TRUE);
+            return FALSE;
+          }
+      g_string_append_printf (out, "%s%s", out->len ? ";" : "", word);
+    }
+  if (out->len >= MOBED_CONFIG_WORDS_MAX)
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                   "the list is longer than %d characters", MOBED_CONFIG_WORDS_MAX - 1);
+      g_string_free (out, TRUE);
+      return FALSE;
+    }
+  g_strlcpy (ret->words, out->str, sizeof ret->words);
+  g_string_free (out, TRUE);
+  return TRUE;
 }
 
 /* Parses one raw value; on failure sets a sentence that quotes the value. */
 static gboolean
-parse_value (const KeySpec *spec, const char *raw, guint64 *ret, GError **error)
+parse_value (const KeySpec *spec, const char *raw, Value *ret, GError **error)
 {
   g_autofree char *text = g_strstrip (g_strdup (raw));
-  guint64 value;
+  Value v = { 0 };
 
   switch (spec->type)
     {
     case KEY_DURATION:
-      if (!mobed_duration_parse (text, &value, error))
+      if (!mobed_duration_parse (text, &v.number, error))
         return FALSE;
       break;
     case KEY_BOOLEAN:
       if (g_strcmp0 (text, "true") == 0)
-        value = 1;
-      else if (g_strcmp0 (text, "false") == 0)
-        value = 0;
-      else
+        v.number = 1;
+      else if (g_strcmp0 (text, "false") != 0)
         {
           g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
                        "'%s' is not true or false", text);
           return FALSE;
         }
       break;
+    case KEY_SETTINGS:
+    case KEY_WORDS:
+      if (!parse_words (spec, text, &v, error))
+        return FALSE;
+      if (spec->type == KEY_WORDS)
+        {
+          *ret = v;
+          return TRUE;
+        }
+      break;
     case KEY_COUNT:
     default:
-      if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &value, NULL))
+      if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &v.number, NULL))
         {
           g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
                        "'%s' is not a whole number", text);
@@ -107,16 +201,22 @@ parse_value (const KeySpec *spec, const char *raw, guint64 *ret, GError **error)
       break;
     }
 
-  if (value < spec->min || value > spec->max)
+  if (v.number < spec->min || v.number > spec->max)
     {
-      g_autofree char *shown = describe (spec, value);
-      g_autofree char *lo = describe (spec, spec->min);
-      g_autofree char *hi = describe (spec, spec->max);
-      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
-                   "'%s' is out of range (%s to %s)", shown, lo, hi);
+      Value lo = { .number = spec->min }, hi = { .number = spec->max };
+      g_autofree char *shown = describe (spec, &v);
+      g_autofree char *lo_text = describe (spec, &lo);
+      g_autofree char *hi_text = describe (spec, &hi);
+
+      if (spec->type == KEY_SETTINGS)
+        g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                     "'%s' allows no setting at all", text);
+      else
+        g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                     "'%s' is out of range (%s to %s)", shown, lo_text, hi_text);
       return FALSE;
     }
-  *ret = value;
+  *ret = v;
   return TRUE;
 }
 
@@ -208,18 +308,21 @@ mobed_config_load (MobedConfig *config,
       const KeySpec *spec = &keys[i];
       g_autofree char *raw = g_key_file_get_value (file, spec->group, spec->key, NULL);
       g_autoptr(GError) bad = NULL;
-      guint64 value;
+      Value value, kept;
 
       if (raw == NULL)
         continue;
       if (parse_value (spec, raw, &value, &bad))
-        store (&next, spec, value);
+        store (&next, spec, &value);
       else
         {
-          g_autofree char *kept = describe (spec, fetch (config, spec));
-          store (&next, spec, fetch (config, spec));
+          g_autofree char *kept_text = NULL;
+
+          fetch (config, spec, &kept);
+          kept_text = describe (spec, &kept);
+          store (&next, spec, &kept);
           warn (warnings, path, "[%s] %s: %s; keeping %s",
-                spec->group, spec->key, bad->message, kept);
+                spec->group, spec->key, bad->message, kept_text);
         }
     }
   *config = next;

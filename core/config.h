@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+#define MOBED_CONFIG_WORDS_MAX 512
+
 typedef struct {
   guint64  interval_s;        /* [schedule] interval: active time between breaks */
   guint64  break_length_s;    /* [schedule] break-length: what a break asks for */
@@ -17,6 +19,11 @@ typedef struct {
   guint64  natural_break_s;   /* [schedule] natural-break: away this long resets */
   gboolean sound;             /* [notify] sound */
   guint64  daily_goal;        /* [goals] daily: done breaks a day */
+  guint64  settings;          /* [drills] settings: MobedSetting bits allowed */
+  /* [drills] focus and exclude: ';'-joined kebab-case words. Fixed buffers
+   * keep MobedConfig a plain value that can be copied and compared. */
+  char     focus[MOBED_CONFIG_WORDS_MAX];
+  char     exclude[MOBED_CONFIG_WORDS_MAX];
 } MobedConfig;
 
 void     mobed_config_init_defaults (MobedConfig *config);

@@ -1,24 +1,40 @@
 /*
  * break-view.c — puts a break into the words and dictionaries the outside
- * sees. The drill choice is TEMPORARY (builtin-drills.c) until the picker.
+ * sees, the same in the notification, the log and on D-Bus.
  */
 #include "daemon/break-view.h"
 
-#include "daemon/builtin-drills.h"
+/* Used when no drill is eligible (all excluded, say): still a break. */
+#define NO_DRILL "Stand up and move around for a moment"
 
-const MobedOffer *
-mobed_break_view_offer (guint64 break_id, guint swaps)
+char *
+mobed_break_view_line (const MobedChoice *choice)
 {
-  return mobed_builtin_drill_for (break_id, swaps);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  if (choice->n == 0)
+    return g_strdup (NO_DRILL);
+  for (guint i = 0; i < choice->n; i++)
+    g_ptr_array_add (lines, mobed_offer_line (&choice->items[i]));
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv (" + ", (char **) lines->pdata);
 }
 
 char *
-mobed_break_view_body (const MobedOffer *offer)
+mobed_break_view_body (const MobedChoice *choice)
 {
-  g_autofree char *line = mobed_offer_line (offer);
+  GString *body = g_string_new (NULL);
 
+  if (choice->n == 0)
+    g_string_append (body, NO_DRILL ".\n");
+  for (guint i = 0; i < choice->n; i++)
+    {
+      g_autofree char *line = mobed_offer_line (&choice->items[i]);
+      g_string_append_printf (body, "%s\n%s\n", line, choice->items[i].summary);
+    }
   /* The safety line is on every break, not just the first of the day. */
-  return g_strdup_printf ("%s\n%s\nKeep it in the comfortable range.", line, offer->summary);
+  g_string_append (body, "Keep it in the comfortable range.");
+  return g_string_free (body, FALSE);
 }
 
 static const char *
@@ -34,25 +50,30 @@ unit_name (MobedRepsUnit unit)
 }
 
 GVariant *
-mobed_break_view_variant (const MobedOffer *offer,
-                          gint64            due_wall,
-                          guint             snoozes,
-                          gint64            snoozed_until)
+mobed_break_view_variant (const MobedChoice *choice,
+                          gint64             due_wall,
+                          guint              snoozes,
+                          gint64             snoozed_until)
 {
   g_auto(GVariantBuilder) drills = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{sv}"));
   g_auto(GVariantBuilder) dict = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
-  g_autofree char *reps = mobed_offer_reps_text (offer);
 
-  g_variant_builder_open (&drills, G_VARIANT_TYPE ("a{sv}"));
-  g_variant_builder_add (&drills, "{sv}", "id", g_variant_new_string (offer->id));
-  g_variant_builder_add (&drills, "{sv}", "name", g_variant_new_string (offer->name));
-  g_variant_builder_add (&drills, "{sv}", "summary", g_variant_new_string (offer->summary));
-  g_variant_builder_add (&drills, "{sv}", "reps", g_variant_new_uint32 (offer->reps));
-  g_variant_builder_add (&drills, "{sv}", "per_side",
-                         g_variant_new_boolean (offer->unit != MOBED_REPS_TIMES));
-  g_variant_builder_add (&drills, "{sv}", "unit", g_variant_new_string (unit_name (offer->unit)));
-  g_variant_builder_add (&drills, "{sv}", "reps_text", g_variant_new_string (reps));
-  g_variant_builder_close (&drills);
+  for (guint i = 0; i < choice->n; i++)
+    {
+      const MobedOffer *o = &choice->items[i];
+      g_autofree char *reps = mobed_offer_reps_text (o);
+
+      g_variant_builder_open (&drills, G_VARIANT_TYPE ("a{sv}"));
+      g_variant_builder_add (&drills, "{sv}", "id", g_variant_new_string (o->id));
+      g_variant_builder_add (&drills, "{sv}", "name", g_variant_new_string (o->name));
+      g_variant_builder_add (&drills, "{sv}", "summary", g_variant_new_string (o->summary));
+      g_variant_builder_add (&drills, "{sv}", "reps", g_variant_new_uint32 (o->reps));
+      g_variant_builder_add (&drills, "{sv}", "per_side",
+                             g_variant_new_boolean (o->unit != MOBED_REPS_TIMES));
+      g_variant_builder_add (&drills, "{sv}", "unit", g_variant_new_string (unit_name (o->unit)));
+      g_variant_builder_add (&drills, "{sv}", "reps_text", g_variant_new_string (reps));
+      g_variant_builder_close (&drills);
+    }
 
   g_variant_builder_add (&dict, "{sv}", "due", g_variant_new_int64 (due_wall));
   g_variant_builder_add (&dict, "{sv}", "snoozes", g_variant_new_uint32 (snoozes));

@@ -38,3 +38,14 @@ mobed_clock_until_midnight (MobedTime now)
 
   return MAX (G_USEC_PER_SEC, g_date_time_difference (next, dt));
 }
+
+guint
+mobed_clock_local_day (gint64 wall)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (wall / G_USEC_PER_SEC);
+  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (dt),
+                                          g_date_time_get_month (dt),
+                                          g_date_time_get_year (dt));
+
+  return g_date_get_julian (date);
+}

@@ -13,6 +13,8 @@ MobedTime mobed_clock_now (void);
 
 /* Local calendar date "YYYY-MM-DD" of wall µs @wall, into @buf (11 bytes). */
 void      mobed_clock_local_date (gint64 wall, char buf[11]);
+/* A number for the local calendar day of @wall, one more each day. */
+guint     mobed_clock_local_day (gint64 wall);
 /* Microseconds from @now until the next local midnight. */
 gint64    mobed_clock_until_midnight (MobedTime now);
 

@@ -10,11 +10,14 @@
 
 #include "core/config.h"
 #include "core/duration.h"
+#include "core/picker.h"
 #include "core/savedstate.h"
 #include "core/scheduler.h"
 #include "daemon/break-view.h"
 #include "daemon/chime.h"
 #include "daemon/clock.h"
+#include "daemon/drill-list.h"
+#include "daemon/drill-source.h"
 #include "daemon/notifier.h"
 #include "daemon/service.h"
 
@@ -30,8 +33,12 @@ struct _MobedDaemon {
   MobedSavedState  saved;
 
   MobedScheduler  *scheduler;
-  guint            swaps;          /* "Another" presses on the current break */
   guint            timer_id;
+
+  MobedCatalog    *catalog;
+  MobedPicker     *picker;
+  MobedChoice      choice;         /* the current break's drills */
+  MobedCatalog    *choice_catalog; /* keeps @choice's strings alive over a reload */
 
   GDBusConnection *connection;
   guint            owner_id;
@@ -66,21 +73,30 @@ roll_today (MobedDaemon *self, MobedTime now)
     }
 }
 
-static const MobedOffer *
-current_offer (MobedDaemon *self)
-{
-  return mobed_break_view_offer (mobed_scheduler_get_break_id (self->scheduler), self->swaps);
-}
-
 static GVariant *
 current_break (MobedDaemon *self, MobedTime now)
 {
   if (mobed_scheduler_get_break_id (self->scheduler) == 0)
     return g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0);
-  return mobed_break_view_variant (current_offer (self),
+  return mobed_break_view_variant (&self->choice,
                                    mobed_scheduler_get_due_wall (self->scheduler),
                                    mobed_scheduler_get_snoozes (self->scheduler),
                                    mobed_scheduler_get_snoozed_until (self->scheduler, now));
+}
+
+/* Chooses the current break's drills; @another swaps the last choice. */
+static void
+pick_drills (MobedDaemon *self, MobedTime now, gboolean another)
+{
+  if (!mobed_picker_pick (self->picker, &self->config, mobed_clock_local_day (now.wall),
+                          another, &self->choice))
+    {
+      g_warning ("No drill fits the allowed settings and exclusions; "
+                 "suggesting a plain movement break");
+      self->choice = (MobedChoice) { 0 };
+    }
+  g_clear_pointer (&self->choice_catalog, mobed_catalog_unref);
+  self->choice_catalog = mobed_catalog_ref (self->catalog);
 }
 
 static void
@@ -104,8 +120,8 @@ publish (MobedDaemon *self, MobedTime now)
 static void
 show_break (MobedDaemon *self, MobedTime now)
 {
-  g_autofree char *line = mobed_offer_line (current_offer (self));
-  g_autofree char *body = mobed_break_view_body (current_offer (self));
+  g_autofree char *line = mobed_break_view_line (&self->choice);
+  g_autofree char *body = mobed_break_view_body (&self->choice);
   g_autofree char *snooze = mobed_duration_format_human (self->config.snooze_s);
   g_autofree char *label = g_strdup_printf ("Snooze %s", snooze);
 
@@ -162,13 +178,12 @@ carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
           self->saved.today_done++;
           save_state (self);
         }
-      self->swaps = 0;
       mobed_service_emit_break_ended (self->service, outcome);
     }
   if (plan->flags & MOBED_PLAN_CLOSE)
     mobed_notifier_close (self->notifier);
   if (plan->flags & MOBED_PLAN_NEW_BREAK)
-    self->swaps = 0;
+    pick_drills (self, now, FALSE);
   if (plan->flags & MOBED_PLAN_SHOW)
     show_break (self, now);
   if (plan->flags & MOBED_PLAN_CHIME_START)
@@ -236,7 +251,7 @@ service_another (gpointer user_data, GError **error)
                            "No break is due right now");
       return FALSE;
     }
-  self->swaps++;
+  pick_drills (self, now, TRUE);
   if (mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_DUE)
     show_break (self, now);
   publish (self, now);
@@ -247,6 +262,15 @@ static gboolean
 service_reload (gpointer user_data, GPtrArray *warnings, GError **error)
 {
   return mobed_daemon_reload (user_data, warnings, error);
+}
+
+static GVariant *
+service_list_drills (GVariant *options, gpointer user_data, GError **error)
+{
+  MobedDaemon *self = user_data;
+  GVariant *list = mobed_drill_list (self->catalog, options, error);
+
+  return list != NULL ? g_variant_ref_sink (list) : NULL;
 }
 
 static void
@@ -307,6 +331,24 @@ load_config (MobedDaemon *self, GPtrArray *warnings)
     }
 }
 
+/* A catalog that lost every drill is not taken: the old one stays. */
+static void
+reload_catalog (MobedDaemon *self, GPtrArray *warnings)
+{
+  g_autoptr(GError) error = NULL;
+  MobedCatalog *fresh = mobed_drill_source_load (warnings, &error);
+
+  if (fresh == NULL)
+    {
+      g_warning ("Keeping the drills loaded before: %s", error->message);
+      g_ptr_array_add (warnings, g_strdup (error->message));
+      return;
+    }
+  mobed_catalog_unref (self->catalog);
+  self->catalog = fresh;
+  mobed_picker_set_catalog (self->picker, fresh);
+}
+
 gboolean
 mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings, GError **error)
 {
@@ -314,6 +356,7 @@ mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings, GError **error)
   MobedPlan plan;
 
   load_config (self, warnings);
+  reload_catalog (self, warnings);
   mobed_scheduler_set_config (self->scheduler, &self->config, now, &plan);
   carry_out (self, &plan, now);
   publish (self, now);
@@ -346,22 +389,30 @@ restore_pause (MobedDaemon *self, MobedTime now)
 }
 
 MobedDaemon *
-mobed_daemon_new (GMainLoop *loop)
+mobed_daemon_new (GMainLoop *loop, GError **error)
 {
   MobedDaemon *self = g_new0 (MobedDaemon, 1);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
   MobedTime now = mobed_clock_now ();
-  const MobedServiceHandlers handlers = { service_event, service_another, service_reload };
+  const MobedServiceHandlers handlers = { service_event, service_another, service_reload,
+                                          service_list_drills };
   const MobedNotifierCallbacks callbacks = { on_answered, on_server_appeared };
 
+  self->catalog = mobed_drill_source_load (warnings, error);
+  if (self->catalog == NULL)
+    {
+      g_free (self);
+      return NULL;
+    }
+  self->picker = mobed_picker_new (self->catalog, g_random_int ());
   self->loop = g_main_loop_ref (loop);
   self->config_path = mobed_config_default_path ();
   self->state_path = mobed_saved_state_default_path ();
   mobed_config_init_defaults (&self->config);
   load_config (self, warnings);
-  if (!mobed_saved_state_load (&self->saved, self->state_path, &error))
-    g_warning ("Could not read mobed's state, starting afresh: %s", error->message);
+  if (!mobed_saved_state_load (&self->saved, self->state_path, &local_error))
+    g_warning ("Could not read mobed's state, starting afresh: %s", local_error->message);
   roll_today (self, now);
 
   self->scheduler = mobed_scheduler_new (&self->config, now.mono);
@@ -462,6 +513,9 @@ mobed_daemon_free (MobedDaemon *self)
   g_clear_pointer (&self->service, mobed_service_free);
   g_clear_pointer (&self->chime, mobed_chime_free);
   g_clear_pointer (&self->scheduler, mobed_scheduler_free);
+  g_clear_pointer (&self->picker, mobed_picker_free);
+  g_clear_pointer (&self->choice_catalog, mobed_catalog_unref);
+  g_clear_pointer (&self->catalog, mobed_catalog_unref);
   g_clear_object (&self->connection);
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_free (self->config_path);

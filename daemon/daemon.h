@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 
 typedef struct _MobedDaemon MobedDaemon;
 
-/* @loop is quit when the daemon must stop; see mobed_daemon_get_exit_code(). */
-MobedDaemon *mobed_daemon_new    (GMainLoop *loop);
+/* @loop is quit when the daemon must stop; see mobed_daemon_get_exit_code().
+ * NULL with @error when there is no usable drill to suggest. */
+MobedDaemon *mobed_daemon_new    (GMainLoop *loop, GError **error);
 void         mobed_daemon_free   (MobedDaemon *self);
 /* Exports the API, then asks for the bus name (replacing an owner if
  * @replace). Losing the name ends the loop. */

@@ -8,6 +8,7 @@
 
 #include "mobed-config.h"
 #include "daemon/daemon.h"
+#include "daemon/drill-source.h"
 
 static gboolean
 on_quit_signal (gpointer user_data)
@@ -33,11 +34,14 @@ main (int argc, char **argv)
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(MobedDaemon) daemon = NULL;
   gboolean verbose = FALSE, replace = FALSE, version = FALSE;
+  g_autofree char *check_catalog = NULL;
   const GOptionEntry entries[] = {
     { "replace", 'r', 0, G_OPTION_ARG_NONE, &replace,
       "Take over from a mobed that is already running", NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Log debugging detail", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
+    { "check-catalog", 0, 0, G_OPTION_ARG_FILENAME, &check_catalog,
+      "Check a drills.ini file for problems and exit (0: none)", "FILE" },
     { NULL }
   };
 
@@ -62,11 +66,18 @@ main (int argc, char **argv)
       g_print ("mobed %s\n", MOBED_VERSION);
       return EXIT_SUCCESS;
     }
+  if (check_catalog != NULL)
+    return mobed_drill_source_check (check_catalog);
   if (verbose)
     g_log_set_debug_enabled (TRUE);
 
   loop = g_main_loop_new (NULL, FALSE);
-  daemon = mobed_daemon_new (loop);
+  daemon = mobed_daemon_new (loop, &error);
+  if (daemon == NULL)
+    {
+      g_printerr ("mobed: cannot start: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
   if (!mobed_daemon_start (daemon, replace, &error))
     {
       g_printerr ("mobed: could not connect to the session bus: %s\n", error->message);

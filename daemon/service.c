@@ -38,7 +38,8 @@ register_errors (void)
 static void
 return_error (GDBusMethodInvocation *invocation, const GError *error)
 {
-  if (error->domain == MOBED_SCHEDULER_ERROR && error->code != MOBED_SCHEDULER_ERROR_INVALID)
+  if ((error->domain == MOBED_SCHEDULER_ERROR && error->code != MOBED_SCHEDULER_ERROR_INVALID)
+      || error->domain == G_DBUS_ERROR)
     g_dbus_method_invocation_return_gerror (invocation, error);
   else if (error->domain == MOBED_SCHEDULER_ERROR)
     g_dbus_method_invocation_return_error_literal (invocation, G_DBUS_ERROR,
@@ -128,6 +129,20 @@ on_reload (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation, MobedServ
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
+static gboolean
+on_list_drills (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
+                GVariant *options, MobedService *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) drills = self->handlers.list_drills (options, self->user_data, &error);
+
+  if (drills == NULL)
+    return_error (invocation, error);
+  else
+    mobed_dbus_daemon1_complete_list_drills (iface, invocation, drills);
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
 MobedService *
 mobed_service_new (const MobedServiceHandlers *handlers, gpointer user_data)
 {
@@ -149,6 +164,7 @@ mobed_service_new (const MobedServiceHandlers *handlers, gpointer user_data)
   g_signal_connect (self->skeleton, "handle-resume", G_CALLBACK (on_resume), self);
   g_signal_connect (self->skeleton, "handle-another", G_CALLBACK (on_another), self);
   g_signal_connect (self->skeleton, "handle-reload", G_CALLBACK (on_reload), self);
+  g_signal_connect (self->skeleton, "handle-list-drills", G_CALLBACK (on_list_drills), self);
   return self;
 }
 

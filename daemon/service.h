@@ -15,6 +15,8 @@ typedef struct {
   gboolean (*another) (gpointer user_data, GError **error);
   /* Fills @warnings (strings) with what was wrong in the config. */
   gboolean (*reload)  (gpointer user_data, GPtrArray *warnings, GError **error);
+  /* aa{sv} of drills matching @options (a{sv}), or NULL with @error. */
+  GVariant *(*list_drills) (GVariant *options, gpointer user_data, GError **error);
 } MobedServiceHandlers;
 
 typedef struct {

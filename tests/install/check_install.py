@@ -29,6 +29,7 @@ def main():
         need('bin/mobed', executable=True)
         need('bin/mobectl', executable=True)
         need('share/mobed/mobed.conf')
+        need('share/mobed/drills.ini')
         need('share/dbus-1/interfaces/org.mobed.Daemon1.xml')
         service = None
         for d in ('share/dbus-1/services',):

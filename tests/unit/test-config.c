@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "core/catalog.h"
 #include "core/config.h"
 
 typedef struct {
@@ -62,6 +63,9 @@ assert_config_equal (const MobedConfig *a, const MobedConfig *b)
   g_assert_cmpuint (a->natural_break_s, ==, b->natural_break_s);
   g_assert_cmpint (a->sound, ==, b->sound);
   g_assert_cmpuint (a->daily_goal, ==, b->daily_goal);
+  g_assert_cmpuint (a->settings, ==, b->settings);
+  g_assert_cmpstr (a->focus, ==, b->focus);
+  g_assert_cmpstr (a->exclude, ==, b->exclude);
 }
 
 static void
@@ -147,6 +151,58 @@ test_bad_values_keep_previous (Fixture *f, gconstpointer data)
 }
 
 static void
+test_drills_group (Fixture *f, gconstpointer data)
+{
+  MobedConfig c;
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  g_assert_cmpuint (c.settings, ==, MOBED_SETTING_SEATED | MOBED_SETTING_STANDING);
+  g_assert_cmpstr (c.focus, ==, "");
+  write_conf (f, "[drills]\nsettings=seated; floor , doorway\nfocus=neck-pain,typists;\n"
+                 "exclude= wrist-circles \n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (f->warnings->len, ==, 0);
+  g_assert_cmpuint (c.settings, ==, MOBED_SETTING_SEATED | MOBED_SETTING_FLOOR
+                                    | MOBED_SETTING_DOORWAY);
+  g_assert_cmpstr (c.focus, ==, "neck-pain;typists");
+  g_assert_cmpstr (c.exclude, ==, "wrist-circles");
+
+  /* Bad lists keep the previous value, each with its own warning. */
+  write_conf (f, "[drills]\nsettings=seated,couch\nfocus=Neck Pain\nexclude=,\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (c.settings, ==, MOBED_SETTING_SEATED | MOBED_SETTING_FLOOR
+                                    | MOBED_SETTING_DOORWAY);
+  g_assert_cmpstr (c.focus, ==, "neck-pain;typists");
+  g_assert_cmpstr (c.exclude, ==, "");          /* an empty list is a valid "none" */
+  g_assert_true (has_warning (f, "[drills] settings", "'couch'"));
+  g_assert_true (has_warning (f, "[drills] focus", "'Neck Pain'"));
+  g_assert_cmpuint (f->warnings->len, ==, 2);
+
+  g_ptr_array_set_size (f->warnings, 0);
+  write_conf (f, "[drills]\nsettings=\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_true (has_warning (f, "[drills] settings", "no setting"));
+}
+
+static void
+test_long_list (Fixture *f, gconstpointer data)
+{
+  MobedConfig c;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("[drills]\nfocus=");
+
+  for (int i = 0; i < 200; i++)
+    g_string_append_printf (text, "tag-%d,", i);
+  g_string_append (text, "\n");
+  write_conf (f, text->str);
+  mobed_config_init_defaults (&c);
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpstr (c.focus, ==, "");
+  g_assert_true (has_warning (f, "[drills] focus", "longer than"));
+}
+
+static void
 test_unknown_keys_and_groups (Fixture *f, gconstpointer data)
 {
   MobedConfig c;
@@ -219,6 +275,10 @@ test_shipped_config (Fixture *f, gconstpointer data)
   c.interval_s = 1;
   g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
   g_assert_cmpuint (f->warnings->len, ==, 0);
+  /* focus and exclude are empty by default; the file shows examples. */
+  g_assert_cmpstr (c.focus, ==, "neck-pain;wrists-forearms");
+  g_assert_cmpstr (c.exclude, ==, "wide-arm-circles");
+  c.focus[0] = c.exclude[0] = '\0';
   assert_config_equal (&c, &defaults);
   g_assert_nonnull (strstr (uncommented, "\ninterval=15m"));
   g_assert_nonnull (strstr (uncommented, "\ndaily=8"));
@@ -234,6 +294,8 @@ main (int argc, char **argv)
   ADD ("good-values", test_good_values);
   ADD ("bad-values-keep-previous", test_bad_values_keep_previous);
   ADD ("unknown-keys-and-groups", test_unknown_keys_and_groups);
+  ADD ("drills-group", test_drills_group);
+  ADD ("long-list", test_long_list);
   ADD ("not-a-key-file", test_not_a_key_file);
   ADD ("unreadable", test_unreadable);
   ADD ("shipped-config", test_shipped_config);

@@ -1,0 +1,407 @@
+/*
+ * catalog.c — loads and validates drills.ini. Every problem becomes one
+ * sentence naming the file, the drill and the key, and the drill it belongs
+ * to is left out; the rest of the file still loads. Writes no log.
+ */
+#include "core/catalog.h"
+
+#include <string.h>
+
+struct _MobedCatalog {
+  GPtrArray  *drills;   /* MobedDrill*, in load order */
+  GHashTable *by_id;    /* id → MobedDrill* (borrowed from drills) */
+};
+
+/* Keys a drill may have; a translation "name[de]" counts as its base key. */
+static const char *const required_keys[] = {
+  "name", "summary", "steps", "regions", "settings", "good-for",
+  "reps-small", "reps-focus", "per-side", "seconds-per-rep",
+};
+static const char *const optional_keys[] = { "each-way" };
+static const char *const localized_keys[] = { "name", "summary", "steps" };
+
+typedef struct {
+  const char *path;
+  const char *id;
+  GPtrArray  *problems;
+  guint       count;       /* problems found for this drill */
+} Check;
+
+static void
+drill_free (MobedDrill *d)
+{
+  g_free (d->id);
+  g_free (d->name);
+  g_free (d->summary);
+  g_strfreev (d->steps);
+  g_strfreev (d->good_for);
+  g_free (d);
+}
+
+MobedCatalog *
+mobed_catalog_new (void)
+{
+  MobedCatalog *self = g_rc_box_new0 (MobedCatalog);
+
+  self->drills = g_ptr_array_new_with_free_func ((GDestroyNotify) drill_free);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  return self;
+}
+
+static void
+catalog_clear (MobedCatalog *self)
+{
+  g_hash_table_unref (self->by_id);
+  g_ptr_array_unref (self->drills);
+}
+
+MobedCatalog *
+mobed_catalog_ref (MobedCatalog *self)
+{
+  return g_rc_box_acquire (self);
+}
+
+void
+mobed_catalog_unref (MobedCatalog *self)
+{
+  if (self != NULL)
+    g_rc_box_release_full (self, (GDestroyNotify) catalog_clear);
+}
+
+static void problem (Check *c, const char *key, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+
+static void
+problem (Check *c, const char *key, const char *fmt, ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, fmt);
+  msg = g_strdup_vprintf (fmt, args);
+  va_end (args);
+  c->count++;
+  if (c->problems == NULL)
+    return;
+  if (key != NULL)
+    g_ptr_array_add (c->problems, g_strdup_printf ("%s: drill '%s', key '%s': %s",
+                                                   c->path, c->id, key, msg));
+  else
+    g_ptr_array_add (c->problems, g_strdup_printf ("%s: drill '%s': %s", c->path, c->id, msg));
+}
+
+static gboolean
+in_list (const char *const *list, gsize n, const char *key)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (list[i], key))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+valid_kebab (const char *s)
+{
+  gboolean prev_dash = TRUE;     /* no leading dash */
+
+  if (s == NULL || *s == '\0')
+    return FALSE;
+  for (; *s != '\0'; s++)
+    {
+      if (*s == '-')
+        {
+          if (prev_dash)
+            return FALSE;
+          prev_dash = TRUE;
+        }
+      else if (g_ascii_islower (*s) || g_ascii_isdigit (*s))
+        prev_dash = FALSE;
+      else
+        return FALSE;
+    }
+  return !prev_dash;
+}
+
+static void
+check_keys (Check *c, GKeyFile *file)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (file, c->id, NULL, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (char **k = keys; k != NULL && *k != NULL; k++)
+    {
+      g_autofree char *base = g_strdup (*k);
+      char *bracket = strchr (base, '[');
+
+      if (!g_hash_table_add (seen, *k))
+        problem (c, *k, "appears more than once");
+      if (bracket != NULL)
+        {
+          *bracket = '\0';
+          if (!in_list (localized_keys, G_N_ELEMENTS (localized_keys), base))
+            problem (c, *k, "only name, summary and steps can be translated");
+          continue;
+        }
+      if (!in_list (required_keys, G_N_ELEMENTS (required_keys), base)
+          && !in_list (optional_keys, G_N_ELEMENTS (optional_keys), base))
+        problem (c, *k, "unknown key");
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (required_keys); i++)
+    if (!g_key_file_has_key (file, c->id, required_keys[i], NULL))
+      problem (c, required_keys[i], "missing (every drill needs it)");
+}
+
+static char *
+get_text (Check *c, GKeyFile *file, const char *key, gsize max_len)
+{
+  g_autofree char *raw = g_key_file_get_value (file, c->id, key, NULL);
+  char *text;
+
+  if (raw == NULL)
+    return NULL;                /* reported by check_keys */
+  text = g_key_file_get_locale_string (file, c->id, key, NULL, NULL);
+  if (text == NULL || *g_strstrip (text) == '\0')
+    {
+      problem (c, key, "is empty");
+      g_clear_pointer (&text, g_free);
+    }
+  else if (g_utf8_strlen (text, -1) > (glong) max_len)
+    {
+      problem (c, key, "is longer than %" G_GSIZE_FORMAT " characters", max_len);
+      g_clear_pointer (&text, g_free);
+    }
+  return text;
+}
+
+static guint
+get_count (Check *c, GKeyFile *file, const char *key, guint min, guint max)
+{
+  g_autofree char *raw = g_key_file_get_value (file, c->id, key, NULL);
+  guint64 n;
+
+  if (raw == NULL)
+    return 0;
+  if (!g_ascii_string_to_unsigned (g_strstrip (raw), 10, 0, G_MAXUINT, &n, NULL))
+    {
+      problem (c, key, "'%s' is not a whole number", raw);
+      return 0;
+    }
+  if (n < min || n > max)
+    {
+      problem (c, key, "%" G_GUINT64_FORMAT " is out of range (%u to %u)", n, min, max);
+      return 0;
+    }
+  return (guint) n;
+}
+
+static gboolean
+get_flag (Check *c, GKeyFile *file, const char *key)
+{
+  g_autofree char *raw = g_key_file_get_value (file, c->id, key, NULL);
+
+  if (raw == NULL)
+    return FALSE;
+  g_strstrip (raw);
+  if (g_str_equal (raw, "true"))
+    return TRUE;
+  if (!g_str_equal (raw, "false"))
+    problem (c, key, "'%s' is not true or false", raw);
+  return FALSE;
+}
+
+/* A ';' list of words from a vocabulary, turned into bits. */
+static guint
+get_bits (Check *c, GKeyFile *file, const char *key,
+          gboolean (*parse) (const char *, guint *))
+{
+  g_auto(GStrv) words = g_key_file_get_string_list (file, c->id, key, NULL, NULL);
+  guint bits = 0;
+
+  if (words == NULL)
+    return 0;
+  for (char **w = words; *w != NULL; w++)
+    {
+      guint bit;
+
+      if (!parse (g_strstrip (*w), &bit))
+        problem (c, key, "'%s' is not a known name", *w);
+      else
+        bits |= bit;
+    }
+  if (bits == 0 && words[0] == NULL)
+    problem (c, key, "is empty");
+  return bits;
+}
+
+static char **
+get_steps (Check *c, GKeyFile *file)
+{
+  g_auto(GStrv) steps = g_key_file_get_locale_string_list (file, c->id, "steps", NULL,
+                                                            NULL, NULL);
+  guint n;
+
+  if (steps == NULL)
+    return NULL;
+  n = g_strv_length (steps);
+  if (n < 2 || n > 6)
+    {
+      problem (c, "steps", "has %u steps; write 2 to 6", n);
+      return NULL;
+    }
+  for (char **s = steps; *s != NULL; s++)
+    if (*g_strstrip (*s) == '\0')
+      {
+        problem (c, "steps", "has an empty step");
+        return NULL;
+      }
+  return g_steal_pointer (&steps);
+}
+
+static char **
+get_tags (Check *c, GKeyFile *file)
+{
+  g_auto(GStrv) tags = g_key_file_get_string_list (file, c->id, "good-for", NULL, NULL);
+
+  for (char **t = tags; t != NULL && *t != NULL; t++)
+    if (!valid_kebab (g_strstrip (*t)))
+      {
+        problem (c, "good-for", "'%s' is not a kebab-case tag (like neck-pain)", *t);
+        return NULL;
+      }
+  return g_steal_pointer (&tags);
+}
+
+static MobedDrill *
+parse_drill (Check *c, GKeyFile *file)
+{
+  MobedDrill *d = g_new0 (MobedDrill, 1);
+
+  d->id = g_strdup (c->id);
+  if (!valid_kebab (c->id))
+    problem (c, NULL, "the id must be kebab-case (lowercase letters, digits, dashes)");
+  check_keys (c, file);
+  d->name = get_text (c, file, "name", 60);
+  d->summary = get_text (c, file, "summary", 120);
+  d->steps = get_steps (c, file);
+  d->regions = get_bits (c, file, "regions", mobed_region_parse);
+  d->settings = get_bits (c, file, "settings", mobed_setting_parse);
+  d->good_for = get_tags (c, file);
+  d->reps_small = get_count (c, file, "reps-small", 1, 100);
+  d->reps_focus = get_count (c, file, "reps-focus", 1, 200);
+  d->seconds_per_rep = get_count (c, file, "seconds-per-rep", 1, 60);
+  d->per_side = get_flag (c, file, "per-side");
+  d->each_way = get_flag (c, file, "each-way");
+  if (d->each_way && !d->per_side)
+    problem (c, "each-way", "only makes sense with per-side=true");
+  if (d->good_for == NULL)
+    d->good_for = g_new0 (char *, 1);
+  if (c->count > 0)
+    g_clear_pointer (&d, drill_free);
+  return d;
+}
+
+/* GKeyFile quietly merges a group that appears twice; catch it in the text. */
+static void
+report_duplicate_groups (const char *path, const char *text, GPtrArray *problems,
+                         GHashTable *duplicates)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (char **l = lines; *l != NULL; l++)
+    {
+      char *line = g_strstrip (*l);
+      gsize len = strlen (line);
+
+      if (len < 3 || line[0] != '[' || line[len - 1] != ']')
+        continue;
+      line[len - 1] = '\0';
+      if (g_hash_table_contains (seen, line + 1))
+        {
+          if (problems != NULL)
+            g_ptr_array_add (problems,
+                             g_strdup_printf ("%s: drill '%s': the id is used twice; both are left out",
+                                              path, line + 1));
+          g_hash_table_add (duplicates, g_strdup (line + 1));
+        }
+      else
+        g_hash_table_add (seen, g_strdup (line + 1));
+    }
+}
+
+static void
+add_or_replace (MobedCatalog *self, MobedDrill *drill)
+{
+  MobedDrill *old = g_hash_table_lookup (self->by_id, drill->id);
+
+  if (old != NULL)
+    {
+      guint index;
+      g_ptr_array_find (self->drills, old, &index);
+      g_hash_table_replace (self->by_id, drill->id, drill);
+      g_ptr_array_index (self->drills, index) = drill;
+      drill_free (old);
+      return;
+    }
+  g_ptr_array_add (self->drills, drill);
+  g_hash_table_insert (self->by_id, drill->id, drill);
+}
+
+gboolean
+mobed_catalog_load (MobedCatalog *self, const char *path, GPtrArray *problems, GError **error)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GHashTable) duplicates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) groups = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &text, &length, &local_error)
+      || !g_key_file_load_from_data (file, text, length, G_KEY_FILE_KEEP_TRANSLATIONS,
+                                     &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
+                   local_error->message);
+      return FALSE;
+    }
+  report_duplicate_groups (path, text, problems, duplicates);
+
+  groups = g_key_file_get_groups (file, NULL);
+  for (char **g = groups; *g != NULL; g++)
+    {
+      Check check = { path, *g, problems, 0 };
+      MobedDrill *drill;
+
+      if (g_hash_table_contains (duplicates, *g))
+        continue;
+      drill = parse_drill (&check, file);
+      if (drill != NULL)
+        add_or_replace (self, drill);
+    }
+  return TRUE;
+}
+
+guint
+mobed_catalog_size (const MobedCatalog *self)
+{
+  return self->drills->len;
+}
+
+const MobedDrill *
+mobed_catalog_nth (const MobedCatalog *self, guint i)
+{
+  g_return_val_if_fail (i < self->drills->len, NULL);
+  return g_ptr_array_index (self->drills, i);
+}
+
+const MobedDrill *
+mobed_catalog_find (const MobedCatalog *self, const char *id)
+{
+  return g_hash_table_lookup (self->by_id, id);
+}
+
+gboolean
+mobed_drill_has_tag (const MobedDrill *drill, const char *tag)
+{
+  return g_strv_contains ((const char *const *) drill->good_for, tag);
+}

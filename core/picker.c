@@ -1,0 +1,315 @@
+/*
+ * picker.c — the small-batch picker. For each break: keep the drills the
+ * user can do where they are, drop the ones just done, weight the rest
+ * toward body regions not yet moved today and toward the user's focus,
+ * draw one at random (seeded, so tests can replay a day), then add a second
+ * if the first leaves enough of the break. Reads no clock and does no I/O.
+ */
+#include "core/picker.h"
+
+#include <string.h>
+
+/* Below this many reps a set stops being a drill and becomes fidgeting;
+ * drills defined with fewer (the abdominal lift) keep their own number. */
+#define MIN_DELIBERATE_REPS 10
+/* A second drill is worth adding only if this much of the break is left. */
+#define MIN_SECOND_S 15
+/* A region moved this many breaks ago counts as fresh again. */
+#define FRESH_AFTER 8
+#define FOCUS_WEIGHT 4.0
+
+struct _MobedPicker {
+  const MobedCatalog *catalog;
+  GRand              *rand;
+  guint               day;
+  guint               breaks_today;
+  guint               region_last[MOBED_REGION_COUNT];   /* break number, 0 = not today */
+  guint               region_before[MOBED_REGION_COUNT]; /* before the last pick */
+  char               *recent[MOBED_PICKER_RECENT][MOBED_PICK_MAX];  /* [0] = last break */
+};
+
+MobedPicker *
+mobed_picker_new (const MobedCatalog *catalog, guint32 seed)
+{
+  MobedPicker *self = g_new0 (MobedPicker, 1);
+
+  self->catalog = catalog;
+  self->rand = g_rand_new_with_seed (seed);
+  return self;
+}
+
+void
+mobed_picker_free (MobedPicker *self)
+{
+  if (self == NULL)
+    return;
+  for (guint i = 0; i < MOBED_PICKER_RECENT; i++)
+    for (guint j = 0; j < MOBED_PICK_MAX; j++)
+      g_free (self->recent[i][j]);
+  g_rand_free (self->rand);
+  g_free (self);
+}
+
+void
+mobed_picker_set_catalog (MobedPicker *self, const MobedCatalog *catalog)
+{
+  self->catalog = catalog;
+}
+
+guint64
+mobed_picker_set_seconds (const MobedDrill *drill, guint reps)
+{
+  return (guint64) reps * (drill->per_side ? 2 : 1) * drill->seconds_per_rep;
+}
+
+guint
+mobed_picker_fit_reps (const MobedDrill *drill, guint64 seconds)
+{
+  guint64 per_rep = mobed_picker_set_seconds (drill, 1);
+  guint64 most = seconds / per_rep;
+  /* Per side, half the deliberate minimum on each side makes a full set. */
+  guint floor = MIN (drill->reps_small,
+                     drill->per_side ? MIN_DELIBERATE_REPS / 2 : MIN_DELIBERATE_REPS);
+
+  if (most < floor)
+    return 0;
+  return (guint) MIN (most, drill->reps_small);
+}
+
+void
+mobed_offer_from_drill (MobedOffer *offer, const MobedDrill *drill, guint reps)
+{
+  offer->id = drill->id;
+  offer->name = drill->name;
+  offer->summary = drill->summary;
+  offer->reps = reps;
+  offer->unit = !drill->per_side ? MOBED_REPS_TIMES
+                : drill->each_way ? MOBED_REPS_EACH_WAY : MOBED_REPS_PER_SIDE;
+}
+
+static gboolean
+word_in (const char *list, const char *word)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (list == NULL || *list == '\0')
+    return FALSE;
+  words = g_strsplit (list, ";", -1);
+  return g_strv_contains ((const char *const *) words, word);
+}
+
+static gboolean
+matches_focus (const MobedDrill *d, const char *focus)
+{
+  for (char **t = d->good_for; *t != NULL; t++)
+    if (word_in (focus, *t))
+      return TRUE;
+  for (guint i = 0; i < MOBED_REGION_COUNT; i++)
+    if ((d->regions & (1u << i)) && word_in (focus, mobed_region_name (1u << i)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+in_recent (MobedPicker *self, const char *id, guint breaks)
+{
+  for (guint i = 0; i < MIN (breaks, MOBED_PICKER_RECENT); i++)
+    for (guint j = 0; j < MOBED_PICK_MAX; j++)
+      if (g_strcmp0 (self->recent[i][j], id) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+/* How fresh a drill's regions are today, 0 (all just moved) to 1 (none
+ * moved today). */
+static double
+novelty (MobedPicker *self, const MobedDrill *d)
+{
+  double sum = 0;
+  guint n = 0;
+
+  for (guint i = 0; i < MOBED_REGION_COUNT; i++)
+    {
+      guint age;
+
+      if (!(d->regions & (1u << i)))
+        continue;
+      n++;
+      if (self->region_last[i] == 0)
+        {
+          sum += 1.0;
+          continue;
+        }
+      age = self->breaks_today + 1 - self->region_last[i];
+      sum += (double) MIN (age, FRESH_AFTER) / FRESH_AFTER;
+    }
+  return n > 0 ? sum / n : 0;
+}
+
+static double
+weight (MobedPicker *self, const MobedConfig *config, const MobedDrill *d, guint avoid_regions)
+{
+  double fresh = novelty (self, d);
+  double w = 0.05 + fresh * fresh;
+
+  if (matches_focus (d, config->focus))
+    w *= FOCUS_WEIGHT;
+  if (d->regions & avoid_regions)
+    w *= 0.1;          /* a second drill should move something else */
+  return w;
+}
+
+/* Drills allowed at all: where the user is, not excluded, fitting @seconds,
+ * not in @avoid. */
+static GPtrArray *
+eligible (MobedPicker *self, const MobedConfig *config, guint64 seconds,
+          const char *const *avoid)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < mobed_catalog_size (self->catalog); i++)
+    {
+      const MobedDrill *d = mobed_catalog_nth (self->catalog, i);
+
+      if (!(d->settings & config->settings) || word_in (config->exclude, d->id)
+          || mobed_picker_fit_reps (d, seconds) == 0
+          || (avoid != NULL && g_strv_contains (avoid, d->id)))
+        continue;
+      g_ptr_array_add (out, (gpointer) d);
+    }
+  return out;
+}
+
+/* Narrows @pool to drills not offered in the last @breaks breaks, unless
+ * that would leave nothing (then FALSE and @pool as it was). */
+static gboolean
+drop_recent (MobedPicker *self, GPtrArray *pool, guint breaks)
+{
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; i < pool->len; i++)
+    {
+      const MobedDrill *d = pool->pdata[i];
+      if (!in_recent (self, d->id, breaks))
+        g_ptr_array_add (kept, (gpointer) d);
+    }
+  if (kept->len == 0)
+    return FALSE;
+  g_ptr_array_set_size (pool, 0);
+  g_ptr_array_extend (pool, kept, NULL, NULL);
+  return TRUE;
+}
+
+static const MobedDrill *
+draw (MobedPicker *self, const MobedConfig *config, GPtrArray *pool, guint avoid_regions)
+{
+  g_autofree double *w = g_new (double, MAX (pool->len, 1));
+  double total = 0, x;
+
+  if (pool->len == 0)
+    return NULL;
+  for (guint i = 0; i < pool->len; i++)
+    total += w[i] = weight (self, config, pool->pdata[i], avoid_regions);
+  x = g_rand_double (self->rand) * total;
+  for (guint i = 0; i < pool->len; i++)
+    {
+      if (x < w[i])
+        return pool->pdata[i];
+      x -= w[i];
+    }
+  return pool->pdata[pool->len - 1];
+}
+
+static void
+remember (MobedPicker *self, const MobedChoice *choice)
+{
+  for (guint j = 0; j < MOBED_PICK_MAX; j++)
+    g_free (self->recent[MOBED_PICKER_RECENT - 1][j]);
+  memmove (self->recent[1], self->recent[0],
+           sizeof self->recent[0] * (MOBED_PICKER_RECENT - 1));
+  for (guint j = 0; j < MOBED_PICK_MAX; j++)
+    self->recent[0][j] = j < choice->n ? g_strdup (choice->items[j].id) : NULL;
+
+  memcpy (self->region_before, self->region_last, sizeof self->region_last);
+  self->breaks_today++;
+  for (guint j = 0; j < choice->n; j++)
+    {
+      const MobedDrill *d = mobed_catalog_find (self->catalog, choice->items[j].id);
+      for (guint i = 0; d != NULL && i < MOBED_REGION_COUNT; i++)
+        if (d->regions & (1u << i))
+          self->region_last[i] = self->breaks_today;
+    }
+}
+
+/* Takes the last pick back out of the history, returning its ids. */
+static void
+forget_last (MobedPicker *self, char *ids[MOBED_PICK_MAX])
+{
+  for (guint j = 0; j < MOBED_PICK_MAX; j++)
+    ids[j] = g_steal_pointer (&self->recent[0][j]);
+  memmove (self->recent[0], self->recent[1],
+           sizeof self->recent[0] * (MOBED_PICKER_RECENT - 1));
+  memset (self->recent[MOBED_PICKER_RECENT - 1], 0, sizeof self->recent[0]);
+  memcpy (self->region_last, self->region_before, sizeof self->region_last);
+  if (self->breaks_today > 0)
+    self->breaks_today--;
+}
+
+gboolean
+mobed_picker_pick (MobedPicker       *self,
+                   const MobedConfig *config,
+                   guint              day,
+                   gboolean           replace_last,
+                   MobedChoice       *choice)
+{
+  char *avoid[MOBED_PICK_MAX + 1] = { NULL };
+  g_autoptr(GPtrArray) pool = NULL;
+  const MobedDrill *first, *second = NULL;
+  guint64 length = config->break_length_s;
+  guint reps;
+
+  if (day != self->day)
+    {
+      self->day = day;
+      self->breaks_today = 0;
+      memset (self->region_last, 0, sizeof self->region_last);
+      memset (self->region_before, 0, sizeof self->region_before);
+    }
+  if (replace_last)
+    forget_last (self, avoid);
+
+  pool = eligible (self, config, length, (const char *const *) avoid);
+  if (pool->len == 0 && replace_last)
+    {
+      g_ptr_array_unref (pool);
+      pool = eligible (self, config, length, NULL);   /* nothing else: same again */
+    }
+  for (guint j = 0; j < MOBED_PICK_MAX; j++)
+    g_free (avoid[j]);
+  if (pool->len == 0)
+    return FALSE;
+
+  /* Nothing from the last few breaks if possible; never the last one's. */
+  if (!drop_recent (self, pool, MOBED_PICKER_RECENT))
+    drop_recent (self, pool, 1);
+  first = draw (self, config, pool, 0);
+  reps = mobed_picker_fit_reps (first, length);
+  *choice = (MobedChoice) { 0 };
+  mobed_offer_from_drill (&choice->items[choice->n++], first, reps);
+
+  length -= mobed_picker_set_seconds (first, reps);
+  if (length >= MIN_SECOND_S)
+    {
+      g_autoptr(GPtrArray) rest = eligible (self, config, length, NULL);
+
+      g_ptr_array_remove (rest, (gpointer) first);
+      /* A second drill is a bonus: only a fresh one is worth it. */
+      if (drop_recent (self, rest, MOBED_PICKER_RECENT))
+        second = draw (self, config, rest, first->regions);
+    }
+  if (second != NULL)
+    mobed_offer_from_drill (&choice->items[choice->n++], second,
+                            mobed_picker_fit_reps (second, length));
+  remember (self, choice);
+  return TRUE;
+}

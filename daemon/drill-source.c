@@ -1,0 +1,79 @@
+/*
+ * drill-source.c — finds and loads the catalog files and reports what was
+ * wrong with them. A broken drill is skipped; only an empty result stops
+ * the daemon, because a reminder with nothing to suggest is no use.
+ */
+#include "daemon/drill-source.h"
+
+#include <stdio.h>
+
+#include "mobed-config.h"
+
+static char *
+shipped_path (void)
+{
+  const char *dir = g_getenv ("MOBED_DATA_DIR");
+
+  return g_build_filename (dir != NULL && *dir != '\0' ? dir : MOBED_PKGDATADIR,
+                           "drills.ini", NULL);
+}
+
+static void
+load_one (MobedCatalog *catalog, const char *path, gboolean required, GPtrArray *problems)
+{
+  g_autoptr(GError) error = NULL;
+  guint before = problems->len;
+
+  if (!required && !g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+  if (!mobed_catalog_load (catalog, path, problems, &error))
+    g_ptr_array_add (problems, g_strdup (error->message));
+  for (guint i = before; i < problems->len; i++)
+    g_warning ("Drill catalog: %s", (const char *) problems->pdata[i]);
+}
+
+MobedCatalog *
+mobed_drill_source_load (GPtrArray *problems, GError **error)
+{
+  g_autoptr(MobedCatalog) catalog = mobed_catalog_new ();
+  g_autofree char *shipped = shipped_path ();
+  g_autofree char *user = g_build_filename (g_get_user_config_dir (), "mobed", "drills.ini",
+                                            NULL);
+
+  load_one (catalog, shipped, TRUE, problems);
+  load_one (catalog, user, FALSE, problems);
+  if (mobed_catalog_size (catalog) == 0)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   "no usable drill in %s or %s", shipped, user);
+      return NULL;
+    }
+  g_debug ("Loaded %u drills", mobed_catalog_size (catalog));
+  return g_steal_pointer (&catalog);
+}
+
+int
+mobed_drill_source_check (const char *path)
+{
+  g_autoptr(MobedCatalog) catalog = mobed_catalog_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  if (!mobed_catalog_load (catalog, path, problems, &error))
+    {
+      fprintf (stderr, "mobed: %s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    fprintf (stderr, "%s\n", (const char *) problems->pdata[i]);
+  if (problems->len > 0)
+    {
+      printf ("%s: %u problem%s; %u drill%s usable\n", path, problems->len,
+              problems->len == 1 ? "" : "s", mobed_catalog_size (catalog),
+              mobed_catalog_size (catalog) == 1 ? "" : "s");
+      return 1;
+    }
+  printf ("%s: %u drill%s, no problems\n", path, mobed_catalog_size (catalog),
+          mobed_catalog_size (catalog) == 1 ? "" : "s");
+  return 0;
+}

@@ -1,0 +1,20 @@
+/*
+ * drill-source.h — where the daemon's drills come from: the shipped
+ * catalog, then the user's own drills.ini on top (same id overrides).
+ */
+#pragma once
+
+#include "core/catalog.h"
+
+G_BEGIN_DECLS
+
+/* Loads the shipped catalog ($MOBED_DATA_DIR/drills.ini when set, for
+ * running from a build tree, else the installed one) and the user's
+ * $XDG_CONFIG_HOME/mobed/drills.ini. Problems are logged and appended to
+ * @problems. NULL with @error when not one usable drill is left. */
+MobedCatalog *mobed_drill_source_load (GPtrArray *problems, GError **error);
+
+/* For `mobed --check-catalog`: prints each problem; 0 if @path is clean. */
+int           mobed_drill_source_check (const char *path);
+
+G_END_DECLS
