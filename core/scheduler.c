@@ -27,6 +27,7 @@ struct _MobedScheduler {
 
   gboolean paused;
   gint64   paused_until;   /* mono µs, MOBED_NEVER = until resumed */
+  gboolean hidden;         /* a due break taken down for a pause, owed a SHOW */
 
   gboolean away;
   gint64   away_since;     /* mono µs */
@@ -128,7 +129,10 @@ static void
 end_break (MobedScheduler *self, MobedOutcome outcome, MobedTime now, MobedPlan *plan)
 {
   record (plan, outcome, self->break_id, self->due_wall, now.wall, self->snoozes);
+  /* Whatever was about to raise this break is moot now that it ended. */
+  plan->flags &= ~(MOBED_PLAN_SHOW | MOBED_PLAN_CHIME_START);
   plan->flags |= MOBED_PLAN_CLOSE;
+  self->hidden = FALSE;
   if (outcome == MOBED_OUTCOME_DONE)
     plan->flags |= MOBED_PLAN_CHIME_DONE;
   self->break_id = 0;
@@ -151,15 +155,24 @@ start_break (MobedScheduler *self, MobedTime now, MobedPlan *plan)
   enter_phase (self, PHASE_DUE, now.mono);
 }
 
+/* A break hidden for a pause is still owed; it comes back once the user
+ * is there to see it (an absence may yet turn it into a natural break). */
+static void
+reveal (MobedScheduler *self, MobedPlan *plan)
+{
+  if (!self->hidden || self->paused || self->away)
+    return;
+  self->hidden = FALSE;
+  plan->flags |= MOBED_PLAN_SHOW | MOBED_PLAN_CHIME_START;
+}
+
 static void
 resume (MobedScheduler *self, MobedTime now, MobedPlan *plan)
 {
   self->paused = FALSE;
   self->paused_until = MOBED_NEVER;
   start_segment (self, now.mono);
-  /* The break was hidden for the pause; it is still owed. */
-  if (self->phase == PHASE_DUE)
-    plan->flags |= MOBED_PLAN_SHOW | MOBED_PLAN_CHIME_START;
+  reveal (self, plan);
 }
 
 /* Away long enough: the user moved on their own. A due break ends as
@@ -252,7 +265,10 @@ apply_event (MobedScheduler *self, const MobedEvent *event, MobedTime now,
           return FALSE;
         }
       if (self->phase == PHASE_DUE)
-        plan->flags |= MOBED_PLAN_SHOW;
+        {
+          self->hidden = FALSE;
+          plan->flags |= MOBED_PLAN_SHOW;
+        }
       else
         start_break (self, now, plan);
       return TRUE;
@@ -276,6 +292,7 @@ apply_event (MobedScheduler *self, const MobedEvent *event, MobedTime now,
           || !require_break (self, error))
         return FALSE;
       self->snoozes++;
+      self->hidden = FALSE;
       self->snooze_len = (gint64) event->seconds * USEC_PER_SEC;
       enter_phase (self, PHASE_SNOOZED, now.mono);
       plan->flags |= MOBED_PLAN_CLOSE;
@@ -287,7 +304,10 @@ apply_event (MobedScheduler *self, const MobedEvent *event, MobedTime now,
         return FALSE;
       stop_segment (self, now.mono);
       if (self->phase == PHASE_DUE && !self->paused)
-        plan->flags |= MOBED_PLAN_CLOSE;
+        {
+          plan->flags |= MOBED_PLAN_CLOSE;
+          self->hidden = TRUE;
+        }
       self->paused = TRUE;
       self->paused_until = event->seconds == 0
         ? MOBED_NEVER : now.mono + (gint64) event->seconds * USEC_PER_SEC;
@@ -322,6 +342,7 @@ apply_event (MobedScheduler *self, const MobedEvent *event, MobedTime now,
         {
           self->away = FALSE;
           start_segment (self, now.mono);
+          reveal (self, plan);
         }
       return TRUE;
 

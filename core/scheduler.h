@@ -100,8 +100,10 @@ typedef struct _MobedScheduler MobedScheduler;
 MobedScheduler *mobed_scheduler_new        (const MobedConfig *config, gint64 now_mono);
 void            mobed_scheduler_free       (MobedScheduler *self);
 
-/* Applies @event at @now. On a refused event (see MobedSchedulerError) the
- * state is unchanged and @plan only carries the current deadline. */
+/* Applies @event at @now. Deadlines that passed since the last call take
+ * effect first, and their plan is returned even when the event itself is
+ * refused (see MobedSchedulerError): Done just after expiry is refused, and
+ * the plan records the break as missed. Carry the plan out either way. */
 gboolean        mobed_scheduler_handle     (MobedScheduler   *self,
                                             const MobedEvent *event,
                                             MobedTime         now,
