@@ -5,7 +5,9 @@ daemon, temporary XDG directories and HOME, a mobed.conf written from a dict,
 and the real `mobed` from the build tree (MOBED_BIN) with
 G_DEBUG=fatal-criticals.  `mobectl` (MOBECTL_BIN) runs against that bus.
 Waiting is done by iterating the GLib main context (assert_eventually), never
-by fixed sleeps.  The daemon's log is printed when a test fails.
+by fixed sleeps.  The daemon's log is printed when a test fails (always with
+MOBED_TEST_VERBOSE=1).  MOBED_DATA_DIR (the drill catalog) defaults to the
+source tree's data/; MOBED_TEST_SLOWDOWN scales the timeouts (valgrind).
 
 Per-test setup is declared with the @setup decorator (config overrides, the
 notification server's capabilities or none at all, whether mobed starts, an
@@ -38,7 +40,8 @@ except (ImportError, ValueError) as e:  # ValueError: gi without Gio typelib
 else:
     _Base = dbusmock.DBusTestCase
 
-BUILD = Path(__file__).resolve().parents[2] / 'build'
+SOURCE = Path(__file__).resolve().parents[2]
+BUILD = SOURCE / 'build'
 MOBED_BIN = os.environ.get('MOBED_BIN', str(BUILD / 'daemon' / 'mobed'))
 MOBECTL_BIN = os.environ.get('MOBECTL_BIN', str(BUILD / 'cli' / 'mobectl'))
 
@@ -51,6 +54,8 @@ MOCK_IFACE = 'org.freedesktop.DBus.Mock'
 
 # Scales every timeout, e.g. MOBED_TEST_SLOWDOWN=10 under valgrind.
 SLOWDOWN = float(os.environ.get('MOBED_TEST_SLOWDOWN', '1'))
+# MOBED_TEST_VERBOSE=1 prints the logs of passing tests too.
+VERBOSE = os.environ.get('MOBED_TEST_VERBOSE') == '1'
 
 DEFAULT_CONFIG = {
     'schedule': {'interval': '2s', 'snooze': '3s', 'expire-after': '60s',
@@ -108,6 +113,9 @@ class MobedTestCase(_Base):
         opts = getattr(getattr(self, self._testMethodName), 'mobed_setup', {})
         self.tmp = Path(tempfile.mkdtemp(prefix='mobed-test-'))
         self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
+        # Cleanups run last to first: this one after the processes are gone,
+        # also when setUp itself failed (tearDown then does not run).
+        self.addCleanup(self._dump_logs_if_failed)
         self.logs = []          # (title, path) printed on failure
         self.transcript = []    # mobectl runs, printed on failure
         self.signals = []       # (name, args) of BreakStarted/BreakEnded
@@ -126,8 +134,14 @@ class MobedTestCase(_Base):
         # No desktop leaks in from the caller: no X11/Wayland idle source.
         for var in ('DISPLAY', 'WAYLAND_DISPLAY', 'DBUS_SESSION_BUS_ADDRESS'):
             os.environ.pop(var, None)
-        os.environ['LC_ALL'] = 'C.UTF-8'
         os.environ.pop('LANGUAGE', None)
+        os.environ['LC_ALL'] = 'C.UTF-8'
+        os.environ['G_DEBUG'] = 'fatal-criticals'
+        os.environ['G_MESSAGES_DEBUG'] = 'mobed'
+        # The shipped drills.ini, uninstalled (meson may point elsewhere).
+        os.environ.setdefault('MOBED_DATA_DIR', str(SOURCE / 'data'))
+        # All of this is in os.environ before the bus starts, so that a
+        # D-Bus-activated mobed inherits it too.
 
         self.write_config(merge_config(self.config, opts.get('config')))
 
@@ -138,8 +152,6 @@ class MobedTestCase(_Base):
         if opts.get('activatable', self.activatable):
             (services / f'{BUS_NAME}.service').write_text(
                 f'[D-BUS Service]\nName={BUS_NAME}\nExec={MOBED_BIN}\n')
-            os.environ['G_DEBUG'] = 'fatal-criticals'
-            os.environ['G_MESSAGES_DEBUG'] = 'mobed'
 
         self.start_session_bus()
         self.addCleanup(self._stop_bus)
@@ -157,24 +169,23 @@ class MobedTestCase(_Base):
             self.daemon = self.start_daemon()
 
     def tearDown(self):
-        failed = self._failed()
-        try:
-            if self.daemon is not None:
-                rc = self._terminate(self.daemon, signal.SIGTERM)
-                self.daemon = None
-                if rc != 0:
-                    failed = True
-                    self.fail(f'mobed exited with {rc} on SIGTERM (expected 0)')
-        finally:
-            if failed:
-                self.dump_logs()
+        if self.daemon is not None:
+            rc = self._terminate(self.daemon, signal.SIGTERM)
+            self.daemon = None
+            self.assertEqual(rc, 0, f'mobed exited with {rc} on SIGTERM (expected 0)')
+
+    def _dump_logs_if_failed(self):
+        if VERBOSE or self._failed():
+            self.dump_logs()
 
     def _failed(self):
+        """Whether the test (or one of its subtests) has failed so far."""
         outcome = getattr(self, '_outcome', None)
-        if outcome is None:
-            return False
-        if hasattr(outcome, 'success'):
-            return not outcome.success
+        result = getattr(outcome, 'result', None)
+        if result is not None and not hasattr(outcome, 'errors'):
+            # Python >= 3.11 reports each failure to the result at once.
+            return any(getattr(test, 'test_case', test) is self
+                       for test, _ in result.failures + result.errors)
         return any(err for _, err in getattr(outcome, 'errors', []))
 
     def _restore_env(self, saved):
@@ -189,9 +200,24 @@ class MobedTestCase(_Base):
         self.bus.close_sync(None)
         pid = dbusmock.DBusTestCase.session_bus_pid
         if pid:
-            self.stop_dbus(pid)
+            # dbusmock's stop_dbus() re-sends SIGTERM every 0.1 s until the
+            # pid is reaped, which takes over a second; a dead bus is enough.
+            os.kill(pid, signal.SIGTERM)
+            deadline = time.monotonic() + 5
+            while self._alive(pid) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            if self._alive(pid):
+                os.kill(pid, signal.SIGKILL)
             dbusmock.DBusTestCase.session_bus_pid = None
         os.environ.pop('DBUS_SESSION_BUS_ADDRESS', None)
+
+    @staticmethod
+    def _alive(pid):
+        try:
+            with open(f'/proc/{pid}/stat', encoding='ascii') as f:
+                return f.read().rsplit(')', 1)[1].split()[0] != 'Z'
+        except OSError:
+            return False
 
     def dump_logs(self):
         out = sys.stderr
@@ -207,7 +233,7 @@ class MobedTestCase(_Base):
 
     @property
     def env(self):
-        return dict(os.environ, G_DEBUG='fatal-criticals', G_MESSAGES_DEBUG='mobed')
+        return dict(os.environ)
 
     def write_config(self, overrides=None, extra=''):
         """Writes mobed.conf: DEFAULT_CONFIG with @overrides, then @extra text."""
@@ -236,6 +262,7 @@ class MobedTestCase(_Base):
         log = open(path, 'wb')  # noqa: SIM115
         self.addCleanup(log.close)
         self.logs.append((f'mobed {" ".join(args)}'.strip(), path))
+        self.daemon_started = now_us()
         proc = subprocess.Popen([MOBED_BIN, *args], env=self.env,
                                 stdout=log, stderr=subprocess.STDOUT)
         self.addCleanup(self._reap, proc)

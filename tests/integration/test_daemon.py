@@ -38,10 +38,12 @@ class TestBreakFlow(MobedTestCase):
         self.assertEqual(started[0][0], current)
         self.assertEqual(current['snoozes'], 0)
         self.assertEqual(current['snoozed_until'], 0)
-        self.assertAlmostEqual(current['due'], now_us(), delta=5e6)
+        # Due after the 2 s interval of activity, not before.
+        self.assertGreaterEqual(current['due'] - self.daemon_started, 1.9e6)
+        self.assertLess(current['due'] - self.daemon_started, 5e6 * SLOWDOWN)
         self.assertGreaterEqual(len(current['drills']), 1)
         for drill in current['drills']:
-            self.assertEqual(set(drill), {'id', 'name', 'summary', 'reps', 'per_side'})
+            self.assertLessEqual({'id', 'name', 'summary', 'reps', 'per_side'}, set(drill))
             self.assertGreater(drill['reps'], 0)
         self.assertEqual(self.get_prop('NextBreak'), 0)
 
@@ -100,11 +102,14 @@ class TestBreakFlow(MobedTestCase):
         self.assertEqual(self.get_prop('CurrentBreak')['snoozes'], 1)
 
     def test_action_another(self):
+        # Many servers close a notification by themselves once a button is
+        # pressed and report it as dismissed by the user; so the daemon takes
+        # the old one down and raises a fresh one rather than updating it.
         n = self.due_notification()
         self.emit_action(n['id'], 'another')
         update = self.wait_notify(count=2, timeout=5)
-        self.assertEqual(update['replaces_id'], n['id'],
-                         'Another must update the notification in place')
+        self.assertEqual(update['replaces_id'], 0, 'Another must raise a fresh notification')
+        self.assertIn(n['id'], self.close_calls())
         self.assertRegex(first_line(update['body']), DRILL_LINE)
         self.assertNotEqual(first_line(update['body']), first_line(n['body']))
         self.assertEqual(self.get_prop('State'), 'due')
@@ -166,6 +171,20 @@ class TestDBusApi(MobedTestCase):
         self.call('Done')
         self.wait_ended('done')
         self.assertEqual(self.get_prop('TodayDone'), 1)
+
+    def test_another_swaps_the_drill(self):
+        self.call('TakeBreak')
+        first = self.wait_notify()
+        before = self.get_prop('CurrentBreak')
+        self.call('Another')
+        after = self.get_prop('CurrentBreak')
+        self.assertNotEqual([d['id'] for d in after['drills']],
+                            [d['id'] for d in before['drills']])
+        self.assertEqual(after['due'], before['due'], 'still the same break')
+        shown = self.wait_notify(count=2)
+        self.assertNotEqual(first_line(shown['body']), first_line(first['body']))
+        self.assertIn(after['drills'][0]['name'], first_line(shown['body']))
+        self.assertEqual(self.get_prop('State'), 'due')
 
     def test_answers_with_nothing_due(self):
         for method, args in (('Done', ()), ('Skip', ()), ('Snooze', (60,)), ('Another', ())):

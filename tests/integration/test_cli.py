@@ -1,0 +1,327 @@
+#!/usr/bin/python3
+"""test_cli.py — mobectl against the real mobed on a private bus: what it
+prints for people and for scripts (--json), its exit codes and its errors.
+
+Run all with `python3 test_cli.py`, one with
+`python3 test_cli.py TestCliStatus.test_status_idle`.
+"""
+
+import json
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from mobedtest import MobedTestCase, local_hhmm, main, now_us, setup  # noqa: E402
+
+COMMANDS = ['status', 'now', 'done', 'skip', 'snooze', 'another', 'pause', 'resume', 'reload',
+            'drills']
+ISO_8601 = re.compile(r'^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?([+-]\d\d:?\d\d|Z)$')
+PREFIX = 'mobectl: '
+
+
+def label(name):
+    """A status line's label, padded to the value column."""
+    return f'{name}:'.ljust(13)
+
+
+def iso_to_us(text):
+    from datetime import datetime
+    return int(datetime.fromisoformat(text.replace('Z', '+00:00')).timestamp() * 1e6)
+
+
+class CliTestCase(MobedTestCase):
+    config = {'schedule': {'interval': '1h'}}
+
+    def ok(self, *args):
+        """Runs mobectl, expects exit 0 and a quiet stderr; returns stdout."""
+        rc, out, err = self.mobectl(*args)
+        self.assertEqual(rc, 0, f'mobectl {" ".join(args)}: {err}')
+        self.assertEqual(err, '', f'mobectl {" ".join(args)} wrote to stderr')
+        return out
+
+    def json_status(self, *args):
+        return json.loads(self.ok(*args))
+
+    def start_break(self):
+        out = self.ok('now')
+        self.assertEqual(self.get_prop('State'), 'due')
+        return out
+
+
+class TestCliStatus(CliTestCase):
+
+    @setup(config={'schedule': {'interval': '10m'}})
+    def test_status_idle(self):
+        for args in ((), ('status',)):
+            with self.subTest(args=args):
+                out = self.ok(*args)
+                next_break = self.get_prop('NextBreak')
+                lines = out.splitlines()
+                self.assertIn(label('State') + 'working', lines)
+                self.assertIn(label('Today') + '0 of 8 breaks done', lines)
+                hhmm = local_hhmm(next_break)
+                self.assertRegex(out, rf'(?m)^{label("Next break")}{hhmm} '
+                                      r'\(in (10|9) min\)$')
+                self.assertNotRegex(out, r'(?m)^(Break|Paused):')
+
+    @setup(config={'schedule': {'interval': '40s'}})
+    def test_status_next_break_in_seconds(self):
+        out = self.ok('status')
+        hhmm = local_hhmm(self.get_prop('NextBreak'))
+        self.assertRegex(out, rf'(?m)^{label("Next break")}{hhmm} \(in (3\d|40) s\)$')
+
+    def test_status_when_due(self):
+        self.start_break()
+        out = self.ok('status')
+        self.assertIn(label('State') + 'due', out.splitlines())
+        drill = self.get_prop('CurrentBreak')['drills'][0]
+        self.assertRegex(out, rf'(?m)^{label("Break")}.*{re.escape(drill["name"])}')
+
+    def test_status_when_paused_until_resume(self):
+        self.ok('pause')
+        out = self.ok('status')
+        self.assertIn(label('State') + 'paused', out.splitlines())
+        self.assertIn(label('Paused') + "until you run 'mobectl resume'", out.splitlines())
+
+    def test_status_when_paused_for_an_hour(self):
+        self.ok('pause', '1h')
+        out = self.ok('status')
+        hhmm = local_hhmm(self.get_prop('PausedUntil'))
+        self.assertRegex(out, rf'(?m)^{label("Paused")}until {hhmm} \(in [^)]+\)$')
+
+    def test_status_json(self):
+        for args in (('--json',), ('--json', 'status'), ('status', '--json')):
+            with self.subTest(args=args):
+                st = self.json_status(*args)
+                self.assertEqual(set(st), {'state', 'next_break', 'paused', 'paused_until',
+                                           'current_break', 'today'})
+                self.assertEqual(st['state'], 'working')
+                self.assertRegex(st['next_break'], ISO_8601)
+                self.assertAlmostEqual(iso_to_us(st['next_break']),
+                                       self.get_prop('NextBreak'), delta=1.1e6)
+                self.assertIs(st['paused'], False)
+                self.assertIsNone(st['paused_until'])
+                self.assertIsNone(st['current_break'])
+                self.assertEqual(st['today'], {'done': 0, 'goal': 8})
+
+    def test_status_json_when_due(self):
+        self.start_break()
+        st = self.json_status('status', '--json')
+        self.assertEqual(st['state'], 'due')
+        self.assertIsNone(st['next_break'])
+        cb, prop = st['current_break'], self.get_prop('CurrentBreak')
+        self.assertEqual(set(cb), {'due', 'snoozes', 'snoozed_until', 'drills'})
+        self.assertRegex(cb['due'], ISO_8601)
+        self.assertAlmostEqual(iso_to_us(cb['due']), prop['due'], delta=1.1e6)
+        self.assertEqual(cb['snoozes'], 0)
+        self.assertIsNone(cb['snoozed_until'])
+        # "At least" these keys (design.md, JSON for scripts); more may follow.
+        keys = ('id', 'name', 'reps', 'per_side')
+        self.assertEqual([{k: d.get(k) for k in keys} for d in cb['drills']],
+                         [{k: d[k] for k in keys} for d in prop['drills']])
+
+    def test_status_json_when_paused(self):
+        self.ok('pause')
+        st = self.json_status('--json')
+        self.assertEqual(st['state'], 'paused')
+        self.assertIs(st['paused'], True)
+        self.assertIsNone(st['paused_until'])
+        self.assertIsNone(st['next_break'])
+        self.ok('resume')
+        self.ok('pause', '1h')
+        st = self.json_status('--json')
+        self.assertIs(st['paused'], True)
+        self.assertRegex(st['paused_until'], ISO_8601)
+        self.assertAlmostEqual(iso_to_us(st['paused_until']), now_us() + 3600e6, delta=5e6)
+
+
+class TestCliActions(CliTestCase):
+
+    def test_now(self):
+        out = self.start_break()
+        self.assertTrue(out.startswith('Break started: '), out)
+        self.assertIn(self.get_prop('CurrentBreak')['drills'][0]['name'], out)
+        self.wait_notify()
+
+    def test_done(self):
+        self.start_break()
+        self.assertEqual(self.ok('done'), 'Done. 1 of 8 breaks today.\n')
+        self.assertEqual(self.get_prop('State'), 'working')
+        self.assertEqual(self.get_prop('TodayDone'), 1)
+
+    def test_skip(self):
+        self.start_break()
+        self.assertEqual(self.ok('skip'), 'Skipped.\n')
+        self.assertEqual(self.get_prop('State'), 'working')
+        self.assertEqual(self.get_prop('TodayDone'), 0)
+
+    def test_snooze_default_length(self):
+        self.start_break()
+        out = self.ok('snooze')
+        self.assertTrue(out.startswith('Snoozed for '), out)
+        self.assertEqual(self.get_prop('State'), 'snoozed')
+        until = self.get_prop('CurrentBreak')['snoozed_until']
+        self.assertAlmostEqual(until, now_us() + 3e6, delta=1.5e6)
+
+    def test_snooze_durations(self):
+        for text, seconds in (('90s', 90), ('1h30m', 5400), ('1:30', 5400), ('5m', 300)):
+            with self.subTest(duration=text):
+                self.start_break()
+                out = self.ok('snooze', text)
+                self.assertTrue(out.startswith('Snoozed for '), out)
+                self.assertEqual(self.get_prop('State'), 'snoozed')
+                until = self.get_prop('CurrentBreak')['snoozed_until']
+                self.assertAlmostEqual(until, now_us() + seconds * 1e6, delta=2e6)
+
+    def test_another(self):
+        self.start_break()
+        before = self.get_prop('CurrentBreak')['drills']
+        out = self.ok('another')
+        self.assertTrue(out.startswith('Now: '), out)
+        after = self.get_prop('CurrentBreak')['drills']
+        self.assertNotEqual([d['id'] for d in after], [d['id'] for d in before])
+        self.assertIn(after[0]['name'], out)
+        self.assertEqual(self.get_prop('State'), 'due')
+
+    def test_pause_until_resume(self):
+        self.assertEqual(self.ok('pause'), "Paused until you run 'mobectl resume'.\n")
+        self.assertEqual(self.get_prop('PausedUntil'), -1)
+
+    def test_pause_for_an_hour(self):
+        out = self.ok('pause', '1h')
+        hhmm = local_hhmm(self.get_prop('PausedUntil'))
+        self.assertEqual(out, f'Paused for 1h, until {hhmm}.\n')
+
+    def test_resume(self):
+        self.ok('pause')
+        out = self.ok('resume')
+        self.assertTrue(out.startswith('Resumed. '), out)
+        self.assertEqual(self.get_prop('State'), 'working')
+
+    def test_reload(self):
+        self.write_config({'schedule': {'interval': '1h', 'snooze': '7m'}})
+        self.assertEqual(self.ok('reload'), 'Reloaded the configuration.\n')
+        self.assertEqual(self.get_prop('SnoozeLength'), 420)
+
+    def test_reload_warns_about_unknown_key(self):
+        self.write_config({'schedule': {'interval': '1h', 'no-such-key': '1'}})
+        rc, out, err = self.mobectl('reload')
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out, 'Reloaded the configuration.\n')
+        warning = [line for line in err.splitlines() if 'no-such-key' in line]
+        self.assertEqual(len(warning), 1, err)
+        self.assertIn(str(self.config_path), warning[0])
+        self.assertIn('schedule', warning[0])
+
+    def test_reload_warns_about_bad_value(self):
+        self.write_config({'schedule': {'interval': '1h', 'snooze': 'banana'}})
+        rc, out, err = self.mobectl('reload')
+        self.assertEqual(rc, 0, err)
+        warning = [line for line in err.splitlines() if 'snooze' in line]
+        self.assertEqual(len(warning), 1, err)
+        self.assertIn(str(self.config_path), warning[0])
+        self.assertIn('schedule', warning[0])
+        self.assertEqual(self.get_prop('SnoozeLength'), 3)
+
+    def test_actions_with_json_print_status(self):
+        st = self.json_status('now', '--json')
+        self.assertEqual(st['state'], 'due')
+        self.assertIsNotNone(st['current_break'])
+        drills = st['current_break']['drills']
+        st = self.json_status('another', '--json')
+        self.assertEqual(st['state'], 'due')
+        self.assertNotEqual(st['current_break']['drills'], drills)
+        st = self.json_status('--json', 'snooze', '10m')
+        self.assertEqual(st['state'], 'snoozed')
+        self.assertEqual(st['current_break']['snoozes'], 1)
+        self.assertRegex(st['current_break']['snoozed_until'], ISO_8601)
+        self.ok('now')
+        st = self.json_status('done', '--json')
+        self.assertEqual(st['state'], 'working')
+        self.assertEqual(st['today'], {'done': 1, 'goal': 8})
+        self.ok('now')
+        st = self.json_status('skip', '--json')
+        self.assertEqual(st['state'], 'working')
+        self.assertEqual(st['today'], {'done': 1, 'goal': 8})
+        st = self.json_status('reload', '--json')
+        self.assertEqual(st['state'], 'working')
+        st = self.json_status('pause', '--json')
+        self.assertEqual(st['state'], 'paused')
+        st = self.json_status('resume', '--json')
+        self.assertEqual(st['state'], 'working')
+
+
+class TestCliErrors(CliTestCase):
+
+    def assert_usage_error(self, args, reason=None):
+        rc, out, err = self.mobectl(*args)
+        self.assertEqual(rc, 2, f'mobectl {" ".join(args)}: {out}{err}')
+        self.assertEqual(out, '')
+        lines = err.splitlines()
+        self.assertEqual(len(lines), 2, f'a reason and a hint, got: {err!r}')
+        self.assertRegex(lines[1], r"^Try 'mobectl( \S+)? --help'")
+        if reason:
+            self.assertIn(reason.lower(), lines[0].lower())
+
+    def test_usage_errors(self):
+        cases = [(('snooze', 'banana'), "'banana' is not a duration"),
+                 (('snooze', '0'), None),
+                 (('snooze', '-5m'), None),
+                 (('pause', 'soon'), "'soon' is not a duration"),
+                 (('frobnicate',), 'unknown command'),
+                 (('done', 'extra'), None),
+                 (('--bogus',), None)]
+        for args, reason in cases:
+            with self.subTest(args=args):
+                self.assert_usage_error(args, reason)
+        self.assertEqual(self.get_prop('State'), 'working')
+
+    def test_refused_when_nothing_due(self):
+        for verb in ('done', 'skip', 'snooze', 'another'):
+            with self.subTest(verb=verb):
+                rc, out, err = self.mobectl(verb)
+                self.assertEqual(rc, 1, out + err)
+                self.assertEqual(out, '')
+                self.assertTrue(err.startswith(PREFIX), err)
+                self.assertIn('No break is due', err)
+
+    def test_resume_when_not_paused(self):
+        rc, out, err = self.mobectl('resume')
+        self.assertEqual(rc, 1, out + err)
+        self.assertTrue(err.startswith(PREFIX), err)
+
+    def test_now_while_paused(self):
+        self.ok('pause')
+        rc, out, err = self.mobectl('now')
+        self.assertEqual(rc, 1, out + err)
+        self.assertTrue(err.startswith(PREFIX), err)
+
+    @setup(daemon=False)
+    def test_daemon_unreachable(self):
+        rc, out, err = self.mobectl('status')
+        self.assertEqual(rc, 1, out + err)
+        self.assertTrue(err.startswith(PREFIX), err)
+
+    def test_help(self):
+        rc, out, err = self.mobectl('--help')
+        self.assertEqual(rc, 0, err)
+        for command in COMMANDS:
+            self.assertRegex(out, rf'(?m)^\s+{command}\b', f'--help lists {command}')
+        for command in COMMANDS:
+            with self.subTest(command=command):
+                rc, out, err = self.mobectl(command, '--help')
+                self.assertEqual(rc, 0, err)
+                self.assertIn(f'mobectl {command}', out)
+        self.assertEqual(self.get_prop('State'), 'working', '--help ran no command')
+
+    @setup(daemon=False)
+    def test_version(self):
+        rc, out, err = self.mobectl('--version')
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.splitlines()[0], 'mobectl 0.1.0')
+
+
+if __name__ == '__main__':
+    main()
