@@ -43,7 +43,7 @@ static const MobectlVerb verbs[] = {
   { "resume", 0, 0, mobectl_cmd_resume, "",
     "End a pause", NULL },
   { "reload", 0, 0, mobectl_cmd_reload, "",
-    "Make mobed read mobed.conf again and report problems in it", NULL },
+    "Make mobed read mobed.conf and drills.ini again and report problems", NULL },
   { "drills", 0, 1, mobectl_cmd_drills, "[ID]",
     "List the drills, or show one with its steps",
     "Options for drills:\n"
