@@ -15,10 +15,18 @@ typedef struct {
   const char      *verb;     /* the command being run, for hints */
   gboolean         json;
   GDBusConnection *bus;      /* opened on first use */
-  /* mobectl drills filters, NULL when not given */
-  const char      *region;
+  /* per-command options, NULL/FALSE when not given */
+  const char      *region;     /* drills */
   const char      *setting;
   const char      *good_for;
+  const char      *days;       /* stats */
+  const char      *svg;
+  gboolean         week;
+  gboolean         month;
+  gboolean         heatmap;
+  const char      *limit;      /* history */
+  const char      *since;
+  gboolean         csv;
 } MobectlContext;
 
 /* Calls a method of org.mobed.Daemon1; D-Bus activation starts the daemon

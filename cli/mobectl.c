@@ -53,19 +53,45 @@ static const MobectlVerb verbs[] = {
     "  --for TAG         only drills good for TAG (neck-pain, typists, ...)\n"
     "  --setting WHERE   only drills you can do WHERE (seated, standing, space,\n"
     "                    doorway, surface, floor)" },
+  { "stats", 0, 0, mobectl_cmd_stats, "",
+    "Today at a glance and the last days: breaks, streak, regions",
+    "Options for stats:\n"
+    "  --week            the last 7 days (the default)\n"
+    "  --month           the last 30 days\n"
+    "  --days N          the last N days (1 to 3660)\n"
+    "  --heatmap         the last 12 weeks as a calendar grid\n"
+    "  --svg FILE        write the chart, heatmap and regions as an SVG picture" },
+  { "history", 0, 0, mobectl_cmd_history, "",
+    "The break log, newest first",
+    "Options for history:\n"
+    "  --limit N         at most N breaks (default 20; 0 for all)\n"
+    "  --since DATE      breaks from DATE (YYYY-MM-DD, local) on\n"
+    "  --csv             comma-separated values with a header row" },
 };
 
-/* Options that take a value, all belonging to one verb. */
+/* Options that belong to one command; some take a value. */
 typedef struct {
   const char  *name;
   const char  *verb;
-  gsize        offset;        /* where the value goes in MobectlContext */
-} ValueOption;
+  gboolean     takes_value;
+  gsize        offset;        /* const char * or gboolean in MobectlContext */
+} VerbOption;
 
-static const ValueOption value_options[] = {
-  { "--region",  "drills", G_STRUCT_OFFSET (MobectlContext, region) },
-  { "--for",     "drills", G_STRUCT_OFFSET (MobectlContext, good_for) },
-  { "--setting", "drills", G_STRUCT_OFFSET (MobectlContext, setting) },
+#define VALUE(n, v, f) { n, v, TRUE, G_STRUCT_OFFSET (MobectlContext, f) }
+#define FLAG(n, v, f)  { n, v, FALSE, G_STRUCT_OFFSET (MobectlContext, f) }
+
+static const VerbOption verb_options[] = {
+  VALUE ("--region", "drills", region),
+  VALUE ("--for", "drills", good_for),
+  VALUE ("--setting", "drills", setting),
+  FLAG ("--week", "stats", week),
+  FLAG ("--month", "stats", month),
+  VALUE ("--days", "stats", days),
+  FLAG ("--heatmap", "stats", heatmap),
+  VALUE ("--svg", "stats", svg),
+  VALUE ("--limit", "history", limit),
+  VALUE ("--since", "history", since),
+  FLAG ("--csv", "history", csv),
 };
 
 static const char options_help[] =
@@ -110,14 +136,16 @@ find_verb (const char *name)
 }
 
 /* "--region" and "--region=neck" both name --region. */
-static const ValueOption *
-find_value_option (const char *arg)
+static const VerbOption *
+find_verb_option (const char *arg)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (value_options); i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (verb_options); i++)
     {
-      gsize len = strlen (value_options[i].name);
-      if (strncmp (arg, value_options[i].name, len) == 0 && (arg[len] == '\0' || arg[len] == '='))
-        return &value_options[i];
+      const VerbOption *o = &verb_options[i];
+      gsize len = strlen (o->name);
+      if (strncmp (arg, o->name, len) == 0
+          && (arg[len] == '\0' || (arg[len] == '=' && o->takes_value)))
+        return o;
     }
   return NULL;
 }
@@ -129,7 +157,7 @@ main (int argc, char **argv)
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   const MobectlVerb *verb = NULL;
   gboolean help = FALSE, options_done = FALSE;
-  const ValueOption *option_verb = NULL;
+  const VerbOption *option_verb = NULL;
   int ret;
 
   setlocale (LC_ALL, "");
@@ -145,15 +173,24 @@ main (int argc, char **argv)
         ctx.json = TRUE;
       else if (g_str_equal (a, "-h") || g_str_equal (a, "--help"))
         help = TRUE;
-      else if (find_value_option (a) != NULL)
+      else if (find_verb_option (a) != NULL)
         {
-          const ValueOption *opt = find_value_option (a);
-          const char *eq = strchr (a, '=');
-          const char *value = eq != NULL ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+          const VerbOption *opt = find_verb_option (a);
 
-          if (value == NULL || *value == '\0')
-            return mobectl_usage_error (&ctx, "'%s' needs a value", opt->name);
-          G_STRUCT_MEMBER (const char *, &ctx, opt->offset) = value;
+          if (opt->takes_value)
+            {
+              const char *eq = strchr (a, '=');
+              const char *value = eq != NULL ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+
+              if (value == NULL || *value == '\0')
+                return mobectl_usage_error (&ctx, "'%s' needs a value", opt->name);
+              G_STRUCT_MEMBER (const char *, &ctx, opt->offset) = value;
+            }
+          else
+            G_STRUCT_MEMBER (gboolean, &ctx, opt->offset) = TRUE;
+          if (option_verb != NULL && !g_str_equal (option_verb->verb, opt->verb))
+            return mobectl_usage_error (&ctx, "'%s' and '%s' belong to different commands",
+                                        option_verb->name, opt->name);
           option_verb = opt;
         }
       else if (g_str_equal (a, "--version"))

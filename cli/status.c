@@ -126,6 +126,12 @@ print_human (GVariant *props)
     }
   g_print (LABEL "%u of %u breaks done\n", "Today:",
            prop_uint (props, "TodayDone"), prop_uint (props, "DailyGoal"));
+  {
+    g_autofree const char **warnings = NULL;
+    if (g_variant_lookup (props, "Warnings", "^a&s", &warnings))
+      for (const char **w = warnings; *w != NULL; w++)
+        g_print (LABEL "%s\n", "Warning:", *w);
+  }
 }
 
 /* ISO 8601 local time with its offset, or null for "none". */
@@ -213,6 +219,15 @@ print_json (GVariant *props)
   json_builder_add_boolean_value (b, paused != 0);
   add_time (b, "paused_until", paused);
   add_break (b, props);
+  json_builder_set_member_name (b, "warnings");
+  json_builder_begin_array (b);
+  {
+    g_autofree const char **warnings = NULL;
+    if (g_variant_lookup (props, "Warnings", "^a&s", &warnings))
+      for (const char **w = warnings; *w != NULL; w++)
+        json_builder_add_string_value (b, *w);
+  }
+  json_builder_end_array (b);
   json_builder_set_member_name (b, "today");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "done");

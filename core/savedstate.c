@@ -8,21 +8,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-static gboolean
-valid_date (const char *text)
-{
-  return text != NULL && strlen (text) == 10
-         && g_ascii_isdigit (text[0]) && text[4] == '-' && text[7] == '-';
-}
-
 gboolean
 mobed_saved_state_load (MobedSavedState *state, const char *path, GError **error)
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *date = NULL;
   gint64 until;
-  guint64 done;
 
   memset (state, 0, sizeof *state);
   if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &local_error))
@@ -46,14 +37,7 @@ mobed_saved_state_load (MobedSavedState *state, const char *path, GError **error
   if (until < -1)
     until = 0;
 
-  date = g_key_file_get_string (file, "today", "date", NULL);
-  done = g_key_file_get_uint64 (file, "today", "done", NULL);
   state->paused_until = until;
-  if (valid_date (date) && done <= G_MAXUINT)
-    {
-      g_strlcpy (state->today, date, sizeof state->today);
-      state->today_done = (guint) done;
-    }
   return TRUE;
 }
 
@@ -72,14 +56,9 @@ mobed_saved_state_save (const MobedSavedState *state, const char *path, GError *
                    "Could not create '%s': %s", dir, g_strerror (saved));
       return FALSE;
     }
-  g_key_file_set_comment (file, NULL, NULL,
-                          " mobed's own state (a pause, today's count); not for editing", NULL);
+  g_key_file_set_comment (file, NULL, NULL, " mobed's own state (a pause); not for editing",
+                          NULL);
   g_key_file_set_int64 (file, "pause", "until", state->paused_until);
-  if (state->today[0] != '\0')
-    {
-      g_key_file_set_string (file, "today", "date", state->today);
-      g_key_file_set_uint64 (file, "today", "done", state->today_done);
-    }
   data = g_key_file_to_data (file, &length, NULL);
   return g_file_set_contents_full (path, data, length,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);

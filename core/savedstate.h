@@ -1,6 +1,6 @@
 /*
  * savedstate.h — the little the daemon must remember across a restart that
- * is not history: an active pause and today's done count.
+ * is not history: an active pause.
  */
 #pragma once
 
@@ -10,8 +10,6 @@ G_BEGIN_DECLS
 
 typedef struct {
   gint64 paused_until;   /* 0 not paused, -1 until resumed, else wall µs */
-  char   today[11];      /* local date "YYYY-MM-DD" the count belongs to */
-  guint  today_done;
 } MobedSavedState;
 
 /* Missing file: a zeroed state and TRUE. An unreadable or malformed file is

@@ -10,6 +10,8 @@
 
 #include "core/config.h"
 #include "core/duration.h"
+#include "core/history.h"
+#include "core/stats.h"
 #include "core/picker.h"
 #include "core/savedstate.h"
 #include "core/scheduler.h"
@@ -20,6 +22,7 @@
 #include "daemon/drill-source.h"
 #include "daemon/notifier.h"
 #include "daemon/service.h"
+#include "daemon/stats-view.h"
 
 #define BUS_NAME "org.mobed.Daemon"
 
@@ -31,6 +34,9 @@ struct _MobedDaemon {
   MobedConfig      config;
   char            *state_path;
   MobedSavedState  saved;
+  MobedHistory    *history;
+  char             today[11];      /* local date today_done counts */
+  guint            today_done;
 
   MobedScheduler  *scheduler;
   guint            timer_id;
@@ -59,6 +65,26 @@ save_state (MobedDaemon *self)
     g_warning ("Could not save mobed's state: %s", error->message);
 }
 
+/* Done breaks today, from the log: the one place that knows. */
+static guint
+count_done_today (MobedDaemon *self, MobedTime now)
+{
+  g_autoptr(GArray) rows = mobed_history_query (self->history, now.wall - G_GINT64_CONSTANT (26) * 3600 * G_USEC_PER_SEC,
+                                                0, NULL);
+  guint done = 0;
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      const MobedHistoryRow *r = &g_array_index (rows, MobedHistoryRow, i);
+      char date[11];
+
+      mobed_stats_row_date (r, date);
+      if (r->outcome == MOBED_OUTCOME_DONE && strcmp (date, self->today) == 0)
+        done++;
+    }
+  return done;
+}
+
 /* The done count belongs to a local calendar day and starts over at midnight. */
 static void
 roll_today (MobedDaemon *self, MobedTime now)
@@ -66,10 +92,10 @@ roll_today (MobedDaemon *self, MobedTime now)
   char today[11];
 
   mobed_clock_local_date (now.wall, today);
-  if (strcmp (today, self->saved.today) != 0)
+  if (strcmp (today, self->today) != 0)
     {
-      g_strlcpy (self->saved.today, today, sizeof self->saved.today);
-      self->saved.today_done = 0;
+      g_strlcpy (self->today, today, sizeof self->today);
+      self->today_done = count_done_today (self, now);
     }
 }
 
@@ -102,6 +128,9 @@ pick_drills (MobedDaemon *self, MobedTime now, gboolean another)
 static void
 publish (MobedDaemon *self, MobedTime now)
 {
+  const char *problem = mobed_history_problem (self->history);
+  const char *warnings[2] = { problem, NULL };
+
   MobedStatus status = {
     .state = mobed_state_to_string (mobed_scheduler_get_state (self->scheduler)),
     /* Whole seconds, so the property does not twitch with clock-read jitter. */
@@ -109,9 +138,10 @@ publish (MobedDaemon *self, MobedTime now)
                   * G_USEC_PER_SEC,
     .paused_until = mobed_scheduler_get_paused_until (self->scheduler, now),
     .current_break = current_break (self, now),
-    .today_done = self->saved.today_done,
+    .today_done = self->today_done,
     .daily_goal = (guint) self->config.daily_goal,
     .snooze_length = self->config.snooze_s,
+    .warnings = (const char *const *) warnings,
   };
 
   mobed_service_publish (self->service, &status);
@@ -165,6 +195,33 @@ arm_timer (MobedDaemon *self, gint64 deadline, MobedTime now)
   self->timer_id = g_timeout_add_full (G_PRIORITY_DEFAULT, ms, on_timer, self, NULL);
 }
 
+/* Writes the ended break to the log before anyone hears of it ending, so
+ * a D-Bus reply to Done means it is on disk. */
+static void
+record_break (MobedDaemon *self, const MobedRecord *rec)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (rec->due_wall / G_USEC_PER_SEC);
+  MobedHistoryRow row = {
+    .due_us = rec->due_wall,
+    .ended_us = rec->ended_wall,
+    .utc_offset_s = local ? (gint32) (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC) : 0,
+    .outcome = rec->outcome,
+    .snoozes = rec->snoozes,
+  };
+  gboolean had_problem = mobed_history_problem (self->history) != NULL;
+
+  /* A natural break taken before one was due offered no drills. */
+  if (rec->break_id != 0)
+    mobed_stats_view_fill_row (&row, self->choice_catalog ? self->choice_catalog : self->catalog,
+                               self->choice.items, self->choice.n,
+                               rec->outcome == MOBED_OUTCOME_DONE);
+  if (!mobed_history_add (self->history, &row, &error) && !had_problem)
+    g_warning ("%s", mobed_history_problem (self->history));
+  else if (had_problem && mobed_history_problem (self->history) == NULL)
+    g_message ("The history is written to disk again");
+}
+
 static void
 carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
 {
@@ -173,11 +230,9 @@ carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
       const char *outcome = mobed_outcome_to_string (plan->record.outcome);
 
       g_message ("Break ended: %s", outcome);
+      record_break (self, &plan->record);
       if (plan->record.outcome == MOBED_OUTCOME_DONE)
-        {
-          self->saved.today_done++;
-          save_state (self);
-        }
+        self->today_done++;
       mobed_service_emit_break_ended (self->service, outcome);
     }
   if (plan->flags & MOBED_PLAN_CLOSE)
@@ -212,10 +267,21 @@ handle_event (MobedDaemon *self, const MobedEvent *event, GError **error)
   MobedPlan plan;
   gboolean ok;
 
+  gboolean was_paused = mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_PAUSED;
+  gboolean is_paused;
+
   roll_today (self, now);
   ok = mobed_scheduler_handle (self->scheduler, event, now, &plan, error);
   /* Even a refused event can carry what the passage of time did. */
   carry_out (self, &plan, now);
+  is_paused = mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_PAUSED;
+  if (is_paused != was_paused)
+    {
+      if (is_paused)
+        mobed_history_pause_begin (self->history, now.wall, NULL);
+      else
+        mobed_history_pause_end (self->history, now.wall, NULL);
+    }
   if (event->kind == MOBED_EVENT_PAUSE || event->kind == MOBED_EVENT_RESUME
       || mobed_scheduler_get_state (self->scheduler) != MOBED_STATE_PAUSED)
     remember_pause (self, now);
@@ -271,6 +337,28 @@ service_list_drills (GVariant *options, gpointer user_data, GError **error)
   GVariant *list = mobed_drill_list (self->catalog, options, error);
 
   return list != NULL ? g_variant_ref_sink (list) : NULL;
+}
+
+static GVariant *
+service_get_stats (GVariant *options, gpointer user_data, GError **error)
+{
+  MobedDaemon *self = user_data;
+  MobedTime now = mobed_clock_now ();
+  GVariant *stats;
+
+  roll_today (self, now);
+  stats = mobed_stats_view_stats (self->history, self->catalog, options, self->today,
+                                  (guint) self->config.daily_goal, error);
+  return stats != NULL ? g_variant_ref_sink (stats) : NULL;
+}
+
+static GVariant *
+service_get_history (GVariant *options, gpointer user_data, GError **error)
+{
+  MobedDaemon *self = user_data;
+  GVariant *rows = mobed_stats_view_history (self->history, options, error);
+
+  return rows != NULL ? g_variant_ref_sink (rows) : NULL;
 }
 
 static void
@@ -394,9 +482,11 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   MobedDaemon *self = g_new0 (MobedDaemon, 1);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *history_path = NULL;
   MobedTime now = mobed_clock_now ();
   const MobedServiceHandlers handlers = { service_event, service_another, service_reload,
-                                          service_list_drills };
+                                          service_list_drills, service_get_stats,
+                                          service_get_history };
   const MobedNotifierCallbacks callbacks = { on_answered, on_server_appeared };
 
   self->catalog = mobed_drill_source_load (warnings, error);
@@ -413,10 +503,19 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   load_config (self, warnings);
   if (!mobed_saved_state_load (&self->saved, self->state_path, &local_error))
     g_warning ("Could not read mobed's state, starting afresh: %s", local_error->message);
+  history_path = mobed_history_default_path ();
+  self->history = mobed_history_open (history_path, now.wall);
+  if (mobed_history_problem (self->history) != NULL)
+    g_warning ("%s", mobed_history_problem (self->history));
   roll_today (self, now);
 
   self->scheduler = mobed_scheduler_new (&self->config, now.mono);
   restore_pause (self, now);
+  /* A pause that ended while mobed was down is closed in the log. */
+  if (mobed_scheduler_get_state (self->scheduler) != MOBED_STATE_PAUSED)
+    mobed_history_pause_end (self->history,
+                             self->saved.paused_until > 0 ? self->saved.paused_until : now.wall,
+                             NULL);
   self->service = mobed_service_new (&handlers, self);
   self->notifier = mobed_notifier_new (&callbacks, self);
   self->chime = mobed_chime_new ();
@@ -516,6 +615,7 @@ mobed_daemon_free (MobedDaemon *self)
   g_clear_pointer (&self->picker, mobed_picker_free);
   g_clear_pointer (&self->choice_catalog, mobed_catalog_unref);
   g_clear_pointer (&self->catalog, mobed_catalog_unref);
+  g_clear_pointer (&self->history, mobed_history_free);
   g_clear_object (&self->connection);
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_free (self->config_path);

@@ -129,18 +129,42 @@ on_reload (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation, MobedServ
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
+/* ListDrills, GetStats and GetHistory: options in, one dictionary out. */
+typedef GVariant *(*QueryHandler) (GVariant *options, gpointer user_data, GError **error);
+
+static gboolean
+answer_query (MobedService *self, GDBusMethodInvocation *invocation, GVariant *options,
+              QueryHandler handler)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) result = handler (options, self->user_data, &error);
+
+  if (result == NULL)
+    return_error (invocation, error);
+  else
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_tuple (&result, 1));
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
 static gboolean
 on_list_drills (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
                 GVariant *options, MobedService *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) drills = self->handlers.list_drills (options, self->user_data, &error);
+  return answer_query (self, invocation, options, self->handlers.list_drills);
+}
 
-  if (drills == NULL)
-    return_error (invocation, error);
-  else
-    mobed_dbus_daemon1_complete_list_drills (iface, invocation, drills);
-  return G_DBUS_METHOD_INVOCATION_HANDLED;
+static gboolean
+on_get_stats (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
+              GVariant *options, MobedService *self)
+{
+  return answer_query (self, invocation, options, self->handlers.get_stats);
+}
+
+static gboolean
+on_get_history (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
+                GVariant *options, MobedService *self)
+{
+  return answer_query (self, invocation, options, self->handlers.get_history);
 }
 
 MobedService *
@@ -165,6 +189,8 @@ mobed_service_new (const MobedServiceHandlers *handlers, gpointer user_data)
   g_signal_connect (self->skeleton, "handle-another", G_CALLBACK (on_another), self);
   g_signal_connect (self->skeleton, "handle-reload", G_CALLBACK (on_reload), self);
   g_signal_connect (self->skeleton, "handle-list-drills", G_CALLBACK (on_list_drills), self);
+  g_signal_connect (self->skeleton, "handle-get-stats", G_CALLBACK (on_get_stats), self);
+  g_signal_connect (self->skeleton, "handle-get-history", G_CALLBACK (on_get_history), self);
   return self;
 }
 
@@ -200,6 +226,7 @@ mobed_service_publish (MobedService *self, const MobedStatus *status)
   mobed_dbus_daemon1_set_today_done (s, status->today_done);
   mobed_dbus_daemon1_set_daily_goal (s, status->daily_goal);
   mobed_dbus_daemon1_set_snooze_length (s, status->snooze_length);
+  mobed_dbus_daemon1_set_warnings (s, status->warnings);
 }
 
 void

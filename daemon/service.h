@@ -17,6 +17,8 @@ typedef struct {
   gboolean (*reload)  (gpointer user_data, GPtrArray *warnings, GError **error);
   /* aa{sv} of drills matching @options (a{sv}), or NULL with @error. */
   GVariant *(*list_drills) (GVariant *options, gpointer user_data, GError **error);
+  GVariant *(*get_stats)   (GVariant *options, gpointer user_data, GError **error);
+  GVariant *(*get_history) (GVariant *options, gpointer user_data, GError **error);
 } MobedServiceHandlers;
 
 typedef struct {
@@ -27,6 +29,7 @@ typedef struct {
   guint       today_done;
   guint       daily_goal;
   guint64     snooze_length;   /* s */
+  const char *const *warnings; /* NULL-terminated */
 } MobedStatus;
 
 typedef struct _MobedService MobedService;

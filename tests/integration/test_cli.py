@@ -96,8 +96,9 @@ class TestCliStatus(CliTestCase):
             with self.subTest(args=args):
                 st = self.json_status(*args)
                 self.assertEqual(set(st), {'state', 'next_break', 'paused', 'paused_until',
-                                           'current_break', 'today'})
+                                           'current_break', 'today', 'warnings'})
                 self.assertEqual(st['state'], 'working')
+                self.assertEqual(st['warnings'], [])
                 self.assertRegex(st['next_break'], ISO_8601)
                 self.assertAlmostEqual(iso_to_us(st['next_break']),
                                        self.get_prop('NextBreak'), delta=1.1e6)

@@ -1,6 +1,5 @@
 /*
- * test-savedstate.c — state.ini: a pause and today's count survive a
- * round trip, a missing file is a clean start, a damaged one is an error
+ * test-savedstate.c — state.ini: a pause survives a round trip, a missing file is a clean start, a damaged one is an error
  * that leaves a zeroed state, and files are private (0600 in 0700).
  */
 #include <glib/gstdio.h>
@@ -32,8 +31,7 @@ test_round_trip (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = temp_path (&dir);
   g_autofree char *sub = g_path_get_dirname (path);
-  MobedSavedState out = { .paused_until = 1790000000123456, .today = "2026-11-24",
-                          .today_done = 5 };
+  MobedSavedState out = { .paused_until = 1790000000123456 };
   MobedSavedState in;
   GStatBuf st;
 
@@ -45,8 +43,6 @@ test_round_trip (void)
 
   g_assert_true (mobed_saved_state_load (&in, path, NULL));
   g_assert_cmpint (in.paused_until, ==, out.paused_until);
-  g_assert_cmpstr (in.today, ==, "2026-11-24");
-  g_assert_cmpuint (in.today_done, ==, 5);
 
   out.paused_until = -1;           /* until resumed */
   g_assert_true (mobed_saved_state_save (&out, path, NULL));
@@ -65,8 +61,6 @@ test_missing (void)
   memset (&in, 0x5a, sizeof in);
   g_assert_true (mobed_saved_state_load (&in, path, NULL));
   g_assert_cmpint (in.paused_until, ==, 0);
-  g_assert_cmpuint (in.today_done, ==, 0);
-  g_assert_cmpstr (in.today, ==, "");
   cleanup (dir, path);
 }
 
@@ -87,16 +81,16 @@ test_damaged (void)
   g_assert_cmpint (in.paused_until, ==, 0);
   g_clear_error (&error);
 
-  /* A wrong type for the pause is an error naming the key; a bad date or
-   * count is just forgotten (it only ever held today's number). */
+  /* A wrong type for the pause is an error naming the key. */
   g_assert_true (g_file_set_contents (path, "[pause]\nuntil=soon\n", -1, NULL));
   g_assert_false (mobed_saved_state_load (&in, path, &error));
   g_assert_nonnull (strstr (error->message, "[pause] until"));
   g_clear_error (&error);
 
+  /* Leftovers from older versions are ignored. */
   g_assert_true (g_file_set_contents (path, "[today]\ndate=yesterday\ndone=3\n", -1, NULL));
   g_assert_true (mobed_saved_state_load (&in, path, &error));
-  g_assert_cmpuint (in.today_done, ==, 0);
+  g_assert_cmpint (in.paused_until, ==, 0);
   cleanup (dir, path);
 }
 

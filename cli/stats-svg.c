@@ -1,0 +1,182 @@
+/*
+ * stats-svg.c — `mobectl stats --svg FILE`: one self-contained SVG with a
+ * stacked bar per day of the range, the 12-week heatmap and the body
+ * regions moved in the last seven days. Generic font families only, no
+ * scripts, no external references: any browser or image viewer shows it.
+ */
+#include "cli/stats.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/catalog.h"
+
+#define WIDTH 760
+#define CHART_TOP 70
+#define CHART_HEIGHT 180
+#define CELL 16
+
+typedef struct { const char *label; const char *colour; } Part;
+
+/* Stacked bottom to top, in the order a good day reads. */
+static const Part parts[] = {
+  { "done", "#2e8b57" }, { "natural break", "#4682b4" }, { "skipped", "#a9a9a9" },
+  { "dismissed", "#e0a030" }, { "missed", "#cd5c5c" },
+};
+static const char *const heat[] = { "#ebedf0", "#c6e48b", "#7bc96f", "#239a3b", "#196127" };
+
+static guint
+part_value (const MobectlDay *d, gsize part)
+{
+  const guint values[] = { d->done, d->natural, d->skipped, d->dismissed, d->missed };
+
+  return values[part];
+}
+
+static void
+text (GString *svg, double x, double y, const char *anchor, const char *size,
+      const char *fill, const char *content)
+{
+  g_autofree char *escaped = g_markup_escape_text (content, -1);
+
+  g_string_append_printf (svg, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%s\" "
+                          "fill=\"%s\">%s</text>\n", x, y, anchor, size, fill, escaped);
+}
+
+static void
+bars (GString *svg, GArray *days, guint goal)
+{
+  guint top = MAX (goal, 1);
+  double slot = (WIDTH - 80.0) / MAX (days->len, 1);
+  double width = MAX (2.0, slot * 0.7);
+  double base = CHART_TOP + CHART_HEIGHT;
+  guint label_every = days->len > 31 ? (days->len + 14) / 15 : days->len > 14 ? 2 : 1;
+
+  for (guint i = 0; i < days->len; i++)
+    top = MAX (top, g_array_index (days, MobectlDay, i).offered);
+  g_string_append_printf (svg, "<line x1=\"60\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#555\"/>\n",
+                          base, WIDTH - 20, base);
+  for (guint i = 0; i < days->len; i++)
+    {
+      const MobectlDay *d = &g_array_index (days, MobectlDay, i);
+      double x = 60 + i * slot + (slot - width) / 2, y = base;
+
+      for (gsize p = 0; p < G_N_ELEMENTS (parts); p++)
+        {
+          double h = (double) part_value (d, p) * CHART_HEIGHT / top;
+          if (h <= 0)
+            continue;
+          y -= h;
+          g_string_append_printf (svg, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                                  "fill=\"%s\"><title>%s: %u %s</title></rect>\n",
+                                  x, y, width, h, parts[p].colour, d->date, part_value (d, p),
+                                  parts[p].label);
+        }
+      if (i % label_every == 0 || i == days->len - 1)
+        text (svg, x + width / 2, base + 16, "middle", "10", "#333", d->date + 5);
+    }
+  {
+    double goal_y = base - (double) goal * CHART_HEIGHT / top;
+    g_autofree char *label = g_strdup_printf ("goal %u", goal);
+    g_string_append_printf (svg, "<line x1=\"60\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#2e8b57\" "
+                            "stroke-dasharray=\"4 3\"/>\n", goal_y, WIDTH - 20, goal_y);
+    text (svg, 56, goal_y + 4, "end", "10", "#2e8b57", label);
+  }
+  for (gsize p = 0; p < G_N_ELEMENTS (parts); p++)
+    {
+      double x = 60 + p * 130;
+      g_string_append_printf (svg, "<rect x=\"%.1f\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>\n",
+                              x, CHART_TOP - 22, parts[p].colour);
+      text (svg, x + 14, CHART_TOP - 13, "start", "11", "#333", parts[p].label);
+    }
+}
+
+static guint
+weekday (const char *date)
+{
+  guint y, m, d;
+  g_autoptr(GDate) g = g_date_new ();
+
+  if (sscanf (date, "%4u-%2u-%2u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return 0;
+  g_date_set_dmy (g, d, m, y);
+  return g_date_get_weekday (g) - 1;
+}
+
+static void
+heatmap (GString *svg, GArray *days, guint goal, double top)
+{
+  static const char *const names[] = { "Mon", "", "Wed", "", "Fri", "", "Sun" };
+  guint offset = days->len > 0 ? weekday (g_array_index (days, MobectlDay, 0).date) : 0;
+
+  text (svg, 20, top - 10, "start", "13", "#222", "Done breaks, last 12 weeks");
+  for (guint row = 0; row < 7; row++)
+    text (svg, 48, top + row * (CELL + 2) + 12, "end", "10", "#555", names[row]);
+  for (guint i = 0; i < days->len; i++)
+    {
+      const MobectlDay *d = &g_array_index (days, MobectlDay, i);
+      guint slot = offset + i;
+      g_string_append_printf (svg, "<rect x=\"%u\" y=\"%.1f\" width=\"%d\" height=\"%d\" rx=\"2\" "
+                              "fill=\"%s\"><title>%s: %u done</title></rect>\n",
+                              54 + (slot / 7) * (CELL + 2), top + (slot % 7) * (CELL + 2), CELL, CELL,
+                              heat[mobectl_stats_shade (d->done, goal)], d->date, d->done);
+    }
+  text (svg, 54, top + 7 * (CELL + 2) + 14, "start", "10", "#555", "less");
+  for (guint s = 0; s < G_N_ELEMENTS (heat); s++)
+    g_string_append_printf (svg, "<rect x=\"%u\" y=\"%.1f\" width=\"12\" height=\"12\" rx=\"2\" fill=\"%s\"/>\n",
+                            80 + s * 15, top + 7 * (CELL + 2) + 4, heat[s]);
+  text (svg, 158, top + 7 * (CELL + 2) + 14, "start", "10", "#555", "goal met");
+}
+
+static void
+regions (GString *svg, GArray *days, double top)
+{
+  g_autoptr(GHashTable) moved = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = days->len > 7 ? days->len - 7 : 0; i < days->len; i++)
+    for (char **r = g_array_index (days, MobectlDay, i).regions; r && *r; r++)
+      g_hash_table_add (moved, *r);
+  text (svg, 330, top - 10, "start", "13", "#222", "Regions moved in the last 7 days");
+  for (guint i = 0; i < MOBED_REGION_COUNT; i++)
+    {
+      const char *name = mobed_region_name (1u << i);
+      gboolean yes = g_hash_table_contains (moved, name);
+      double x = 330 + (i % 2) * 200, y = top + (i / 2) * 24;
+
+      g_string_append_printf (svg, "<rect x=\"%.1f\" y=\"%.1f\" width=\"180\" height=\"20\" rx=\"10\" "
+                              "fill=\"%s\" stroke=\"#2e8b57\"/>\n", x, y, yes ? "#2e8b57" : "#ffffff");
+      text (svg, x + 90, y + 14, "middle", "11", yes ? "#ffffff" : "#2e8b57", name);
+    }
+}
+
+gboolean
+mobectl_stats_write_svg (const char *path, GVariant *range, GVariant *weeks, GError **error)
+{
+  g_autoptr(GArray) range_days = mobectl_stats_days (range);
+  g_autoptr(GArray) week_days = mobectl_stats_days (weeks);
+  g_autoptr(GString) svg = g_string_new (NULL);
+  guint goal = mobectl_stats_uint (range, "goal");
+  double lower = CHART_TOP + CHART_HEIGHT + 60;
+  double height = lower + 7 * (CELL + 2) + 40;
+  g_autofree char *title = NULL;
+
+  if (range_days->len == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "no days to draw");
+      return FALSE;
+    }
+  title = g_strdup_printf ("mobed: breaks from %s to %s",
+                           g_array_index (range_days, MobectlDay, 0).date,
+                           g_array_index (range_days, MobectlDay, range_days->len - 1).date);
+  g_string_append_printf (svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%.0f\" "
+                          "viewBox=\"0 0 %d %.0f\" font-family=\"sans-serif\">\n"
+                          "<rect width=\"100%%\" height=\"100%%\" fill=\"#ffffff\"/>\n",
+                          WIDTH, height, WIDTH, height);
+  text (svg, 20, 26, "start", "16", "#222", title);
+  bars (svg, range_days, goal);
+  heatmap (svg, week_days, goal, lower);
+  regions (svg, week_days, lower);
+  g_string_append (svg, "</svg>\n");
+  return g_file_set_contents (path, svg->str, svg->len, error);
+}

@@ -1,0 +1,407 @@
+/*
+ * stats.c — `mobectl stats`: today at a glance, a table with a bar per day,
+ * the streak, the regions moved, a 12-week heatmap, or JSON. Numbers come
+ * from the daemon's GetStats; this file only lays them out. Colour only on
+ * a terminal, and never with NO_COLOR set.
+ */
+#include "cli/stats.h"
+
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+
+#define BAR_WIDTH 16
+#define HEATMAP_WEEKS 12
+
+static const char *const eighths[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
+static const char *const shades[] = { "·", "░", "▒", "▓", "█" };
+
+static gboolean
+use_colour (void)
+{
+  const char *no = g_getenv ("NO_COLOR");
+
+  return isatty (STDOUT_FILENO) && (no == NULL || *no == '\0');
+}
+
+guint
+mobectl_stats_uint (GVariant *dict, const char *key)
+{
+  guint32 v = 0;
+
+  g_variant_lookup (dict, key, "u", &v);
+  return v;
+}
+
+static void
+day_clear (MobectlDay *d)
+{
+  g_strfreev (d->regions);
+}
+
+GArray *
+mobectl_stats_days (GVariant *stats)
+{
+  g_autoptr(GVariant) days = g_variant_lookup_value (stats, "days", G_VARIANT_TYPE ("aa{sv}"));
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (MobectlDay));
+
+  g_array_set_clear_func (out, (GDestroyNotify) day_clear);
+  for (gsize i = 0; days != NULL && i < g_variant_n_children (days); i++)
+    {
+      g_autoptr(GVariant) v = g_variant_get_child_value (days, i);
+      MobectlDay d = { 0 };
+      const char *date = "";
+
+      g_variant_lookup (v, "date", "&s", &date);
+      g_strlcpy (d.date, date, sizeof d.date);
+      d.offered = mobectl_stats_uint (v, "offered");
+      d.done = mobectl_stats_uint (v, "done");
+      d.skipped = mobectl_stats_uint (v, "skipped");
+      d.missed = mobectl_stats_uint (v, "missed");
+      d.dismissed = mobectl_stats_uint (v, "dismissed");
+      d.natural = mobectl_stats_uint (v, "natural");
+      d.snoozes = mobectl_stats_uint (v, "snoozes");
+      g_variant_lookup (v, "minutes_moved", "d", &d.minutes);
+      if (!g_variant_lookup (v, "regions", "^as", &d.regions))
+        d.regions = g_new0 (char *, 1);
+      g_array_append_val (out, d);
+    }
+  return out;
+}
+
+guint
+mobectl_stats_shade (guint done, guint goal)
+{
+  if (done == 0)
+    return 0;
+  if (done >= goal)
+    return 4;
+  return 1 + MIN (2, done * 3 / MAX (goal, 1));
+}
+
+GVariant *
+mobectl_stats_fetch (MobectlContext *ctx, guint days, GError **error)
+{
+  g_auto(GVariantBuilder) options = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
+  g_autoptr(GVariant) reply = NULL;
+
+  g_variant_builder_add (&options, "{sv}", "days", g_variant_new_uint32 (days));
+  reply = mobectl_call (ctx, "GetStats", g_variant_new ("(@a{sv})", g_variant_builder_end (&options)),
+                        G_VARIANT_TYPE ("(a{sv})"), error);
+  return reply != NULL ? g_variant_get_child_value (reply, 0) : NULL;
+}
+
+/* "Wed 18 Nov" for a YYYY-MM-DD date. */
+static char *
+short_date (const char *date)
+{
+  guint y, m, d;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (sscanf (date, "%4u-%2u-%2u", &y, &m, &d) != 3
+      || (dt = g_date_time_new_local (y, m, d, 12, 0, 0)) == NULL)
+    return g_strdup (date);
+  return g_date_time_format (dt, "%a %d %b");
+}
+
+static char *
+bar (guint done, guint scale)
+{
+  GString *out = g_string_new (NULL);
+  guint eighths_total = scale > 0 ? (guint) ((guint64) done * BAR_WIDTH * 8 / scale) : 0;
+
+  eighths_total = MIN (eighths_total, BAR_WIDTH * 8);
+  for (guint i = 0; i < eighths_total / 8; i++)
+    g_string_append (out, "█");
+  g_string_append (out, eighths[eighths_total % 8]);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+joined_regions (char **regions)
+{
+  return regions[0] != NULL ? g_strjoinv (", ", regions) : g_strdup ("none yet");
+}
+
+static void
+print_top (GVariant *stats)
+{
+  g_autoptr(GVariant) top = g_variant_lookup_value (stats, "top_drills", G_VARIANT_TYPE ("aa{sv}"));
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (gsize i = 0; top != NULL && i < g_variant_n_children (top); i++)
+    {
+      g_autoptr(GVariant) t = g_variant_get_child_value (top, i);
+      const char *name = "?";
+
+      g_variant_lookup (t, "name", "&s", &name);
+      g_string_append_printf (line, "%s%s (%u)", i ? ", " : "", name, mobectl_stats_uint (t, "done"));
+    }
+  if (line->len > 0)
+    g_print ("Top drills: %s\n", line->str);
+}
+
+static void
+print_table (GVariant *stats, GArray *days)
+{
+  gboolean colour = use_colour ();
+  guint goal = mobectl_stats_uint (stats, "goal");
+  guint scale = goal;
+  const MobectlDay *today = &g_array_index (days, MobectlDay, days->len - 1);
+  g_autofree char *today_regions = joined_regions (today->regions);
+  g_autoptr(GVariant) totals = g_variant_lookup_value (stats, "totals", G_VARIANT_TYPE ("a{sv}"));
+  double adherence = -1, total_minutes = 0;
+
+  g_variant_lookup (stats, "adherence", "d", &adherence);
+  g_variant_lookup (totals, "minutes_moved", "d", &total_minutes);
+  for (guint i = 0; i < days->len; i++)
+    scale = MAX (scale, g_array_index (days, MobectlDay, i).done);
+
+  g_print ("Today: %u of %u breaks done, %.1f min moved\n", today->done, goal, today->minutes);
+  g_print ("Moved today: %s\n\n", today_regions);
+  g_print ("%-10s  %4s %4s %4s %4s %4s %4s %6s\n", "", "done", "skip", "miss", "shut", "away",
+           "snz", "moved");
+  for (guint i = 0; i < days->len; i++)
+    {
+      const MobectlDay *d = &g_array_index (days, MobectlDay, i);
+      g_autofree char *label = short_date (d->date);
+      g_autofree char *b = bar (d->done, scale);
+
+      g_print ("%-10s  %4u %4u %4u %4u %4u %4u %5.1fm  %s%s%s\n", label, d->done, d->skipped,
+               d->missed, d->dismissed, d->natural, d->snoozes, d->minutes,
+               colour ? (d->done >= goal ? "\033[32m" : "\033[33m") : "", b,
+               colour ? "\033[0m" : "");
+    }
+  g_print ("%-10s  %4u %4u %4u %4u %4u %4u %5.1fm\n\n", "total",
+           mobectl_stats_uint (totals, "done"), mobectl_stats_uint (totals, "skipped"),
+           mobectl_stats_uint (totals, "missed"), mobectl_stats_uint (totals, "dismissed"),
+           mobectl_stats_uint (totals, "natural"), mobectl_stats_uint (totals, "snoozes"),
+           total_minutes);
+  if (adherence >= 0)
+    g_print ("Adherence: %.0f%% of the breaks offered while you were here\n", adherence * 100);
+  g_print ("Streak: %u day%s with %u or more done (best %u)\n",
+           mobectl_stats_uint (stats, "streak_current"),
+           mobectl_stats_uint (stats, "streak_current") == 1 ? "" : "s", goal,
+           mobectl_stats_uint (stats, "streak_best"));
+  print_top (stats);
+}
+
+/* Weekday of a YYYY-MM-DD date, 0 = Monday. */
+static guint
+weekday (const char *date)
+{
+  guint y, m, d;
+  g_autoptr(GDate) g = g_date_new ();
+
+  if (sscanf (date, "%4u-%2u-%2u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return 0;
+  g_date_set_dmy (g, d, m, y);
+  return g_date_get_weekday (g) - 1;
+}
+
+static void
+print_heatmap (GVariant *stats, GArray *days)
+{
+  static const char *const names[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+  guint goal = mobectl_stats_uint (stats, "goal");
+  /* Column 0 starts on the Monday of the first week shown. */
+  guint offset = days->len > 0 ? weekday (g_array_index (days, MobectlDay, 0).date) : 0;
+  guint weeks = (offset + days->len + 6) / 7;
+
+  g_print ("Done breaks, last %u weeks (oldest on the left)\n", HEATMAP_WEEKS);
+  for (guint row = 0; row < 7; row++)
+    {
+      g_print ("%s ", names[row]);
+      for (guint w = 0; w < weeks; w++)
+        {
+          guint slot = w * 7 + row;
+          if (slot < offset || slot - offset >= days->len)
+            g_print ("  ");
+          else
+            g_print (" %s", shades[mobectl_stats_shade (
+                                g_array_index (days, MobectlDay, slot - offset).done, goal)]);
+        }
+      g_print ("\n");
+    }
+  g_print ("\n    · none  ░ some  ▒ half  ▓ most  █ goal of %u met\n", goal);
+}
+
+static void
+add_counts (JsonBuilder *b, const MobectlDay *d)
+{
+  const struct { const char *key; guint value; } counts[] = {
+    { "offered", d->offered }, { "done", d->done }, { "skipped", d->skipped },
+    { "missed", d->missed }, { "dismissed", d->dismissed }, { "natural", d->natural },
+    { "snoozes", d->snoozes },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      json_builder_set_member_name (b, counts[i].key);
+      json_builder_add_int_value (b, counts[i].value);
+    }
+  json_builder_set_member_name (b, "minutes_moved");
+  json_builder_add_double_value (b, d->minutes);
+  json_builder_set_member_name (b, "regions");
+  json_builder_begin_array (b);
+  for (char **r = d->regions; r != NULL && *r != NULL; r++)
+    json_builder_add_string_value (b, *r);
+  json_builder_end_array (b);
+}
+
+static void
+print_json (GVariant *stats, GArray *days)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GVariant) totals_v = g_variant_lookup_value (stats, "totals", G_VARIANT_TYPE ("a{sv}"));
+  g_autoptr(GVariant) top = g_variant_lookup_value (stats, "top_drills", G_VARIANT_TYPE ("aa{sv}"));
+  g_autofree char *text = NULL;
+  MobectlDay totals = { 0 };
+  double adherence = -1;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "days");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < days->len; i++)
+    {
+      const MobectlDay *d = &g_array_index (days, MobectlDay, i);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "date");
+      json_builder_add_string_value (b, d->date);
+      add_counts (b, d);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  totals.offered = mobectl_stats_uint (totals_v, "offered");
+  totals.done = mobectl_stats_uint (totals_v, "done");
+  totals.skipped = mobectl_stats_uint (totals_v, "skipped");
+  totals.missed = mobectl_stats_uint (totals_v, "missed");
+  totals.dismissed = mobectl_stats_uint (totals_v, "dismissed");
+  totals.natural = mobectl_stats_uint (totals_v, "natural");
+  totals.snoozes = mobectl_stats_uint (totals_v, "snoozes");
+  g_variant_lookup (totals_v, "minutes_moved", "d", &totals.minutes);
+  if (!g_variant_lookup (totals_v, "regions", "^as", &totals.regions))
+    totals.regions = g_new0 (char *, 1);
+  json_builder_set_member_name (b, "totals");
+  json_builder_begin_object (b);
+  add_counts (b, &totals);
+  json_builder_end_object (b);
+  g_strfreev (totals.regions);
+
+  g_variant_lookup (stats, "adherence", "d", &adherence);
+  json_builder_set_member_name (b, "adherence");
+  if (adherence < 0)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, adherence);
+  json_builder_set_member_name (b, "goal");
+  json_builder_add_int_value (b, mobectl_stats_uint (stats, "goal"));
+  json_builder_set_member_name (b, "streak");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "current");
+  json_builder_add_int_value (b, mobectl_stats_uint (stats, "streak_current"));
+  json_builder_set_member_name (b, "best");
+  json_builder_add_int_value (b, mobectl_stats_uint (stats, "streak_best"));
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "top_drills");
+  json_builder_begin_array (b);
+  for (gsize i = 0; top != NULL && i < g_variant_n_children (top); i++)
+    {
+      g_autoptr(GVariant) t = g_variant_get_child_value (top, i);
+      const char *id = "", *name = "";
+
+      g_variant_lookup (t, "id", "&s", &id);
+      g_variant_lookup (t, "name", "&s", &name);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, id);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, name);
+      json_builder_set_member_name (b, "done");
+      json_builder_add_int_value (b, mobectl_stats_uint (t, "done"));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  text = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", text);
+}
+
+static gboolean
+range_days (MobectlContext *ctx, guint *days, int *ret)
+{
+  guint64 n;
+
+  if ((ctx->week ? 1 : 0) + (ctx->month ? 1 : 0) + (ctx->days ? 1 : 0) > 1)
+    {
+      *ret = mobectl_usage_error (ctx, "choose one of --week, --month and --days");
+      return FALSE;
+    }
+  *days = ctx->month ? 30 : 7;
+  if (ctx->days == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (ctx->days, 10, 1, 3660, &n, NULL))
+    {
+      *ret = mobectl_usage_error (ctx, "'%s' is not a number of days (1 to 3660)", ctx->days);
+      return FALSE;
+    }
+  *days = (guint) n;
+  return TRUE;
+}
+
+int
+mobectl_cmd_stats (MobectlContext *ctx, int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) stats = NULL;
+  g_autoptr(GArray) days = NULL;
+  guint n_days;
+  int ret = MOBECTL_EXIT_OK;
+
+  if (!range_days (ctx, &n_days, &ret))
+    return ret;
+  if (ctx->heatmap && (ctx->json || ctx->svg))
+    return mobectl_usage_error (ctx, "--heatmap is a picture for the terminal; "
+                                "--json and --svg carry the same days");
+  stats = mobectl_stats_fetch (ctx, ctx->heatmap ? HEATMAP_WEEKS * 7 : n_days, &error);
+  if (stats == NULL)
+    return mobectl_bus_error (ctx, error);
+  days = mobectl_stats_days (stats);
+  if (days->len == 0)
+    {
+      g_printerr ("mobectl: mobed sent no days\n");
+      return MOBECTL_EXIT_REFUSED;
+    }
+
+  if (ctx->svg != NULL)
+    {
+      g_autoptr(GVariant) weeks = mobectl_stats_fetch (ctx, HEATMAP_WEEKS * 7, &error);
+      if (weeks == NULL)
+        return mobectl_bus_error (ctx, error);
+      if (!mobectl_stats_write_svg (ctx->svg, stats, weeks, &error))
+        {
+          g_printerr ("mobectl: %s\n", error->message);
+          return MOBECTL_EXIT_REFUSED;
+        }
+      if (!ctx->json)
+        g_print ("Wrote %s\n", ctx->svg);
+    }
+  if (ctx->json)
+    print_json (stats, days);
+  else if (ctx->heatmap)
+    print_heatmap (stats, days);
+  else if (ctx->svg == NULL)
+    print_table (stats, days);
+  return MOBECTL_EXIT_OK;
+}

@@ -1,0 +1,29 @@
+/*
+ * stats.h — `mobectl stats` pieces shared between the terminal view and
+ * the SVG picture: fetching GetStats and reading its days.
+ */
+#pragma once
+
+#include "cli/context.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char    date[11];
+  guint   offered, done, skipped, missed, dismissed, natural, snoozes;
+  double  minutes;
+  char  **regions;
+} MobectlDay;
+
+/* GetStats for @days days; NULL with @error. */
+GVariant   *mobectl_stats_fetch     (MobectlContext *ctx, guint days, GError **error);
+/* The "days" of a GetStats answer, oldest first (free with g_array_unref). */
+GArray     *mobectl_stats_days      (GVariant *stats);
+guint       mobectl_stats_uint      (GVariant *dict, const char *key);
+/* Shade 0–4 of a day's done count against the goal, for the heatmaps. */
+guint       mobectl_stats_shade     (guint done, guint goal);
+/* Writes the SVG picture; FALSE with @error if the file cannot be written. */
+gboolean    mobectl_stats_write_svg (const char *path, GVariant *range, GVariant *weeks,
+                                     GError **error);
+
+G_END_DECLS

@@ -1,0 +1,532 @@
+/*
+ * history.c — the SQLite break log. WAL mode with synchronous=FULL: a write
+ * is a few times an hour, so every answered break is on disk before the
+ * D-Bus reply goes out, and a kill at any moment leaves the file whole.
+ * Schema changes are forward migrations keyed on PRAGMA user_version.
+ */
+#include "core/history.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/catalog.h"
+
+G_DEFINE_QUARK (mobed-history-error-quark, mobed_history_error)
+
+
+struct _MobedHistory {
+  char    *path;
+  sqlite3 *db;          /* NULL while history lives in memory only */
+  GArray  *pending;     /* MobedHistoryRow not yet written */
+  gint64   open_pause;  /* start µs of a pause not yet written, or 0 */
+  gint64   next_memory_id;
+  char    *moved_to;
+  char    *problem;
+};
+
+/* migrations[v] takes a database from user_version v to v + 1. */
+static const char *const migrations[MOBED_HISTORY_SCHEMA] = {
+  /* 0 → 1: the first schema. */
+  "CREATE TABLE breaks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  due_us INTEGER NOT NULL,"
+  "  ended_us INTEGER NOT NULL,"
+  "  utc_offset_s INTEGER NOT NULL,"
+  "  outcome TEXT NOT NULL CHECK (outcome IN"
+  "    ('done', 'skipped', 'dismissed', 'missed', 'natural')),"
+  "  snoozes INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX breaks_due ON breaks (due_us);"
+  "CREATE TABLE break_drills ("
+  "  break_id INTEGER NOT NULL REFERENCES breaks (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  drill_id TEXT NOT NULL,"
+  "  reps_offered INTEGER NOT NULL,"
+  "  reps_done INTEGER NOT NULL,"
+  "  seconds_per_rep INTEGER NOT NULL,"
+  "  sides INTEGER NOT NULL,"
+  "  PRIMARY KEY (break_id, position));"
+  "CREATE TABLE pauses ("
+  "  id INTEGER PRIMARY KEY,"
+  "  start_us INTEGER NOT NULL,"
+  "  end_us INTEGER);",
+  /* 1 → 2: remember which regions each drill moved, so stats stay true
+   * after the catalog changes. Older rows get '' (regions unknown). */
+  "ALTER TABLE break_drills ADD COLUMN regions TEXT NOT NULL DEFAULT '';",
+};
+
+static gboolean
+fail (sqlite3 *db, int rc, GError **error, const char *what)
+{
+  g_set_error (error, MOBED_HISTORY_ERROR, rc, "%s: %s", what,
+               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static gboolean
+exec (sqlite3 *db, const char *sql, GError **error)
+{
+  char *msg = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &msg);
+
+  if (rc == SQLITE_OK)
+    return TRUE;
+  g_set_error (error, MOBED_HISTORY_ERROR, rc, "%s", msg ? msg : sqlite3_errstr (rc));
+  sqlite3_free (msg);
+  return FALSE;
+}
+
+static int
+pragma_int (sqlite3 *db, const char *sql, int *ret)
+{
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &st, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      *ret = sqlite3_column_int (st, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (st);
+  return rc;
+}
+
+/* Damage worth moving the file aside for, as opposed to "cannot write". */
+static gboolean
+is_damage (int rc)
+{
+  rc &= 0xff;
+  return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB || rc == SQLITE_FORMAT;
+}
+
+/* Opens, checks and migrates. FALSE with @damaged when the file itself is
+ * bad; FALSE without it when it cannot be opened or written here. */
+static gboolean
+try_open (MobedHistory *self, gboolean *damaged, GError **error)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *check = NULL;
+  sqlite3_stmt *st = NULL;
+  int rc, version = 0, fd;
+
+  *damaged = FALSE;
+  if (g_mkdir_with_parents (dir, 0700) < 0)
+    {
+      int saved = errno;
+      g_set_error (error, MOBED_HISTORY_ERROR, SQLITE_CANTOPEN,
+                   "cannot create '%s': %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+  /* Create it 0600 ourselves: SQLite gives its -wal and -shm files the
+   * same mode as the database. */
+  fd = g_open (self->path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, MOBED_HISTORY_ERROR, SQLITE_CANTOPEN,
+                   "cannot open '%s': %s", self->path, g_strerror (saved));
+      *damaged = saved == EACCES && g_access (dir, W_OK) == 0;   /* the file, not the place */
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    goto out;
+  sqlite3_busy_timeout (db, 2000);
+  rc = pragma_int (db, "PRAGMA user_version", &version);
+  if (rc != SQLITE_OK)
+    goto out;
+  if (version > MOBED_HISTORY_SCHEMA)
+    {
+      g_set_error (error, MOBED_HISTORY_ERROR, SQLITE_FORMAT,
+                   "'%s' has schema version %d, newer than this mobed knows (%d)",
+                   self->path, version, MOBED_HISTORY_SCHEMA);
+      *damaged = TRUE;
+      sqlite3_close (db);
+      return FALSE;
+    }
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &st, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      check = g_strdup ((const char *) sqlite3_column_text (st, 0));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (st);
+  if (rc != SQLITE_OK)
+    goto out;
+  if (g_strcmp0 (check, "ok") != 0)
+    {
+      g_set_error (error, MOBED_HISTORY_ERROR, SQLITE_CORRUPT,
+                   "'%s' failed its integrity check: %s", self->path, check);
+      *damaged = TRUE;
+      sqlite3_close (db);
+      return FALSE;
+    }
+  if (!exec (db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
+             error))
+    {
+      *damaged = is_damage ((*error)->code);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  for (int v = version; v < MOBED_HISTORY_SCHEMA; v++)
+    {
+      g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
+                                              migrations[v], v + 1);
+      if (!exec (db, sql, error))
+        {
+          g_prefix_error (error, "migrating '%s' to version %d: ", self->path, v + 1);
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          *damaged = is_damage ((*error)->code);
+          sqlite3_close (db);
+          return FALSE;
+        }
+    }
+  self->db = db;
+  return TRUE;
+
+out:
+  fail (db, rc, error, self->path);
+  *damaged = is_damage (rc);
+  sqlite3_close (db);
+  return FALSE;
+}
+
+/* Renames the database and its WAL files; a history is never deleted. */
+static void
+move_aside (MobedHistory *self, gint64 now_us)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (now_us / G_USEC_PER_SEC);
+  g_autofree char *stamp = g_date_time_format (t, "%Y%m%dT%H%M%SZ");
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_free (self->moved_to);
+  self->moved_to = g_strdup_printf ("%s.corrupt-%s", self->path, stamp);
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (self->moved_to, suffixes[i], NULL);
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+}
+
+static void
+set_problem (MobedHistory *self, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+set_problem (MobedHistory *self, const char *fmt, ...)
+{
+  va_list args;
+
+  g_free (self->problem);
+  va_start (args, fmt);
+  self->problem = g_strdup_vprintf (fmt, args);
+  va_end (args);
+}
+
+static gboolean flush_pending (MobedHistory *self, GError **error);
+
+/* Opens the file if it is not open yet. Damage found on the way is moved
+ * aside once; after that a failure leaves history in memory. */
+static gboolean
+ensure_open (MobedHistory *self, gint64 now_us, GError **error)
+{
+  g_autoptr(GError) first = NULL;
+  gboolean damaged;
+
+  if (self->db != NULL)
+    return TRUE;
+  if (!try_open (self, &damaged, &first))
+    {
+      if (!damaged)
+        {
+          set_problem (self, "History is kept in memory only (%s); mobed retries writing it",
+                       first->message);
+          g_propagate_error (error, g_steal_pointer (&first));
+          return FALSE;
+        }
+      move_aside (self, now_us);
+      if (!try_open (self, &damaged, error))
+        {
+          set_problem (self, "History is kept in memory only: %s", (*error)->message);
+          return FALSE;
+        }
+      set_problem (self, "The history database was damaged (%s); it was moved to %s "
+                   "and a new one started", first->message, self->moved_to);
+    }
+  else if (self->moved_to == NULL)
+    g_clear_pointer (&self->problem, g_free);
+  return flush_pending (self, error);
+}
+
+MobedHistory *
+mobed_history_open (const char *path, gint64 now_us)
+{
+  MobedHistory *self = g_new0 (MobedHistory, 1);
+
+  self->path = g_strdup (path);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (MobedHistoryRow));
+  self->next_memory_id = -1;
+  ensure_open (self, now_us, NULL);
+  return self;
+}
+
+void
+mobed_history_free (MobedHistory *self)
+{
+  if (self == NULL)
+    return;
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_array_unref (self->pending);
+  g_free (self->path);
+  g_free (self->moved_to);
+  g_free (self->problem);
+  g_free (self);
+}
+
+static gboolean
+write_row (MobedHistory *self, MobedHistoryRow *row, GError **error)
+{
+  sqlite3 *db = self->db;
+  sqlite3_stmt *st = NULL;
+  int rc;
+
+  if (!exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO breaks (due_us, ended_us, utc_offset_s, outcome, snoozes)"
+                               " VALUES (?, ?, ?, ?, ?)", -1, &st, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (st, 1, row->due_us);
+      sqlite3_bind_int64 (st, 2, row->ended_us);
+      sqlite3_bind_int (st, 3, row->utc_offset_s);
+      sqlite3_bind_text (st, 4, mobed_outcome_to_string (row->outcome), -1, SQLITE_STATIC);
+      sqlite3_bind_int (st, 5, (int) row->snoozes);
+      rc = sqlite3_step (st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
+    }
+  sqlite3_finalize (st);
+  row->id = sqlite3_last_insert_rowid (db);
+  for (guint i = 0; rc == SQLITE_OK && i < row->n_drills; i++)
+    {
+      const MobedHistoryDrill *d = &row->drills[i];
+      g_auto(GStrv) names = mobed_region_list (d->regions);
+      g_autofree char *regions = g_strjoinv (";", names);
+
+      rc = sqlite3_prepare_v2 (db, "INSERT INTO break_drills (break_id, position, drill_id,"
+                                   " reps_offered, reps_done, seconds_per_rep, sides, regions)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", -1, &st, NULL);
+      if (rc != SQLITE_OK)
+        break;
+      sqlite3_bind_int64 (st, 1, row->id);
+      sqlite3_bind_int (st, 2, (int) i);
+      sqlite3_bind_text (st, 3, d->drill_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (st, 4, (int) d->reps_offered);
+      sqlite3_bind_int (st, 5, (int) d->reps_done);
+      sqlite3_bind_int (st, 6, (int) d->seconds_per_rep);
+      sqlite3_bind_int (st, 7, (int) d->sides);
+      sqlite3_bind_text (st, 8, regions, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
+      sqlite3_finalize (st);
+    }
+  if (rc != SQLITE_OK)
+    {
+      fail (db, rc, error, "writing a break");
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      row->id = 0;
+      return FALSE;
+    }
+  return exec (db, "COMMIT", error);
+}
+
+static gboolean
+write_pause (MobedHistory *self, gint64 start_us, gint64 end_us, GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (end_us == 0)
+    sql = g_strdup_printf ("INSERT INTO pauses (start_us) VALUES (%" G_GINT64_FORMAT ")", start_us);
+  else
+    sql = g_strdup_printf ("UPDATE pauses SET end_us = %" G_GINT64_FORMAT " WHERE end_us IS NULL",
+                           end_us);
+  return exec (self->db, sql, error);
+}
+
+static gboolean
+flush_pending (MobedHistory *self, GError **error)
+{
+  while (self->pending->len > 0)
+    {
+      MobedHistoryRow row = g_array_index (self->pending, MobedHistoryRow, 0);
+
+      row.id = 0;
+      if (!write_row (self, &row, error))
+        return FALSE;
+      g_array_remove_index (self->pending, 0);
+    }
+  if (self->open_pause != 0)
+    {
+      if (!write_pause (self, self->open_pause, 0, error))
+        return FALSE;
+      self->open_pause = 0;
+    }
+  return TRUE;
+}
+
+gboolean
+mobed_history_add (MobedHistory *self, MobedHistoryRow *row, GError **error)
+{
+  if (ensure_open (self, row->ended_us, error) && write_row (self, row, error))
+    return TRUE;
+  /* Kept for the next attempt, with an id that cannot clash with a stored one. */
+  row->id = self->next_memory_id--;
+  g_array_append_val (self->pending, *row);
+  return FALSE;
+}
+
+gboolean
+mobed_history_pause_begin (MobedHistory *self, gint64 start_us, GError **error)
+{
+  if (ensure_open (self, start_us, error) && write_pause (self, start_us, 0, error))
+    return TRUE;
+  self->open_pause = start_us;
+  return FALSE;
+}
+
+gboolean
+mobed_history_pause_end (MobedHistory *self, gint64 end_us, GError **error)
+{
+  if (self->open_pause != 0 && self->db == NULL)
+    {
+      self->open_pause = 0;     /* never written: nothing to close */
+      return TRUE;
+    }
+  return ensure_open (self, end_us, error) && write_pause (self, 0, end_us, error);
+}
+
+static void
+read_drills (MobedHistory *self, MobedHistoryRow *row)
+{
+  sqlite3_stmt *st = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT drill_id, reps_offered, reps_done, seconds_per_rep,"
+                                    " sides, regions FROM break_drills WHERE break_id = ?"
+                                    " ORDER BY position LIMIT 2", -1, &st, NULL) != SQLITE_OK)
+    return;
+  sqlite3_bind_int64 (st, 1, row->id);
+  while (sqlite3_step (st) == SQLITE_ROW && row->n_drills < G_N_ELEMENTS (row->drills))
+    {
+      MobedHistoryDrill *d = &row->drills[row->n_drills++];
+      g_auto(GStrv) names = g_strsplit ((const char *) sqlite3_column_text (st, 5), ";", -1);
+
+      g_strlcpy (d->drill_id, (const char *) sqlite3_column_text (st, 0), sizeof d->drill_id);
+      d->reps_offered = (guint) sqlite3_column_int (st, 1);
+      d->reps_done = (guint) sqlite3_column_int (st, 2);
+      d->seconds_per_rep = (guint) sqlite3_column_int (st, 3);
+      d->sides = (guint) sqlite3_column_int (st, 4);
+      for (char **n = names; *n != NULL; n++)
+        {
+          guint bit;
+          if (mobed_region_parse (*n, &bit))
+            d->regions |= bit;
+        }
+    }
+  sqlite3_finalize (st);
+}
+
+static MobedOutcome
+outcome_from_string (const char *s)
+{
+  for (MobedOutcome o = MOBED_OUTCOME_DONE; o <= MOBED_OUTCOME_NATURAL; o++)
+    if (g_strcmp0 (mobed_outcome_to_string (o), s) == 0)
+      return o;
+  return MOBED_OUTCOME_NONE;
+}
+
+static gint
+newest_first (gconstpointer a, gconstpointer b)
+{
+  const MobedHistoryRow *x = a, *y = b;
+
+  return x->due_us < y->due_us ? 1 : x->due_us > y->due_us ? -1 : 0;
+}
+
+GArray *
+mobed_history_query (MobedHistory *self, gint64 since_us, guint limit, GError **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MobedHistoryRow));
+  sqlite3_stmt *st = NULL;
+
+  if (self->db != NULL)
+    {
+      int rc = sqlite3_prepare_v2 (self->db, "SELECT id, due_us, ended_us, utc_offset_s, outcome,"
+                                             " snoozes FROM breaks WHERE due_us >= ?"
+                                             " ORDER BY due_us DESC, id DESC LIMIT ?", -1, &st, NULL);
+      if (rc != SQLITE_OK)
+        {
+          fail (self->db, rc, error, "reading the history");
+          return NULL;
+        }
+      sqlite3_bind_int64 (st, 1, since_us);
+      sqlite3_bind_int64 (st, 2, limit > 0 ? (gint64) limit : -1);
+      while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+        {
+          MobedHistoryRow row = { 0 };
+
+          row.id = sqlite3_column_int64 (st, 0);
+          row.due_us = sqlite3_column_int64 (st, 1);
+          row.ended_us = sqlite3_column_int64 (st, 2);
+          row.utc_offset_s = sqlite3_column_int (st, 3);
+          row.outcome = outcome_from_string ((const char *) sqlite3_column_text (st, 4));
+          row.snoozes = (guint) sqlite3_column_int (st, 5);
+          read_drills (self, &row);
+          g_array_append_val (rows, row);
+        }
+      sqlite3_finalize (st);
+      if (rc != SQLITE_DONE)
+        {
+          fail (self->db, rc, error, "reading the history");
+          return NULL;
+        }
+    }
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      MobedHistoryRow *row = &g_array_index (self->pending, MobedHistoryRow, i);
+      if (row->due_us >= since_us)
+        g_array_append_val (rows, *row);
+    }
+  g_array_sort (rows, newest_first);
+  if (limit > 0 && rows->len > limit)
+    g_array_set_size (rows, limit);
+  return g_steal_pointer (&rows);
+}
+
+const char *
+mobed_history_moved_to (MobedHistory *self)
+{
+  return self->moved_to;
+}
+
+gboolean
+mobed_history_in_memory (MobedHistory *self)
+{
+  return self->db == NULL;
+}
+
+const char *
+mobed_history_problem (MobedHistory *self)
+{
+  return self->problem;
+}
+
+char *
+mobed_history_default_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "mobed", "history.db", NULL);
+}

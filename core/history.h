@@ -1,0 +1,78 @@
+/*
+ * history.h — the break log in SQLite: one row per break the moment its
+ * outcome is known, the drills it offered, and pauses as intervals. It
+ * never refuses to work: a damaged file is moved aside and a fresh one
+ * started, and a place it cannot write to leaves history in memory until
+ * it can.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "core/scheduler.h"
+
+G_BEGIN_DECLS
+
+/* Errors carry SQLite's result code as their code. */
+#define MOBED_HISTORY_ERROR (mobed_history_error_quark ())
+GQuark mobed_history_error_quark (void);
+
+#define MOBED_HISTORY_SCHEMA 2          /* PRAGMA user_version this code writes */
+#define MOBED_HISTORY_ID_MAX 64
+
+typedef struct {
+  char  drill_id[MOBED_HISTORY_ID_MAX];
+  guint reps_offered;
+  guint reps_done;          /* the offered reps when done, else 0 */
+  guint seconds_per_rep;
+  guint sides;              /* 2 when reps count per side or direction */
+  guint regions;            /* MobedRegion bits */
+} MobedHistoryDrill;
+
+/* A plain value: rows are copied around freely. */
+typedef struct {
+  gint64            id;             /* assigned when stored; 0 before */
+  gint64            due_us;         /* unix µs it fell due (or the user left) */
+  gint64            ended_us;
+  gint32            utc_offset_s;   /* local offset then: days are the user's days */
+  MobedOutcome      outcome;
+  guint             snoozes;
+  guint             n_drills;
+  MobedHistoryDrill drills[2];
+} MobedHistoryRow;
+
+typedef struct _MobedHistory MobedHistory;
+
+/* Opens (creating, migrating) @path. Never fails: a corrupt, unreadable or
+ * newer-than-known file is renamed to "@path.corrupt-<UTC time>" and a
+ * fresh one started; if nothing can be written, history is kept in memory
+ * and writing is retried on every add. @now_us names a moved file. */
+MobedHistory *mobed_history_open        (const char *path, gint64 now_us);
+void          mobed_history_free        (MobedHistory *self);
+
+/* Stores @row (its id is set). Written in one transaction, or kept in
+ * memory if the file cannot be written: then FALSE with @error, and the row
+ * is written by a later add. */
+gboolean      mobed_history_add         (MobedHistory *self, MobedHistoryRow *row, GError **error);
+/* Pauses as intervals: begin writes an open one, end closes it. */
+gboolean      mobed_history_pause_begin (MobedHistory *self, gint64 start_us, GError **error);
+gboolean      mobed_history_pause_end   (MobedHistory *self, gint64 end_us, GError **error);
+
+/* Rows that fell due at or after @since_us, newest first, at most @limit
+ * (0 = all), including rows still waiting in memory. */
+GArray       *mobed_history_query       (MobedHistory *self, gint64 since_us, guint limit,
+                                         GError **error);
+
+/* What went wrong on open, for `mobectl status`: the path a damaged file
+ * was moved to, and whether history is only in memory. NULL/FALSE if fine. */
+const char   *mobed_history_moved_to    (MobedHistory *self);
+gboolean      mobed_history_in_memory   (MobedHistory *self);
+/* A sentence for the log and status, or NULL when all is well. */
+const char   *mobed_history_problem     (MobedHistory *self);
+
+/* $XDG_STATE_HOME/mobed/history.db */
+char         *mobed_history_default_path (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MobedHistory, mobed_history_free)
+
+G_END_DECLS

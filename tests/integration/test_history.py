@@ -1,0 +1,264 @@
+#!/usr/bin/python3
+"""test_history.py — the break log through the real daemon: answers show
+up in `mobectl stats` and `mobectl history`, pauses are intervals, a damaged
+database is moved aside (never deleted) and reported by `mobectl status`, a
+place that cannot be written keeps history in memory until it can, and
+kill -9 at random moments never loses an answered break or the file.
+
+Run all with `python3 test_history.py`, one with
+`python3 test_history.py TestHistory.test_answers_show_in_stats`.
+"""
+
+import csv
+import io
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from gi.repository import Gio  # noqa: E402
+
+from mobedtest import (BUS_NAME, IFACE, MOBECTL_BIN, OBJ_PATH, MobedTestCase,  # noqa: E402
+                       main, setup)
+
+KILLS = 120
+
+
+class HistoryCase(MobedTestCase):
+    config = {'schedule': {'interval': '1h'}}
+
+    @property
+    def db_path(self):
+        return self.tmp / 'state' / 'mobed' / 'history.db'
+
+    def rows(self, sql, *args):
+        with sqlite3.connect(self.db_path) as db:
+            return db.execute(sql, args).fetchall()
+
+    def json_out(self, *args):
+        rc, out, err = self.mobectl(*args)
+        self.assertEqual(rc, 0, err)
+        return json.loads(out)
+
+    def moved_files(self):
+        return sorted(p for p in self.db_path.parent.iterdir() if '.corrupt-' in p.name)
+
+
+class TestHistory(HistoryCase):
+
+    @setup(config={'schedule': {'interval': '2s'}})
+    def test_answers_show_in_stats(self):
+        n = self.wait_notify()
+        self.emit_action(n['id'], 'done')
+        self.wait_ended('done')
+        self.call('TakeBreak')
+        self.call('Snooze', 60)
+        self.call('Skip')
+        stats = self.json_out('stats', '--json')
+        self.assertEqual(len(stats['days']), 7)
+        today = stats['days'][-1]
+        self.assertEqual((today['offered'], today['done'], today['skipped'], today['snoozes']),
+                         (2, 1, 1, 1))
+        self.assertGreater(today['minutes_moved'], 0)
+        self.assertTrue(today['regions'])
+        self.assertEqual(stats['totals']['done'], 1)
+        self.assertAlmostEqual(stats['adherence'], 0.5)
+        self.assertEqual(stats['streak'], {'current': 0, 'best': 0})
+        self.assertEqual(stats['goal'], 8)
+        self.assertEqual(len(stats['top_drills']), len(self.rows(
+            "SELECT DISTINCT drill_id FROM break_drills JOIN breaks ON id = break_id"
+            " WHERE outcome = 'done'")))
+        month = self.json_out('stats', '--month', '--json')
+        self.assertEqual(len(month['days']), 30)
+
+        hist = self.json_out('history', '--json')['breaks']
+        self.assertEqual([b['outcome'] for b in hist], ['skipped', 'done'])
+        self.assertEqual(hist[0]['snoozes'], 1)
+        self.assertTrue(all(d['reps_done'] == 0 for d in hist[0]['drills']))
+        self.assertTrue(all(d['reps_done'] == d['reps_offered'] > 0 for d in hist[1]['drills']))
+        rc, out, err = self.mobectl('history', '--csv')
+        table = list(csv.reader(io.StringIO(out, newline='')))
+        self.assertEqual(table[0], ['due', 'ended', 'outcome', 'snoozes', 'response_s', 'drills'])
+        self.assertEqual([r[2] for r in table[1:]], ['skipped', 'done'])
+        raw = subprocess.run([MOBECTL_BIN, 'history', '--csv'], env=self.env,
+                             capture_output=True, timeout=20).stdout
+        self.assertEqual(raw.count(b'\r\n'), 3, 'RFC 4180 lines end in CRLF')
+        self.assertEqual(self.get_prop('TodayDone'), 1)
+
+    def test_today_count_survives_restart(self):
+        for _ in range(3):
+            self.call('TakeBreak')
+            self.call('Done')
+        self.stop_daemon()
+        self.daemon = self.start_daemon()
+        self.assertEqual(self.get_prop('TodayDone'), 3)
+
+    def test_pause_recorded_as_interval(self):
+        self.call('Pause', 0)
+        self.assertEqual(self.rows('SELECT count(*) FROM pauses WHERE end_us IS NULL'), [(1,)])
+        self.call('Resume')
+        (start, end), = self.rows('SELECT start_us, end_us FROM pauses')
+        self.assertLessEqual(start, end)
+
+    def test_files_are_private(self):
+        self.call('TakeBreak')
+        self.call('Done')
+        self.assertEqual(self.db_path.parent.stat().st_mode & 0o777, 0o700)
+        for suffix in ('', '-wal'):
+            path = str(self.db_path) + suffix
+            self.assertEqual(os.stat(path).st_mode & 0o777, 0o600, path)
+        self.assertEqual(self.rows('PRAGMA journal_mode'), [('wal',)])
+
+    def test_bad_options(self):
+        rc, _, err = self.mobectl('stats', '--days', 'lots')
+        self.assertEqual(rc, 2)
+        rc, _, err = self.mobectl('stats', '--week', '--month')
+        self.assertEqual(rc, 2)
+        rc, _, err = self.mobectl('history', '--since', 'yesterday')
+        self.assertEqual(rc, 2)
+        rc, _, err = self.mobectl('history', '--json', '--csv')
+        self.assertEqual(rc, 2)
+        rc, _, err = self.mobectl('history', '--days', '3')
+        self.assertEqual(rc, 2)
+        self.assertIn("only works with 'mobectl stats'", err)
+
+
+class TestDamagedHistory(HistoryCase):
+    """Each case starts mobed on a prepared file."""
+    start_mobed = False
+
+    def start_on(self, content):
+        self.db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.db_path.write_bytes(content)
+        self.daemon = self.start_daemon()
+
+    def check_moved(self, original):
+        moved = self.moved_files()
+        self.assertEqual(len(moved), 1, moved)
+        self.assertEqual(moved[0].read_bytes(), original, 'the moved file must be untouched')
+        rc, out, err = self.mobectl('status')
+        self.assertEqual(rc, 0, err)
+        warning = [line for line in out.splitlines() if line.startswith('Warning:')]
+        self.assertEqual(len(warning), 1, out)
+        self.assertIn(str(moved[0]), warning[0])
+        self.assertIn(str(moved[0]), self.json_out('status', '--json')['warnings'][0])
+        # The fresh database works.
+        self.call('TakeBreak')
+        self.call('Done')
+        self.assertEqual(self.rows("SELECT outcome FROM breaks"), [('done',)])
+        self.assertEqual(self.rows('PRAGMA integrity_check'), [('ok',)])
+
+    def test_garbage_bytes(self):
+        garbage = bytes(random.Random(1).randrange(256) for _ in range(8192))
+        self.start_on(garbage)
+        self.check_moved(garbage)
+
+    def test_truncated_file(self):
+        with sqlite3.connect(self.db_path.parent.mkdir(mode=0o700, parents=True) or self.db_path) as db:
+            db.execute('CREATE TABLE filler (x TEXT)')
+            db.executemany('INSERT INTO filler VALUES (?)', [('x' * 500,)] * 200)
+        truncated = self.db_path.read_bytes()[:5000]
+        self.start_on(truncated)
+        self.check_moved(truncated)
+
+    def test_future_version(self):
+        self.db_path.parent.mkdir(mode=0o700, parents=True)
+        with sqlite3.connect(self.db_path) as db:
+            db.execute('PRAGMA user_version = 99')
+        future = self.db_path.read_bytes()
+        self.start_on(future)
+        self.check_moved(future)
+        self.assertIn('newer than this mobed knows', self.mobectl('status')[1])
+
+    def test_unwritable_place_keeps_history_in_memory(self):
+        # As root a read-only directory does not stop writes, so the state
+        # directory's place is taken by a plain file: mkdir fails the same way.
+        blocker = self.db_path.parent
+        blocker.write_text('not a directory')
+        self.daemon = self.start_daemon()
+        self.call('TakeBreak')
+        self.call('Done')
+        out = self.mobectl('status')[1]
+        self.assertIn('Warning:', out)
+        self.assertIn('kept in memory', out)
+        self.assertEqual(self.get_prop('TodayDone'), 1)
+        self.assertEqual(len(self.json_out('history', '--json')['breaks']), 1)
+        # The place becomes writable: the next break writes both.
+        blocker.unlink()
+        self.call('TakeBreak')
+        self.call('Skip')
+        self.assertEqual(self.rows('SELECT outcome FROM breaks ORDER BY due_us'),
+                         [('done',), ('skipped',)])
+        self.assertNotIn('Warning:', self.mobectl('status')[1])
+
+
+class TestCrashSafety(HistoryCase):
+    start_mobed = False
+
+    def test_kill_9_loses_nothing(self):
+        """Answers breaks and kills mobed with SIGKILL at random moments,
+        often in the middle of a call, KILLS times."""
+        rng = random.Random(os.environ.get('MOBED_TEST_SEED', '20261124'))
+        answered = 0          # Done calls whose reply arrived
+        in_flight = 0         # Done calls cut off by the kill: may or may not be in
+        for _ in range(KILLS):
+            self.daemon = self.start_daemon()
+            conn = Gio.DBusConnection.new_for_address_sync(
+                os.environ['DBUS_SESSION_BUS_ADDRESS'],
+                Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT |
+                Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION, None, None)
+            counts = {'answered': 0, 'in_flight': 0}
+            stop = threading.Event()
+
+            def answer_breaks(conn=conn, counts=counts, stop=stop):
+                while not stop.is_set():
+                    try:
+                        conn.call_sync(BUS_NAME, OBJ_PATH, IFACE, 'TakeBreak', None, None,
+                                       Gio.DBusCallFlags.NO_AUTO_START, 5000, None)
+                    except Exception:
+                        return
+                    counts['in_flight'] = 1
+                    try:
+                        conn.call_sync(BUS_NAME, OBJ_PATH, IFACE, 'Done', None, None,
+                                       Gio.DBusCallFlags.NO_AUTO_START, 5000, None)
+                    except Exception:
+                        return
+                    counts['in_flight'] = 0
+                    counts['answered'] += 1
+
+            worker = threading.Thread(target=answer_breaks)
+            worker.start()
+            time.sleep(rng.uniform(0, 0.08))
+            self.daemon.send_signal(signal.SIGKILL)
+            self.daemon.wait()
+            self.daemon = None
+            stop.set()
+            worker.join(10)
+            self.assertFalse(worker.is_alive())
+            conn.close_sync(None)
+            answered += counts['answered']
+            in_flight += counts['in_flight']
+
+        self.assertEqual(self.rows('PRAGMA integrity_check'), [('ok',)])
+        done = self.rows("SELECT count(*) FROM breaks WHERE outcome = 'done'")[0][0]
+        self.assertGreaterEqual(done, answered, 'an answered break was lost')
+        self.assertLessEqual(done, answered + in_flight, 'a break was recorded twice')
+        dupes = self.rows('SELECT due_us, count(*) FROM breaks GROUP BY due_us HAVING count(*) > 1')
+        self.assertEqual(dupes, [])
+        orphans = self.rows('SELECT count(*) FROM break_drills WHERE break_id NOT IN '
+                            '(SELECT id FROM breaks)')
+        self.assertEqual(orphans, [(0,)])
+        self.assertGreater(answered, KILLS // 2, 'too few breaks answered to mean much')
+        print(f'{KILLS} kills, {answered} answered breaks, {in_flight} cut off mid-call, '
+              f'{done} recorded')
+
+
+if __name__ == '__main__':
+    main()
