@@ -5,6 +5,7 @@ and that the installed D-Bus activation file starts the installed daemon."""
 
 import configparser
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -47,6 +48,18 @@ def main():
                 failures.append('D-Bus service Exec=%s, expected %s/bin/mobed' % (exec_line, prefix))
             if cp['D-BUS Service'].get('SystemdService') != 'mobed.service':
                 failures.append('D-Bus service lacks SystemdService=mobed.service')
+        installed = [os.path.relpath(os.path.join(dp, f), dest)
+                     for dp, _, fs in os.walk(dest) for f in fs]
+        if shutil.which('scdoc'):
+            for page in ('man1/mobed.1', 'man1/mobectl.1', 'man5/mobed.conf.5',
+                         'man5/mobed-drills.5'):
+                if not any(p.endswith('/man/' + page) for p in installed):
+                    failures.append('man page not installed: ' + page)
+        for suffix in ('/completions/mobectl', '/site-functions/_mobectl',
+                       '/vendor_completions.d/mobectl.fish'):
+            if not any(p.endswith(suffix) for p in installed):
+                failures.append('completion not installed: *' + suffix)
+
         if units:
             text = open(units[0]).read()
             for line in ('Type=dbus', 'BusName=org.mobed.Daemon', 'Restart=on-failure',
