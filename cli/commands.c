@@ -1,12 +1,14 @@
 /*
- * commands.c — mobectl's commands: parse the argument, make the call, say
- * what happened. With --json every command ends by printing the status
- * object, so scripts see one shape whatever they ran.
+ * commands.c — mobectl's commands that act on the current break or pause:
+ * parse the argument, make the call, say what happened. With --json each
+ * ends by printing the status object, so scripts see one shape whatever
+ * they changed.
  */
 #include "cli/commands.h"
 
 #include "cli/status.h"
 #include "core/duration.h"
+#include "core/scheduler.h"
 
 /* Runs a method with no reply, then fetches the properties for the report. */
 static GVariant *
@@ -38,15 +40,26 @@ report (MobectlContext *ctx, GVariant *props, const char *sentence)
   return MOBECTL_EXIT_OK;
 }
 
+/* Out-of-range durations are usage errors too (exit 2), like bad syntax:
+ * the limits are the scheduler's own, from core/scheduler.h. */
 static gboolean
-parse_duration (MobectlContext *ctx, const char *text, guint64 *seconds, int *ret)
+parse_duration (MobectlContext *ctx, const char *text, guint64 max, guint64 *seconds, int *ret)
 {
   g_autoptr(GError) error = NULL;
 
-  if (mobed_duration_parse (text, seconds, &error))
-    return TRUE;
-  *ret = mobectl_usage_error (ctx, "%s", error->message);
-  return FALSE;
+  if (!mobed_duration_parse (text, seconds, &error))
+    {
+      *ret = mobectl_usage_error (ctx, "%s", error->message);
+      return FALSE;
+    }
+  if (*seconds > max)
+    {
+      g_autofree char *longest = mobed_duration_format (max);
+      *ret = mobectl_usage_error (ctx, "'%s' is too long for %s (at most %s)", text, ctx->verb,
+                                  longest);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 int
@@ -111,7 +124,7 @@ mobectl_cmd_snooze (MobectlContext *ctx, int argc, char **argv)
   guint64 seconds = 0;
   int ret = MOBECTL_EXIT_OK;
 
-  if (argc == 1 && !parse_duration (ctx, argv[0], &seconds, &ret))
+  if (argc == 1 && !parse_duration (ctx, argv[0], MOBED_SNOOZE_MAX_S, &seconds, &ret))
     return ret;
   if (argc == 0)
     {
@@ -167,7 +180,7 @@ mobectl_cmd_pause (MobectlContext *ctx, int argc, char **argv)
   gint64 until = 0;
   int ret = MOBECTL_EXIT_OK;
 
-  if (argc == 1 && !parse_duration (ctx, argv[0], &seconds, &ret))
+  if (argc == 1 && !parse_duration (ctx, argv[0], MOBED_PAUSE_MAX_S, &seconds, &ret))
     return ret;
   props = call_then_status (ctx, "Pause", g_variant_new ("(t)", seconds), &ret);
   if (props == NULL)

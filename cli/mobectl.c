@@ -122,7 +122,7 @@ print_verb_help (const MobectlVerb *verb)
   g_print ("Usage: mobectl %s%s%s\n\n%s.\n", verb->name, *verb->args ? " " : "",
            verb->args, verb->summary);
   if (verb->details != NULL)
-    g_print ("%s\n", verb->details);
+    g_print ("%s%s\n", g_str_has_prefix (verb->details, "Options") ? "\n" : "", verb->details);
   g_print ("\n%s", options_help);
 }
 
@@ -225,8 +225,11 @@ main (int argc, char **argv)
     }
   ctx.verb = verb->name;
   if (option_verb != NULL && !g_str_equal (option_verb->verb, verb->name))
-    return mobectl_usage_error (&ctx, "'%s' only works with 'mobectl %s'",
-                                option_verb->name, option_verb->verb);
+    {
+      ctx.verb = option_verb->verb;      /* the hint points at the right help */
+      return mobectl_usage_error (&ctx, "'%s' only works with 'mobectl %s'",
+                                  option_verb->name, option_verb->verb);
+    }
   if (help)
     {
       print_verb_help (verb);

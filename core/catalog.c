@@ -121,6 +121,9 @@ valid_kebab (const char *s)
   return !prev_dash;
 }
 
+static gboolean check_text  (Check *c, GKeyFile *file, const char *key, const char *base);
+static gboolean check_steps (Check *c, GKeyFile *file, const char *key);
+
 static void
 check_keys (Check *c, GKeyFile *file)
 {
@@ -139,6 +142,10 @@ check_keys (Check *c, GKeyFile *file)
           *bracket = '\0';
           if (!in_list (localized_keys, G_N_ELEMENTS (localized_keys), base))
             problem (c, *k, "only name, summary and steps can be translated");
+          else if (g_str_equal (base, "steps"))
+            check_steps (c, file, *k);
+          else
+            check_text (c, file, *k, base);
           continue;
         }
       if (!in_list (required_keys, G_N_ELEMENTS (required_keys), base)
@@ -150,26 +157,63 @@ check_keys (Check *c, GKeyFile *file)
       problem (c, required_keys[i], "missing (every drill needs it)");
 }
 
-static char *
-get_text (Check *c, GKeyFile *file, const char *key, gsize max_len)
+static gsize
+max_length (const char *key)
 {
-  g_autofree char *raw = g_key_file_get_value (file, c->id, key, NULL);
+  return g_str_equal (key, "name") ? 60 : 120;
+}
+
+/* Checks one text as written under @key (the base or a translation), so a
+ * catalog's problems are the same whatever the user's language. */
+static gboolean
+check_text (Check *c, GKeyFile *file, const char *key, const char *base)
+{
+  g_autofree char *text = g_key_file_get_string (file, c->id, key, NULL);
+
+  if (text == NULL)
+    return FALSE;                 /* missing: reported by check_keys */
+  if (*g_strstrip (text) == '\0')
+    problem (c, key, "is empty");
+  else if (g_utf8_strlen (text, -1) > (glong) max_length (base))
+    problem (c, key, "is longer than %" G_GSIZE_FORMAT " characters", max_length (base));
+  else
+    return TRUE;
+  return FALSE;
+}
+
+static gboolean
+check_steps (Check *c, GKeyFile *file, const char *key)
+{
+  g_auto(GStrv) steps = g_key_file_get_string_list (file, c->id, key, NULL, NULL);
+  guint n;
+
+  if (steps == NULL)
+    return FALSE;
+  n = g_strv_length (steps);
+  if (n < 2 || n > 6)
+    {
+      problem (c, key, "has %u steps; write 2 to 6", n);
+      return FALSE;
+    }
+  for (char **s = steps; *s != NULL; s++)
+    if (*g_strstrip (*s) == '\0')
+      {
+        problem (c, key, "has an empty step");
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The text in the user's language (translations were checked already). */
+static char *
+get_text (Check *c, GKeyFile *file, const char *key)
+{
   char *text;
 
-  if (raw == NULL)
-    return NULL;                /* reported by check_keys */
+  if (!check_text (c, file, key, key))
+    return NULL;
   text = g_key_file_get_locale_string (file, c->id, key, NULL, NULL);
-  if (text == NULL || *g_strstrip (text) == '\0')
-    {
-      problem (c, key, "is empty");
-      g_clear_pointer (&text, g_free);
-    }
-  else if (g_utf8_strlen (text, -1) > (glong) max_len)
-    {
-      problem (c, key, "is longer than %" G_GSIZE_FORMAT " characters", max_len);
-      g_clear_pointer (&text, g_free);
-    }
-  return text;
+  return text != NULL ? g_strstrip (text) : NULL;
 }
 
 static guint
@@ -235,25 +279,14 @@ get_bits (Check *c, GKeyFile *file, const char *key,
 static char **
 get_steps (Check *c, GKeyFile *file)
 {
-  g_auto(GStrv) steps = g_key_file_get_locale_string_list (file, c->id, "steps", NULL,
-                                                            NULL, NULL);
-  guint n;
+  char **steps;
 
-  if (steps == NULL)
+  if (!check_steps (c, file, "steps"))
     return NULL;
-  n = g_strv_length (steps);
-  if (n < 2 || n > 6)
-    {
-      problem (c, "steps", "has %u steps; write 2 to 6", n);
-      return NULL;
-    }
-  for (char **s = steps; *s != NULL; s++)
-    if (*g_strstrip (*s) == '\0')
-      {
-        problem (c, "steps", "has an empty step");
-        return NULL;
-      }
-  return g_steal_pointer (&steps);
+  steps = g_key_file_get_locale_string_list (file, c->id, "steps", NULL, NULL, NULL);
+  for (char **s = steps; s != NULL && *s != NULL; s++)
+    g_strstrip (*s);
+  return steps;
 }
 
 static char **
@@ -279,8 +312,8 @@ parse_drill (Check *c, GKeyFile *file)
   if (!valid_kebab (c->id))
     problem (c, NULL, "the id must be kebab-case (lowercase letters, digits, dashes)");
   check_keys (c, file);
-  d->name = get_text (c, file, "name", 60);
-  d->summary = get_text (c, file, "summary", 120);
+  d->name = get_text (c, file, "name");
+  d->summary = get_text (c, file, "summary");
   d->steps = get_steps (c, file);
   d->regions = get_bits (c, file, "regions", mobed_region_parse);
   d->settings = get_bits (c, file, "settings", mobed_setting_parse);
@@ -292,6 +325,11 @@ parse_drill (Check *c, GKeyFile *file)
   d->each_way = get_flag (c, file, "each-way");
   if (d->each_way && !d->per_side)
     problem (c, "each-way", "only makes sense with per-side=true");
+  if (d->reps_small > d->reps_focus && d->reps_focus > 0)
+    problem (c, "reps-small", "%u is more than reps-focus (%u): an everyday set is the "
+             "smaller one", d->reps_small, d->reps_focus);
+  if (strlen (c->id) >= MOBED_DRILL_ID_MAX)
+    problem (c, NULL, "the id is longer than %d characters", MOBED_DRILL_ID_MAX - 1);
   if (d->good_for == NULL)
     d->good_for = g_new0 (char *, 1);
   if (c->count > 0)

@@ -35,6 +35,9 @@ typedef enum {
 } MobedSetting;
 #define MOBED_SETTING_COUNT 6
 
+/* Ids are stored in the history in fixed fields of this size. */
+#define MOBED_DRILL_ID_MAX 64
+
 typedef struct {
   char    *id;
   char    *name;             /* in the user's language where translated */

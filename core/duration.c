@@ -120,6 +120,12 @@ mobed_duration_parse (const char *text, guint64 *ret_seconds, GError **error)
 
           if (!read_number (&p, &n))
             return fail_invalid (text, error);
+          if (*p == '\0' && n == 0 && total == 0)
+            {
+              g_set_error (error, MOBED_DURATION_ERROR, MOBED_DURATION_ERROR_RANGE,
+                           "'%s' is zero; a duration must be longer than zero", text);
+              return FALSE;
+            }
           if (*p == '\0')
             {
               g_set_error (error, MOBED_DURATION_ERROR, MOBED_DURATION_ERROR_INVALID,

@@ -445,6 +445,8 @@ mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings, GError **error)
 
   load_config (self, warnings);
   reload_catalog (self, warnings);
+  mobed_drill_source_check_config (self->catalog, self->config.focus, self->config.exclude,
+                                   warnings);
   mobed_scheduler_set_config (self->scheduler, &self->config, now, &plan);
   carry_out (self, &plan, now);
   publish (self, now);
@@ -501,6 +503,8 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   self->state_path = mobed_saved_state_default_path ();
   mobed_config_init_defaults (&self->config);
   load_config (self, warnings);
+  mobed_drill_source_check_config (self->catalog, self->config.focus, self->config.exclude,
+                                   warnings);
   if (!mobed_saved_state_load (&self->saved, self->state_path, &local_error))
     g_warning ("Could not read mobed's state, starting afresh: %s", local_error->message);
   history_path = mobed_history_default_path ();

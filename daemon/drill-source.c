@@ -77,3 +77,36 @@ mobed_drill_source_check (const char *path)
           mobed_catalog_size (catalog) == 1 ? "" : "s");
   return 0;
 }
+
+static gboolean
+some_drill_has_tag (const MobedCatalog *catalog, const char *tag)
+{
+  for (guint i = 0; i < mobed_catalog_size (catalog); i++)
+    if (mobed_drill_has_tag (mobed_catalog_nth (catalog, i), tag))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+warn_config (GPtrArray *warnings, char *msg)
+{
+  g_warning ("%s", msg);
+  g_ptr_array_add (warnings, msg);
+}
+
+void
+mobed_drill_source_check_config (const MobedCatalog *catalog, const char *focus,
+                                 const char *exclude, GPtrArray *warnings)
+{
+  g_auto(GStrv) focus_words = g_strsplit (focus, ";", -1);
+  g_auto(GStrv) exclude_words = g_strsplit (exclude, ";", -1);
+  guint bit;
+
+  for (char **w = focus_words; *w != NULL; w++)
+    if (**w != '\0' && !mobed_region_parse (*w, &bit) && !some_drill_has_tag (catalog, *w))
+      warn_config (warnings, g_strdup_printf ("[drills] focus: '%s' is neither a region nor "
+                                              "a tag any drill has (see mobectl drills)", *w));
+  for (char **w = exclude_words; *w != NULL; w++)
+    if (**w != '\0' && mobed_catalog_find (catalog, *w) == NULL)
+      warn_config (warnings, g_strdup_printf ("[drills] exclude: no drill has the id '%s'", *w));
+}

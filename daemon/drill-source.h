@@ -14,6 +14,13 @@ G_BEGIN_DECLS
  * @problems. NULL with @error when not one usable drill is left. */
 MobedCatalog *mobed_drill_source_load (GPtrArray *problems, GError **error);
 
+/* Words in [drills] focus and exclude that match nothing in @catalog (a
+ * typo would otherwise silently do nothing): logged and appended. */
+void          mobed_drill_source_check_config (const MobedCatalog *catalog,
+                                               const char         *focus,
+                                               const char         *exclude,
+                                               GPtrArray          *warnings);
+
 /* For `mobed --check-catalog`: prints each problem; 0 if @path is clean. */
 int           mobed_drill_source_check (const char *path);
 

@@ -173,6 +173,17 @@ class TestCatalog(MobedTestCase):
         self.assertIn("drill 'broken-one'", err)
         self.assertIn('desk-pushups', {d['id'] for d in self.drills_json()})
 
+    def test_unknown_focus_and_exclude_are_reported(self):
+        self.write_config({'drills': {'focus': 'neck-pain,nek-pain,wrists-forearms',
+                                      'exclude': 'wrist-circles,wirst-circles'}})
+        rc, out, err = self.mobectl('reload')
+        self.assertEqual(rc, 0, err)
+        self.assertIn("[drills] focus: 'nek-pain' is neither a region nor a tag", err)
+        self.assertIn("[drills] exclude: no drill has the id 'wirst-circles'", err)
+        self.assertNotIn("'neck-pain'", err)
+        self.assertNotIn("'wrists-forearms'", err)
+        self.assertNotIn("'wrist-circles'", err)
+
     @setup(daemon=False)
     def test_no_usable_drill_refuses_to_start(self):
         empty = self.tmp / 'empty-data'

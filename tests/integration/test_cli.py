@@ -268,8 +268,11 @@ class TestCliErrors(CliTestCase):
 
     def test_usage_errors(self):
         cases = [(('snooze', 'banana'), "'banana' is not a duration"),
-                 (('snooze', '0'), None),
+                 (('snooze', '0'), "'0' is zero"),
                  (('snooze', '-5m'), None),
+                 (('snooze', '13h'), "'13h' is too long for snooze (at most 12h)"),
+                 (('pause', '31d'), "'31d' is too long for pause (at most 30d)"),
+                 (('status', '--region', 'neck'), "only works with 'mobectl drills'"),
                  (('pause', 'soon'), "'soon' is not a duration"),
                  (('frobnicate',), 'unknown command'),
                  (('done', 'extra'), None),
@@ -278,6 +281,9 @@ class TestCliErrors(CliTestCase):
             with self.subTest(args=args):
                 self.assert_usage_error(args, reason)
         self.assertEqual(self.get_prop('State'), 'working')
+        # The hint names the help of the command the option belongs to.
+        rc, _, err = self.mobectl('--region', 'neck')
+        self.assertIn("Try 'mobectl drills --help'", err)
 
     def test_refused_when_nothing_due(self):
         for verb in ('done', 'skip', 'snooze', 'another'):

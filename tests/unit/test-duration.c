@@ -85,6 +85,7 @@ static void
 test_range (void)
 {
   assert_refused ("0s", MOBED_DURATION_ERROR_RANGE, "zero");
+  assert_refused ("0", MOBED_DURATION_ERROR_RANGE, "zero");   /* not "did you mean '0m'" */
   assert_refused ("0m0s", MOBED_DURATION_ERROR_RANGE, "zero");
   assert_refused ("-5m", MOBED_DURATION_ERROR_RANGE, "negative");
   assert_refused ("367d", MOBED_DURATION_ERROR_RANGE, "too long");
