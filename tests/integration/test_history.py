@@ -20,6 +20,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -128,6 +129,93 @@ class TestHistory(HistoryCase):
         rc, _, err = self.mobectl('history', '--days', '3')
         self.assertEqual(rc, 2)
         self.assertIn("only works with 'mobectl stats'", err)
+
+
+def png_pixels_vary(path):
+    """True if a PNG's decoded image data is not one repeated byte (blank)."""
+    import zlib
+    data = path.read_bytes()
+    if not data.startswith(b'\x89PNG\r\n\x1a\n'):
+        return False
+    pos, idat = 8, b''
+    while pos < len(data):
+        length = int.from_bytes(data[pos:pos + 4], 'big')
+        kind = data[pos + 4:pos + 8]
+        if kind == b'IDAT':
+            idat += data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    return len(set(raw[1:4096])) > 2 and len(set(raw)) > 8
+
+
+class TestStatsPictures(HistoryCase):
+
+    def answer_some(self):
+        for outcome in ('Done', 'Done', 'Skip'):
+            self.call('TakeBreak')
+            self.call(outcome)
+
+    def test_svg_renders(self):
+        import shutil
+        import xml.etree.ElementTree as ET
+        self.answer_some()
+        svg = self.tmp / 'stats.svg'
+        rc, out, err = self.mobectl('stats', '--svg', str(svg))
+        self.assertEqual((rc, err), (0, ''))
+        root = ET.parse(svg).getroot()          # well-formed XML
+        self.assertEqual(root.tag, '{http://www.w3.org/2000/svg}svg')
+        text = svg.read_text()
+        for forbidden in ('<script', 'href=', '@import', 'url('):
+            self.assertNotIn(forbidden, text, 'the SVG must be self-contained')
+        rsvg = shutil.which('rsvg-convert')
+        self.assertIsNotNone(rsvg, 'rsvg-convert (librsvg2-bin) is needed; scripts/deps installs it')
+        # Kept in the build directory to look at.
+        png = Path(os.environ.get('MESON_BUILD_ROOT', str(self.tmp))) / 'stats-svg.png'
+        subprocess.run([rsvg, '-o', str(png), str(svg)], check=True, timeout=30)
+        self.assertTrue(png_pixels_vary(png), f'{png} looks blank')
+        rc, _, err = self.mobectl('stats', '--svg', str(self.tmp / 'no' / 'such' / 'dir.svg'))
+        self.assertEqual(rc, 1)
+        self.assertIn('dir.svg', err)
+
+    def run_on_tty(self, *args, env=None):
+        import pty
+        controller, worker = pty.openpty()
+        proc = subprocess.Popen([MOBECTL_BIN, *args], stdin=worker, stdout=worker,
+                                stderr=worker, env=env or self.env, close_fds=True)
+        os.close(worker)
+        out = b''
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        proc.wait(timeout=20)
+        os.close(controller)
+        return out.decode()
+
+    def test_colour_only_on_a_tty(self):
+        self.answer_some()
+        self.assertIn('\x1b[', self.run_on_tty('stats'))
+        self.assertNotIn('\x1b[', self.run_on_tty('stats', env=dict(self.env, NO_COLOR='1')))
+        rc, out, err = self.mobectl('stats')           # a pipe, not a terminal
+        self.assertNotIn('\x1b[', out)
+        self.assertIn('Streak:', out)
+
+    def test_heatmap(self):
+        self.answer_some()
+        rc, out, err = self.mobectl('stats', '--heatmap')
+        self.assertEqual(rc, 0, err)
+        lines = out.splitlines()
+        grid = [line for line in lines if line[:3] in ('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')]
+        self.assertEqual(len(grid), 7)
+        cells = sum(line.count('·') + sum(line.count(c) for c in '░▒▓█') for line in grid)
+        self.assertEqual(cells, 84, out)                # 12 weeks of days
+        self.assertRegex(out, r'goal of 8 met')
+        rc, _, err = self.mobectl('stats', '--heatmap', '--json')
+        self.assertEqual(rc, 2)
 
 
 class TestDamagedHistory(HistoryCase):
