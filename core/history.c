@@ -18,11 +18,15 @@
 G_DEFINE_QUARK (mobed-history-error-quark, mobed_history_error)
 
 
+typedef struct {
+  gint64 start_us, end_us;
+} Interval;
+
 struct _MobedHistory {
   char    *path;
   sqlite3 *db;          /* NULL while history lives in memory only */
   GArray  *pending;     /* MobedHistoryRow not yet written */
-  gint64   open_pause;  /* start µs of a pause not yet written, or 0 */
+  GArray  *pauses;      /* Interval not yet written (end 0: still open) */
   gint64   next_memory_id;
   char    *moved_to;
   char    *problem;
@@ -207,6 +211,13 @@ move_aside (MobedHistory *self, gint64 now_us)
 
   g_free (self->moved_to);
   self->moved_to = g_strdup_printf ("%s.corrupt-%s", self->path, stamp);
+  /* Never over another moved file: a second damage in the same second
+   * gets a counter. */
+  for (guint n = 2; g_file_test (self->moved_to, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (self->moved_to);
+      self->moved_to = g_strdup_printf ("%s.corrupt-%s-%u", self->path, stamp, n);
+    }
   for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
@@ -260,9 +271,7 @@ ensure_open (MobedHistory *self, gint64 now_us, GError **error)
       set_problem (self, "The history database was damaged (%s); it was moved to %s "
                    "and a new one started", first->message, self->moved_to);
     }
-  else if (self->moved_to == NULL)
-    g_clear_pointer (&self->problem, g_free);
-  return flush_pending (self, error);
+  return TRUE;
 }
 
 MobedHistory *
@@ -272,6 +281,7 @@ mobed_history_open (const char *path, gint64 now_us)
 
   self->path = g_strdup (path);
   self->pending = g_array_new (FALSE, FALSE, sizeof (MobedHistoryRow));
+  self->pauses = g_array_new (FALSE, FALSE, sizeof (Interval));
   self->next_memory_id = -1;
   ensure_open (self, now_us, NULL);
   return self;
@@ -285,6 +295,7 @@ mobed_history_free (MobedHistory *self)
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_array_unref (self->pending);
+  g_array_unref (self->pauses);
   g_free (self->path);
   g_free (self->moved_to);
   g_free (self->problem);
@@ -342,7 +353,14 @@ write_row (MobedHistory *self, MobedHistoryRow *row, GError **error)
       row->id = 0;
       return FALSE;
     }
-  return exec (db, "COMMIT", error);
+  if (!exec (db, "COMMIT", error))
+    {
+      /* Left open, the transaction would make every later BEGIN fail. */
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      row->id = 0;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -350,14 +368,18 @@ write_pause (MobedHistory *self, gint64 start_us, gint64 end_us, GError **error)
 {
   g_autofree char *sql = NULL;
 
-  if (end_us == 0)
-    sql = g_strdup_printf ("INSERT INTO pauses (start_us) VALUES (%" G_GINT64_FORMAT ")", start_us);
-  else
+  if (start_us == 0)
     sql = g_strdup_printf ("UPDATE pauses SET end_us = %" G_GINT64_FORMAT " WHERE end_us IS NULL",
                            end_us);
+  else if (end_us == 0)
+    sql = g_strdup_printf ("INSERT INTO pauses (start_us) VALUES (%" G_GINT64_FORMAT ")", start_us);
+  else
+    sql = g_strdup_printf ("INSERT INTO pauses (start_us, end_us) VALUES (%" G_GINT64_FORMAT
+                           ", %" G_GINT64_FORMAT ")", start_us, end_us);
   return exec (self->db, sql, error);
 }
 
+/* Writes what piled up in memory while the file could not be written. */
 static gboolean
 flush_pending (MobedHistory *self, GError **error)
 {
@@ -370,44 +392,71 @@ flush_pending (MobedHistory *self, GError **error)
         return FALSE;
       g_array_remove_index (self->pending, 0);
     }
-  if (self->open_pause != 0)
+  while (self->pauses->len > 0)
     {
-      if (!write_pause (self, self->open_pause, 0, error))
+      Interval *p = &g_array_index (self->pauses, Interval, 0);
+
+      if (!write_pause (self, p->start_us, p->end_us, error))
         return FALSE;
-      self->open_pause = 0;
+      g_array_remove_index (self->pauses, 0);
     }
+  return TRUE;
+}
+
+/* Open, with everything waiting in memory written: ready for one more. */
+static gboolean
+ready (MobedHistory *self, gint64 now_us, GError **error)
+{
+  if (!ensure_open (self, now_us, error) || !flush_pending (self, error))
+    {
+      if (self->problem == NULL && error != NULL && *error != NULL)
+        set_problem (self, "History is kept in memory only (%s); mobed retries writing it",
+                     (*error)->message);
+      return FALSE;
+    }
+  if (self->moved_to == NULL)
+    g_clear_pointer (&self->problem, g_free);
   return TRUE;
 }
 
 gboolean
 mobed_history_add (MobedHistory *self, MobedHistoryRow *row, GError **error)
 {
-  if (ensure_open (self, row->ended_us, error) && write_row (self, row, error))
+  g_autoptr(GError) local_error = NULL;
+
+  if (ready (self, row->ended_us, &local_error) && write_row (self, row, &local_error))
     return TRUE;
+  if (self->problem == NULL)
+    set_problem (self, "History is kept in memory only (%s); mobed retries writing it",
+                 local_error->message);
   /* Kept for the next attempt, with an id that cannot clash with a stored one. */
   row->id = self->next_memory_id--;
   g_array_append_val (self->pending, *row);
+  g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 
 gboolean
 mobed_history_pause_begin (MobedHistory *self, gint64 start_us, GError **error)
 {
-  if (ensure_open (self, start_us, error) && write_pause (self, start_us, 0, error))
+  Interval p = { start_us, 0 };
+
+  if (ready (self, start_us, error) && write_pause (self, start_us, 0, error))
     return TRUE;
-  self->open_pause = start_us;
+  g_array_append_val (self->pauses, p);
   return FALSE;
 }
 
 gboolean
 mobed_history_pause_end (MobedHistory *self, gint64 end_us, GError **error)
 {
-  if (self->open_pause != 0 && self->db == NULL)
-    {
-      self->open_pause = 0;     /* never written: nothing to close */
-      return TRUE;
-    }
-  return ensure_open (self, end_us, error) && write_pause (self, 0, end_us, error);
+  /* A pause begun while only in memory is closed there, and written whole. */
+  for (guint i = 0; i < self->pauses->len; i++)
+    if (g_array_index (self->pauses, Interval, i).end_us == 0)
+      g_array_index (self->pauses, Interval, i).end_us = end_us;
+  if (ready (self, end_us, error) && write_pause (self, 0, end_us, error))
+    return TRUE;
+  return FALSE;
 }
 
 static void
