@@ -162,16 +162,18 @@ mobed_notifier_show (MobedNotifier *self,
                                     body);
   if (self->current == NULL)
     {
-      self->current = notify_notification_new (summary, text, NULL);
+      self->current = notify_notification_new (summary, text, "mobed");
       g_signal_connect (self->current, "closed", G_CALLBACK (on_closed), self);
     }
   else
-    notify_notification_update (self->current, summary, text, NULL);
+    notify_notification_update (self->current, summary, text, "mobed");
 
   notify_notification_set_timeout (self->current, NOTIFY_EXPIRES_NEVER);
   notify_notification_set_urgency (self->current, NOTIFY_URGENCY_NORMAL);
   /* mobed plays its own chime; the server should not add a second sound. */
   notify_notification_set_hint (self->current, "suppress-sound", g_variant_new_boolean (TRUE));
+  /* data/mobed.desktop: lets notification settings group mobed's notifications. */
+  notify_notification_set_hint (self->current, "desktop-entry", g_variant_new_string ("mobed"));
   notify_notification_clear_actions (self->current);
   if (actions)
     {
