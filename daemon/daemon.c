@@ -18,6 +18,7 @@
 #include "daemon/break-view.h"
 #include "daemon/chime.h"
 #include "daemon/clock.h"
+#include "daemon/config-watch.h"
 #include "daemon/drill-list.h"
 #include "daemon/drill-source.h"
 #include "daemon/notifier.h"
@@ -52,6 +53,7 @@ struct _MobedDaemon {
   MobedService    *service;
   MobedNotifier   *notifier;
   MobedChime      *chime;
+  MobedConfigWatch *config_watch;
 };
 
 static void handle (MobedDaemon *self, const MobedEvent *event);
@@ -456,6 +458,14 @@ mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings, GError **error)
 }
 
 static void
+on_config_files_changed (gpointer user_data)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+
+  mobed_daemon_reload (user_data, warnings, NULL);
+}
+
+static void
 restore_pause (MobedDaemon *self, MobedTime now)
 {
   gint64 until = self->saved.paused_until;
@@ -523,6 +533,11 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   self->service = mobed_service_new (&handlers, self);
   self->notifier = mobed_notifier_new (&callbacks, self);
   self->chime = mobed_chime_new ();
+  {
+    const char *const watched[] = { "mobed.conf", "drills.ini", NULL };
+    g_autofree char *dir = g_path_get_dirname (self->config_path);
+    self->config_watch = mobed_config_watch_new (dir, watched, on_config_files_changed, self);
+  }
   return self;
 }
 
@@ -612,6 +627,7 @@ mobed_daemon_free (MobedDaemon *self)
   g_clear_handle_id (&self->owner_id, g_bus_unown_name);
   if (self->connection != NULL)
     g_signal_handlers_disconnect_by_data (self->connection, self);
+  g_clear_pointer (&self->config_watch, mobed_config_watch_free);
   g_clear_pointer (&self->notifier, mobed_notifier_free);
   g_clear_pointer (&self->service, mobed_service_free);
   g_clear_pointer (&self->chime, mobed_chime_free);

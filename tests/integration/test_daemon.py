@@ -366,7 +366,48 @@ class TestLifecycle(MobedTestCase):
         self.assert_eventually(
             lambda: abs(self.get_prop('NextBreak') - (now_us() + 3600e6)) < 10e6, 5,
             'NextBreak did not move to about an hour out after SIGHUP')
+        # The file watch would reload too: the log shows SIGHUP did it.
+        self.assert_eventually(
+            lambda: 'Reloading the configuration (SIGHUP)' in self.logs[-1][1].read_text(), 5)
         self.assertIsNone(self.daemon.poll())
+
+    def test_edits_are_picked_up_without_a_signal(self):
+        self.write_config({'schedule': {'interval': '45m'}})
+        self.assert_eventually(
+            lambda: abs(self.get_prop('NextBreak') - (now_us() + 2700e6)) < 10e6, 5,
+            'NextBreak did not follow an edit of mobed.conf')
+        # An editor that writes a new file and renames it over the old one.
+        tmp = self.config_path.with_suffix('.tmp')
+        tmp.write_text('[schedule]\ninterval=2h\n[notify]\nsound=false\n')
+        tmp.rename(self.config_path)
+        self.assert_eventually(
+            lambda: abs(self.get_prop('NextBreak') - (now_us() + 7200e6)) < 10e6, 5,
+            'NextBreak did not follow a renamed-over mobed.conf')
+        # A new drills.ini is picked up too.
+        (self.config_path.parent / 'drills.ini').write_text(
+            '[desk-pushups]\nname=Desk push-ups\nsummary=Push away from the desk edge.\n'
+            'steps=Hands on the edge;Lower and push back\nregions=chest\nsettings=standing\n'
+            'good-for=\nreps-small=10\nreps-focus=30\nper-side=false\nseconds-per-rep=3\n')
+        self.assert_eventually(lambda: 'desk-pushups' in self.mobectl('drills')[1], 5)
+
+    def test_edit_keeps_the_current_break(self):
+        self.call('TakeBreak')
+        before = self.get_prop('CurrentBreak')
+        self.write_config({'schedule': {'interval': '20m', 'snooze': '2m'}})
+        self.assert_eventually(lambda: self.get_prop('SnoozeLength') == 120, 5)
+        self.assertEqual(self.get_prop('State'), 'due')
+        self.assertEqual(self.get_prop('CurrentBreak'), before)
+
+    @setup(daemon=False)
+    def test_config_directory_created_later(self):
+        import shutil
+        shutil.rmtree(self.config_path.parent)
+        self.daemon = self.start_daemon()
+        self.assertAlmostEqual(self.get_prop('NextBreak'), now_us() + 900e6, delta=5e6)
+        self.write_config({'schedule': {'interval': '1h'}})
+        self.assert_eventually(
+            lambda: abs(self.get_prop('NextBreak') - (now_us() + 3600e6)) < 10e6, 5,
+            'a config directory made after start was not noticed')
 
     def test_sigint_exits_cleanly(self):
         self.assertEqual(self.stop_daemon(signal.SIGINT), 0)
