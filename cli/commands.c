@@ -66,8 +66,11 @@ int
 mobectl_cmd_status (MobectlContext *ctx, int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) props = mobectl_get_all (ctx, &error);
+  g_autoptr(GVariant) props = NULL;
 
+  if (ctx->follow)
+    return mobectl_status_follow (ctx);
+  props = mobectl_get_all (ctx, &error);
   if (props == NULL)
     return mobectl_bus_error (ctx, error);
   mobectl_status_print (props, ctx->json);

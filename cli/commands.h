@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 int mobectl_cmd_status  (MobectlContext *ctx, int argc, char **argv);
+int mobectl_status_follow (MobectlContext *ctx);
 int mobectl_cmd_now     (MobectlContext *ctx, int argc, char **argv);
 int mobectl_cmd_done    (MobectlContext *ctx, int argc, char **argv);
 int mobectl_cmd_skip    (MobectlContext *ctx, int argc, char **argv);

@@ -8,9 +8,6 @@
 
 #include <stdarg.h>
 
-#define BUS_NAME    "org.mobed.Daemon"
-#define OBJECT_PATH "/org/mobed/Daemon"
-#define INTERFACE   "org.mobed.Daemon1"
 
 static GDBusConnection *
 bus (MobectlContext *ctx, GError **error)
@@ -18,6 +15,12 @@ bus (MobectlContext *ctx, GError **error)
   if (ctx->bus == NULL)
     ctx->bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, error);
   return ctx->bus;
+}
+
+GDBusConnection *
+mobectl_bus (MobectlContext *ctx, GError **error)
+{
+  return bus (ctx, error);
 }
 
 GVariant *
@@ -32,7 +35,7 @@ mobectl_call (MobectlContext *ctx, const char *method, GVariant *params,
         g_variant_unref (g_variant_ref_sink (params));
       return NULL;
     }
-  return g_dbus_connection_call_sync (connection, BUS_NAME, OBJECT_PATH, INTERFACE,
+  return g_dbus_connection_call_sync (connection, MOBECTL_BUS_NAME, MOBECTL_OBJECT_PATH, MOBECTL_INTERFACE,
                                       method, params, reply_type,
                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, error);
 }
@@ -46,9 +49,9 @@ mobectl_get_all (MobectlContext *ctx, GError **error)
 
   if (connection == NULL)
     return NULL;
-  reply = g_dbus_connection_call_sync (connection, BUS_NAME, OBJECT_PATH,
+  reply = g_dbus_connection_call_sync (connection, MOBECTL_BUS_NAME, MOBECTL_OBJECT_PATH,
                                        "org.freedesktop.DBus.Properties", "GetAll",
-                                       g_variant_new ("(s)", INTERFACE),
+                                       g_variant_new ("(s)", MOBECTL_INTERFACE),
                                        G_VARIANT_TYPE ("(a{sv})"),
                                        G_DBUS_CALL_FLAGS_NONE, -1, NULL, error);
   if (reply == NULL)

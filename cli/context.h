@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+#define MOBECTL_BUS_NAME    "org.mobed.Daemon"
+#define MOBECTL_OBJECT_PATH "/org/mobed/Daemon"
+#define MOBECTL_INTERFACE   "org.mobed.Daemon1"
+
 /* Exit codes: 0 ok, 1 the daemon refused or could not be reached, 2 usage. */
 enum { MOBECTL_EXIT_OK = 0, MOBECTL_EXIT_REFUSED = 1, MOBECTL_EXIT_USAGE = 2 };
 
@@ -27,7 +31,11 @@ typedef struct {
   const char      *limit;      /* history */
   const char      *since;
   gboolean         csv;
+  gboolean         follow;     /* status */
 } MobectlContext;
+
+/* The session bus, opened on first use. */
+GDBusConnection *mobectl_bus  (MobectlContext *ctx, GError **error);
 
 /* Calls a method of org.mobed.Daemon1; D-Bus activation starts the daemon
  * if it is not running. Returns NULL with @error set on failure. */

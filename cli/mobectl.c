@@ -25,7 +25,11 @@ typedef struct {
 /* The first entry runs when no command is given. */
 static const MobectlVerb verbs[] = {
   { "status", 0, 0, mobectl_cmd_status, "",
-    "Show the state, the next break and today's count", NULL },
+    "Show the state, the next break and today's count",
+    "Options for status:\n"
+    "  --follow          print one line each time the status changes, until\n"
+    "                    interrupted (with --json, one JSON object per line);\n"
+    "                    for status bars such as waybar, i3blocks, polybar" },
   { "now", 0, 0, mobectl_cmd_now, "",
     "Start a break now", NULL },
   { "done", 0, 0, mobectl_cmd_done, "",
@@ -81,6 +85,7 @@ typedef struct {
 #define FLAG(n, v, f)  { n, v, FALSE, G_STRUCT_OFFSET (MobectlContext, f) }
 
 static const VerbOption verb_options[] = {
+  FLAG ("--follow", "status", follow),
   VALUE ("--region", "drills", region),
   VALUE ("--for", "drills", good_for),
   VALUE ("--setting", "drills", setting),

@@ -200,8 +200,8 @@ add_break (JsonBuilder *b, GVariant *props)
   json_builder_end_object (b);
 }
 
-static void
-print_json (GVariant *props)
+char *
+mobectl_status_json (GVariant *props, gboolean pretty)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
@@ -239,16 +239,68 @@ print_json (GVariant *props)
 
   root = json_builder_get_root (b);
   json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_pretty (gen, pretty);
   text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
+  return g_steal_pointer (&text);
 }
 
 void
 mobectl_status_print (GVariant *props, gboolean json)
 {
   if (json)
-    print_json (props);
+    {
+      g_autofree char *text = mobectl_status_json (props, TRUE);
+      g_print ("%s\n", text);
+    }
   else
     print_human (props);
+}
+
+static char *
+clock_text (gint64 us)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (g_date_time_get_day_of_year (dt) == g_date_time_get_day_of_year (now)
+      && g_date_time_get_year (dt) == g_date_time_get_year (now))
+    return g_date_time_format (dt, "%H:%M");
+  return g_date_time_format (dt, "%a %H:%M");
+}
+
+char *
+mobectl_status_line (GVariant *props)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *drills = mobectl_status_break_line (props);
+  g_autoptr(GVariant) brk = current_break (props);
+  const char *state = "unknown";
+  gint64 next = prop_int64 (props, "NextBreak");
+  gint64 paused = prop_int64 (props, "PausedUntil");
+  gint64 snoozed = 0;
+
+  g_variant_lookup (props, "State", "&s", &state);
+  if (brk != NULL)
+    g_variant_lookup (brk, "snoozed_until", "x", &snoozed);
+  g_string_append (line, state);
+  if (paused > 0)
+    {
+      g_autofree char *when = clock_text (paused);
+      g_string_append_printf (line, " until %s", when);
+    }
+  else if (snoozed > 0)
+    {
+      g_autofree char *when = clock_text (snoozed);
+      g_string_append_printf (line, " until %s", when);
+    }
+  if (drills != NULL)
+    g_string_append_printf (line, " · %s", drills);
+  else if (next > 0)
+    {
+      g_autofree char *when = clock_text (next);
+      g_string_append_printf (line, " · next break %s", when);
+    }
+  g_string_append_printf (line, " · %u/%u today", prop_uint (props, "TodayDone"),
+                          prop_uint (props, "DailyGoal"));
+  return g_string_free (g_steal_pointer (&line), FALSE);
 }

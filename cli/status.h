@@ -11,6 +11,13 @@ G_BEGIN_DECLS
 /* Prints @props (a{sv} from GetAll) as the status block or one JSON object. */
 void  mobectl_status_print      (GVariant *props, gboolean json);
 
+/* The status as one JSON object. */
+char *mobectl_status_json       (GVariant *props, gboolean pretty);
+
+/* One line for status bars: "working · next break 14:32 · 3/8 today". Only
+ * clock times, so the line stays true until the next change. */
+char *mobectl_status_line       (GVariant *props);
+
 /* "Neck circles · 10 each way" for the current break, or NULL if none. */
 char *mobectl_status_break_line (GVariant *props);
 

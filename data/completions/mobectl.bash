@@ -67,6 +67,7 @@ _mobectl()
             if [[ $cur == -* ]]; then
                 words="--json --help -h --version"
                 case $verb in
+                    status)  words+=" --follow" ;;
                     drills)  words+=" --region --for --setting" ;;
                     stats)   words+=" --week --month --days --heatmap --svg" ;;
                     history) words+=" --limit --since --csv" ;;

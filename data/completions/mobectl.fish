@@ -69,6 +69,7 @@ complete -c mobectl -n '__fish_seen_subcommand_from drills' -l for -x -d 'Only d
     -a '(__mobectl_drills_column tags)'
 complete -c mobectl -n '__mobectl_first_arg_of drills' -a '(__mobectl_drills_column id)' -d Drill
 
+complete -c mobectl -n '__fish_seen_subcommand_from status' -l follow -d 'A line each time the status changes'
 complete -c mobectl -n '__fish_seen_subcommand_from stats' -l week -d 'The last 7 days'
 complete -c mobectl -n '__fish_seen_subcommand_from stats' -l month -d 'The last 30 days'
 complete -c mobectl -n '__fish_seen_subcommand_from stats' -l days -x -d 'The last N days'

@@ -8,15 +8,21 @@ Run all with `python3 test_cli.py`, one with
 
 import json
 import os
+import queue
 import re
+import signal
+import subprocess
 import sys
+import threading
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from mobedtest import MobedTestCase, local_hhmm, main, now_us, setup  # noqa: E402
+from mobedtest import (MOBECTL_BIN, MobedTestCase, local_hhmm, main, now_us,  # noqa: E402
+                       setup)
 
 COMMANDS = ['status', 'now', 'done', 'skip', 'snooze', 'another', 'pause', 'resume', 'reload',
-            'drills']
+            'drills', 'stats', 'history']
 ISO_8601 = re.compile(r'^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?([+-]\d\d:?\d\d|Z)$')
 PREFIX = 'mobectl: '
 
@@ -252,6 +258,66 @@ class TestCliActions(CliTestCase):
         self.assertEqual(st['state'], 'paused')
         st = self.json_status('resume', '--json')
         self.assertEqual(st['state'], 'working')
+
+
+class TestCliFollow(CliTestCase):
+    """status --follow: a line per change, from signals."""
+
+    def start_follow(self, *args):
+        proc = subprocess.Popen([MOBECTL_BIN, 'status', '--follow', *args], env=self.env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                bufsize=1)
+        self.addCleanup(self._reap, proc)
+        lines = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(line.rstrip('\n')) for line in proc.stdout],
+                         daemon=True).start()
+        return proc, lines
+
+    def next_line(self, lines, timeout=10):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.iterate()
+            try:
+                return lines.get(timeout=0.05)
+            except queue.Empty:
+                pass
+        self.fail('mobectl status --follow printed nothing new')
+
+    def test_follow_lines(self):
+        proc, lines = self.start_follow()
+        first = self.next_line(lines)
+        self.assertRegex(first, r'^working · next break \d\d:\d\d · 0/8 today$')
+        self.call('TakeBreak')
+        self.assertRegex(self.next_line(lines), r'^due · .+ · \d+ (each way|per side|times)')
+        self.call('Done')
+        self.assertRegex(self.next_line(lines), r'^working · next break .* · 1/8 today$')
+        self.call('Pause', 0)
+        self.assertEqual(self.next_line(lines), 'paused · 1/8 today')
+        self.call('Resume')
+        self.next_line(lines)
+        self.stop_daemon()
+        self.assertEqual(self.next_line(lines), 'stopped · mobed is not running')
+        self.daemon = self.start_daemon()
+        self.assertRegex(self.next_line(lines), r'^working · ')
+        self.assertIsNone(proc.poll())
+        proc.send_signal(signal.SIGTERM)
+        self.assertEqual(proc.wait(10), 0)
+
+    def test_follow_json(self):
+        proc, lines = self.start_follow('--json')
+        first = json.loads(self.next_line(lines))
+        self.assertEqual(first['state'], 'working')
+        self.call('TakeBreak')
+        second = json.loads(self.next_line(lines))
+        self.assertEqual(second['state'], 'due')
+        self.assertTrue(second['current_break']['drills'])
+        proc.send_signal(signal.SIGINT)
+        self.assertEqual(proc.wait(10), 0)
+
+    def test_follow_only_with_status(self):
+        rc, _, err = self.mobectl('done', '--follow')
+        self.assertEqual(rc, 2)
+        self.assertIn("only works with 'mobectl status'", err)
 
 
 class TestCliErrors(CliTestCase):

@@ -1,0 +1,159 @@
+/*
+ * follow.c — `mobectl status --follow`: one line (or one JSON object) each
+ * time the status changes, for status bars. It listens for the daemon's
+ * PropertiesChanged signals and for the daemon coming and going; it never
+ * polls, so between changes it costs nothing.
+ */
+#include "cli/commands.h"
+
+#include <glib-unix.h>
+#include <stdio.h>
+
+#include "cli/status.h"
+
+typedef struct {
+  MobectlContext *ctx;
+  GMainLoop      *loop;
+  GVariantDict    props;      /* the daemon's properties as last heard */
+  gboolean        running;
+  char           *last;       /* the last line printed */
+  int             ret;
+} Follow;
+
+static void
+emit (Follow *f, const char *text)
+{
+  if (g_strcmp0 (text, f->last) == 0)
+    return;
+  g_free (f->last);
+  f->last = g_strdup (text);
+  if (printf ("%s\n", text) < 0 || fflush (stdout) != 0)
+    {
+      /* The reader went away (the status bar restarted): stop quietly. */
+      f->ret = MOBECTL_EXIT_OK;
+      g_main_loop_quit (f->loop);
+    }
+}
+
+static void
+show (Follow *f)
+{
+  g_autoptr(GVariant) props = NULL;
+  g_autofree char *text = NULL;
+
+  if (!f->running)
+    {
+      emit (f, f->ctx->json ? "{\"state\":\"stopped\"}" : "stopped · mobed is not running");
+      return;
+    }
+  props = g_variant_ref_sink (g_variant_dict_end (&f->props));
+  g_variant_dict_init (&f->props, props);
+  text = f->ctx->json ? mobectl_status_json (props, FALSE) : mobectl_status_line (props);
+  emit (f, text);
+}
+
+static void
+load_all (Follow *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) props = mobectl_get_all (f->ctx, &error);
+
+  g_variant_dict_clear (&f->props);
+  g_variant_dict_init (&f->props, props);
+  f->running = props != NULL;
+  if (props == NULL)
+    g_debug ("GetAll failed: %s", error->message);
+  show (f);
+}
+
+static void
+on_properties_changed (GDBusConnection *bus, const char *sender, const char *path,
+                       const char *iface, const char *signal, GVariant *params,
+                       gpointer user_data)
+{
+  Follow *f = user_data;
+  g_autoptr(GVariant) changed = NULL;
+  g_autofree const char **invalidated = NULL;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  g_variant_get (params, "(&s@a{sv}^a&s)", NULL, &changed, &invalidated);
+  g_variant_iter_init (&iter, changed);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      g_variant_dict_insert_value (&f->props, key, value);
+      g_variant_unref (value);
+    }
+  show (f);
+}
+
+static void
+on_name_owner_changed (GDBusConnection *bus, const char *sender, const char *path,
+                       const char *iface, const char *signal, GVariant *params,
+                       gpointer user_data)
+{
+  Follow *f = user_data;
+  const char *new_owner;
+
+  g_variant_get (params, "(&s&s&s)", NULL, NULL, &new_owner);
+  if (*new_owner == '\0')
+    {
+      f->running = FALSE;
+      show (f);
+    }
+  else
+    load_all (f);
+}
+
+static gboolean
+on_quit (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+int
+mobectl_status_follow (MobectlContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus = mobectl_bus (ctx, &error);
+  Follow f = { .ctx = ctx, .ret = MOBECTL_EXIT_OK };
+  guint props_id, owner_id;
+
+  if (bus == NULL)
+    return mobectl_bus_error (ctx, error);
+  f.loop = g_main_loop_new (NULL, FALSE);
+  g_variant_dict_init (&f.props, NULL);
+  /* Subscribe first, then read: no change can fall between the two. */
+  props_id = g_dbus_connection_signal_subscribe (bus, MOBECTL_BUS_NAME,
+                                                 "org.freedesktop.DBus.Properties",
+                                                 "PropertiesChanged", MOBECTL_OBJECT_PATH,
+                                                 MOBECTL_INTERFACE, G_DBUS_SIGNAL_FLAGS_NONE,
+                                                 on_properties_changed, &f, NULL);
+  owner_id = g_dbus_connection_signal_subscribe (bus, "org.freedesktop.DBus",
+                                                 "org.freedesktop.DBus", "NameOwnerChanged",
+                                                 "/org/freedesktop/DBus", MOBECTL_BUS_NAME,
+                                                 G_DBUS_SIGNAL_FLAGS_NONE,
+                                                 on_name_owner_changed, &f, NULL);
+  load_all (&f);
+  if (!f.running)
+    {
+      /* Not even D-Bus activation could start it: say so, as status does. */
+      g_autoptr(GVariant) props = mobectl_get_all (ctx, &error);
+      if (props == NULL)
+        f.ret = mobectl_bus_error (ctx, error);
+    }
+  else
+    {
+      g_unix_signal_add (SIGINT, on_quit, f.loop);
+      g_unix_signal_add (SIGTERM, on_quit, f.loop);
+      g_main_loop_run (f.loop);
+    }
+  g_dbus_connection_signal_unsubscribe (bus, props_id);
+  g_dbus_connection_signal_unsubscribe (bus, owner_id);
+  g_variant_dict_clear (&f.props);
+  g_main_loop_unref (f.loop);
+  g_free (f.last);
+  return f.ret;
+}
