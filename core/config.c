@@ -11,8 +11,11 @@
 
 #include "core/catalog.h"
 #include "core/duration.h"
+#include "core/workhours.h"
 
-typedef enum { KEY_DURATION, KEY_BOOLEAN, KEY_COUNT, KEY_SETTINGS, KEY_WORDS } KeyType;
+typedef enum {
+  KEY_DURATION, KEY_BOOLEAN, KEY_COUNT, KEY_SETTINGS, KEY_WORDS, KEY_DAYS, KEY_HOURS,
+} KeyType;
 
 typedef struct {
   const char *group;
@@ -31,7 +34,11 @@ static const KeySpec keys[] = {
   { "schedule", "snooze",        KEY_DURATION, FIELD (snooze_s),        1, 12 * 3600, 5 * 60 },
   { "schedule", "expire-after",  KEY_DURATION, FIELD (expire_after_s),  1, 24 * 3600, 10 * 60 },
   { "schedule", "natural-break", KEY_DURATION, FIELD (natural_break_s), 1, 4 * 3600,  2 * 60 },
+  { "schedule", "work-days",     KEY_DAYS,     FIELD (work_days),       1, 0x7f,      0x7f },
+  { "schedule", "work-hours",    KEY_HOURS,    FIELD (work_hours),      0, 0,         0 },
   { "notify",   "sound",         KEY_BOOLEAN,  FIELD (sound),           0, 1,         TRUE },
+  { "notify",   "escalate",      KEY_BOOLEAN,  FIELD (escalate),        0, 1,         TRUE },
+  { "presence", "max-defer",     KEY_DURATION, FIELD (max_defer_s),     60, 24 * 3600, 90 * 60 },
   { "goals",    "daily",         KEY_COUNT,    FIELD (daily_goal),      1, 100,       8 },
   { "drills",   "settings",      KEY_SETTINGS, FIELD (settings),        1, 63,
     MOBED_SETTING_SEATED | MOBED_SETTING_STANDING },
@@ -51,7 +58,7 @@ store (MobedConfig *config, const KeySpec *spec, const Value *value)
 
   if (spec->type == KEY_BOOLEAN)
     *(gboolean *) field = value->number != 0;
-  else if (spec->type == KEY_WORDS)
+  else if (spec->type == KEY_WORDS || spec->type == KEY_HOURS)
     g_strlcpy (field, value->words, MOBED_CONFIG_WORDS_MAX);
   else
     *(guint64 *) field = value->number;
@@ -65,7 +72,7 @@ fetch (const MobedConfig *config, const KeySpec *spec, Value *value)
   memset (value, 0, sizeof *value);
   if (spec->type == KEY_BOOLEAN)
     value->number = *(const gboolean *) field;
-  else if (spec->type == KEY_WORDS)
+  else if (spec->type == KEY_WORDS || spec->type == KEY_HOURS)
     g_strlcpy (value->words, field, MOBED_CONFIG_WORDS_MAX);
   else
     value->number = *(const guint64 *) field;
@@ -102,6 +109,17 @@ describe (const KeySpec *spec, const Value *value)
       }
     case KEY_WORDS:
       return g_strdup (value->words[0] ? value->words : "(none)");
+    case KEY_HOURS:
+      return g_strdup (value->words[0] ? value->words : "(all day)");
+    case KEY_DAYS:
+      {
+        static const char *const names[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+        GString *out = g_string_new (NULL);
+        for (guint i = 0; i < 7; i++)
+          if (value->number & (1u << i))
+            g_string_append_printf (out, "%s%s", out->len ? "," : "", names[i]);
+        return g_string_free (out, FALSE);
+      }
     case KEY_COUNT:
     default:
       return g_strdup_printf ("%" G_GUINT64_FORMAT, value->number);
@@ -190,6 +208,33 @@ parse_value (const KeySpec *spec, const char *raw, Value *ret, GError **error)
           return TRUE;
         }
       break;
+    case KEY_DAYS:
+      {
+        guint8 days;
+        if (!mobed_work_days_parse (text, &days, error))
+          return FALSE;
+        v.number = days;
+      }
+      break;
+    case KEY_HOURS:
+      {
+        MobedWorkHours hours = { 0 };
+        GString *norm = g_string_new (NULL);
+
+        if (!mobed_work_hours_parse (text, &hours, error))
+          {
+            g_string_free (norm, TRUE);
+            return FALSE;
+          }
+        for (guint i = 0; i < hours.n_ranges; i++)
+          g_string_append_printf (norm, "%s%02u:%02u-%02u:%02u", i ? "," : "",
+                                  hours.start[i] / 60, hours.start[i] % 60,
+                                  hours.end[i] / 60, hours.end[i] % 60);
+        g_strlcpy (v.words, norm->str, sizeof v.words);
+        g_string_free (norm, TRUE);
+        *ret = v;
+        return TRUE;
+      }
     case KEY_COUNT:
     default:
       if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &v.number, NULL))

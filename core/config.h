@@ -18,12 +18,16 @@ typedef struct {
   guint64  expire_after_s;    /* [schedule] expire-after: unanswered → missed */
   guint64  natural_break_s;   /* [schedule] natural-break: away this long resets */
   gboolean sound;             /* [notify] sound */
+  gboolean escalate;          /* [notify] escalate: raise after ignored breaks */
+  guint64  max_defer_s;       /* [presence] max-defer: held longer → missed */
   guint64  daily_goal;        /* [goals] daily: done breaks a day */
   guint64  settings;          /* [drills] settings: MobedSetting bits allowed */
   /* [drills] focus and exclude: ';'-joined kebab-case words. Fixed buffers
    * keep MobedConfig a plain value that can be copied and compared. */
   char     focus[MOBED_CONFIG_WORDS_MAX];
   char     exclude[MOBED_CONFIG_WORDS_MAX];
+  guint64  work_days;         /* [schedule] work-days: bit 0 Monday … bit 6 Sunday */
+  char     work_hours[MOBED_CONFIG_WORDS_MAX];  /* [schedule] work-hours, normalized */
 } MobedConfig;
 
 void     mobed_config_init_defaults (MobedConfig *config);

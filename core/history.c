@@ -60,6 +60,8 @@ static const char *const migrations[MOBED_HISTORY_SCHEMA] = {
   /* 1 → 2: remember which regions each drill moved, so stats stay true
    * after the catalog changes. Older rows get '' (regions unknown). */
   "ALTER TABLE break_drills ADD COLUMN regions TEXT NOT NULL DEFAULT '';",
+  /* 2 → 3: whether the break was shown raised (the attention ladder). */
+  "ALTER TABLE breaks ADD COLUMN escalated INTEGER NOT NULL DEFAULT 0;",
 };
 
 static gboolean
@@ -311,8 +313,8 @@ write_row (MobedHistory *self, MobedHistoryRow *row, GError **error)
 
   if (!exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO breaks (due_us, ended_us, utc_offset_s, outcome, snoozes)"
-                               " VALUES (?, ?, ?, ?, ?)", -1, &st, NULL);
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO breaks (due_us, ended_us, utc_offset_s, outcome,"
+                               " snoozes, escalated) VALUES (?, ?, ?, ?, ?, ?)", -1, &st, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_int64 (st, 1, row->due_us);
@@ -320,6 +322,7 @@ write_row (MobedHistory *self, MobedHistoryRow *row, GError **error)
       sqlite3_bind_int (st, 3, row->utc_offset_s);
       sqlite3_bind_text (st, 4, mobed_outcome_to_string (row->outcome), -1, SQLITE_STATIC);
       sqlite3_bind_int (st, 5, (int) row->snoozes);
+      sqlite3_bind_int (st, 6, row->escalated ? 1 : 0);
       rc = sqlite3_step (st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
     }
   sqlite3_finalize (st);
@@ -515,7 +518,7 @@ mobed_history_query (MobedHistory *self, gint64 since_us, guint limit, GError **
   if (self->db != NULL)
     {
       int rc = sqlite3_prepare_v2 (self->db, "SELECT id, due_us, ended_us, utc_offset_s, outcome,"
-                                             " snoozes FROM breaks WHERE due_us >= ?"
+                                             " snoozes, escalated FROM breaks WHERE due_us >= ?"
                                              " ORDER BY due_us DESC, id DESC LIMIT ?", -1, &st, NULL);
       if (rc != SQLITE_OK)
         {
@@ -534,6 +537,7 @@ mobed_history_query (MobedHistory *self, gint64 since_us, guint limit, GError **
           row.utc_offset_s = sqlite3_column_int (st, 3);
           row.outcome = outcome_from_string ((const char *) sqlite3_column_text (st, 4));
           row.snoozes = (guint) sqlite3_column_int (st, 5);
+          row.escalated = sqlite3_column_int (st, 6) != 0;
           read_drills (self, &row);
           g_array_append_val (rows, row);
         }

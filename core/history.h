@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 #define MOBED_HISTORY_ERROR (mobed_history_error_quark ())
 GQuark mobed_history_error_quark (void);
 
-#define MOBED_HISTORY_SCHEMA 2          /* PRAGMA user_version this code writes */
+#define MOBED_HISTORY_SCHEMA 3          /* PRAGMA user_version this code writes */
 #define MOBED_HISTORY_ID_MAX 64
 
 typedef struct {
@@ -37,6 +37,7 @@ typedef struct {
   gint32            utc_offset_s;   /* local offset then: days are the user's days */
   MobedOutcome      outcome;
   guint             snoozes;
+  gboolean          escalated;      /* shown raised after ignored breaks */
   guint             n_drills;
   MobedHistoryDrill drills[2];
 } MobedHistoryRow;

@@ -1,43 +1,25 @@
 /*
  * scheduler.c — the break state machine. Turns events (the user's answers,
- * pause, presence) and the current time into a plan and the next deadline.
- * Reads no clock and does no I/O; the daemon carries the plan out.
+ * pause, presence, do-not-disturb, working hours) and the current time into
+ * a plan and the next deadline. Reads no clock and does no I/O; the daemon
+ * carries the plan out. What each event does is in scheduler-events.c.
  *
  * One counter drives every phase: active time, which runs only while the
- * user is present and breaks are not paused. In "working" it counts toward
- * the interval, in "due" toward expiry, in "snoozed" toward the snooze's end.
- * It is measured on the monotonic clock, so a wall-clock jump changes only
- * the times shown to people, never when a break comes.
+ * user is present, inside working hours and breaks are not paused (nor a due
+ * break held back). In "working" it counts toward the interval, in "due"
+ * toward expiry, in "snoozed" toward the snooze's end. It is measured on the
+ * monotonic clock, so a wall-clock jump changes only the times shown to
+ * people, never when a break comes.
+ *
+ * Whether the notification is up is derived, not ordered about: a due break
+ * should be visible unless paused, deferred or off hours (the last two give
+ * way when the user asked for the break), and a break that
+ * was hidden comes back only while the user is there to see it. The sync
+ * compares that with what is shown and plans SHOW or CLOSE (sync_screen).
  */
-#include "core/scheduler.h"
+#include "core/scheduler-private.h"
 
 G_DEFINE_QUARK (mobed-scheduler-error-quark, mobed_scheduler_error)
-
-#define USEC_PER_SEC G_GINT64_CONSTANT (1000000)
-
-typedef enum { PHASE_WORKING, PHASE_DUE, PHASE_SNOOZED } Phase;
-
-struct _MobedScheduler {
-  gint64   interval, expire_after, natural_break;   /* µs */
-
-  Phase    phase;
-  gint64   acc;            /* active µs this phase, before the running segment */
-  gint64   seg_start;      /* mono µs the running segment began; -1: stopped */
-  gint64   snooze_len;     /* µs, while snoozed */
-
-  gboolean paused;
-  gint64   paused_until;   /* mono µs, MOBED_NEVER = until resumed */
-  gboolean hidden;         /* a due break taken down for a pause, owed a SHOW */
-
-  gboolean away;
-  gint64   away_since;     /* mono µs */
-  gboolean away_settled;   /* this absence already counted as a natural break */
-
-  guint64  last_id;
-  guint64  break_id;       /* the due or snoozed break, 0 if none */
-  guint    snoozes;
-  gint64   due_wall;
-};
 
 static void
 apply_config (MobedScheduler *self, const MobedConfig *config)
@@ -45,6 +27,8 @@ apply_config (MobedScheduler *self, const MobedConfig *config)
   self->interval = (gint64) config->interval_s * USEC_PER_SEC;
   self->expire_after = (gint64) config->expire_after_s * USEC_PER_SEC;
   self->natural_break = (gint64) config->natural_break_s * USEC_PER_SEC;
+  self->max_defer = (gint64) config->max_defer_s * USEC_PER_SEC;
+  self->escalate = config->escalate;
 }
 
 MobedScheduler *
@@ -56,6 +40,8 @@ mobed_scheduler_new (const MobedConfig *config, gint64 now_mono)
   self->phase = PHASE_WORKING;
   self->seg_start = now_mono;
   self->paused_until = MOBED_NEVER;
+  self->held_since = -1;
+  self->chime_again_at = MOBED_NEVER;
   return self;
 }
 
@@ -66,9 +52,15 @@ mobed_scheduler_free (MobedScheduler *self)
 }
 
 static gboolean
-counting (MobedScheduler *self)
+held (MobedScheduler *self)
 {
-  return !self->paused && !self->away;
+  return self->phase == PHASE_DUE && self->deferred && !self->forced;
+}
+
+gboolean
+mobed_scheduler_counting (MobedScheduler *self)
+{
+  return !self->paused && !self->away && !self->off_hours && !held (self);
 }
 
 gint64
@@ -79,8 +71,8 @@ mobed_scheduler_get_count (MobedScheduler *self, gint64 now_mono)
   return self->acc + MAX (0, now_mono - self->seg_start);
 }
 
-static void
-stop_segment (MobedScheduler *self, gint64 at)
+void
+mobed_scheduler_stop_segment (MobedScheduler *self, gint64 at)
 {
   if (self->seg_start < 0)
     return;
@@ -88,19 +80,19 @@ stop_segment (MobedScheduler *self, gint64 at)
   self->seg_start = -1;
 }
 
-static void
-start_segment (MobedScheduler *self, gint64 now_mono)
+void
+mobed_scheduler_start_segment (MobedScheduler *self, gint64 now_mono)
 {
-  if (counting (self) && self->seg_start < 0)
+  if (mobed_scheduler_counting (self) && self->seg_start < 0)
     self->seg_start = now_mono;
 }
 
-static void
-enter_phase (MobedScheduler *self, Phase phase, gint64 now_mono)
+void
+mobed_scheduler_enter_phase (MobedScheduler *self, Phase phase, gint64 now_mono)
 {
   self->phase = phase;
   self->acc = 0;
-  self->seg_start = counting (self) ? now_mono : -1;
+  self->seg_start = mobed_scheduler_counting (self) ? now_mono : -1;
 }
 
 static gint64
@@ -116,63 +108,58 @@ phase_target (MobedScheduler *self)
 }
 
 static void
-record (MobedPlan *plan, MobedOutcome outcome, guint64 id,
-        gint64 due_wall, gint64 ended_wall, guint snoozes)
+record (MobedPlan *plan, const MobedRecord *rec)
 {
   /* The machine ends at most one break per call; a second would be a bug. */
   g_return_if_fail (!(plan->flags & MOBED_PLAN_RECORD));
   plan->flags |= MOBED_PLAN_RECORD;
-  plan->record = (MobedRecord) { outcome, id, due_wall, ended_wall, snoozes };
+  plan->record = *rec;
 }
 
-static void
-end_break (MobedScheduler *self, MobedOutcome outcome, MobedTime now, MobedPlan *plan)
+void
+mobed_scheduler_end_break (MobedScheduler *self, MobedOutcome outcome, MobedTime now,
+                           MobedPlan *plan)
 {
-  record (plan, outcome, self->break_id, self->due_wall, now.wall, self->snoozes);
-  /* Whatever was about to raise this break is moot now that it ended. */
-  plan->flags &= ~(MOBED_PLAN_SHOW | MOBED_PLAN_CHIME_START);
-  plan->flags |= MOBED_PLAN_CLOSE;
-  self->hidden = FALSE;
+  MobedRecord rec = { outcome, self->break_id, self->due_wall, now.wall, self->snoozes,
+                      self->escalated };
+
+  record (plan, &rec);
   if (outcome == MOBED_OUTCOME_DONE)
     plan->flags |= MOBED_PLAN_CHIME_DONE;
+  /* The ladder: ignoring breaks raises the next one; an answer lowers it. */
+  if (outcome == MOBED_OUTCOME_MISSED || outcome == MOBED_OUTCOME_DISMISSED)
+    self->ignored++;
+  else
+    self->ignored = 0;
   self->break_id = 0;
   self->snoozes = 0;
   self->due_wall = 0;
-  enter_phase (self, PHASE_WORKING, now.mono);
+  self->escalated = FALSE;
+  self->forced = FALSE;
+  self->chime_again_at = MOBED_NEVER;
+  mobed_scheduler_enter_phase (self, PHASE_WORKING, now.mono);
 }
 
-static void
-start_break (MobedScheduler *self, MobedTime now, MobedPlan *plan)
+void
+mobed_scheduler_start_break (MobedScheduler *self, MobedTime now, MobedPlan *plan)
 {
   if (self->phase == PHASE_WORKING)
     {
       self->break_id = ++self->last_id;
       self->snoozes = 0;
       self->due_wall = now.wall;
+      self->escalated = self->escalate && self->ignored >= MOBED_ESCALATE_AFTER;
       plan->flags |= MOBED_PLAN_NEW_BREAK;
     }
-  plan->flags |= MOBED_PLAN_SHOW | MOBED_PLAN_CHIME_START;
-  enter_phase (self, PHASE_DUE, now.mono);
+  mobed_scheduler_enter_phase (self, PHASE_DUE, now.mono);
 }
 
-/* A break hidden for a pause is still owed; it comes back once the user
- * is there to see it (an absence may yet turn it into a natural break). */
-static void
-reveal (MobedScheduler *self, MobedPlan *plan)
-{
-  if (!self->hidden || self->paused || self->away)
-    return;
-  self->hidden = FALSE;
-  plan->flags |= MOBED_PLAN_SHOW | MOBED_PLAN_CHIME_START;
-}
-
-static void
-resume (MobedScheduler *self, MobedTime now, MobedPlan *plan)
+void
+mobed_scheduler_resume (MobedScheduler *self, MobedTime now)
 {
   self->paused = FALSE;
   self->paused_until = MOBED_NEVER;
-  start_segment (self, now.mono);
-  reveal (self, plan);
+  mobed_scheduler_start_segment (self, now.mono);
 }
 
 /* Away long enough: the user moved on their own. A due break ends as
@@ -184,15 +171,32 @@ settle_natural (MobedScheduler *self, MobedTime now, MobedPlan *plan)
   self->away_settled = TRUE;
   if (self->phase != PHASE_WORKING)
     {
-      end_break (self, MOBED_OUTCOME_NATURAL, now, plan);
+      mobed_scheduler_end_break (self, MOBED_OUTCOME_NATURAL, now, plan);
       return;
     }
   if (self->acc >= self->interval / 2)
     {
-      gint64 left_wall = now.wall - (now.mono - self->away_since);
-      record (plan, MOBED_OUTCOME_NATURAL, 0, left_wall, now.wall, 0);
+      MobedRecord rec = { MOBED_OUTCOME_NATURAL, 0, now.wall - (now.mono - self->away_since),
+                          now.wall, 0, FALSE };
+      record (plan, &rec);
+      self->ignored = 0;
     }
-  enter_phase (self, PHASE_WORKING, now.mono);
+  mobed_scheduler_enter_phase (self, PHASE_WORKING, now.mono);
+}
+
+/* Keeps the running segment in step with whether time counts: a break that
+ * becomes held stops its expiry clock, one that is released restarts it. */
+static void
+sync_counting (MobedScheduler *self, gint64 now_mono)
+{
+  if (mobed_scheduler_counting (self))
+    mobed_scheduler_start_segment (self, now_mono);
+  else
+    mobed_scheduler_stop_segment (self, now_mono);
+  if (held (self) && self->held_since < 0)
+    self->held_since = now_mono;
+  else if (!held (self))
+    self->held_since = -1;
 }
 
 /* Brings the machine up to @now: whatever deadline has passed takes effect. */
@@ -200,8 +204,8 @@ static void
 advance (MobedScheduler *self, MobedTime now, MobedPlan *plan)
 {
   if (self->paused && self->paused_until != MOBED_NEVER && now.mono >= self->paused_until)
-    resume (self, now, plan);
-  if (self->paused)
+    mobed_scheduler_resume (self, now);
+  if (self->paused || self->off_hours)
     return;
   if (self->away)
     {
@@ -209,146 +213,73 @@ advance (MobedScheduler *self, MobedTime now, MobedPlan *plan)
         settle_natural (self, now, plan);
       return;
     }
+  if (held (self))
+    {
+      /* Held too long (a day of meetings): it is over, counted as missed. */
+      if (self->held_since >= 0 && now.mono >= self->held_since + self->max_defer)
+        mobed_scheduler_end_break (self, MOBED_OUTCOME_MISSED, now, plan);
+      return;
+    }
+  if (self->visible && self->escalated && now.mono >= self->chime_again_at)
+    {
+      plan->flags |= MOBED_PLAN_CHIME_AGAIN;
+      self->chime_again_at = MOBED_NEVER;
+    }
   if (mobed_scheduler_get_count (self, now.mono) < phase_target (self))
     return;
   if (self->phase == PHASE_DUE)
-    end_break (self, MOBED_OUTCOME_MISSED, now, plan);
+    mobed_scheduler_end_break (self, MOBED_OUTCOME_MISSED, now, plan);
   else
-    start_break (self, now, plan);
+    mobed_scheduler_start_break (self, now, plan);
+}
+
+/* Plans SHOW or CLOSE where what should be on screen and what is differ. */
+static void
+sync_screen (MobedScheduler *self, MobedTime now, MobedPlan *plan)
+{
+  gboolean want = self->phase == PHASE_DUE && !self->paused
+                  && (self->forced || (!self->deferred && !self->off_hours));
+
+  sync_counting (self, now.mono);
+  if (want && !self->visible && !self->away)
+    {
+      self->visible = TRUE;
+      plan->flags |= MOBED_PLAN_SHOW | MOBED_PLAN_CHIME_START;
+      if (self->escalated)
+        {
+          plan->flags |= MOBED_PLAN_ESCALATE;
+          if (self->chime_again_at == MOBED_NEVER)
+            self->chime_again_at = now.mono + MOBED_CHIME_AGAIN_S * USEC_PER_SEC;
+        }
+    }
+  else if (!want && self->visible)
+    {
+      /* Shown and hidden again within one call nets out to hidden. */
+      self->visible = FALSE;
+      plan->flags &= ~(MOBED_PLAN_SHOW | MOBED_PLAN_CHIME_START | MOBED_PLAN_ESCALATE);
+      plan->flags |= MOBED_PLAN_CLOSE;
+    }
+  else if (want && self->visible && (plan->flags & MOBED_PLAN_SHOW) && self->escalated)
+    plan->flags |= MOBED_PLAN_ESCALATE;     /* raised again on request: still raised */
 }
 
 static gint64
 next_deadline (MobedScheduler *self)
 {
+  gint64 deadline;
+
   if (self->paused)
     return self->paused_until;
+  if (self->off_hours)
+    return MOBED_NEVER;
   if (self->away)
     return self->away_settled ? MOBED_NEVER : self->away_since + self->natural_break;
-  return self->seg_start + (phase_target (self) - self->acc);
-}
-
-static gboolean
-check_range (const char *what, guint64 seconds, guint64 max, GError **error)
-{
-  if (seconds >= 1 && seconds <= max)
-    return TRUE;
-  g_set_error (error, MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_INVALID,
-               "A %s of %" G_GUINT64_FORMAT " seconds is out of range "
-               "(1 to %" G_GUINT64_FORMAT ")", what, seconds, max);
-  return FALSE;
-}
-
-static gboolean
-require_break (MobedScheduler *self, GError **error)
-{
-  if (self->phase != PHASE_WORKING)
-    return TRUE;
-  g_set_error_literal (error, MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_NOT_DUE,
-                       "No break is due right now");
-  return FALSE;
-}
-
-static gboolean
-apply_event (MobedScheduler *self, const MobedEvent *event, MobedTime now,
-             MobedPlan *plan, GError **error)
-{
-  switch (event->kind)
-    {
-    case MOBED_EVENT_TICK:
-      return TRUE;
-
-    case MOBED_EVENT_TAKE_BREAK:
-      if (self->paused)
-        {
-          g_set_error_literal (error, MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_PAUSED,
-                               "Breaks are paused; resume them first");
-          return FALSE;
-        }
-      if (self->phase == PHASE_DUE)
-        {
-          self->hidden = FALSE;
-          plan->flags |= MOBED_PLAN_SHOW;
-        }
-      else
-        start_break (self, now, plan);
-      return TRUE;
-
-    case MOBED_EVENT_DONE:
-    case MOBED_EVENT_SKIP:
-      if (!require_break (self, error))
-        return FALSE;
-      end_break (self, event->kind == MOBED_EVENT_DONE ? MOBED_OUTCOME_DONE
-                                                        : MOBED_OUTCOME_SKIPPED, now, plan);
-      return TRUE;
-
-    case MOBED_EVENT_DISMISS:
-      /* Only a visible break can be dismissed; a late close is stale news. */
-      if (self->phase == PHASE_DUE && !self->paused)
-        end_break (self, MOBED_OUTCOME_DISMISSED, now, plan);
-      return TRUE;
-
-    case MOBED_EVENT_SNOOZE:
-      if (!check_range ("snooze", event->seconds, MOBED_SNOOZE_MAX_S, error)
-          || !require_break (self, error))
-        return FALSE;
-      self->snoozes++;
-      self->hidden = FALSE;
-      self->snooze_len = (gint64) event->seconds * USEC_PER_SEC;
-      enter_phase (self, PHASE_SNOOZED, now.mono);
-      plan->flags |= MOBED_PLAN_CLOSE;
-      return TRUE;
-
-    case MOBED_EVENT_PAUSE:
-      if (event->seconds != 0
-          && !check_range ("pause", event->seconds, MOBED_PAUSE_MAX_S, error))
-        return FALSE;
-      stop_segment (self, now.mono);
-      if (self->phase == PHASE_DUE && !self->paused)
-        {
-          plan->flags |= MOBED_PLAN_CLOSE;
-          self->hidden = TRUE;
-        }
-      self->paused = TRUE;
-      self->paused_until = event->seconds == 0
-        ? MOBED_NEVER : now.mono + (gint64) event->seconds * USEC_PER_SEC;
-      return TRUE;
-
-    case MOBED_EVENT_RESUME:
-      if (!self->paused)
-        {
-          g_set_error_literal (error, MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_NOT_PAUSED,
-                               "Breaks are not paused");
-          return FALSE;
-        }
-      resume (self, now, plan);
-      return TRUE;
-
-    case MOBED_EVENT_AWAY:
-      if (self->away)
-        return TRUE;
-      {
-        gint64 since = MIN (event->since, now.mono);
-        /* Time already counted before the user left is taken back. */
-        if (self->seg_start >= 0)
-          stop_segment (self, MAX (since, self->seg_start));
-        self->away = TRUE;
-        self->away_since = since;
-        self->away_settled = FALSE;
-      }
-      return TRUE;
-
-    case MOBED_EVENT_BACK:
-      if (self->away)
-        {
-          self->away = FALSE;
-          start_segment (self, now.mono);
-          reveal (self, plan);
-        }
-      return TRUE;
-
-    default:
-      g_return_val_if_reached (FALSE);
-    }
+  if (held (self))
+    return self->held_since + self->max_defer;
+  deadline = self->seg_start + (phase_target (self) - self->acc);
+  if (self->visible && self->escalated)
+    deadline = MIN (deadline, self->chime_again_at);
+  return deadline;
 }
 
 gboolean
@@ -364,11 +295,16 @@ mobed_scheduler_handle (MobedScheduler   *self,
 
   *plan = (MobedPlan) { 0 };
   advance (self, now, plan);
+  sync_screen (self, now, plan);
   /* An answer that time already settled (Done just after the break
-   * expired) is refused by apply_event: the phase is back to working. */
-  ok = apply_event (self, event, now, plan, error);
+   * expired) is refused by the event: the phase is back to working. */
+  ok = mobed_scheduler_apply_event (self, event, now, plan, error);
   if (ok)
-    advance (self, now, plan);
+    {
+      sync_screen (self, now, plan);
+      advance (self, now, plan);
+    }
+  sync_screen (self, now, plan);
   plan->next_deadline = next_deadline (self);
   return ok;
 }
@@ -384,6 +320,7 @@ mobed_scheduler_set_config (MobedScheduler    *self,
   apply_config (self, config);
   if (!(plan->flags & MOBED_PLAN_RECORD))
     advance (self, now, plan);
+  sync_screen (self, now, plan);
   plan->next_deadline = next_deadline (self);
 }
 
@@ -392,8 +329,12 @@ mobed_scheduler_get_state (MobedScheduler *self)
 {
   if (self->paused)
     return MOBED_STATE_PAUSED;
+  if (self->off_hours && !(self->phase == PHASE_DUE && self->forced))
+    return MOBED_STATE_OFF_HOURS;
   if (self->away)
     return MOBED_STATE_AWAY;
+  if (held (self))
+    return MOBED_STATE_DEFERRED;
   switch (self->phase)
     {
     case PHASE_DUE:     return MOBED_STATE_DUE;
@@ -421,6 +362,12 @@ mobed_scheduler_get_due_wall (MobedScheduler *self)
   return self->due_wall;
 }
 
+gboolean
+mobed_scheduler_get_escalated (MobedScheduler *self)
+{
+  return self->escalated;
+}
+
 static gint64
 remaining (MobedScheduler *self, gint64 now_mono)
 {
@@ -440,7 +387,7 @@ mobed_scheduler_get_next_break (MobedScheduler *self, MobedTime now)
 {
   gint64 start = now.mono;
 
-  if (self->phase == PHASE_DUE)
+  if (self->phase == PHASE_DUE || self->off_hours)
     return 0;
   if (self->paused)
     {
@@ -464,7 +411,9 @@ mobed_scheduler_get_paused_until (MobedScheduler *self, MobedTime now)
 const char *
 mobed_state_to_string (MobedState state)
 {
-  static const char *const names[] = { "working", "due", "snoozed", "paused", "away" };
+  static const char *const names[] = {
+    "working", "due", "snoozed", "paused", "away", "deferred", "off-hours",
+  };
 
   g_return_val_if_fail ((guint) state < G_N_ELEMENTS (names), "working");
   return names[state];

@@ -22,6 +22,11 @@ typedef enum {
 
 GQuark mobed_scheduler_error_quark (void);
 
+/* Breaks ignored (missed or dismissed) in a row before the next is raised,
+ * and how long a raised break waits before a second chime. */
+#define MOBED_ESCALATE_AFTER   2
+#define MOBED_CHIME_AGAIN_S    60
+
 /* Snooze and pause bounds, seconds. */
 #define MOBED_SNOOZE_MAX_S  (G_GUINT64_CONSTANT (12) * 3600)
 #define MOBED_PAUSE_MAX_S   (G_GUINT64_CONSTANT (30) * 24 * 3600)
@@ -42,6 +47,8 @@ typedef enum {
   MOBED_STATE_SNOOZED,
   MOBED_STATE_PAUSED,
   MOBED_STATE_AWAY,
+  MOBED_STATE_DEFERRED,     /* a due break held back (do not disturb, a call) */
+  MOBED_STATE_OFF_HOURS,    /* outside working hours: no breaks, no count */
 } MobedState;
 
 typedef enum {
@@ -64,6 +71,10 @@ typedef enum {
   MOBED_EVENT_RESUME,
   MOBED_EVENT_AWAY,         /* .since: mono µs the user left (idle, lock, sleep) */
   MOBED_EVENT_BACK,
+  MOBED_EVENT_DEFER,        /* do not disturb began: hold due breaks back */
+  MOBED_EVENT_UNDEFER,      /* it ended: a held break is shown */
+  MOBED_EVENT_OFF_HOURS,    /* working hours ended */
+  MOBED_EVENT_ON_HOURS,     /* working hours began: the count starts afresh */
 } MobedEventKind;
 
 typedef struct {
@@ -79,6 +90,8 @@ typedef enum {
   MOBED_PLAN_CHIME_START = 1 << 3,
   MOBED_PLAN_CHIME_DONE  = 1 << 4,
   MOBED_PLAN_RECORD      = 1 << 5,  /* a break ended: see .record */
+  MOBED_PLAN_ESCALATE    = 1 << 6,  /* with SHOW: ignored breaks in a row; make it stay */
+  MOBED_PLAN_CHIME_AGAIN = 1 << 7,  /* an escalated break is still unanswered */
 } MobedPlanFlags;
 
 typedef struct {
@@ -87,6 +100,7 @@ typedef struct {
   gint64       due_wall;    /* when it first fell due (or the user left) */
   gint64       ended_wall;
   guint        snoozes;
+  gboolean     escalated;   /* it was shown raised (see MOBED_PLAN_ESCALATE) */
 } MobedRecord;
 
 typedef struct {
@@ -129,6 +143,8 @@ gint64          mobed_scheduler_get_snoozed_until (MobedScheduler *self, MobedTi
 gint64          mobed_scheduler_get_next_break (MobedScheduler *self, MobedTime now);
 /* 0 when not paused, -1 when paused until resumed, else wall µs. */
 gint64          mobed_scheduler_get_paused_until (MobedScheduler *self, MobedTime now);
+/* Whether the current break is shown raised. */
+gboolean        mobed_scheduler_get_escalated (MobedScheduler *self);
 /* Active time counted toward the current phase, µs. */
 gint64          mobed_scheduler_get_count  (MobedScheduler *self, gint64 now_mono);
 

@@ -26,6 +26,8 @@ test_row (gint64 due_us, MobedOutcome outcome, guint n_drills)
     .utc_offset_s = 7200,
     .outcome = outcome,
     .snoozes = 2,
+    /* Some rows raised by the attention ladder, so the flag round-trips. */
+    .escalated = outcome == MOBED_OUTCOME_MISSED || outcome == MOBED_OUTCOME_SKIPPED,
     .n_drills = n_drills,
   };
   const MobedHistoryDrill drills[2] = {
@@ -52,6 +54,7 @@ assert_row_equal (const MobedHistoryRow *a, const MobedHistoryRow *b)
   g_assert_cmpint (a->utc_offset_s, ==, b->utc_offset_s);
   g_assert_cmpint (a->outcome, ==, b->outcome);
   g_assert_cmpuint (a->snoozes, ==, b->snoozes);
+  g_assert_cmpint (a->escalated, ==, b->escalated);
   g_assert_cmpuint (a->n_drills, ==, b->n_drills);
   for (guint i = 0; i < a->n_drills; i++)
     {

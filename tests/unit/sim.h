@@ -102,7 +102,9 @@ sim_apply (Sim *sim, const MobedPlan *plan)
 
   if (plan->flags & MOBED_PLAN_NEW_BREAK)
     {
-      g_assert_true (plan->flags & MOBED_PLAN_SHOW);
+      /* A new break is shown at once, unless do-not-disturb holds it. */
+      if (mobed_scheduler_get_state (sim->sched) != MOBED_STATE_DEFERRED)
+        g_assert_true (plan->flags & MOBED_PLAN_SHOW);
       sim->last_id++;
       sim->new_breaks++;
       g_byte_array_append (sim->ended, (const guint8[]) { 0 }, 1);

@@ -66,6 +66,10 @@ assert_config_equal (const MobedConfig *a, const MobedConfig *b)
   g_assert_cmpuint (a->settings, ==, b->settings);
   g_assert_cmpstr (a->focus, ==, b->focus);
   g_assert_cmpstr (a->exclude, ==, b->exclude);
+  g_assert_cmpint (a->escalate, ==, b->escalate);
+  g_assert_cmpuint (a->max_defer_s, ==, b->max_defer_s);
+  g_assert_cmpuint (a->work_days, ==, b->work_days);
+  g_assert_cmpstr (a->work_hours, ==, b->work_hours);
 }
 
 static void
@@ -186,6 +190,32 @@ test_drills_group (Fixture *f, gconstpointer data)
 }
 
 static void
+test_work_hours (Fixture *f, gconstpointer data)
+{
+  MobedConfig c;
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  g_assert_cmpuint (c.work_days, ==, 0x7f);
+  g_assert_cmpstr (c.work_hours, ==, "");
+  write_conf (f, "[schedule]\nwork-days=Mon-Fri\nwork-hours= 9:00-12:00 , 13:00-17:30\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_true (has_warning (f, "[schedule] work-hours", "'9:00-12:00'"));
+  g_ptr_array_set_size (f->warnings, 0);
+  write_conf (f, "[schedule]\nwork-days=Mon-Fri\nwork-hours=09:00-12:00, 13:00-17:30\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (f->warnings->len, ==, 0);
+  g_assert_cmpuint (c.work_days, ==, 0x1f);
+  g_assert_cmpstr (c.work_hours, ==, "09:00-12:00,13:00-17:30");
+  write_conf (f, "[schedule]\nwork-days=Someday\nwork-hours=17:00-09:00\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (c.work_days, ==, 0x1f);                 /* kept */
+  g_assert_cmpstr (c.work_hours, ==, "09:00-12:00,13:00-17:30");
+  g_assert_true (has_warning (f, "[schedule] work-days", "'Someday'"));
+  g_assert_true (has_warning (f, "[schedule] work-hours", "ends before it starts"));
+}
+
+static void
 test_long_list (Fixture *f, gconstpointer data)
 {
   MobedConfig c;
@@ -296,6 +326,7 @@ main (int argc, char **argv)
   ADD ("unknown-keys-and-groups", test_unknown_keys_and_groups);
   ADD ("drills-group", test_drills_group);
   ADD ("long-list", test_long_list);
+  ADD ("work-hours", test_work_hours);
   ADD ("not-a-key-file", test_not_a_key_file);
   ADD ("unreadable", test_unreadable);
   ADD ("shipped-config", test_shipped_config);
