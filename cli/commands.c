@@ -6,6 +6,8 @@
  */
 #include "cli/commands.h"
 
+#include <glib/gi18n.h>
+
 #include "cli/status.h"
 #include "core/duration.h"
 #include "core/scheduler.h"
@@ -55,7 +57,8 @@ parse_duration (MobectlContext *ctx, const char *text, guint64 max, guint64 *sec
   if (*seconds > max)
     {
       g_autofree char *longest = mobed_duration_format (max);
-      *ret = mobectl_usage_error (ctx, "'%s' is too long for %s (at most %s)", text, ctx->verb,
+      /* TRANSLATORS: a duration too long for the command (snooze or pause) */
+      *ret = mobectl_usage_error (ctx, _("'%s' is too long for %s (at most %s)"), text, ctx->verb,
                                   longest);
       return FALSE;
     }
@@ -88,7 +91,7 @@ mobectl_cmd_now (MobectlContext *ctx, int argc, char **argv)
   if (props == NULL)
     return ret;
   line = mobectl_status_break_line (props);
-  sentence = g_strdup_printf ("Break started: %s", line ? line : "(no drill)");
+  sentence = g_strdup_printf (_("Break started: %s"), line ? line : _("(no drill)"));
   return report (ctx, props, sentence);
 }
 
@@ -104,7 +107,9 @@ mobectl_cmd_done (MobectlContext *ctx, int argc, char **argv)
     return ret;
   g_variant_lookup (props, "TodayDone", "u", &done);
   g_variant_lookup (props, "DailyGoal", "u", &goal);
-  sentence = g_strdup_printf ("Done. %u of %u breaks today.", done, goal);
+  /* TRANSLATORS: breaks done today out of the daily goal; the plural follows the goal */
+  sentence = g_strdup_printf (ngettext ("Done. %u of %u break today.",
+                                        "Done. %u of %u breaks today.", goal), done, goal);
   return report (ctx, props, sentence);
 }
 
@@ -114,7 +119,7 @@ mobectl_cmd_skip (MobectlContext *ctx, int argc, char **argv)
   int ret = MOBECTL_EXIT_OK;
   g_autoptr(GVariant) props = call_then_status (ctx, "Skip", NULL, &ret);
 
-  return props == NULL ? ret : report (ctx, props, "Skipped.");
+  return props == NULL ? ret : report (ctx, props, _("Skipped."));
 }
 
 int
@@ -151,10 +156,11 @@ mobectl_cmd_snooze (MobectlContext *ctx, int argc, char **argv)
       {
         g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (until / G_USEC_PER_SEC);
         g_autofree char *clock = g_date_time_format (dt, "%H:%M");
-        sentence = g_strdup_printf ("Snoozed for %s, until %s.", length, clock);
+        /* TRANSLATORS: a length such as 5m, then a time of day */
+        sentence = g_strdup_printf (_("Snoozed for %s, until %s."), length, clock);
       }
     else
-      sentence = g_strdup_printf ("Snoozed for %s.", length);
+      sentence = g_strdup_printf (_("Snoozed for %s."), length);
   }
   return report (ctx, props, sentence);
 }
@@ -170,7 +176,8 @@ mobectl_cmd_another (MobectlContext *ctx, int argc, char **argv)
   if (props == NULL)
     return ret;
   line = mobectl_status_break_line (props);
-  sentence = g_strdup_printf ("Now: %s", line ? line : "(no drill)");
+  /* TRANSLATORS: the drill that replaced the one offered before */
+  sentence = g_strdup_printf (_("Now: %s"), line ? line : _("(no drill)"));
   return report (ctx, props, sentence);
 }
 
@@ -190,14 +197,15 @@ mobectl_cmd_pause (MobectlContext *ctx, int argc, char **argv)
     return ret;
   g_variant_lookup (props, "PausedUntil", "x", &until);
   if (seconds == 0)
-    sentence = g_strdup ("Paused until you run 'mobectl resume'.");
+    sentence = g_strdup (_("Paused until you run 'mobectl resume'."));
   else
     {
       g_autofree char *length = mobed_duration_format (seconds);
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (until / G_USEC_PER_SEC);
       g_autofree char *clock = g_date_time_format (dt, seconds < 20 * 3600 ? "%H:%M"
                                                                            : "%a %d %b %H:%M");
-      sentence = g_strdup_printf ("Paused for %s, until %s.", length, clock);
+      /* TRANSLATORS: a length such as 1h30m, then a time (and maybe a day) */
+      sentence = g_strdup_printf (_("Paused for %s, until %s."), length, clock);
     }
   return report (ctx, props, sentence);
 }
@@ -216,10 +224,11 @@ mobectl_cmd_resume (MobectlContext *ctx, int argc, char **argv)
   if (next > 0)
     {
       g_autofree char *when = mobectl_when_text (next, g_get_real_time ());
-      sentence = g_strdup_printf ("Resumed. Next break at %s.", when);
+      /* TRANSLATORS: %s is a time and how long until then: "14:05 (in 25 min)" */
+      sentence = g_strdup_printf (_("Resumed. Next break at %s."), when);
     }
   else
-    sentence = g_strdup ("Resumed. A break is due now.");
+    sentence = g_strdup (_("Resumed. A break is due now."));
   return report (ctx, props, sentence);
 }
 
@@ -235,10 +244,14 @@ mobectl_cmd_reload (MobectlContext *ctx, int argc, char **argv)
     return mobectl_bus_error (ctx, error);
   g_variant_get (reply, "(^a&s)", &warnings);
   for (const char **w = warnings; w != NULL && *w != NULL; w++)
-    g_printerr ("mobectl: warning: %s\n", *w);
+    {
+      /* TRANSLATORS: a problem mobed found in mobed.conf or drills.ini (in English) */
+      g_printerr (_("mobectl: warning: %s"), *w);
+      g_printerr ("\n");
+    }
   if (!ctx->json)
     {
-      g_print ("Reloaded the configuration.\n");
+      g_print ("%s\n", _("Reloaded the configuration."));
       return MOBECTL_EXIT_OK;
     }
   props = mobectl_get_all (ctx, &error);

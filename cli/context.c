@@ -6,6 +6,7 @@
  */
 #include "cli/context.h"
 
+#include <glib/gi18n.h>
 #include <stdarg.h>
 
 
@@ -71,9 +72,10 @@ mobectl_usage_error (MobectlContext *ctx, const char *fmt, ...)
   va_end (args);
   g_printerr ("mobectl: %s\n", msg);
   if (ctx->verb != NULL)
-    g_printerr ("Try 'mobectl %s --help' for more.\n", ctx->verb);
+    g_printerr (_("Try 'mobectl %s --help' for more."), ctx->verb);
   else
-    g_printerr ("Try 'mobectl --help' for the list of commands.\n");
+    g_printerr ("%s", _("Try 'mobectl --help' for the list of commands."));
+  g_printerr ("\n");
   return MOBECTL_EXIT_USAGE;
 }
 
@@ -93,18 +95,41 @@ unreachable (GError *error)
          || g_str_has_prefix (name, "org.freedesktop.systemd1.");
 }
 
+/* mobed's refusals come in English (core/scheduler.c words them); the
+ * ones known by their D-Bus name are said in the user's language, as long
+ * as the text is the one this table knows. */
+static const struct {
+  const char *name;
+  const char *message;
+} refusals[] = {
+  { "org.mobed.Error.NotDue", N_("No break is due right now") },
+  { "org.mobed.Error.Paused", N_("Breaks are paused; resume them first") },
+  { "org.mobed.Error.NotPaused", N_("Breaks are not paused") },
+};
+
+static const char *
+refusal_text (const char *name, const char *message)
+{
+  for (gsize i = 0; name != NULL && i < G_N_ELEMENTS (refusals); i++)
+    if (g_str_equal (name, refusals[i].name) && g_str_equal (message, refusals[i].message))
+      return _(refusals[i].message);
+  return message;
+}
+
 int
 mobectl_bus_error (MobectlContext *ctx, GError *error)
 {
   gboolean down = unreachable (error);
+  g_autofree char *name = g_dbus_error_get_remote_error (error);
 
   g_dbus_error_strip_remote_error (error);
   if (down)
     {
-      g_printerr ("mobectl: could not reach mobed: %s\n", error->message);
-      g_printerr ("Start it with 'systemctl --user start mobed', or run 'mobed' in a terminal.\n");
+      g_printerr (_("mobectl: could not reach mobed: %s"), error->message);
+      g_printerr ("\n%s\n",
+                  _("Start it with 'systemctl --user start mobed', or run 'mobed' in a terminal."));
     }
   else
-    g_printerr ("mobectl: %s\n", error->message);
+    g_printerr ("mobectl: %s\n", refusal_text (name, error->message));
   return MOBECTL_EXIT_REFUSED;
 }

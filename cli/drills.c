@@ -5,9 +5,11 @@
  */
 #include "cli/commands.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cli/text.h"
 #include "core/catalog.h"
 
 static char *
@@ -51,14 +53,15 @@ static char *
 reps_text (GVariant *drill, guint reps)
 {
   if (!flag (drill, "per_side"))
-    return g_strdup_printf ("%u times", reps);
-  return g_strdup_printf (flag (drill, "each_way") ? "%u each way" : "%u per side", reps);
+    return mobectl_reps_text (reps, "times");
+  return mobectl_reps_text (reps, flag (drill, "each_way") ? "each-way" : "per-side");
 }
 
 static void
 print_table (GVariant *drills)
 {
-  const char *headers[] = { "ID", "NAME", "MOVES", "WHERE", "GOOD FOR" };
+  /* TRANSLATORS: the column headers of `mobectl drills` */
+  const char *headers[] = { _("ID"), _("NAME"), _("MOVES"), _("WHERE"), _("GOOD FOR") };
   gsize n = g_variant_n_children (drills);
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   int width[4] = { 0 };
@@ -74,22 +77,29 @@ print_table (GVariant *drills)
     }
   for (int c = 0; c < 4; c++)
     {
-      width[c] = (int) strlen (headers[c]);
+      width[c] = mobectl_text_width (headers[c]);
       for (gsize i = 0; i < n; i++)
-        width[c] = MAX (width[c], (int) g_utf8_strlen (cells->pdata[i * 5 + c], -1));
+        width[c] = MAX (width[c], mobectl_text_width (cells->pdata[i * 5 + c]));
     }
-  g_print ("%-*s  %-*s  %-*s  %-*s  %s\n", width[0], headers[0], width[1], headers[1],
-           width[2], headers[2], width[3], headers[3], headers[4]);
+  /* printf pads bytes, not characters: pad by hand for non-ASCII text. */
+  for (int c = 0; c < 4; c++)
+    {
+      g_autofree char *cell = mobectl_pad (headers[c], width[c], FALSE);
+      g_print ("%s  ", cell);
+    }
+  g_print ("%s\n", headers[4]);
   for (gsize i = 0; i < n; i++)
     {
       char **row = (char **) &cells->pdata[i * 5];
-      /* printf pads bytes, not characters: pad by hand for non-ASCII names. */
       for (int c = 0; c < 4; c++)
-        g_print ("%s%*s  ", row[c], width[c] - (int) g_utf8_strlen (row[c], -1), "");
+        {
+          g_autofree char *cell = mobectl_pad (row[c], width[c], FALSE);
+          g_print ("%s  ", cell);
+        }
       g_print ("%s\n", row[4]);
     }
   if (n == 0)
-    g_print ("(no drill matches)\n");
+    g_print ("%s\n", _("(no drill matches)"));
 }
 
 static void
@@ -103,16 +113,30 @@ print_one (GVariant *d)
   g_autofree char *focus = reps_text (d, number (d, "reps_focus"));
   guint sides = flag (d, "per_side") ? 2 : 1;
 
+  /* TRANSLATORS: the labels of `mobectl drills ID`; the values line up after the longest */
+  const char *labels[] = { _("Moves:"), _("Where:"), _("Good for:"), _("Everyday:"),
+                           _("Focus:"), NULL };
+  int column = mobectl_label_column (labels, 1, 11);
+  g_autofree char *moves = mobectl_pad (labels[0], column, FALSE);
+  g_autofree char *where = mobectl_pad (labels[1], column, FALSE);
+  g_autofree char *good = mobectl_pad (labels[2], column, FALSE);
+  g_autofree char *everyday = mobectl_pad (labels[3], column, FALSE);
+  g_autofree char *focus_label = mobectl_pad (labels[4], column, FALSE);
+  guint seconds = number (d, "reps_small") * sides * number (d, "seconds_per_rep");
+
   g_print ("%s (%s)\n%s\n\n", text (d, "name"), text (d, "id"), text (d, "summary"));
   if (g_variant_lookup (d, "steps", "^a&s", &steps))
     for (guint i = 0; steps[i] != NULL; i++)
       g_print ("  %u. %s\n", i + 1, steps[i]);
-  g_print ("\n%-11s%s\n%-11s%s\n", "Moves:", regions, "Where:", settings);
-  g_print ("%-11s%s\n", "Good for:", *tags ? tags : "(stiffness where it moves)");
-  g_print ("%-11s%s (about %u s)\n", "Everyday:", small,
-           number (d, "reps_small") * sides * number (d, "seconds_per_rep"));
-  g_print ("%-11s%s a set\n", "Focus:", focus);
-  g_print ("Keep it in the comfortable range.\n");
+  g_print ("\n%s%s\n%s%s\n", moves, regions, where, settings);
+  g_print ("%s%s\n", good, *tags ? tags : _("(stiffness where it moves)"));
+  g_print ("%s", everyday);
+  /* TRANSLATORS: the everyday repetitions, then how long they take */
+  g_print (_("%s (about %u s)"), small, seconds);
+  g_print ("\n%s", focus_label);
+  /* TRANSLATORS: the repetitions of one set when a region is the focus */
+  g_print (_("%s a set"), focus);
+  g_print ("\n%s\n", _("Keep it in the comfortable range."));
 }
 
 static void
@@ -174,6 +198,20 @@ print_json (GVariant *drills)
   g_print ("%s\n", out);
 }
 
+/* mobed's "no such drill" (in English, daemon/drill-list.c), to say it in
+ * the user's language. */
+static gboolean
+no_such_drill (GError *error, const char *id)
+{
+  g_autofree char *name = g_dbus_error_get_remote_error (error);
+  g_autofree char *expected = g_strdup_printf ("No drill has the id '%s'", id);
+
+  if (g_strcmp0 (name, "org.freedesktop.DBus.Error.InvalidArgs") != 0)
+    return FALSE;
+  g_dbus_error_strip_remote_error (error);
+  return g_str_equal (error->message, expected);
+}
+
 int
 mobectl_cmd_drills (MobectlContext *ctx, int argc, char **argv)
 {
@@ -186,12 +224,12 @@ mobectl_cmd_drills (MobectlContext *ctx, int argc, char **argv)
   if (ctx->region != NULL && !mobed_region_parse (ctx->region, &bit))
     {
       g_autofree char *names = mobed_region_names ();
-      return mobectl_usage_error (ctx, "'%s' is not a region (%s)", ctx->region, names);
+      return mobectl_usage_error (ctx, _("'%s' is not a region (%s)"), ctx->region, names);
     }
   if (ctx->setting != NULL && !mobed_setting_parse (ctx->setting, &bit))
     {
       g_autofree char *names = mobed_setting_names ();
-      return mobectl_usage_error (ctx, "'%s' is not a setting (%s)", ctx->setting, names);
+      return mobectl_usage_error (ctx, _("'%s' is not a setting (%s)"), ctx->setting, names);
     }
   if (argc == 1)
     g_variant_builder_add (&options, "{sv}", "id", g_variant_new_string (argv[0]));
@@ -204,6 +242,12 @@ mobectl_cmd_drills (MobectlContext *ctx, int argc, char **argv)
 
   reply = mobectl_call (ctx, "ListDrills", g_variant_new ("(@a{sv})", g_variant_builder_end (&options)),
                         G_VARIANT_TYPE ("(aa{sv})"), &error);
+  if (reply == NULL && argc == 1 && no_such_drill (error, argv[0]))
+    {
+      g_printerr (_("mobectl: No drill has the id '%s'"), argv[0]);
+      g_printerr ("\n");
+      return MOBECTL_EXIT_REFUSED;
+    }
   if (reply == NULL)
     return mobectl_bus_error (ctx, error);
   drills = g_variant_get_child_value (reply, 0);

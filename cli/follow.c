@@ -7,9 +7,11 @@
 #include "cli/commands.h"
 
 #include <glib-unix.h>
+#include <glib/gi18n.h>
 #include <stdio.h>
 
 #include "cli/status.h"
+#include "cli/text.h"
 
 typedef struct {
   MobectlContext *ctx;
@@ -43,7 +45,14 @@ show (Follow *f)
 
   if (!f->running)
     {
-      emit (f, f->ctx->json ? "{\"state\":\"stopped\"}" : "stopped · mobed is not running");
+      if (f->ctx->json)
+        emit (f, "{\"state\":\"stopped\"}");
+      else
+        {
+          g_autofree char *line = g_strdup_printf ("%s · %s", mobectl_state_text ("stopped"),
+                                                   _("mobed is not running"));
+          emit (f, line);
+        }
       return;
     }
   props = g_variant_ref_sink (g_variant_dict_end (&f->props));

@@ -5,9 +5,12 @@
  */
 #include "cli/commands.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "cli/text.h"
 
 #define DEFAULT_LIMIT 20
 
@@ -176,26 +179,57 @@ print_json (GVariant *rows)
   g_print ("%s\n", text);
 }
 
+/* The table for people: the outcome in the user's language, the columns
+ * as wide as their translated headers need. */
 static void
 print_table (GVariant *rows)
 {
-  if (g_variant_n_children (rows) == 0)
+  /* TRANSLATORS: the column headers of `mobectl history`: when the break
+   * was due, how it ended, how often it was snoozed, seconds until it ended */
+  const char *headers[] = { _("DUE"), _("OUTCOME"), _("SNOOZES"), _("RESPONSE"),
+                            _("DRILLS (done/offered)") };
+  int width[4] = { 16, 9, 7, 8 };
+  gsize n = g_variant_n_children (rows);
+
+  if (n == 0)
     {
-      g_print ("No breaks recorded yet.\n");
+      g_print ("%s\n", _("No breaks recorded yet."));
       return;
     }
-  g_print ("%-16s  %-9s  %7s  %8s  %s\n", "DUE", "OUTCOME", "SNOOZES", "RESPONSE", "DRILLS (done/offered)");
-  for (gsize i = 0; i < g_variant_n_children (rows); i++)
+  for (int c = 0; c < 4; c++)
+    width[c] = MAX (width[c], mobectl_text_width (headers[c]));
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) v = g_variant_get_child_value (rows, i);
+      const char *outcome = "";
+
+      g_variant_lookup (v, "outcome", "&s", &outcome);
+      width[1] = MAX (width[1], mobectl_text_width (mobectl_outcome_text (outcome)));
+    }
+  {
+    g_autofree char *due = mobectl_pad (headers[0], width[0], FALSE);
+    g_autofree char *outcome = mobectl_pad (headers[1], width[1], FALSE);
+    g_autofree char *snoozes = mobectl_pad (headers[2], width[2], TRUE);
+    g_autofree char *response = mobectl_pad (headers[3], width[3], TRUE);
+
+    g_print ("%s  %s  %s  %s  %s\n", due, outcome, snoozes, response, headers[4]);
+  }
+  for (gsize i = 0; i < n; i++)
     {
       g_autoptr(GVariant) v = g_variant_get_child_value (rows, i);
       g_autofree char *due = NULL, *drills = NULL, *response = NULL;
+      g_autofree char *due_cell = NULL, *outcome = NULL, *snoozes = NULL, *response_cell = NULL;
       Row r;
 
       read_row (v, &r);
       due = local_time (r.due, r.offset, "%Y-%m-%d %H:%M");
       drills = drills_text (r.drills);
       response = g_strdup_printf ("%" G_GINT64_FORMAT " s", MAX (0, r.ended - r.due) / G_USEC_PER_SEC);
-      g_print ("%-16s  %-9s  %7u  %8s  %s\n", due, r.outcome, r.snoozes, response,
+      due_cell = mobectl_pad (due, width[0], FALSE);
+      outcome = mobectl_pad (mobectl_outcome_text (r.outcome), width[1], FALSE);
+      snoozes = g_strdup_printf ("%*u", width[2], r.snoozes);
+      response_cell = mobectl_pad (response, width[3], TRUE);
+      g_print ("%s  %s  %s  %s  %s\n", due_cell, outcome, snoozes, response_cell,
                *drills ? drills : "-");
       g_clear_pointer (&r.drills, g_variant_unref);
     }
@@ -230,14 +264,14 @@ mobectl_cmd_history (MobectlContext *ctx, int argc, char **argv)
   gint64 since;
 
   if (ctx->json && ctx->csv)
-    return mobectl_usage_error (ctx, "choose one of --json and --csv");
+    return mobectl_usage_error (ctx, "%s", _("choose one of --json and --csv"));
   if (ctx->limit != NULL && !g_ascii_string_to_unsigned (ctx->limit, 10, 0, 1000000, &limit, NULL))
-    return mobectl_usage_error (ctx, "'%s' is not a number of breaks (0 for all)", ctx->limit);
+    return mobectl_usage_error (ctx, _("'%s' is not a number of breaks (0 for all)"), ctx->limit);
   g_variant_builder_add (&options, "{sv}", "limit", g_variant_new_uint32 ((guint32) limit));
   if (ctx->since != NULL)
     {
       if (!parse_since (ctx->since, &since))
-        return mobectl_usage_error (ctx, "'%s' is not a date like 2026-11-24", ctx->since);
+        return mobectl_usage_error (ctx, _("'%s' is not a date like 2026-11-24"), ctx->since);
       g_variant_builder_add (&options, "{sv}", "since", g_variant_new_int64 (since));
     }
   reply = mobectl_call (ctx, "GetHistory", g_variant_new ("(@a{sv})", g_variant_builder_end (&options)),

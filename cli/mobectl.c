@@ -3,74 +3,84 @@
  * and --help. Each command is a function in commands.c; this file only
  * picks one and checks its argument count.
  */
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mobed-config.h"
 #include "cli/commands.h"
+#include "cli/text.h"
 
+/* The texts are marked N_() here and translated where they are printed. */
 typedef struct {
   const char *name;
   int         min_args, max_args;
   int       (*run) (MobectlContext *ctx, int argc, char **argv);
-  const char *args;        /* shown after the name in usage lines */
+  const char *args;        /* shown after the name in usage lines, or NULL */
   const char *summary;     /* its line in --help */
   const char *details;     /* more for `mobectl VERB --help`, or NULL */
+  gboolean    duration;    /* its argument is a DURATION: explain the syntax */
 } MobectlVerb;
 
+/* TRANSLATORS: in `mobectl snooze --help` and `mobectl pause --help`; keep
+ * the examples and units as they are, mobectl reads only those */
 #define DURATION_HELP \
-  "DURATION is like 90s, 5m, 1h30m or 1:30 (hours:minutes); units are s, m, h, d."
+  N_("DURATION is like 90s, 5m, 1h30m or 1:30 (hours:minutes); units are s, m, h, d.")
 
 /* The first entry runs when no command is given. */
 static const MobectlVerb verbs[] = {
-  { "status", 0, 0, mobectl_cmd_status, "",
-    "Show the state, the next break and today's count",
-    "Options for status:\n"
-    "  --follow          print one line each time the status changes, until\n"
-    "                    interrupted (with --json, one JSON object per line);\n"
-    "                    for status bars such as waybar, i3blocks, polybar" },
-  { "now", 0, 0, mobectl_cmd_now, "",
-    "Start a break now", NULL },
-  { "done", 0, 0, mobectl_cmd_done, "",
-    "Mark the current break as done", NULL },
-  { "skip", 0, 0, mobectl_cmd_skip, "",
-    "Skip the current break", NULL },
-  { "snooze", 0, 1, mobectl_cmd_snooze, "[DURATION]",
-    "Put the current break off (default: snooze in mobed.conf)", DURATION_HELP },
-  { "another", 0, 0, mobectl_cmd_another, "",
-    "Swap the current break's drill for a different one", NULL },
-  { "pause", 0, 1, mobectl_cmd_pause, "[DURATION]",
-    "Pause breaks for DURATION, or until resume",
-    DURATION_HELP "\nWithout DURATION breaks stay paused until 'mobectl resume'.\n"
-    "A pause survives a restart of mobed." },
-  { "resume", 0, 0, mobectl_cmd_resume, "",
-    "End a pause", NULL },
-  { "reload", 0, 0, mobectl_cmd_reload, "",
-    "Make mobed read mobed.conf and drills.ini again and report problems", NULL },
-  { "drills", 0, 1, mobectl_cmd_drills, "[ID]",
-    "List the drills, or show one with its steps",
-    "Options for drills:\n"
-    "  --region REGION   only drills that move REGION (neck, shoulders, upper-back,\n"
-    "                    chest, low-back, hips, legs, ankles-feet, wrists-forearms,\n"
-    "                    breathing)\n"
-    "  --for TAG         only drills good for TAG (neck-pain, typists, ...)\n"
-    "  --setting WHERE   only drills you can do WHERE (seated, standing, space,\n"
-    "                    doorway, surface, floor)" },
-  { "stats", 0, 0, mobectl_cmd_stats, "",
-    "Today at a glance and the last days: breaks, streak, regions",
-    "Options for stats:\n"
-    "  --week            the last 7 days (the default)\n"
-    "  --month           the last 30 days\n"
-    "  --days N          the last N days (1 to 3660)\n"
-    "  --heatmap         the last 12 weeks as a calendar grid\n"
-    "  --svg FILE        write the chart, heatmap and regions as an SVG picture" },
-  { "history", 0, 0, mobectl_cmd_history, "",
-    "The break log, newest first",
-    "Options for history:\n"
-    "  --limit N         at most N breaks (default 20; 0 for all)\n"
-    "  --since DATE      breaks from DATE (YYYY-MM-DD, local) on\n"
-    "  --csv             comma-separated values with a header row" },
+  { "status", 0, 0, mobectl_cmd_status, NULL,
+    N_("Show the state, the next break and today's count"),
+    /* TRANSLATORS: keep the option names; align the descriptions yourself */
+    N_("Options for status:\n"
+       "  --follow          print one line each time the status changes, until\n"
+       "                    interrupted (with --json, one JSON object per line);\n"
+       "                    for status bars such as waybar, i3blocks, polybar"), FALSE },
+  { "now", 0, 0, mobectl_cmd_now, NULL,
+    N_("Start a break now"), NULL, FALSE },
+  { "done", 0, 0, mobectl_cmd_done, NULL,
+    N_("Mark the current break as done"), NULL, FALSE },
+  { "skip", 0, 0, mobectl_cmd_skip, NULL,
+    N_("Skip the current break"), NULL, FALSE },
+  /* TRANSLATORS: [DURATION], [ID]: the placeholders after a command's name */
+  { "snooze", 0, 1, mobectl_cmd_snooze, N_("[DURATION]"),
+    N_("Put the current break off (default: snooze in mobed.conf)"), NULL, TRUE },
+  { "another", 0, 0, mobectl_cmd_another, NULL,
+    N_("Swap the current break's drill for a different one"), NULL, FALSE },
+  { "pause", 0, 1, mobectl_cmd_pause, N_("[DURATION]"),
+    N_("Pause breaks for DURATION, or until resume"),
+    N_("Without DURATION breaks stay paused until 'mobectl resume'.\n"
+       "A pause survives a restart of mobed."), TRUE },
+  { "resume", 0, 0, mobectl_cmd_resume, NULL,
+    N_("End a pause"), NULL, FALSE },
+  { "reload", 0, 0, mobectl_cmd_reload, NULL,
+    N_("Make mobed read mobed.conf and drills.ini again and report problems"), NULL, FALSE },
+  { "drills", 0, 1, mobectl_cmd_drills, N_("[ID]"),
+    N_("List the drills, or show one with its steps"),
+    /* TRANSLATORS: keep the option names and the words in parentheses after
+     * --region and --setting (mobectl reads them); align the descriptions */
+    N_("Options for drills:\n"
+       "  --region REGION   only drills that move REGION (neck, shoulders, upper-back,\n"
+       "                    chest, low-back, hips, legs, ankles-feet, wrists-forearms,\n"
+       "                    breathing)\n"
+       "  --for TAG         only drills good for TAG (neck-pain, typists, ...)\n"
+       "  --setting WHERE   only drills you can do WHERE (seated, standing, space,\n"
+       "                    doorway, surface, floor)"), FALSE },
+  { "stats", 0, 0, mobectl_cmd_stats, NULL,
+    N_("Today at a glance and the last days: breaks, streak, regions"),
+    N_("Options for stats:\n"
+       "  --week            the last 7 days (the default)\n"
+       "  --month           the last 30 days\n"
+       "  --days N          the last N days (1 to 3660)\n"
+       "  --heatmap         the last 12 weeks as a calendar grid\n"
+       "  --svg FILE        write the chart, heatmap and regions as an SVG picture"), FALSE },
+  { "history", 0, 0, mobectl_cmd_history, NULL,
+    N_("The break log, newest first"),
+    N_("Options for history:\n"
+       "  --limit N         at most N breaks (default 20; 0 for all)\n"
+       "  --since DATE      breaks from DATE (YYYY-MM-DD, local) on\n"
+       "  --csv             comma-separated values with a header row"), FALSE },
 };
 
 /* Options that belong to one command; some take a value. */
@@ -99,36 +109,75 @@ static const VerbOption verb_options[] = {
   FLAG ("--csv", "history", csv),
 };
 
-static const char options_help[] =
-  "Options:\n"
-  "  --json       Print the result as one JSON object\n"
-  "  -h, --help   Show help (for a command: mobectl COMMAND --help)\n"
-  "  --version    Print mobectl's version\n";
+/* The global options, in every --help. */
+static const struct { const char *names; const char *help; } global_options[] = {
+  { "--json", N_("Print the result as one JSON object") },
+  { "-h, --help", N_("Show help (for a command: mobectl COMMAND --help)") },
+  { "--version", N_("Print mobectl's version") },
+};
+
+static void
+print_options_help (void)
+{
+  g_print ("%s\n", _("Options:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (global_options); i++)
+    g_print ("  %-12s %s\n", global_options[i].names, _(global_options[i].help));
+}
+
+/* "snooze [DURATION]", its placeholder translated. */
+static char *
+verb_usage (const MobectlVerb *verb)
+{
+  if (verb->args == NULL)
+    return g_strdup (verb->name);
+  return g_strconcat (verb->name, " ", _(verb->args), NULL);
+}
 
 static void
 print_help (void)
 {
-  g_print ("Usage: mobectl [OPTION...] [COMMAND] [ARGUMENT]\n\n"
-           "Talk to mobed, the movement-break daemon. Without a command, shows the status.\n\n"
-           "Commands:\n");
+  g_autoptr(GPtrArray) usages = g_ptr_array_new_with_free_func (g_free);
+  int column = 18;
+
   for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
     {
-      g_autofree char *usage = g_strconcat (verbs[i].name, " ", verbs[i].args, NULL);
-      g_print ("  %-18s %s\n", usage, verbs[i].summary);
+      char *usage = verb_usage (&verbs[i]);
+      g_ptr_array_add (usages, usage);
+      column = MAX (column, mobectl_text_width (usage) + 1);
     }
-  g_print ("\n%s\n"
-           "Exit status: 0 on success, 1 if mobed refused or could not be reached,\n"
-           "2 on a usage error.\n", options_help);
+  g_print ("%s\n\n%s\n\n%s\n",
+           _("Usage: mobectl [OPTION...] [COMMAND] [ARGUMENT]"),
+           _("Talk to mobed, the movement-break daemon. Without a command, shows the status."),
+           /* TRANSLATORS: the heading of the list of commands in --help */
+           _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      g_autofree char *padded = mobectl_pad (usages->pdata[i], column, FALSE);
+      g_print ("  %s %s\n", padded, _(verbs[i].summary));
+    }
+  g_print ("\n");
+  print_options_help ();
+  g_print ("\n%s\n",
+           _("Exit status: 0 on success, 1 if mobed refused or could not be reached,\n"
+             "2 on a usage error."));
 }
 
 static void
 print_verb_help (const MobectlVerb *verb)
 {
-  g_print ("Usage: mobectl %s%s%s\n\n%s.\n", verb->name, *verb->args ? " " : "",
-           verb->args, verb->summary);
+  g_autofree char *usage = verb_usage (verb);
+
+  /* TRANSLATORS: %s is a command with its placeholder, such as "snooze [DURATION]" */
+  g_print (_("Usage: mobectl %s"), usage);
+  g_print ("\n\n%s.\n", _(verb->summary));
+  if (verb->duration)
+    g_print ("%s\n", _(DURATION_HELP));
+  /* An option list is set apart by a blank line; a sentence follows on. */
   if (verb->details != NULL)
-    g_print ("%s%s\n", g_str_has_prefix (verb->details, "Options") ? "\n" : "", verb->details);
-  g_print ("\n%s", options_help);
+    g_print ("%s%s\n", g_str_has_prefix (verb->details, "Options") ? "\n" : "",
+             _(verb->details));
+  g_print ("\n");
+  print_options_help ();
 }
 
 static const MobectlVerb *
@@ -155,6 +204,19 @@ find_verb_option (const char *arg)
   return NULL;
 }
 
+/* The user's locale, and mobed's message catalog: the installed one, or
+ * MOBED_LOCALEDIR's when running from a build tree (<build>/po). */
+static void
+init_i18n (void)
+{
+  const char *dir = g_getenv ("MOBED_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -165,7 +227,7 @@ main (int argc, char **argv)
   const VerbOption *option_verb = NULL;
   int ret;
 
-  setlocale (LC_ALL, "");
+  init_i18n ();
   for (int i = 1; i < argc; i++)
     {
       const char *a = argv[i];
@@ -188,13 +250,13 @@ main (int argc, char **argv)
               const char *value = eq != NULL ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
 
               if (value == NULL || *value == '\0')
-                return mobectl_usage_error (&ctx, "'%s' needs a value", opt->name);
+                return mobectl_usage_error (&ctx, _("'%s' needs a value"), opt->name);
               G_STRUCT_MEMBER (const char *, &ctx, opt->offset) = value;
             }
           else
             G_STRUCT_MEMBER (gboolean, &ctx, opt->offset) = TRUE;
           if (option_verb != NULL && !g_str_equal (option_verb->verb, opt->verb))
-            return mobectl_usage_error (&ctx, "'%s' and '%s' belong to different commands",
+            return mobectl_usage_error (&ctx, _("'%s' and '%s' belong to different commands"),
                                         option_verb->name, opt->name);
           option_verb = opt;
         }
@@ -208,7 +270,7 @@ main (int argc, char **argv)
           /* A verb seen earlier makes the hint point at its own help. */
           if (args->len > 0 && find_verb (args->pdata[0]) != NULL)
             ctx.verb = args->pdata[0];
-          return mobectl_usage_error (&ctx, "unknown option '%s'", a);
+          return mobectl_usage_error (&ctx, _("unknown option '%s'"), a);
         }
     }
 
@@ -216,7 +278,7 @@ main (int argc, char **argv)
     {
       verb = find_verb (args->pdata[0]);
       if (verb == NULL)
-        return mobectl_usage_error (&ctx, "unknown command '%s'", (char *) args->pdata[0]);
+        return mobectl_usage_error (&ctx, _("unknown command '%s'"), (char *) args->pdata[0]);
       g_ptr_array_remove_index (args, 0);
     }
   if (verb == NULL)
@@ -232,7 +294,7 @@ main (int argc, char **argv)
   if (option_verb != NULL && !g_str_equal (option_verb->verb, verb->name))
     {
       ctx.verb = option_verb->verb;      /* the hint points at the right help */
-      return mobectl_usage_error (&ctx, "'%s' only works with 'mobectl %s'",
+      return mobectl_usage_error (&ctx, _("'%s' only works with 'mobectl %s'"),
                                   option_verb->name, option_verb->verb);
     }
   if (help)
@@ -243,10 +305,12 @@ main (int argc, char **argv)
   if ((int) args->len < verb->min_args || (int) args->len > verb->max_args)
     {
       if (verb->max_args == 0)
-        return mobectl_usage_error (&ctx, "'%s' takes no arguments (got '%s')",
+        return mobectl_usage_error (&ctx, _("'%s' takes no arguments (got '%s')"),
                                     verb->name, (char *) args->pdata[0]);
-      return mobectl_usage_error (&ctx, "'%s' takes at most %d argument%s",
-                                  verb->name, verb->max_args, verb->max_args == 1 ? "" : "s");
+      return mobectl_usage_error (&ctx, ngettext ("'%s' takes at most %d argument",
+                                                  "'%s' takes at most %d arguments",
+                                                  verb->max_args),
+                                  verb->name, verb->max_args);
     }
 
   ret = verb->run (&ctx, (int) args->len, (char **) args->pdata);

@@ -6,6 +6,7 @@
  */
 #include "cli/stats.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,11 +19,20 @@
 
 typedef struct { const char *label; const char *colour; } Part;
 
-/* Stacked bottom to top, in the order a good day reads. */
+/* Stacked bottom to top, in the order a good day reads. The labels are
+ * translated at use (context "chart"). */
 static const Part parts[] = {
-  { "done", "#2e8b57" }, { "natural break", "#4682b4" }, { "skipped", "#a9a9a9" },
-  { "dismissed", "#e0a030" }, { "missed", "#cd5c5c" },
+  /* TRANSLATORS: the kinds of break in the chart of `mobectl stats --svg` */
+  { NC_("chart", "done"), "#2e8b57" }, { NC_("chart", "natural break"), "#4682b4" },
+  { NC_("chart", "skipped"), "#a9a9a9" }, { NC_("chart", "dismissed"), "#e0a030" },
+  { NC_("chart", "missed"), "#cd5c5c" },
 };
+
+static const char *
+part_label (gsize part)
+{
+  return g_dpgettext2 (NULL, "chart", parts[part].label);
+}
 static const char *const heat[] = { "#ebedf0", "#c6e48b", "#7bc96f", "#239a3b", "#196127" };
 
 static guint
@@ -70,14 +80,15 @@ bars (GString *svg, GArray *days, guint goal)
           g_string_append_printf (svg, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
                                   "fill=\"%s\"><title>%s: %u %s</title></rect>\n",
                                   x, y, width, h, parts[p].colour, d->date, part_value (d, p),
-                                  parts[p].label);
+                                  part_label (p));
         }
       if (i % label_every == 0 || i == days->len - 1)
         text (svg, x + width / 2, base + 16, "middle", "10", "#333", d->date + 5);
     }
   {
     double goal_y = base - (double) goal * CHART_HEIGHT / top;
-    g_autofree char *label = g_strdup_printf ("goal %u", goal);
+    /* TRANSLATORS: the line of the daily goal in the chart */
+    g_autofree char *label = g_strdup_printf (_("goal %u"), goal);
     g_string_append_printf (svg, "<line x1=\"60\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#2e8b57\" "
                             "stroke-dasharray=\"4 3\"/>\n", goal_y, WIDTH - 20, goal_y);
     text (svg, 56, goal_y + 4, "end", "10", "#2e8b57", label);
@@ -87,7 +98,7 @@ bars (GString *svg, GArray *days, guint goal)
       double x = 60 + p * 130;
       g_string_append_printf (svg, "<rect x=\"%.1f\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>\n",
                               x, CHART_TOP - 22, parts[p].colour);
-      text (svg, x + 14, CHART_TOP - 13, "start", "11", "#333", parts[p].label);
+      text (svg, x + 14, CHART_TOP - 13, "start", "11", "#333", part_label (p));
     }
 }
 
@@ -106,26 +117,41 @@ weekday (const char *date)
 static void
 heatmap (GString *svg, GArray *days, guint goal, double top)
 {
-  static const char *const names[] = { "Mon", "", "Wed", "", "Fri", "", "Sun" };
+  /* Every other weekday: the grid is too dense for seven labels. */
+  static const char *const names[] = { NC_("weekday", "Mon"), NULL, NC_("weekday", "Wed"), NULL,
+                                       NC_("weekday", "Fri"), NULL, NC_("weekday", "Sun") };
   guint offset = days->len > 0 ? weekday (g_array_index (days, MobectlDay, 0).date) : 0;
+  guint weeks = (days->len + 6) / 7;
+  g_autofree char *heading = g_strdup_printf (ngettext ("Done breaks, last %u week",
+                                                        "Done breaks, last %u weeks", weeks),
+                                              weeks);
 
-  text (svg, 20, top - 10, "start", "13", "#222", "Done breaks, last 12 weeks");
+  text (svg, 20, top - 10, "start", "13", "#222", heading);
   for (guint row = 0; row < 7; row++)
-    text (svg, 48, top + row * (CELL + 2) + 12, "end", "10", "#555", names[row]);
+    if (names[row] != NULL)
+      text (svg, 48, top + row * (CELL + 2) + 12, "end", "10", "#555",
+            g_dpgettext2 (NULL, "weekday", names[row]));
   for (guint i = 0; i < days->len; i++)
     {
       const MobectlDay *d = &g_array_index (days, MobectlDay, i);
       guint slot = offset + i;
+      g_autofree char *title = NULL;
+      g_autofree char *escaped = NULL;
+
+      /* TRANSLATORS: a day in the SVG heatmap: its date and the breaks done */
+      title = g_strdup_printf (ngettext ("%s: %u done", "%s: %u done", d->done), d->date, d->done);
+      escaped = g_markup_escape_text (title, -1);
       g_string_append_printf (svg, "<rect x=\"%u\" y=\"%.1f\" width=\"%d\" height=\"%d\" rx=\"2\" "
-                              "fill=\"%s\"><title>%s: %u done</title></rect>\n",
+                              "fill=\"%s\"><title>%s</title></rect>\n",
                               54 + (slot / 7) * (CELL + 2), top + (slot % 7) * (CELL + 2), CELL, CELL,
-                              heat[mobectl_stats_shade (d->done, goal)], d->date, d->done);
+                              heat[mobectl_stats_shade (d->done, goal)], escaped);
     }
-  text (svg, 54, top + 7 * (CELL + 2) + 14, "start", "10", "#555", "less");
+  /* TRANSLATORS: the heatmap's legend runs from "less" to "goal met" */
+  text (svg, 54, top + 7 * (CELL + 2) + 14, "start", "10", "#555", _("less"));
   for (guint s = 0; s < G_N_ELEMENTS (heat); s++)
     g_string_append_printf (svg, "<rect x=\"%u\" y=\"%.1f\" width=\"12\" height=\"12\" rx=\"2\" fill=\"%s\"/>\n",
                             80 + s * 15, top + 7 * (CELL + 2) + 4, heat[s]);
-  text (svg, 158, top + 7 * (CELL + 2) + 14, "start", "10", "#555", "goal met");
+  text (svg, 158, top + 7 * (CELL + 2) + 14, "start", "10", "#555", _("goal met"));
 }
 
 static void
@@ -136,7 +162,7 @@ regions (GString *svg, GArray *days, double top)
   for (guint i = days->len > 7 ? days->len - 7 : 0; i < days->len; i++)
     for (char **r = g_array_index (days, MobectlDay, i).regions; r && *r; r++)
       g_hash_table_add (moved, *r);
-  text (svg, 330, top - 10, "start", "13", "#222", "Regions moved in the last 7 days");
+  text (svg, 330, top - 10, "start", "13", "#222", _("Regions moved in the last 7 days"));
   for (guint i = 0; i < MOBED_REGION_COUNT; i++)
     {
       const char *name = mobed_region_name (1u << i);
@@ -162,10 +188,11 @@ mobectl_stats_write_svg (const char *path, GVariant *range, GVariant *weeks, GEr
 
   if (range_days->len == 0)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "no days to draw");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("no days to draw"));
       return FALSE;
     }
-  title = g_strdup_printf ("mobed: breaks from %s to %s",
+  /* TRANSLATORS: the title of the SVG picture: the first and last dates */
+  title = g_strdup_printf (_("mobed: breaks from %s to %s"),
                            g_array_index (range_days, MobectlDay, 0).date,
                            g_array_index (range_days, MobectlDay, range_days->len - 1).date);
   g_string_append_printf (svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

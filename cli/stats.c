@@ -6,6 +6,7 @@
  */
 #include "cli/stats.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/text.h"
 
 #define BAR_WIDTH 16
 #define HEATMAP_WEEKS 12
@@ -124,7 +126,8 @@ bar (guint done, guint scale)
 static char *
 joined_regions (char **regions)
 {
-  return regions[0] != NULL ? g_strjoinv (", ", regions) : g_strdup ("none yet");
+  /* TRANSLATORS: no body region moved yet today */
+  return regions[0] != NULL ? g_strjoinv (", ", regions) : g_strdup (_("none yet"));
 }
 
 static void
@@ -142,7 +145,93 @@ print_top (GVariant *stats)
       g_string_append_printf (line, "%s%s (%u)", i ? ", " : "", name, mobectl_stats_uint (t, "done"));
     }
   if (line->len > 0)
-    g_print ("Top drills: %s\n", line->str);
+    {
+      /* TRANSLATORS: the drills done most, each with its count */
+      g_print (_("Top drills: %s"), line->str);
+      g_print ("\n");
+    }
+}
+
+/* The table's columns: the day, six counts, the minutes moved. */
+#define N_COUNTS 6
+#define N_CELLS (1 + N_COUNTS + 1)
+
+static void
+row_cells (char **cells, char *label, guint done, guint skipped, guint missed, guint dismissed,
+           guint natural, guint snoozes, double minutes)
+{
+  const guint counts[N_COUNTS] = { done, skipped, missed, dismissed, natural, snoozes };
+
+  cells[0] = label;
+  for (int c = 0; c < N_COUNTS; c++)
+    cells[1 + c] = g_strdup_printf ("%u", counts[c]);
+  /* TRANSLATORS: minutes moved in a day, short, as in "4.5m" */
+  cells[N_CELLS - 1] = g_strdup_printf (_("%.1fm"), minutes);
+}
+
+/* One row per day, then the totals, each column as wide as its widest cell. */
+static void
+print_rows (GArray *days, GVariant *totals, double total_minutes, guint goal, guint scale,
+            gboolean colour)
+{
+  /* TRANSLATORS: the column headers of `mobectl stats`, at most 4 characters
+   * if you can (done, skipped, missed, dismissed, away from the computer
+   * (natural breaks), snoozes), then the minutes moved */
+  const char *headers[N_CELLS] = { "", C_("column", "done"), C_("column", "skip"),
+                                   C_("column", "miss"), C_("column", "shut"),
+                                   C_("column", "away"), C_("column", "snz"),
+                                   C_("column", "moved") };
+  const int min_width[N_CELLS] = { 10, 4, 4, 4, 4, 4, 4, 6 };
+  guint n_rows = days->len + 1;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_full (n_rows * N_CELLS, g_free);
+  int width[N_CELLS];
+
+  g_ptr_array_set_size (cells, n_rows * N_CELLS);
+  for (guint i = 0; i < days->len; i++)
+    {
+      const MobectlDay *d = &g_array_index (days, MobectlDay, i);
+      row_cells ((char **) &cells->pdata[i * N_CELLS], short_date (d->date), d->done,
+                 d->skipped, d->missed, d->dismissed, d->natural, d->snoozes, d->minutes);
+    }
+  /* TRANSLATORS: the last row of `mobectl stats`, the sums of the columns */
+  row_cells ((char **) &cells->pdata[days->len * N_CELLS], g_strdup (_("total")),
+             mobectl_stats_uint (totals, "done"), mobectl_stats_uint (totals, "skipped"),
+             mobectl_stats_uint (totals, "missed"), mobectl_stats_uint (totals, "dismissed"),
+             mobectl_stats_uint (totals, "natural"), mobectl_stats_uint (totals, "snoozes"),
+             total_minutes);
+  for (int c = 0; c < N_CELLS; c++)
+    {
+      width[c] = MAX (min_width[c], mobectl_text_width (headers[c]));
+      for (guint r = 0; r < n_rows; r++)
+        width[c] = MAX (width[c], mobectl_text_width (cells->pdata[r * N_CELLS + c]));
+    }
+
+  /* The day left-aligned, then two spaces; numbers right-aligned, one apart. */
+  for (int c = 0; c < N_CELLS; c++)
+    {
+      g_autofree char *cell = mobectl_pad (headers[c], width[c], c > 0);
+      g_print ("%s%s", c == 1 ? "  " : c > 1 ? " " : "", cell);
+    }
+  g_print ("\n");
+  for (guint r = 0; r < n_rows; r++)
+    {
+      for (int c = 0; c < N_CELLS; c++)
+        {
+          g_autofree char *cell = mobectl_pad (cells->pdata[r * N_CELLS + c], width[c], c > 0);
+          g_print ("%s%s", c == 1 ? "  " : c > 1 ? " " : "", cell);
+        }
+      if (r < days->len)
+        {
+          const MobectlDay *d = &g_array_index (days, MobectlDay, r);
+          g_autofree char *b = bar (d->done, scale);
+
+          g_print ("  %s%s%s", colour ? (d->done >= goal ? "\033[32m" : "\033[33m") : "", b,
+                   colour ? "\033[0m" : "");
+        }
+      g_print ("\n");
+      if (r == days->len)
+        g_print ("\n");
+    }
 }
 
 static void
@@ -161,32 +250,29 @@ print_table (GVariant *stats, GArray *days)
   for (guint i = 0; i < days->len; i++)
     scale = MAX (scale, g_array_index (days, MobectlDay, i).done);
 
-  g_print ("Today: %u of %u breaks done, %.1f min moved\n", today->done, goal, today->minutes);
-  g_print ("Moved today: %s\n\n", today_regions);
-  g_print ("%-10s  %4s %4s %4s %4s %4s %4s %6s\n", "", "done", "skip", "miss", "shut", "away",
-           "snz", "moved");
-  for (guint i = 0; i < days->len; i++)
-    {
-      const MobectlDay *d = &g_array_index (days, MobectlDay, i);
-      g_autofree char *label = short_date (d->date);
-      g_autofree char *b = bar (d->done, scale);
-
-      g_print ("%-10s  %4u %4u %4u %4u %4u %4u %5.1fm  %s%s%s\n", label, d->done, d->skipped,
-               d->missed, d->dismissed, d->natural, d->snoozes, d->minutes,
-               colour ? (d->done >= goal ? "\033[32m" : "\033[33m") : "", b,
-               colour ? "\033[0m" : "");
-    }
-  g_print ("%-10s  %4u %4u %4u %4u %4u %4u %5.1fm\n\n", "total",
-           mobectl_stats_uint (totals, "done"), mobectl_stats_uint (totals, "skipped"),
-           mobectl_stats_uint (totals, "missed"), mobectl_stats_uint (totals, "dismissed"),
-           mobectl_stats_uint (totals, "natural"), mobectl_stats_uint (totals, "snoozes"),
-           total_minutes);
+  /* TRANSLATORS: today's done breaks out of the daily goal (the plural
+   * follows the goal), and the minutes spent on drills */
+  g_print (ngettext ("Today: %u of %u break done, %.1f min moved",
+                     "Today: %u of %u breaks done, %.1f min moved", goal),
+           today->done, goal, today->minutes);
+  g_print ("\n");
+  /* TRANSLATORS: the body regions moved today, or "none yet" */
+  g_print (_("Moved today: %s"), today_regions);
+  g_print ("\n\n");
+  print_rows (days, totals, total_minutes, goal, scale, colour);
   if (adherence >= 0)
-    g_print ("Adherence: %.0f%% of the breaks offered while you were here\n", adherence * 100);
-  g_print ("Streak: %u day%s with %u or more done (best %u)\n",
-           mobectl_stats_uint (stats, "streak_current"),
-           mobectl_stats_uint (stats, "streak_current") == 1 ? "" : "s", goal,
-           mobectl_stats_uint (stats, "streak_best"));
+    {
+      g_print (_("Adherence: %.0f%% of the breaks offered while you were here"), adherence * 100);
+      g_print ("\n");
+    }
+  {
+    guint current = mobectl_stats_uint (stats, "streak_current");
+    /* TRANSLATORS: days in a row with the daily goal met, the goal, the best run */
+    g_print (ngettext ("Streak: %u day with %u or more done (best %u)",
+                       "Streak: %u days with %u or more done (best %u)", current),
+             current, goal, mobectl_stats_uint (stats, "streak_best"));
+    g_print ("\n");
+  }
   print_top (stats);
 }
 
@@ -206,16 +292,29 @@ weekday (const char *date)
 static void
 print_heatmap (GVariant *stats, GArray *days)
 {
-  static const char *const names[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+  /* TRANSLATORS: weekdays, short, as the rows of `mobectl stats --heatmap` */
+  static const char *const names[] = { NC_("weekday", "Mon"), NC_("weekday", "Tue"),
+                                       NC_("weekday", "Wed"), NC_("weekday", "Thu"),
+                                       NC_("weekday", "Fri"), NC_("weekday", "Sat"),
+                                       NC_("weekday", "Sun") };
   guint goal = mobectl_stats_uint (stats, "goal");
   /* Column 0 starts on the Monday of the first week shown. */
   guint offset = days->len > 0 ? weekday (g_array_index (days, MobectlDay, 0).date) : 0;
   guint weeks = (offset + days->len + 6) / 7;
+  int column = 0;     /* the widest weekday name */
+  g_autofree char *indent = NULL;
 
-  g_print ("Done breaks, last %u weeks (oldest on the left)\n", HEATMAP_WEEKS);
+  for (guint row = 0; row < 7; row++)
+    column = MAX (column, mobectl_text_width (g_dpgettext2 (NULL, "weekday", names[row])));
+  g_print (ngettext ("Done breaks, last %u week (oldest on the left)",
+                     "Done breaks, last %u weeks (oldest on the left)", HEATMAP_WEEKS),
+           HEATMAP_WEEKS);
+  g_print ("\n");
   for (guint row = 0; row < 7; row++)
     {
-      g_print ("%s ", names[row]);
+      g_autofree char *name = mobectl_pad (g_dpgettext2 (NULL, "weekday", names[row]), column,
+                                           FALSE);
+      g_print ("%s ", name);
       for (guint w = 0; w < weeks; w++)
         {
           guint slot = w * 7 + row;
@@ -227,7 +326,11 @@ print_heatmap (GVariant *stats, GArray *days)
         }
       g_print ("\n");
     }
-  g_print ("\n    · none  ░ some  ▒ half  ▓ most  █ goal of %u met\n", goal);
+  indent = g_strnfill ((gsize) column + 1, ' ');
+  g_print ("\n%s", indent);
+  /* TRANSLATORS: the heatmap's legend; keep each symbol before its word */
+  g_print (_("· none  ░ some  ▒ half  ▓ most  █ goal of %u met"), goal);
+  g_print ("\n");
 }
 
 static void
@@ -345,7 +448,7 @@ range_days (MobectlContext *ctx, guint *days, int *ret)
 
   if ((ctx->week ? 1 : 0) + (ctx->month ? 1 : 0) + (ctx->days ? 1 : 0) > 1)
     {
-      *ret = mobectl_usage_error (ctx, "choose one of --week, --month and --days");
+      *ret = mobectl_usage_error (ctx, "%s", _("choose one of --week, --month and --days"));
       return FALSE;
     }
   *days = ctx->month ? 30 : 7;
@@ -353,7 +456,7 @@ range_days (MobectlContext *ctx, guint *days, int *ret)
     return TRUE;
   if (!g_ascii_string_to_unsigned (ctx->days, 10, 1, 3660, &n, NULL))
     {
-      *ret = mobectl_usage_error (ctx, "'%s' is not a number of days (1 to 3660)", ctx->days);
+      *ret = mobectl_usage_error (ctx, _("'%s' is not a number of days (1 to 3660)"), ctx->days);
       return FALSE;
     }
   *days = (guint) n;
@@ -372,15 +475,15 @@ mobectl_cmd_stats (MobectlContext *ctx, int argc, char **argv)
   if (!range_days (ctx, &n_days, &ret))
     return ret;
   if (ctx->heatmap && (ctx->json || ctx->svg))
-    return mobectl_usage_error (ctx, "--heatmap is a picture for the terminal; "
-                                "--json and --svg carry the same days");
+    return mobectl_usage_error (ctx, "%s", _("--heatmap is a picture for the terminal; "
+                                             "--json and --svg carry the same days"));
   stats = mobectl_stats_fetch (ctx, ctx->heatmap ? HEATMAP_WEEKS * 7 : n_days, &error);
   if (stats == NULL)
     return mobectl_bus_error (ctx, error);
   days = mobectl_stats_days (stats);
   if (days->len == 0)
     {
-      g_printerr ("mobectl: mobed sent no days\n");
+      g_printerr ("%s\n", _("mobectl: mobed sent no days"));
       return MOBECTL_EXIT_REFUSED;
     }
 
@@ -395,7 +498,11 @@ mobectl_cmd_stats (MobectlContext *ctx, int argc, char **argv)
           return MOBECTL_EXIT_REFUSED;
         }
       if (!ctx->json)
-        g_print ("Wrote %s\n", ctx->svg);
+        {
+          /* TRANSLATORS: %s is the SVG file written */
+          g_print (_("Wrote %s"), ctx->svg);
+          g_print ("\n");
+        }
     }
   if (ctx->json)
     print_json (stats, days);

@@ -4,11 +4,38 @@
  */
 #include "cli/status.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "cli/text.h"
 #include "core/duration.h"
 
-#define LABEL "%-13s"
+/* The status block's labels; the values start in one column, at least 13
+ * characters in, further when a translated label is longer. */
+enum { LABEL_STATE, LABEL_BREAK, LABEL_PAUSED, LABEL_NEXT, LABEL_TODAY, LABEL_WARNING, N_LABELS };
+static const char *const label_ids[N_LABELS] = {
+  /* TRANSLATORS: the labels of `mobectl status`; the values line up after the longest */
+  N_("State:"), N_("Break:"), N_("Paused:"), N_("Next break:"), N_("Today:"), N_("Warning:"),
+};
+#define LABEL_MIN 13
+
+/* Prints @id's label, padded to the value column. */
+static void
+print_label (int id)
+{
+  static int column = 0;
+  g_autofree char *padded = NULL;
+
+  if (column == 0)
+    {
+      const char *translated[N_LABELS + 1] = { NULL };
+      for (int i = 0; i < N_LABELS; i++)
+        translated[i] = _(label_ids[i]);
+      column = mobectl_label_column (translated, 2, LABEL_MIN);
+    }
+  padded = mobectl_pad (_(label_ids[id]), column, FALSE);
+  g_print ("%s", padded);
+}
 
 static gint64
 prop_int64 (GVariant *props, const char *key)
@@ -57,7 +84,8 @@ mobectl_when_text (gint64 when_us, gint64 now_us)
     delta = g_strdup_printf ("%" G_GINT64_FORMAT " s", secs);
   else
     delta = mobed_duration_format_human ((guint64) (secs + 59) / 60 * 60);
-  return g_strdup_printf ("%s (in %s)", clock, delta);
+  /* TRANSLATORS: a time and how long until then: "14:05 (in 25 min)" */
+  return g_strdup_printf (_("%s (in %s)"), clock, delta);
 }
 
 char *
@@ -73,11 +101,18 @@ mobectl_status_break_line (GVariant *props)
   for (gsize i = 0; drills != NULL && i < g_variant_n_children (drills); i++)
     {
       g_autoptr(GVariant) d = g_variant_get_child_value (drills, i);
-      const char *name = "?", *reps = "";
+      const char *name = "?", *unit = NULL, *reps_text = "";
+      g_autofree char *reps = NULL;
+      guint32 n = 0;
 
       g_variant_lookup (d, "name", "&s", &name);
-      g_variant_lookup (d, "reps_text", "&s", &reps);
-      g_ptr_array_add (parts, g_strdup_printf ("%s · %s", name, reps));
+      /* reps_text is in English; from the count and unit it is said in
+       * the user's language. */
+      if (g_variant_lookup (d, "unit", "&s", &unit) && g_variant_lookup (d, "reps", "u", &n))
+        reps = mobectl_reps_text (n, unit);
+      else if (g_variant_lookup (d, "reps_text", "&s", &reps_text))
+        reps = g_strdup (reps_text);
+      g_ptr_array_add (parts, g_strdup_printf ("%s · %s", name, reps ? reps : ""));
     }
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" + ", (char **) parts->pdata);
@@ -93,7 +128,8 @@ print_human (GVariant *props)
   g_autofree char *line = mobectl_status_break_line (props);
 
   g_variant_lookup (props, "State", "&s", &state);
-  g_print (LABEL "%s\n", "State:", state);
+  print_label (LABEL_STATE);
+  g_print ("%s\n", mobectl_state_text (state));
   if (line != NULL)
     {
       g_autoptr(GVariant) brk = current_break (props);
@@ -102,35 +138,53 @@ print_human (GVariant *props)
 
       g_variant_lookup (brk, "snoozed_until", "x", &until);
       g_variant_lookup (brk, "snoozes", "u", &snoozes);
+      print_label (LABEL_BREAK);
       if (until > 0)
         {
           g_autofree char *when = mobectl_when_text (until, now);
-          g_print (LABEL "%s (snoozed until %s)\n", "Break:", line, when);
+          g_print (_("%s (snoozed until %s)"), line, when);
         }
       else if (snoozes > 0)
-        g_print (LABEL "%s (snoozed %u×)\n", "Break:", line, snoozes);
+        /* TRANSLATORS: the drills, then how many times the break was snoozed */
+        g_print (_("%s (snoozed %u×)"), line, snoozes);
       else
-        g_print (LABEL "%s\n", "Break:", line);
+        g_print ("%s", line);
+      g_print ("\n");
     }
   if (paused == -1)
-    g_print (LABEL "until you run 'mobectl resume'\n", "Paused:");
+    {
+      print_label (LABEL_PAUSED);
+      g_print ("%s\n", _("until you run 'mobectl resume'"));
+    }
   else if (paused > 0)
     {
       g_autofree char *when = mobectl_when_text (paused, now);
-      g_print (LABEL "until %s\n", "Paused:", when);
+      print_label (LABEL_PAUSED);
+      /* TRANSLATORS: paused until a time */
+      g_print (_("until %s"), when);
+      g_print ("\n");
     }
   if (next > 0 && line == NULL)
     {
       g_autofree char *when = mobectl_when_text (next, now);
-      g_print (LABEL "%s\n", "Next break:", when);
+      print_label (LABEL_NEXT);
+      g_print ("%s\n", when);
     }
-  g_print (LABEL "%u of %u breaks done\n", "Today:",
-           prop_uint (props, "TodayDone"), prop_uint (props, "DailyGoal"));
+  {
+    guint done = prop_uint (props, "TodayDone"), goal = prop_uint (props, "DailyGoal");
+    print_label (LABEL_TODAY);
+    /* TRANSLATORS: breaks done today out of the daily goal; the plural follows the goal */
+    g_print (ngettext ("%u of %u break done", "%u of %u breaks done", goal), done, goal);
+    g_print ("\n");
+  }
   {
     g_autofree const char **warnings = NULL;
     if (g_variant_lookup (props, "Warnings", "^a&s", &warnings))
       for (const char **w = warnings; *w != NULL; w++)
-        g_print (LABEL "%s\n", "Warning:", *w);
+        {
+          print_label (LABEL_WARNING);
+          g_print ("%s\n", *w);
+        }
   }
 }
 
@@ -282,25 +336,25 @@ mobectl_status_line (GVariant *props)
   g_variant_lookup (props, "State", "&s", &state);
   if (brk != NULL)
     g_variant_lookup (brk, "snoozed_until", "x", &snoozed);
-  g_string_append (line, state);
-  if (paused > 0)
+  g_string_append (line, mobectl_state_text (state));
+  if (paused > 0 || snoozed > 0)
     {
-      g_autofree char *when = clock_text (paused);
-      g_string_append_printf (line, " until %s", when);
-    }
-  else if (snoozed > 0)
-    {
-      g_autofree char *when = clock_text (snoozed);
-      g_string_append_printf (line, " until %s", when);
+      g_autofree char *when = clock_text (paused > 0 ? paused : snoozed);
+      g_string_append_c (line, ' ');
+      g_string_append_printf (line, _("until %s"), when);
     }
   if (drills != NULL)
     g_string_append_printf (line, " · %s", drills);
   else if (next > 0)
     {
       g_autofree char *when = clock_text (next);
-      g_string_append_printf (line, " · next break %s", when);
+      g_string_append (line, " · ");
+      /* TRANSLATORS: in the one-line status for status bars */
+      g_string_append_printf (line, _("next break %s"), when);
     }
-  g_string_append_printf (line, " · %u/%u today", prop_uint (props, "TodayDone"),
+  g_string_append (line, " · ");
+  /* TRANSLATORS: in the one-line status for status bars: done/goal today */
+  g_string_append_printf (line, _("%u/%u today"), prop_uint (props, "TodayDone"),
                           prop_uint (props, "DailyGoal"));
   return g_string_free (g_steal_pointer (&line), FALSE);
 }

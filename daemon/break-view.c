@@ -1,11 +1,44 @@
 /*
  * break-view.c — puts a break into the words and dictionaries the outside
- * sees, the same in the notification, the log and on D-Bus.
+ * sees: the notification in the user's language, the log line and the
+ * D-Bus dictionary (whose reps_text is core's) in English.
  */
 #include "daemon/break-view.h"
 
-/* Used when no drill is eligible (all excluded, say): still a break. */
-#define NO_DRILL "Stand up and move around for a moment"
+#include <glib/gi18n.h>
+
+/* Used when no drill is eligible (all excluded, say): still a break. The
+ * log line keeps it in English, the notification says it in the user's
+ * language. */
+#define NO_DRILL N_("Stand up and move around for a moment")
+
+/* "10 per side", in the user's language: core's mobed_offer_reps_text()
+ * says it in English for the log and D-Bus (reps_text). */
+static char *
+reps_text (const MobedOffer *offer)
+{
+  switch (offer->unit)
+    {
+    case MOBED_REPS_PER_SIDE:
+      /* TRANSLATORS: repetitions of a drill done on the left, then on the right */
+      return g_strdup_printf (ngettext ("%u per side", "%u per side", offer->reps), offer->reps);
+    case MOBED_REPS_EACH_WAY:
+      /* TRANSLATORS: repetitions of a drill done in one direction, then the other */
+      return g_strdup_printf (ngettext ("%u each way", "%u each way", offer->reps), offer->reps);
+    case MOBED_REPS_TIMES:
+    default:
+      return g_strdup_printf (ngettext ("%u time", "%u times", offer->reps), offer->reps);
+    }
+}
+
+/* "Neck circles · 10 each way" for the notification. */
+static char *
+offer_line (const MobedOffer *offer)
+{
+  g_autofree char *reps = reps_text (offer);
+
+  return g_strdup_printf ("%s · %s", offer->name, reps);
+}
 
 char *
 mobed_break_view_line (const MobedChoice *choice)
@@ -26,14 +59,14 @@ mobed_break_view_body (const MobedChoice *choice)
   GString *body = g_string_new (NULL);
 
   if (choice->n == 0)
-    g_string_append (body, NO_DRILL ".\n");
+    g_string_append_printf (body, "%s.\n", _(NO_DRILL));
   for (guint i = 0; i < choice->n; i++)
     {
-      g_autofree char *line = mobed_offer_line (&choice->items[i]);
+      g_autofree char *line = offer_line (&choice->items[i]);
       g_string_append_printf (body, "%s\n%s\n", line, choice->items[i].summary);
     }
   /* The safety line is on every break, not just the first of the day. */
-  g_string_append (body, "Keep it in the comfortable range.");
+  g_string_append (body, _("Keep it in the comfortable range."));
   return g_string_free (body, FALSE);
 }
 

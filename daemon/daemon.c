@@ -6,6 +6,7 @@
  */
 #include "daemon/daemon.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "core/config.h"
@@ -155,11 +156,13 @@ show_break (MobedDaemon *self, MobedTime now)
   g_autofree char *line = mobed_break_view_line (&self->choice);
   g_autofree char *body = mobed_break_view_body (&self->choice);
   g_autofree char *snooze = mobed_duration_format_human (self->config.snooze_s);
-  g_autofree char *label = g_strdup_printf ("Snooze %s", snooze);
+  /* TRANSLATORS: a notification button; %s is a length such as "5 min" */
+  g_autofree char *label = g_strdup_printf (_("Snooze %s"), snooze);
 
   /* The log is where a break goes when no notification server listens. */
   g_message ("Break due: %s", line);
-  mobed_notifier_show (self->notifier, "Time to move", body, label);
+  /* TRANSLATORS: the title of the break notification */
+  mobed_notifier_show (self->notifier, _("Time to move"), body, label);
   mobed_service_emit_break_started (self->service, current_break (self, now));
 }
 
@@ -244,9 +247,10 @@ carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
   if (plan->flags & MOBED_PLAN_SHOW)
     show_break (self, now);
   if (plan->flags & MOBED_PLAN_CHIME_START)
-    chime (self, "bell", "A movement break is due");
+    /* TRANSLATORS: what the sound means, for sound settings and accessibility */
+    chime (self, "bell", _("A movement break is due"));
   if (plan->flags & MOBED_PLAN_CHIME_DONE)
-    chime (self, "complete", "Movement break done");
+    chime (self, "complete", _("Movement break done"));
 }
 
 /* A pause outlives a restart: the end is kept as wall time because the
@@ -559,7 +563,7 @@ on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
 
   if (connection == NULL || g_dbus_connection_is_closed (connection))
     {
-      g_printerr ("mobed: lost the session bus; exiting so mobed can be restarted\n");
+      g_printerr ("%s\n", _("mobed: lost the session bus; exiting so mobed can be restarted"));
       self->exit_code = 1;
     }
   else if (self->owned)
@@ -569,8 +573,8 @@ on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
     }
   else
     {
-      g_printerr ("mobed: another mobed is already running on this session bus "
-                  "(use --replace to take over)\n");
+      g_printerr ("%s\n", _("mobed: another mobed is already running on this session bus "
+                             "(use --replace to take over)"));
       self->exit_code = 1;
     }
   g_main_loop_quit (self->loop);
@@ -582,8 +586,11 @@ on_connection_closed (GDBusConnection *connection, gboolean remote_peer_vanished
 {
   MobedDaemon *self = user_data;
 
-  g_printerr ("mobed: the session bus connection closed%s%s; exiting\n",
-              error ? ": " : "", error ? error->message : "");
+  if (error != NULL)
+    g_printerr (_("mobed: the session bus connection closed: %s; exiting"), error->message);
+  else
+    g_printerr ("%s", _("mobed: the session bus connection closed; exiting"));
+  g_printerr ("\n");
   self->exit_code = 1;
   g_main_loop_quit (self->loop);
 }

@@ -5,6 +5,7 @@
  */
 #include "daemon/drill-source.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 
 #include "mobed-config.h"
@@ -45,7 +46,7 @@ mobed_drill_source_load (GPtrArray *problems, GError **error)
   if (mobed_catalog_size (catalog) == 0)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                   "no usable drill in %s or %s", shipped, user);
+                   _("no usable drill in %s or %s"), shipped, user);
       return NULL;
     }
   g_debug ("Loaded %u drills", mobed_catalog_size (catalog));
@@ -68,13 +69,22 @@ mobed_drill_source_check (const char *path)
     fprintf (stderr, "%s\n", (const char *) problems->pdata[i]);
   if (problems->len > 0)
     {
-      printf ("%s: %u problem%s; %u drill%s usable\n", path, problems->len,
-              problems->len == 1 ? "" : "s", mobed_catalog_size (catalog),
-              mobed_catalog_size (catalog) == 1 ? "" : "s");
+      guint usable = mobed_catalog_size (catalog);
+      /* TRANSLATORS: the start of "FILE: 2 problems; 19 drills usable" */
+      g_autofree char *found = g_strdup_printf (ngettext ("%u problem", "%u problems",
+                                                          problems->len), problems->len);
+      /* TRANSLATORS: the end of "FILE: 2 problems; 19 drills usable" */
+      g_autofree char *left = g_strdup_printf (ngettext ("%u drill usable", "%u drills usable",
+                                                         usable), usable);
+
+      /* TRANSLATORS: FILE: 2 problems; 19 drills usable */
+      printf (_("%s: %s; %s"), path, found, left);
+      printf ("\n");
       return 1;
     }
-  printf ("%s: %u drill%s, no problems\n", path, mobed_catalog_size (catalog),
-          mobed_catalog_size (catalog) == 1 ? "" : "s");
+  printf (ngettext ("%s: %u drill, no problems", "%s: %u drills, no problems",
+                    mobed_catalog_size (catalog)), path, mobed_catalog_size (catalog));
+  printf ("\n");
   return 0;
 }
 

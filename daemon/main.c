@@ -3,6 +3,7 @@
  * else lives in daemon.c so tests can reach it.
  */
 #include <glib-unix.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <stdlib.h>
 
@@ -27,6 +28,19 @@ on_sighup (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The user's locale, and mobed's message catalog: the installed one, or
+ * MOBED_LOCALEDIR's when running from a build tree (<build>/po). */
+static void
+init_i18n (void)
+{
+  const char *dir = g_getenv ("MOBED_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -38,28 +52,33 @@ main (int argc, char **argv)
   g_autofree char *check_catalog = NULL;
   const GOptionEntry entries[] = {
     { "replace", 'r', 0, G_OPTION_ARG_NONE, &replace,
-      "Take over from a mobed that is already running", NULL },
-    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Log debugging detail", NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
+      N_("Take over from a mobed that is already running"), NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Log debugging detail"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { "check-catalog", 0, 0, G_OPTION_ARG_FILENAME, &check_catalog,
-      "Check a drills.ini file for problems and exit (0: none)", "FILE" },
+      N_("Check a drills.ini file for problems and exit (0: none)"),
+      /* TRANSLATORS: the placeholder for a file name in mobed --help */
+      N_("FILE") },
     { NULL }
   };
 
-  setlocale (LC_ALL, "");
+  init_i18n ();
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
-    "The movement-break daemon: reminds you to move a few times an hour.\n"
-    "Talk to it with mobectl; settings live in $XDG_CONFIG_HOME/mobed/mobed.conf.");
-  g_option_context_add_main_entries (context, entries, NULL);
+    _("The movement-break daemon: reminds you to move a few times an hour.\n"
+      "Talk to it with mobectl; settings live in $XDG_CONFIG_HOME/mobed/mobed.conf."));
+  /* The domain translates the option descriptions marked N_() above. */
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("mobed: %s\nTry 'mobed --help' for more.\n", error->message);
+      g_printerr ("mobed: %s\n", error->message);
+      g_printerr ("%s\n", _("Try 'mobed --help' for more."));
       return 2;
     }
   if (argc > 1)
     {
-      g_printerr ("mobed: unexpected argument '%s'\nTry 'mobed --help' for more.\n", argv[1]);
+      g_printerr (_("mobed: unexpected argument '%s'"), argv[1]);
+      g_printerr ("\n%s\n", _("Try 'mobed --help' for more."));
       return 2;
     }
   if (version)
@@ -76,12 +95,14 @@ main (int argc, char **argv)
   daemon = mobed_daemon_new (loop, &error);
   if (daemon == NULL)
     {
-      g_printerr ("mobed: cannot start: %s\n", error->message);
+      g_printerr (_("mobed: cannot start: %s"), error->message);
+      g_printerr ("\n");
       return EXIT_FAILURE;
     }
   if (!mobed_daemon_start (daemon, replace, &error))
     {
-      g_printerr ("mobed: could not connect to the session bus: %s\n", error->message);
+      g_printerr (_("mobed: could not connect to the session bus: %s"), error->message);
+      g_printerr ("\n");
       return EXIT_FAILURE;
     }
   g_unix_signal_add (SIGTERM, on_quit_signal, loop);

@@ -10,6 +10,7 @@
  */
 #include "daemon/notifier.h"
 
+#include <glib/gi18n.h>
 #include <libnotify/notify.h>
 #include <string.h>
 
@@ -157,9 +158,12 @@ mobed_notifier_show (MobedNotifier *self,
     }
   actions = server_has_actions ();
 
-  text = actions ? g_strdup (body)
-                 : g_strdup_printf ("%s\nAnswer with: mobectl done · mobectl snooze · mobectl skip",
-                                    body);
+  if (actions)
+    text = g_strdup (body);
+  else
+    text = g_strdup_printf ("%s\n%s", body,
+                            /* TRANSLATORS: keep the commands; they are typed in a terminal */
+                            _("Answer with: mobectl done · mobectl snooze · mobectl skip"));
   if (self->current == NULL)
     {
       self->current = notify_notification_new (summary, text, "mobed");
@@ -177,10 +181,15 @@ mobed_notifier_show (MobedNotifier *self,
   notify_notification_clear_actions (self->current);
   if (actions)
     {
-      notify_notification_add_action (self->current, "done", "Done", on_action, self, NULL);
+      /* TRANSLATORS: notification buttons: the break is done, put it off
+       * (the label is made in daemon.c), skip it, or show a different drill */
+      notify_notification_add_action (self->current, "done", C_("button", "Done"),
+                                      on_action, self, NULL);
       notify_notification_add_action (self->current, "snooze", snooze_label, on_action, self, NULL);
-      notify_notification_add_action (self->current, "skip", "Skip", on_action, self, NULL);
-      notify_notification_add_action (self->current, "another", "Another", on_action, self, NULL);
+      notify_notification_add_action (self->current, "skip", C_("button", "Skip"),
+                                      on_action, self, NULL);
+      notify_notification_add_action (self->current, "another", C_("button", "Another"),
+                                      on_action, self, NULL);
     }
 
   if (!notify_notification_show (self->current, &error))

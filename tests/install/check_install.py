@@ -55,6 +55,15 @@ def main():
                          'man5/mobed-drills.5'):
                 if not any(p.endswith('/man/' + page) for p in installed):
                     failures.append('man page not installed: ' + page)
+        # The message catalogs, one per language in po/LINGUAS (built when
+        # gettext's msgfmt is there, as scripts/deps makes sure).
+        if shutil.which('msgfmt'):
+            linguas = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..',
+                                   'po', 'LINGUAS')
+            with open(linguas, encoding='utf-8') as f:
+                languages = [w for line in f if not line.startswith('#') for w in line.split()]
+            for lang in languages:
+                need(os.path.join('share', 'locale', lang, 'LC_MESSAGES', 'mobed.mo'))
         for suffix in ('/completions/mobectl', '/site-functions/_mobectl',
                        '/vendor_completions.d/mobectl.fish'):
             if not any(p.endswith(suffix) for p in installed):

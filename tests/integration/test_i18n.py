@@ -1,0 +1,144 @@
+#!/usr/bin/python3
+"""test_i18n.py — the real mobed and mobectl in German: the notification,
+the status block, the refusals, the tables. What scripts read stays English:
+D-Bus values, JSON and CSV.
+
+The message catalog comes from the build tree (MOBED_LOCALEDIR, else
+$MESON_BUILD_ROOT/po, where meson's i18n module compiles po/de.po). Needs a
+de_DE.UTF-8 locale (scripts/deps installs locales-all); without one every
+test exits 77.
+
+Run all with `python3 test_i18n.py`, one with
+`python3 test_i18n.py TestGerman.test_notification`.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from mobedtest import MobedTestCase, main, setup  # noqa: E402
+
+SOURCE = Path(__file__).resolve().parents[2]
+LOCALE_DIR = os.environ.get('MOBED_LOCALEDIR') or str(
+    Path(os.environ.get('MESON_BUILD_ROOT', SOURCE / 'build')) / 'po')
+GERMAN = {'LANGUAGE': 'de', 'LANG': 'de_DE.UTF-8', 'LC_ALL': 'de_DE.UTF-8',
+          'MOBED_LOCALEDIR': LOCALE_DIR}
+GERMAN_REPS = r'· \d+(-mal| pro Seite| in jede Richtung)'
+
+
+def have_german_locale():
+    try:
+        names = subprocess.run(['locale', '-a'], capture_output=True, text=True,
+                               check=True).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        return False
+    return any(n.lower().replace('-', '') == 'de_de.utf8' for n in names)
+
+
+class TestGerman(MobedTestCase):
+    """mobed and mobectl started with LANGUAGE=de LC_ALL=de_DE.UTF-8."""
+    config = {'schedule': {'interval': '1h'}}
+    start_mobed = False
+
+    def setUp(self):
+        super().setUp()
+        # After the harness set LC_ALL=C.UTF-8; restored by its cleanup.
+        os.environ.update(GERMAN)
+        self.daemon = self.start_daemon()
+
+    def run_ok(self, *args):
+        rc, out, err = self.mobectl(*args)
+        self.assertEqual(rc, 0, f'mobectl {" ".join(args)}: {err}')
+        self.assertEqual(err, '')
+        return out
+
+    @setup(config={'schedule': {'interval': '2s'}})
+    def test_notification(self):
+        n = self.wait_notify()
+        self.assertEqual(n['summary'], 'Zeit für Bewegung')
+        self.assertEqual(n['actions'], ['done', 'Erledigt', 'snooze', 'Später (3 s)',
+                                        'skip', 'Überspringen', 'another', 'Andere Übung'])
+        lines = n['body'].split('\n')
+        self.assertRegex(lines[0], GERMAN_REPS)
+        self.assertIn('Bleib im angenehmen Bewegungsumfang.', lines)
+        # The D-Bus API does not change with the daemon's language.
+        self.assertEqual(self.get_prop('State'), 'due')
+        for drill in self.get_prop('CurrentBreak')['drills']:
+            self.assertRegex(drill['reps_text'], r'^\d+ (times?|per side|each way)$')
+
+    @setup(caps='body')
+    def test_commands_in_body_without_actions(self):
+        self.call('TakeBreak')
+        n = self.wait_notify()
+        self.assertEqual(n['actions'], [])
+        self.assertEqual(n['body'].split('\n')[-1],
+                         'Antworten mit: mobectl done · mobectl snooze · mobectl skip')
+
+    def test_status_block(self):
+        self.assertRegex(self.run_ok('now'), r'^Pause gestartet: .*' + GERMAN_REPS)
+        out = self.run_ok('status')
+        lines = out.splitlines()
+        labels = {}
+        for line in lines:
+            label, rest = line.split(':', 1)
+            labels[label] = rest.lstrip(' ')
+            # Every value starts in the same column, after the longest label.
+            self.assertEqual(len(line) - len(rest.lstrip(' ')), len('Nächste Pause:') + 2, out)
+        self.assertEqual(labels['Zustand'], 'fällig', out)
+        self.assertRegex(labels['Pause'], GERMAN_REPS)
+        self.assertEqual(labels['Heute'], '0 von 8 Pausen erledigt')
+        # Scripts read English.
+        self.assertEqual(json.loads(self.run_ok('status', '--json'))['state'], 'due')
+
+    def test_refusals(self):
+        for args, message in ((('done',), 'Gerade ist keine Pause fällig'),
+                              (('resume',), 'Die Pausen sind nicht ausgesetzt')):
+            with self.subTest(args=args):
+                rc, out, err = self.mobectl(*args)
+                self.assertEqual(rc, 1)
+                self.assertEqual(err, f'mobectl: {message}\n')
+        rc, out, err = self.mobectl('drills', 'no-such-drill')
+        self.assertEqual(rc, 1)
+        self.assertEqual(err, "mobectl: Keine Übung hat die ID 'no-such-drill'\n")
+        rc, out, err = self.mobectl('snooze', '13h')
+        self.assertEqual(rc, 2)
+        self.assertIn("'13h' ist zu lang für snooze (höchstens 12h)", err)
+
+    def test_sentences_and_tables(self):
+        self.run_ok('now')
+        self.assertEqual(self.run_ok('done'), 'Erledigt. 1 von 8 Pausen heute.\n')
+        history = self.run_ok('history').splitlines()
+        self.assertRegex(history[0], r'^FÄLLIG +ERGEBNIS +VERSCHOBEN +REAKTION +ÜBUNGEN')
+        self.assertIn(' erledigt ', history[1])
+        self.assertIn(',done,', self.run_ok('history', '--csv'))
+        self.assertEqual(json.loads(self.run_ok('history', '--json'))['breaks'][0]['outcome'],
+                         'done')
+        stats = self.run_ok('stats')
+        self.assertIn('Heute: 1 von 8 Pausen erledigt', stats)
+        self.assertRegex(stats, r'(?m)^gesamt ')
+        self.assertRegex(stats, r'(?m)^Serie: ')
+        heatmap = self.run_ok('stats', '--heatmap').splitlines()
+        self.assertEqual([line[:3] for line in heatmap[1:8]],
+                         ['Mo ', 'Di ', 'Mi ', 'Do ', 'Fr ', 'Sa ', 'So '])
+        drills = self.run_ok('drills').splitlines()
+        self.assertRegex(drills[0], r'^ID +NAME +BEWEGT +WO +GUT FÜR$')
+
+
+if __name__ == '__main__':
+    if not have_german_locale():
+        print('SKIP: no de_DE.UTF-8 locale (`locale -a`); scripts/deps installs locales-all',
+              file=sys.stderr)
+        sys.exit(77)
+    if not (Path(LOCALE_DIR) / 'de' / 'LC_MESSAGES' / 'mobed.mo').is_file():
+        if shutil.which('msgfmt') is None:
+            print('SKIP: gettext (msgfmt) is missing, so no catalog is built; scripts/deps '
+                  'installs it', file=sys.stderr)
+            sys.exit(77)
+        print(f'ERROR: {LOCALE_DIR}/de/LC_MESSAGES/mobed.mo is not built', file=sys.stderr)
+        sys.exit(1)
+    main()
