@@ -119,7 +119,7 @@ static gboolean
 on_quit (gpointer user_data)
 {
   g_main_loop_quit (user_data);
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;      /* removed with the others on the way out */
 }
 
 int
@@ -128,7 +128,7 @@ mobectl_status_follow (MobectlContext *ctx)
   g_autoptr(GError) error = NULL;
   GDBusConnection *bus = mobectl_bus (ctx, &error);
   Follow f = { .ctx = ctx, .ret = MOBECTL_EXIT_OK };
-  guint props_id, owner_id;
+  guint props_id, owner_id, sigint_id, sigterm_id;
 
   if (bus == NULL)
     return mobectl_bus_error (ctx, error);
@@ -145,6 +145,9 @@ mobectl_status_follow (MobectlContext *ctx)
                                                  "/org/freedesktop/DBus", MOBECTL_BUS_NAME,
                                                  G_DBUS_SIGNAL_FLAGS_NONE,
                                                  on_name_owner_changed, &f, NULL);
+  /* Before the first line: a status bar may stop us as soon as it reads it. */
+  sigint_id = g_unix_signal_add (SIGINT, on_quit, f.loop);
+  sigterm_id = g_unix_signal_add (SIGTERM, on_quit, f.loop);
   load_all (&f);
   if (!f.running)
     {
@@ -154,11 +157,9 @@ mobectl_status_follow (MobectlContext *ctx)
         f.ret = mobectl_bus_error (ctx, error);
     }
   else
-    {
-      g_unix_signal_add (SIGINT, on_quit, f.loop);
-      g_unix_signal_add (SIGTERM, on_quit, f.loop);
-      g_main_loop_run (f.loop);
-    }
+    g_main_loop_run (f.loop);
+  g_source_remove (sigint_id);
+  g_source_remove (sigterm_id);
   g_dbus_connection_signal_unsubscribe (bus, props_id);
   g_dbus_connection_signal_unsubscribe (bus, owner_id);
   g_variant_dict_clear (&f.props);

@@ -13,6 +13,7 @@
 #include "core/duration.h"
 #include "core/history.h"
 #include "core/stats.h"
+#include "core/workhours.h"
 #include "core/picker.h"
 #include "core/savedstate.h"
 #include "core/scheduler.h"
@@ -23,6 +24,7 @@
 #include "daemon/drill-list.h"
 #include "daemon/drill-source.h"
 #include "daemon/notifier.h"
+#include "daemon/presence-logind.h"
 #include "daemon/service.h"
 #include "daemon/stats-view.h"
 
@@ -55,6 +57,9 @@ struct _MobedDaemon {
   MobedNotifier   *notifier;
   MobedChime      *chime;
   MobedConfigWatch *config_watch;
+  MobedLogind     *logind;
+  MobedWorkHours   hours;
+  gboolean         in_hours;       /* what the scheduler was last told */
 };
 
 static void handle (MobedDaemon *self, const MobedEvent *event);
@@ -153,6 +158,7 @@ publish (MobedDaemon *self, MobedTime now)
 static void
 show_break (MobedDaemon *self, MobedTime now)
 {
+  gboolean urgent = mobed_scheduler_get_escalated (self->scheduler);
   g_autofree char *line = mobed_break_view_line (&self->choice);
   g_autofree char *body = mobed_break_view_body (&self->choice);
   g_autofree char *snooze = mobed_duration_format_human (self->config.snooze_s);
@@ -162,7 +168,7 @@ show_break (MobedDaemon *self, MobedTime now)
   /* The log is where a break goes when no notification server listens. */
   g_message ("Break due: %s", line);
   /* TRANSLATORS: the title of the break notification */
-  mobed_notifier_show (self->notifier, _("Time to move"), body, label);
+  mobed_notifier_show (self->notifier, _("Time to move"), body, label, urgent);
   mobed_service_emit_break_started (self->service, current_break (self, now));
 }
 
@@ -184,16 +190,20 @@ on_timer (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* One timer: the scheduler's deadline, or local midnight when the day's
- * count turns over, whichever is first. */
+/* One timer: the scheduler's deadline, local midnight when the day's count
+ * turns over, or the next start or end of working hours, whichever is first. */
 static void
 arm_timer (MobedDaemon *self, gint64 deadline, MobedTime now)
 {
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now.wall / G_USEC_PER_SEC);
   gint64 wait = mobed_clock_until_midnight (now);
+  gint64 hours_change = mobed_work_hours_next_change (&self->hours, local);
   guint ms;
 
   if (deadline != MOBED_NEVER)
     wait = MIN (wait, deadline - now.mono);
+  if (hours_change >= 0)
+    wait = MIN (wait, hours_change * G_USEC_PER_SEC);
   /* Round up: waking a hair early would only arm the same deadline again. */
   ms = (guint) CLAMP ((wait + 999) / 1000, 1, G_MAXINT32);
   g_clear_handle_id (&self->timer_id, g_source_remove);
@@ -213,6 +223,7 @@ record_break (MobedDaemon *self, const MobedRecord *rec)
     .utc_offset_s = local ? (gint32) (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC) : 0,
     .outcome = rec->outcome,
     .snoozes = rec->snoozes,
+    .escalated = rec->escalated,
   };
   gboolean had_problem = mobed_history_problem (self->history) != NULL;
 
@@ -251,6 +262,8 @@ carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
     chime (self, "bell", _("A movement break is due"));
   if (plan->flags & MOBED_PLAN_CHIME_DONE)
     chime (self, "complete", _("Movement break done"));
+  if (plan->flags & MOBED_PLAN_CHIME_AGAIN)
+    chime (self, "bell", _("A movement break is still waiting"));
 }
 
 /* A pause outlives a restart: the end is kept as wall time because the
@@ -266,6 +279,33 @@ remember_pause (MobedDaemon *self, MobedTime now)
   save_state (self);
 }
 
+/* Tells the scheduler when working hours begin or end; called before every
+ * event, so the timer only has to wake up at the boundary. */
+static void
+sync_hours (MobedDaemon *self, MobedTime now)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now.wall / G_USEC_PER_SEC);
+  gboolean inside = mobed_work_hours_inside (&self->hours, local);
+  MobedEvent event = { .kind = inside ? MOBED_EVENT_ON_HOURS : MOBED_EVENT_OFF_HOURS };
+  MobedPlan plan;
+
+  if (inside == self->in_hours)
+    return;
+  self->in_hours = inside;
+  g_message (inside ? "Working hours began" : "Working hours ended; no breaks until they begin");
+  mobed_scheduler_handle (self->scheduler, &event, now, &plan, NULL);
+  carry_out (self, &plan, now);
+}
+
+static void
+load_hours (MobedDaemon *self)
+{
+  self->hours = (MobedWorkHours) { .days = (guint8) self->config.work_days };
+  /* Checked when the config was read; a failure here leaves "always". */
+  if (!mobed_work_hours_parse (self->config.work_hours, &self->hours, NULL))
+    self->hours = (MobedWorkHours) { .days = MOBED_ALL_DAYS };
+}
+
 static gboolean
 handle_event (MobedDaemon *self, const MobedEvent *event, GError **error)
 {
@@ -277,6 +317,7 @@ handle_event (MobedDaemon *self, const MobedEvent *event, GError **error)
   gboolean is_paused;
 
   roll_today (self, now);
+  sync_hours (self, now);
   ok = mobed_scheduler_handle (self->scheduler, event, now, &plan, error);
   /* Even a refused event can carry what the passage of time did. */
   carry_out (self, &plan, now);
@@ -450,6 +491,8 @@ mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings, GError **error)
   MobedPlan plan;
 
   load_config (self, warnings);
+  load_hours (self);
+  sync_hours (self, now);
   reload_catalog (self, warnings);
   mobed_drill_source_check_config (self->catalog, self->config.focus, self->config.exclude,
                                    warnings);
@@ -467,6 +510,17 @@ on_config_files_changed (gpointer user_data)
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
 
   mobed_daemon_reload (user_data, warnings, NULL);
+}
+
+static void
+on_presence (gboolean away, gpointer user_data)
+{
+  MobedDaemon *self = user_data;
+  MobedEvent event = { .kind = away ? MOBED_EVENT_AWAY : MOBED_EVENT_BACK };
+
+  /* Lock and sleep are reported the moment they happen. */
+  event.since = mobed_clock_now ().mono;
+  handle (self, &event);
 }
 
 static void
@@ -517,6 +571,8 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   self->state_path = mobed_saved_state_default_path ();
   mobed_config_init_defaults (&self->config);
   load_config (self, warnings);
+  load_hours (self);
+  self->in_hours = TRUE;          /* the scheduler starts inside; sync_hours corrects it */
   mobed_drill_source_check_config (self->catalog, self->config.focus, self->config.exclude,
                                    warnings);
   if (!mobed_saved_state_load (&self->saved, self->state_path, &local_error))
@@ -542,6 +598,8 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
     g_autofree char *dir = g_path_get_dirname (self->config_path);
     self->config_watch = mobed_config_watch_new (dir, watched, on_config_files_changed, self);
   }
+  self->logind = mobed_logind_new (on_presence, self);
+  g_message ("Presence: %s", mobed_logind_describe (self->logind));
   return self;
 }
 
@@ -635,6 +693,7 @@ mobed_daemon_free (MobedDaemon *self)
   if (self->connection != NULL)
     g_signal_handlers_disconnect_by_data (self->connection, self);
   g_clear_pointer (&self->config_watch, mobed_config_watch_free);
+  g_clear_pointer (&self->logind, mobed_logind_free);
   g_clear_pointer (&self->notifier, mobed_notifier_free);
   g_clear_pointer (&self->service, mobed_service_free);
   g_clear_pointer (&self->chime, mobed_chime_free);

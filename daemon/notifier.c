@@ -143,7 +143,8 @@ void
 mobed_notifier_show (MobedNotifier *self,
                      const char    *summary,
                      const char    *body,
-                     const char    *snooze_label)
+                     const char    *snooze_label,
+                     gboolean       urgent)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -173,7 +174,8 @@ mobed_notifier_show (MobedNotifier *self,
     notify_notification_update (self->current, summary, text, "mobed");
 
   notify_notification_set_timeout (self->current, NOTIFY_EXPIRES_NEVER);
-  notify_notification_set_urgency (self->current, NOTIFY_URGENCY_NORMAL);
+  notify_notification_set_urgency (self->current,
+                                   urgent ? NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
   /* mobed plays its own chime; the server should not add a second sound. */
   notify_notification_set_hint (self->current, "suppress-sound", g_variant_new_boolean (TRUE));
   /* data/mobed.desktop: lets notification settings group mobed's notifications. */

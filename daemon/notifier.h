@@ -22,11 +22,13 @@ MobedNotifier *mobed_notifier_new   (const MobedNotifierCallbacks *callbacks,
 void           mobed_notifier_free  (MobedNotifier *self);
 
 /* Shows the break, or updates the one already up. @snooze_label names the
- * snooze button ("Snooze 5 min"). */
+ * snooze button ("Snooze 5 min"). @urgent raises it (critical urgency: it
+ * stays on screen) after breaks were ignored. */
 void           mobed_notifier_show  (MobedNotifier *self,
                                      const char    *summary,
                                      const char    *body,
-                                     const char    *snooze_label);
+                                     const char    *snooze_label,
+                                     gboolean       urgent);
 void           mobed_notifier_close (MobedNotifier *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MobedNotifier, mobed_notifier_free)
