@@ -82,11 +82,13 @@ problem (Check *c, const char *key, const char *fmt, ...)
   c->count++;
   if (c->problems == NULL)
     return;
-  if (key != NULL)
-    g_ptr_array_add (c->problems, g_strdup_printf ("%s: drill '%s', key '%s': %s",
-                                                   c->path, c->id, key, msg));
-  else
-    g_ptr_array_add (c->problems, g_strdup_printf ("%s: drill '%s': %s", c->path, c->id, msg));
+  /* Ids and keys come from the file: keep problems valid UTF-8 for D-Bus. */
+  {
+    g_autofree char *full = key != NULL
+      ? g_strdup_printf ("%s: drill '%s', key '%s': %s", c->path, c->id, key, msg)
+      : g_strdup_printf ("%s: drill '%s': %s", c->path, c->id, msg);
+    g_ptr_array_add (c->problems, g_utf8_make_valid (full, -1));
+  }
 }
 
 static gboolean
@@ -165,13 +167,47 @@ max_length (const char *key)
 
 /* Checks one text as written under @key (the base or a translation), so a
  * catalog's problems are the same whatever the user's language. */
+/* Whether the raw value under @key is fit to hand to GLib's parsers: valid
+ * UTF-8 with only the escapes GKeyFile knows. Checked before parsing
+ * because GLib 2.74 itself warns (a GError set twice inside
+ * g_key_file_get_string) on a value ending in a lone backslash. A missing
+ * key is left to check_keys. */
+static gboolean
+raw_usable (Check *c, GKeyFile *file, const char *key)
+{
+  g_autofree char *raw = g_key_file_get_value (file, c->id, key, NULL);
+
+  if (raw == NULL)
+    return FALSE;
+  if (!g_utf8_validate (raw, -1, NULL))
+    {
+      problem (c, key, "is not valid UTF-8 text");
+      return FALSE;
+    }
+  for (const char *p = raw; *p != '\0'; p++)
+    if (*p == '\\')
+      {
+        p++;
+        if (*p == '\0' || strchr ("sntr\\;,", *p) == NULL)
+          {
+            problem (c, key, "has a backslash that starts no known escape "
+                     "(\\s \\n \\t \\r \\\\ \\;)");
+            return FALSE;
+          }
+      }
+  return TRUE;
+}
+
 static gboolean
 check_text (Check *c, GKeyFile *file, const char *key, const char *base)
 {
-  g_autofree char *text = g_key_file_get_string (file, c->id, key, NULL);
+  g_autofree char *text = NULL;
 
+  if (!raw_usable (c, file, key))
+    return FALSE;
+  text = g_key_file_get_string (file, c->id, key, NULL);
   if (text == NULL)
-    return FALSE;                 /* missing: reported by check_keys */
+    return FALSE;
   if (*g_strstrip (text) == '\0')
     problem (c, key, "is empty");
   else if (g_utf8_strlen (text, -1) > (glong) max_length (base))
@@ -184,9 +220,12 @@ check_text (Check *c, GKeyFile *file, const char *key, const char *base)
 static gboolean
 check_steps (Check *c, GKeyFile *file, const char *key)
 {
-  g_auto(GStrv) steps = g_key_file_get_string_list (file, c->id, key, NULL, NULL);
+  g_auto(GStrv) steps = NULL;
   guint n;
 
+  if (!raw_usable (c, file, key))
+    return FALSE;
+  steps = g_key_file_get_string_list (file, c->id, key, NULL, NULL);
   if (steps == NULL)
     return FALSE;
   n = g_strv_length (steps);
@@ -257,9 +296,12 @@ static guint
 get_bits (Check *c, GKeyFile *file, const char *key,
           gboolean (*parse) (const char *, guint *))
 {
-  g_auto(GStrv) words = g_key_file_get_string_list (file, c->id, key, NULL, NULL);
+  g_auto(GStrv) words = NULL;
   guint bits = 0;
 
+  if (!raw_usable (c, file, key))
+    return 0;
+  words = g_key_file_get_string_list (file, c->id, key, NULL, NULL);
   if (words == NULL)
     return 0;
   for (char **w = words; *w != NULL; w++)
@@ -292,7 +334,11 @@ get_steps (Check *c, GKeyFile *file)
 static char **
 get_tags (Check *c, GKeyFile *file)
 {
-  g_auto(GStrv) tags = g_key_file_get_string_list (file, c->id, "good-for", NULL, NULL);
+  g_auto(GStrv) tags = NULL;
+
+  if (!raw_usable (c, file, "good-for"))
+    return NULL;
+  tags = g_key_file_get_string_list (file, c->id, "good-for", NULL, NULL);
 
   for (char **t = tags; t != NULL && *t != NULL; t++)
     if (!valid_kebab (g_strstrip (*t)))
@@ -356,9 +402,12 @@ report_duplicate_groups (const char *path, const char *text, GPtrArray *problems
       if (g_hash_table_contains (seen, line + 1))
         {
           if (problems != NULL)
-            g_ptr_array_add (problems,
-                             g_strdup_printf ("%s: drill '%s': the id is used twice; both are left out",
-                                              path, line + 1));
+            {
+              g_autofree char *full =
+                g_strdup_printf ("%s: drill '%s': the id is used twice; both are left out",
+                                 path, line + 1);
+              g_ptr_array_add (problems, g_utf8_make_valid (full, -1));
+            }
           g_hash_table_add (duplicates, g_strdup (line + 1));
         }
       else
@@ -398,8 +447,8 @@ mobed_catalog_load (MobedCatalog *self, const char *path, GPtrArray *problems, G
       || !g_key_file_load_from_data (file, text, length, G_KEY_FILE_KEEP_TRANSLATIONS,
                                      &local_error))
     {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
-                   local_error->message);
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, message);
       return FALSE;
     }
   report_duplicate_groups (path, text, problems, duplicates);

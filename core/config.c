@@ -182,6 +182,14 @@ parse_value (const KeySpec *spec, const char *raw, Value *ret, GError **error)
   g_autofree char *text = g_strstrip (g_strdup (raw));
   Value v = { 0 };
 
+  /* Checked first: the parsers and every message below assume UTF-8. */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                           "the value is not valid UTF-8 text");
+      return FALSE;
+    }
+
   switch (spec->type)
     {
     case KEY_DURATION:
@@ -295,8 +303,12 @@ warn (GPtrArray *warnings, const char *path, const char *fmt, ...)
   va_start (args, fmt);
   msg = g_strdup_vprintf (fmt, args);
   va_end (args);
+  /* Key names come from the file: keep warnings valid UTF-8 for D-Bus. */
   if (warnings != NULL)
-    g_ptr_array_add (warnings, g_strdup_printf ("%s: %s", path, msg));
+    {
+      g_autofree char *full = g_strdup_printf ("%s: %s", path, msg);
+      g_ptr_array_add (warnings, g_utf8_make_valid (full, -1));
+    }
 }
 
 /* Flags keys and groups we do not know: most often a typo that would
@@ -342,8 +354,8 @@ mobed_config_load (MobedConfig *config,
           *config = next;
           return TRUE;
         }
-      g_set_error (error, local_error->domain, local_error->code,
-                   "%s: %s", path, local_error->message);
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, message);
       return FALSE;
     }
 

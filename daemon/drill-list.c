@@ -7,11 +7,20 @@
 #include <gio/gio.h>
 
 typedef struct {
-  const char *id;
-  guint       region;     /* 0 = any */
-  guint       setting;    /* 0 = any */
-  const char *good_for;
+  char  *id;           /* copies: the option variants are freed as read */
+  guint  region;       /* 0 = any */
+  guint  setting;      /* 0 = any */
+  char  *good_for;
 } Filter;
+
+static void
+filter_clear (Filter *f)
+{
+  g_clear_pointer (&f->id, g_free);
+  g_clear_pointer (&f->good_for, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Filter, filter_clear)
 
 static gboolean
 invalid (GError **error, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
@@ -34,11 +43,13 @@ read_filter (GVariant *options, Filter *f, GError **error)
 {
   GVariantIter iter;
   const char *key;
-  GVariant *value;
+  GVariant *next;
 
   g_variant_iter_init (&iter, options);
-  while (g_variant_iter_loop (&iter, "{&sv}", &key, &value))
+  /* iter_next, not iter_loop: a return from inside iter_loop would leak. */
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &next))
     {
+      g_autoptr(GVariant) value = next;
       const char *text;
 
       if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
@@ -46,9 +57,15 @@ read_filter (GVariant *options, Filter *f, GError **error)
                         g_variant_get_type_string (value));
       text = g_variant_get_string (value, NULL);
       if (g_str_equal (key, "id"))
-        f->id = text;
+        {
+          g_free (f->id);
+          f->id = g_strdup (text);
+        }
       else if (g_str_equal (key, "good_for"))
-        f->good_for = text;
+        {
+          g_free (f->good_for);
+          f->good_for = g_strdup (text);
+        }
       else if (g_str_equal (key, "region"))
         {
           if (!mobed_region_parse (text, &f->region))
@@ -107,7 +124,7 @@ GVariant *
 mobed_drill_list (const MobedCatalog *catalog, GVariant *options, GError **error)
 {
   g_auto(GVariantBuilder) b = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{sv}"));
-  Filter filter = { 0 };
+  g_auto(Filter) filter = { 0 };
 
   if (!read_filter (options, &filter, error))
     return NULL;

@@ -129,12 +129,21 @@ mobed_notifier_free (MobedNotifier *self)
   g_free (self);
 }
 
+/* A server just appearing may not answer GetCapabilities yet (libnotify's
+ * proxy fails): then assume actions, the common case; a server without
+ * them simply ignores the buttons. */
 static gboolean
 server_has_actions (void)
 {
   GList *caps = notify_get_server_caps ();
-  gboolean found = g_list_find_custom (caps, "actions", (GCompareFunc) strcmp) != NULL;
+  gboolean found;
 
+  if (caps == NULL)
+    {
+      g_debug ("Could not ask the notification server what it can show; assuming buttons");
+      return TRUE;
+    }
+  found = g_list_find_custom (caps, "actions", (GCompareFunc) strcmp) != NULL;
   g_list_free_full (caps, g_free);
   return found;
 }

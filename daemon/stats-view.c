@@ -11,6 +11,15 @@
 
 #define MAX_DAYS 3660
 
+static void
+clear_values (GVariant **values, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    g_clear_pointer (&values[i], g_variant_unref);
+}
+
+/* Fills @values (one per @known name) from @options; on a bad option it
+ * frees what it had already taken and says which option was wrong. */
 static gboolean
 read_options (GVariant *options, const char *const *known, const char *const *types,
               GVariant **values, GError **error)
@@ -27,18 +36,18 @@ read_options (GVariant *options, const char *const *known, const char *const *ty
 
       for (i = 0; known[i] != NULL && !g_str_equal (known[i], key); i++)
         ;
-      if (known[i] == NULL)
+      if (known[i] == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE (types[i])))
         {
           g_autofree char *list = g_strjoinv (", ", (char **) known);
-          g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
-                       "Unknown option '%s' (known: %s)", key, list);
-          return FALSE;
-        }
-      if (!g_variant_is_of_type (value, G_VARIANT_TYPE (types[i])))
-        {
-          g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
-                       "Option '%s' must be of type '%s', not '%s'", key, types[i],
-                       g_variant_get_type_string (value));
+
+          if (known[i] == NULL)
+            g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                         "Unknown option '%s' (known: %s)", key, list);
+          else
+            g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                         "Option '%s' must be of type '%s', not '%s'", key, types[i],
+                         g_variant_get_type_string (value));
+          clear_values (values, g_strv_length ((char **) known));
           return FALSE;
         }
       g_clear_pointer (&values[i], g_variant_unref);

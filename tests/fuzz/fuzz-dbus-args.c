@@ -1,0 +1,297 @@
+/*
+ * fuzz-dbus-args.c — libFuzzer target for the arguments of the daemon's
+ * D-Bus methods, fed to the functions the handlers in daemon/service.c call:
+ *
+ *   ListDrills(a{sv})  → mobed_drill_list()          (daemon/drill-list.c)
+ *   GetStats(a{sv})    → mobed_stats_view_stats()    (daemon/stats-view.c)
+ *   GetHistory(a{sv})  → mobed_stats_view_history()  (daemon/stats-view.c)
+ *   Snooze(t), Pause(t) → mobed_scheduler_handle()   (the daemon hands the
+ *                         seconds on unchanged as a MobedEvent)
+ *
+ * Input: byte 0 picks the method (byte % 5) and, for Snooze and Pause, the
+ * scheduler state the call meets ((byte / 5) % 5: working, due, snoozed,
+ * paused, away); the rest is the serialised argument, read with
+ * g_variant_new_from_data() and taken in normal form, as GDBus delivers it.
+ * The catalog is data/drills.ini; the history is a SQLite file in a temp
+ * directory with a few weeks of breaks.
+ *
+ * Invariants: every call ends in an answer or a GError, never both; errors
+ * are InvalidArgs (or the scheduler's own domain) with a UTF-8 message; an
+ * answer has the documented type and fits in a D-Bus message; filters only
+ * narrow the list; an accepted snooze or pause is in range and puts the
+ * scheduler in the state it names, with a deadline not before now.
+ */
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "core/catalog.h"
+#include "core/config.h"
+#include "core/history.h"
+#include "core/scheduler.h"
+#include "daemon/drill-list.h"
+#include "daemon/stats-view.h"
+#include "tests/fuzz/fuzz-common.h"
+
+#define T0_MONO (G_GINT64_CONSTANT (1000) * G_USEC_PER_SEC)
+#define T0_WALL (G_GINT64_CONSTANT (1710489600) * G_USEC_PER_SEC)   /* 2024-03-15 08:00 UTC */
+#define TODAY   "2024-03-15"
+
+static MobedCatalog *catalog;
+static MobedHistory *history;
+static char         *tmpdir;
+static MobedConfig   config;
+
+static void
+cleanup (void)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_pointer (&history, mobed_history_free);
+  g_clear_pointer (&catalog, mobed_catalog_unref);
+  dir = g_dir_open (tmpdir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (tmpdir);
+  g_clear_pointer (&tmpdir, g_free);
+}
+
+static void
+fill_history (void)
+{
+  static const MobedOutcome outcomes[] = {
+    MOBED_OUTCOME_DONE, MOBED_OUTCOME_SKIPPED, MOBED_OUTCOME_MISSED,
+    MOBED_OUTCOME_DONE, MOBED_OUTCOME_DISMISSED, MOBED_OUTCOME_NATURAL, MOBED_OUTCOME_DONE,
+  };
+
+  for (guint i = 0; i < 60; i++)
+    {
+      MobedHistoryRow row = {
+        .due_us = T0_WALL - (gint64) i * 9 * 3600 * G_USEC_PER_SEC,
+        .utc_offset_s = i % 3 == 0 ? 3600 : -18000,
+        .outcome = outcomes[i % G_N_ELEMENTS (outcomes)],
+        .snoozes = i % 4,
+        .n_drills = i % 3,
+      };
+      g_autoptr(GError) error = NULL;
+
+      row.ended_us = row.due_us + 60 * G_USEC_PER_SEC;
+      for (guint k = 0; k < row.n_drills; k++)
+        {
+          const MobedDrill *d = mobed_catalog_nth (catalog, (i + k) % mobed_catalog_size (catalog));
+          g_strlcpy (row.drills[k].drill_id, d->id, sizeof row.drills[k].drill_id);
+          row.drills[k].reps_offered = d->reps_small;
+          row.drills[k].reps_done = row.outcome == MOBED_OUTCOME_DONE ? d->reps_small : 0;
+          row.drills[k].seconds_per_rep = d->seconds_per_rep;
+          row.drills[k].sides = d->per_side ? 2 : 1;
+          row.drills[k].regions = d->regions;
+        }
+      if (!mobed_history_add (history, &row, &error))
+        g_error ("Cannot fill the fuzz history: %s", error->message);
+    }
+}
+
+int
+LLVMFuzzerInitialize (int *argc, char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  fuzz_glib_setup ();
+  catalog = mobed_catalog_new ();
+  if (!mobed_catalog_load (catalog, MOBED_FUZZ_DRILLS, NULL, &error)
+      || mobed_catalog_size (catalog) == 0)
+    g_error ("Cannot load %s: %s", MOBED_FUZZ_DRILLS, error ? error->message : "no drills");
+  tmpdir = g_dir_make_tmp ("mobed-fuzz-XXXXXX", &error);
+  if (tmpdir == NULL)
+    g_error ("%s", error->message);
+  db = g_build_filename (tmpdir, "history.db", NULL);
+  history = mobed_history_open (db, T0_WALL);
+  fill_history ();
+  mobed_config_init_defaults (&config);
+  atexit (cleanup);
+  return 0;
+}
+
+/* The answer must go out in a method return: serialise it as one. */
+static void
+check_sendable (GVariant *answer)
+{
+  g_autoptr(GDBusMessage) msg = g_dbus_message_new_signal ("/org/mobed/Daemon",
+                                                           "org.mobed.Daemon1", "Fuzz");
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *blob = NULL;
+  gsize len = 0;
+
+  g_dbus_message_set_body (msg, g_variant_new_tuple (&answer, 1));
+  blob = g_dbus_message_to_blob (msg, &len, G_DBUS_CAPABILITY_FLAGS_NONE, &error);
+  FUZZ_CHECK (blob != NULL, "the answer cannot be sent: %s", error->message);
+}
+
+static void
+check_answer (GVariant *answer, GError *error, const char *type)
+{
+  FUZZ_CHECK ((answer == NULL) != (error == NULL), "answer %p and error %p",
+              (void *) answer, (void *) error);
+  if (error != NULL)
+    {
+      FUZZ_CHECK (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS),
+                  "error is not InvalidArgs: %s", error->message);
+      FUZZ_CHECK (g_utf8_validate (error->message, -1, NULL), "message not UTF-8");
+      return;
+    }
+  FUZZ_CHECK (g_variant_is_of_type (answer, G_VARIANT_TYPE (type)), "answer is '%s', not '%s'",
+              g_variant_get_type_string (answer), type);
+  check_sendable (answer);
+}
+
+static void
+fuzz_options (guint method, GVariant *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) answer = NULL;
+
+  switch (method)
+    {
+    case 0:
+      answer = mobed_drill_list (catalog, options, &error);
+      if (answer != NULL)
+        g_variant_ref_sink (answer);
+      check_answer (answer, error, "aa{sv}");
+      if (answer != NULL)
+        {
+          gsize n = g_variant_n_children (answer);
+          FUZZ_CHECK (n <= mobed_catalog_size (catalog), "%" G_GSIZE_FORMAT " drills listed", n);
+          if (g_variant_lookup (options, "id", "&s", NULL))
+            FUZZ_CHECK (n <= 1, "an id filter lists %" G_GSIZE_FORMAT " drills", n);
+        }
+      break;
+    case 1:
+      answer = mobed_stats_view_stats (history, catalog, options, TODAY, config.daily_goal, &error);
+      if (answer != NULL)
+        g_variant_ref_sink (answer);
+      check_answer (answer, error, "a{sv}");
+      break;
+    default:
+      answer = mobed_stats_view_history (history, options, &error);
+      if (answer != NULL)
+        g_variant_ref_sink (answer);
+      check_answer (answer, error, "aa{sv}");
+      break;
+    }
+}
+
+static MobedTime
+at (gint64 seconds)
+{
+  return (MobedTime) { T0_MONO + seconds * G_USEC_PER_SEC, T0_WALL + seconds * G_USEC_PER_SEC };
+}
+
+static void
+step (MobedScheduler *s, MobedEventKind kind, guint64 seconds, gint64 when)
+{
+  MobedEvent event = { .kind = kind, .seconds = seconds, .since = at (when).mono };
+  MobedPlan plan;
+
+  mobed_scheduler_handle (s, &event, at (when), &plan, NULL);
+}
+
+/* Snooze(t) or Pause(t) with @seconds, in the state @state_pick leads to. */
+static void
+fuzz_seconds (gboolean pause, guint state_pick, guint64 seconds)
+{
+  g_autoptr(MobedScheduler) s = mobed_scheduler_new (&config, at (0).mono);
+  g_autoptr(GError) error = NULL;
+  gint64 due = (gint64) config.interval_s + 1;
+  MobedEvent event = { .kind = pause ? MOBED_EVENT_PAUSE : MOBED_EVENT_SNOOZE, .seconds = seconds };
+  MobedTime now;
+  MobedPlan plan;
+  gboolean ok;
+
+  switch (state_pick)
+    {
+    case 1:                                                   /* due */
+      step (s, MOBED_EVENT_TICK, 0, due);
+      break;
+    case 2:                                                   /* snoozed */
+      step (s, MOBED_EVENT_TICK, 0, due);
+      step (s, MOBED_EVENT_SNOOZE, 60, due + 1);
+      break;
+    case 3:                                                   /* paused */
+      step (s, MOBED_EVENT_PAUSE, 0, 10);
+      break;
+    case 4:                                                   /* away */
+      step (s, MOBED_EVENT_AWAY, 0, 10);
+      break;
+    default:
+      break;
+    }
+  now = at (due + 2);
+  ok = mobed_scheduler_handle (s, &event, now, &plan, &error);
+  if (!ok)
+    {
+      FUZZ_CHECK (error != NULL && error->domain == MOBED_SCHEDULER_ERROR,
+                  "refused without a scheduler error");
+      FUZZ_CHECK (g_utf8_validate (error->message, -1, NULL), "message not UTF-8");
+    }
+  else if (pause)
+    {
+      gint64 until = mobed_scheduler_get_paused_until (s, now);
+
+      FUZZ_CHECK (seconds <= MOBED_PAUSE_MAX_S, "a pause of %" G_GUINT64_FORMAT " s accepted",
+                  seconds);
+      FUZZ_CHECK (mobed_scheduler_get_state (s) == MOBED_STATE_PAUSED, "not paused");
+      FUZZ_CHECK (seconds == 0 ? until == -1 : until == now.wall + (gint64) seconds * G_USEC_PER_SEC,
+                  "paused until %" G_GINT64_FORMAT " after Pause(%" G_GUINT64_FORMAT ")",
+                  until, seconds);
+    }
+  else
+    {
+      FUZZ_CHECK (seconds >= 1 && seconds <= MOBED_SNOOZE_MAX_S,
+                  "a snooze of %" G_GUINT64_FORMAT " s accepted", seconds);
+      FUZZ_CHECK (mobed_scheduler_get_state (s) == MOBED_STATE_SNOOZED, "not snoozed");
+    }
+  FUZZ_CHECK (plan.next_deadline == MOBED_NEVER || plan.next_deadline >= now.mono,
+              "next deadline %" G_GINT64_FORMAT " is before now %" G_GINT64_FORMAT,
+              plan.next_deadline, now.mono);
+  /* Time goes on past whatever was asked for. */
+  step (s, MOBED_EVENT_TICK, 0, due + 2 + (gint64) MIN (seconds, MOBED_PAUSE_MAX_S) + 1);
+  step (s, MOBED_EVENT_RESUME, 0, due + 3 + (gint64) MIN (seconds, MOBED_PAUSE_MAX_S) + 1);
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+{
+  guint method, state_pick;
+  gboolean seconds_call;
+  gpointer copy;
+  g_autoptr(GVariant) raw = NULL;
+  g_autoptr(GVariant) arg = NULL;
+
+  if (size < 1 || size > 16 * 1024)
+    return -1;
+  method = data[0] % 5;
+  state_pick = (data[0] / 5) % 5;
+  seconds_call = method >= 3;
+
+  /* A copy of its own: GVariant wants its data aligned and kept alive. */
+  copy = g_memdup2 (data + 1, size - 1);
+  raw = g_variant_ref_sink (g_variant_new_from_data (G_VARIANT_TYPE (seconds_call ? "(t)" : "a{sv}"),
+                                                     copy, size - 1, FALSE, g_free, copy));
+  arg = g_variant_get_normal_form (raw);
+  if (seconds_call)
+    {
+      guint64 seconds;
+
+      g_variant_get (arg, "(t)", &seconds);
+      fuzz_seconds (method == 4, state_pick, seconds);
+    }
+  else
+    fuzz_options (method, arg);
+  return 0;
+}
