@@ -4,6 +4,7 @@
  * the fixed vocabularies so a typo is a usage error, not a trip to the bus.
  */
 #include "cli/commands.h"
+#include "cli/json-out.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -156,9 +157,6 @@ static void
 print_json (GVariant *drills)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *out = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "drills");
@@ -191,11 +189,7 @@ print_json (GVariant *drills)
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  out = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", out);
+  mobectl_json_print (b);
 }
 
 /* mobed's "no such drill" (in English, daemon/drill-list.c), to say it in

@@ -4,6 +4,7 @@
  * commas, quotes or line breaks quoted, quotes doubled) for spreadsheets.
  */
 #include "cli/commands.h"
+#include "cli/json-out.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -119,9 +120,6 @@ static void
 print_json (GVariant *rows)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "breaks");
@@ -172,11 +170,7 @@ print_json (GVariant *rows)
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
+  mobectl_json_print (b);
 }
 
 /* The table for people: the outcome in the user's language, the columns

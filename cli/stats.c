@@ -5,6 +5,7 @@
  * a terminal, and never with NO_COLOR set.
  */
 #include "cli/stats.h"
+#include "cli/json-out.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -360,11 +361,8 @@ static void
 print_json (GVariant *stats, GArray *days)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GVariant) totals_v = g_variant_lookup_value (stats, "totals", G_VARIANT_TYPE ("a{sv}"));
   g_autoptr(GVariant) top = g_variant_lookup_value (stats, "top_drills", G_VARIANT_TYPE ("aa{sv}"));
-  g_autofree char *text = NULL;
   MobectlDay totals = { 0 };
   double adherence = -1;
 
@@ -434,11 +432,7 @@ print_json (GVariant *stats, GArray *days)
   json_builder_end_array (b);
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
+  mobectl_json_print (b);
 }
 
 static gboolean

@@ -4,6 +4,8 @@
  */
 #include "cli/status.h"
 
+#include "cli/json-out.h"
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -258,9 +260,6 @@ char *
 mobectl_status_json (GVariant *props, gboolean pretty)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   const char *state = "unknown";
   gint64 paused = prop_int64 (props, "PausedUntil");
 
@@ -291,11 +290,7 @@ mobectl_status_json (GVariant *props, gboolean pretty)
   json_builder_end_object (b);
   json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, pretty);
-  text = json_generator_to_data (gen, NULL);
-  return g_steal_pointer (&text);
+  return mobectl_json_text (b, pretty);
 }
 
 void
