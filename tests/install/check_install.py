@@ -32,6 +32,8 @@ def main():
         need('share/mobed/mobed.conf')
         need('share/mobed/drills.ini')
         need('share/dbus-1/interfaces/org.mobed.Daemon1.xml')
+        need('share/applications/mobed.desktop')
+        need('share/icons/hicolor/scalable/apps/mobed.svg')
         service = None
         for d in ('share/dbus-1/services',):
             service = need(os.path.join(d, 'org.mobed.Daemon.service'))
@@ -65,7 +67,7 @@ def main():
             for lang in languages:
                 need(os.path.join('share', 'locale', lang, 'LC_MESSAGES', 'mobed.mo'))
         for suffix in ('/completions/mobectl', '/site-functions/_mobectl',
-                       '/vendor_completions.d/mobectl.fish'):
+                       '/vendor_completions.d/mobectl.fish', '/xdg/autostart/mobed.desktop'):
             if not any(p.endswith(suffix) for p in installed):
                 failures.append('completion not installed: *' + suffix)
 
