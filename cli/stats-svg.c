@@ -102,25 +102,13 @@ bars (GString *svg, GArray *days, guint goal)
     }
 }
 
-static guint
-weekday (const char *date)
-{
-  guint y, m, d;
-  g_autoptr(GDate) g = g_date_new ();
-
-  if (sscanf (date, "%4u-%2u-%2u", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return 0;
-  g_date_set_dmy (g, d, m, y);
-  return g_date_get_weekday (g) - 1;
-}
-
 static void
 heatmap (GString *svg, GArray *days, guint goal, double top)
 {
   /* Every other weekday: the grid is too dense for seven labels. */
   static const char *const names[] = { NC_("weekday", "Mon"), NULL, NC_("weekday", "Wed"), NULL,
                                        NC_("weekday", "Fri"), NULL, NC_("weekday", "Sun") };
-  guint offset = days->len > 0 ? weekday (g_array_index (days, MobectlDay, 0).date) : 0;
+  guint offset = days->len > 0 ? mobectl_stats_weekday (g_array_index (days, MobectlDay, 0).date) : 0;
   guint weeks = (days->len + 6) / 7;
   g_autofree char *heading = g_strdup_printf (ngettext ("Done breaks, last %u week",
                                                         "Done breaks, last %u weeks", weeks),

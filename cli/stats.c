@@ -277,9 +277,8 @@ print_table (GVariant *stats, GArray *days)
   print_top (stats);
 }
 
-/* Weekday of a YYYY-MM-DD date, 0 = Monday. */
-static guint
-weekday (const char *date)
+guint
+mobectl_stats_weekday (const char *date)
 {
   guint y, m, d;
   g_autoptr(GDate) g = g_date_new ();
@@ -300,7 +299,8 @@ print_heatmap (GVariant *stats, GArray *days)
                                        NC_("weekday", "Sun") };
   guint goal = mobectl_stats_uint (stats, "goal");
   /* Column 0 starts on the Monday of the first week shown. */
-  guint offset = days->len > 0 ? weekday (g_array_index (days, MobectlDay, 0).date) : 0;
+  guint offset = days->len > 0
+    ? mobectl_stats_weekday (g_array_index (days, MobectlDay, 0).date) : 0;
   guint weeks = (offset + days->len + 6) / 7;
   int column = 0;     /* the widest weekday name */
   g_autofree char *indent = NULL;

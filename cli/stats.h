@@ -20,6 +20,8 @@ GVariant   *mobectl_stats_fetch     (MobectlContext *ctx, guint days, GError **e
 /* The "days" of a GetStats answer, oldest first (free with g_array_unref). */
 GArray     *mobectl_stats_days      (GVariant *stats);
 guint       mobectl_stats_uint      (GVariant *dict, const char *key);
+/* Weekday of a YYYY-MM-DD date, 0 = Monday (0 if it is not a date). */
+guint       mobectl_stats_weekday   (const char *date);
 /* Shade 0–4 of a day's done count against the goal, for the heatmaps. */
 guint       mobectl_stats_shade     (guint done, guint goal);
 /* Writes the SVG picture; FALSE with @error if the file cannot be written. */

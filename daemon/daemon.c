@@ -4,7 +4,7 @@
  * decides, then this file shows, closes, chimes, counts and publishes, and
  * arms the one timer for the next deadline. There is no polling.
  */
-#include "daemon/daemon.h"
+#include "daemon/daemon-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -28,41 +28,7 @@
 #include "daemon/service.h"
 #include "daemon/stats-view.h"
 
-#define BUS_NAME "org.mobed.Daemon"
 
-struct _MobedDaemon {
-  GMainLoop       *loop;
-  int              exit_code;
-
-  char            *config_path;
-  MobedConfig      config;
-  char            *state_path;
-  MobedSavedState  saved;
-  MobedHistory    *history;
-  char             today[11];      /* local date today_done counts */
-  guint            today_done;
-
-  MobedScheduler  *scheduler;
-  guint            timer_id;
-
-  MobedCatalog    *catalog;
-  MobedPicker     *picker;
-  MobedChoice      choice;         /* the current break's drills */
-  MobedCatalog    *choice_catalog; /* keeps @choice's strings alive over a reload */
-
-  GDBusConnection *connection;
-  guint            owner_id;
-  gboolean         owned;
-  MobedService    *service;
-  MobedNotifier   *notifier;
-  MobedChime      *chime;
-  MobedConfigWatch *config_watch;
-  MobedLogind     *logind;
-  MobedWorkHours   hours;
-  gboolean         in_hours;       /* what the scheduler was last told */
-};
-
-static void handle (MobedDaemon *self, const MobedEvent *event);
 
 static void
 save_state (MobedDaemon *self)
@@ -71,40 +37,6 @@ save_state (MobedDaemon *self)
 
   if (!mobed_saved_state_save (&self->saved, self->state_path, &error))
     g_warning ("Could not save mobed's state: %s", error->message);
-}
-
-/* Done breaks today, from the log: the one place that knows. */
-static guint
-count_done_today (MobedDaemon *self, MobedTime now)
-{
-  g_autoptr(GArray) rows = mobed_history_query (self->history, now.wall - G_GINT64_CONSTANT (26) * 3600 * G_USEC_PER_SEC,
-                                                0, NULL);
-  guint done = 0;
-
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      const MobedHistoryRow *r = &g_array_index (rows, MobedHistoryRow, i);
-      char date[11];
-
-      mobed_stats_row_date (r, date);
-      if (r->outcome == MOBED_OUTCOME_DONE && strcmp (date, self->today) == 0)
-        done++;
-    }
-  return done;
-}
-
-/* The done count belongs to a local calendar day and starts over at midnight. */
-static void
-roll_today (MobedDaemon *self, MobedTime now)
-{
-  char today[11];
-
-  mobed_clock_local_date (now.wall, today);
-  if (strcmp (today, self->today) != 0)
-    {
-      g_strlcpy (self->today, today, sizeof self->today);
-      self->today_done = count_done_today (self, now);
-    }
 }
 
 static GVariant *
@@ -133,8 +65,8 @@ pick_drills (MobedDaemon *self, MobedTime now, gboolean another)
   self->choice_catalog = mobed_catalog_ref (self->catalog);
 }
 
-static void
-publish (MobedDaemon *self, MobedTime now)
+void
+mobed_daemon_publish (MobedDaemon *self, MobedTime now)
 {
   const char *problem = mobed_history_problem (self->history);
   const char *warnings[2] = { problem, NULL };
@@ -186,7 +118,7 @@ on_timer (gpointer user_data)
   MobedEvent tick = { .kind = MOBED_EVENT_TICK };
 
   self->timer_id = 0;
-  handle (self, &tick);
+  mobed_daemon_handle (self, &tick);
   return G_SOURCE_REMOVE;
 }
 
@@ -210,34 +142,6 @@ arm_timer (MobedDaemon *self, gint64 deadline, MobedTime now)
   self->timer_id = g_timeout_add_full (G_PRIORITY_DEFAULT, ms, on_timer, self, NULL);
 }
 
-/* Writes the ended break to the log before anyone hears of it ending, so
- * a D-Bus reply to Done means it is on disk. */
-static void
-record_break (MobedDaemon *self, const MobedRecord *rec)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (rec->due_wall / G_USEC_PER_SEC);
-  MobedHistoryRow row = {
-    .due_us = rec->due_wall,
-    .ended_us = rec->ended_wall,
-    .utc_offset_s = local ? (gint32) (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC) : 0,
-    .outcome = rec->outcome,
-    .snoozes = rec->snoozes,
-    .escalated = rec->escalated,
-  };
-  gboolean had_problem = mobed_history_problem (self->history) != NULL;
-
-  /* A natural break taken before one was due offered no drills. */
-  if (rec->break_id != 0)
-    mobed_stats_view_fill_row (&row, self->choice_catalog ? self->choice_catalog : self->catalog,
-                               self->choice.items, self->choice.n,
-                               rec->outcome == MOBED_OUTCOME_DONE);
-  if (!mobed_history_add (self->history, &row, &error) && !had_problem)
-    g_warning ("%s", mobed_history_problem (self->history));
-  else if (had_problem && mobed_history_problem (self->history) == NULL)
-    g_message ("The history is written to disk again");
-}
-
 static void
 carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
 {
@@ -246,7 +150,7 @@ carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
       const char *outcome = mobed_outcome_to_string (plan->record.outcome);
 
       g_message ("Break ended: %s", outcome);
-      record_break (self, &plan->record);
+      mobed_daemon_record_break (self, &plan->record);
       if (plan->record.outcome == MOBED_OUTCOME_DONE)
         self->today_done++;
       mobed_service_emit_break_ended (self->service, outcome);
@@ -316,7 +220,7 @@ handle_event (MobedDaemon *self, const MobedEvent *event, GError **error)
   gboolean was_paused = mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_PAUSED;
   gboolean is_paused;
 
-  roll_today (self, now);
+  mobed_daemon_roll_today (self, now);
   sync_hours (self, now);
   ok = mobed_scheduler_handle (self->scheduler, event, now, &plan, error);
   /* Even a refused event can carry what the passage of time did. */
@@ -332,13 +236,13 @@ handle_event (MobedDaemon *self, const MobedEvent *event, GError **error)
   if (event->kind == MOBED_EVENT_PAUSE || event->kind == MOBED_EVENT_RESUME
       || mobed_scheduler_get_state (self->scheduler) != MOBED_STATE_PAUSED)
     remember_pause (self, now);
-  publish (self, now);
+  mobed_daemon_publish (self, now);
   arm_timer (self, plan.next_deadline, now);
   return ok;
 }
 
-static void
-handle (MobedDaemon *self, const MobedEvent *event)
+void
+mobed_daemon_handle (MobedDaemon *self, const MobedEvent *event)
 {
   g_autoptr(GError) error = NULL;
 
@@ -367,7 +271,7 @@ service_another (gpointer user_data, GError **error)
   pick_drills (self, now, TRUE);
   if (mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_DUE)
     show_break (self, now);
-  publish (self, now);
+  mobed_daemon_publish (self, now);
   return TRUE;
 }
 
@@ -393,7 +297,7 @@ service_get_stats (GVariant *options, gpointer user_data, GError **error)
   MobedTime now = mobed_clock_now ();
   GVariant *stats;
 
-  roll_today (self, now);
+  mobed_daemon_roll_today (self, now);
   stats = mobed_stats_view_stats (self->history, self->catalog, options, self->today,
                                   (guint) self->config.daily_goal, error);
   return stats != NULL ? g_variant_ref_sink (stats) : NULL;
@@ -434,7 +338,7 @@ on_answered (const char *answer, gpointer user_data)
       g_debug ("Ignoring notification action '%s'", answer);
       return;
     }
-  handle (self, &event);
+  mobed_daemon_handle (self, &event);
 }
 
 static void
@@ -498,7 +402,7 @@ mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings, GError **error)
                                    warnings);
   mobed_scheduler_set_config (self->scheduler, &self->config, now, &plan);
   carry_out (self, &plan, now);
-  publish (self, now);
+  mobed_daemon_publish (self, now);
   arm_timer (self, plan.next_deadline, now);
   g_message ("Configuration reloaded from %s", self->config_path);
   return TRUE;
@@ -520,7 +424,7 @@ on_presence (gboolean away, gpointer user_data)
 
   /* Lock and sleep are reported the moment they happen. */
   event.since = mobed_clock_now ().mono;
-  handle (self, &event);
+  mobed_daemon_handle (self, &event);
 }
 
 static void
@@ -581,7 +485,7 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   self->history = mobed_history_open (history_path, now.wall);
   if (mobed_history_problem (self->history) != NULL)
     g_warning ("%s", mobed_history_problem (self->history));
-  roll_today (self, now);
+  mobed_daemon_roll_today (self, now);
 
   self->scheduler = mobed_scheduler_new (&self->config, now.mono);
   restore_pause (self, now);
@@ -601,80 +505,6 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   self->logind = mobed_logind_new (on_presence, self);
   g_message ("Presence: %s", mobed_logind_describe (self->logind));
   return self;
-}
-
-static void
-on_name_acquired (GDBusConnection *connection, const char *name, gpointer user_data)
-{
-  MobedDaemon *self = user_data;
-  MobedEvent tick = { .kind = MOBED_EVENT_TICK };
-
-  self->owned = TRUE;
-  g_message ("mobed is running as %s", name);
-  handle (self, &tick);
-}
-
-static void
-on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
-{
-  MobedDaemon *self = user_data;
-
-  if (connection == NULL || g_dbus_connection_is_closed (connection))
-    {
-      g_printerr ("%s\n", _("mobed: lost the session bus; exiting so mobed can be restarted"));
-      self->exit_code = 1;
-    }
-  else if (self->owned)
-    {
-      g_message ("Another mobed took over %s; exiting", name);
-      self->exit_code = 0;
-    }
-  else
-    {
-      g_printerr ("%s\n", _("mobed: another mobed is already running on this session bus "
-                             "(use --replace to take over)"));
-      self->exit_code = 1;
-    }
-  g_main_loop_quit (self->loop);
-}
-
-static void
-on_connection_closed (GDBusConnection *connection, gboolean remote_peer_vanished,
-                      GError *error, gpointer user_data)
-{
-  MobedDaemon *self = user_data;
-
-  if (error != NULL)
-    g_printerr (_("mobed: the session bus connection closed: %s; exiting"), error->message);
-  else
-    g_printerr ("%s", _("mobed: the session bus connection closed; exiting"));
-  g_printerr ("\n");
-  self->exit_code = 1;
-  g_main_loop_quit (self->loop);
-}
-
-gboolean
-mobed_daemon_start (MobedDaemon *self, gboolean replace, GError **error)
-{
-  GBusNameOwnerFlags flags = G_BUS_NAME_OWNER_FLAGS_ALLOW_REPLACEMENT;
-
-  self->connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, error);
-  if (self->connection == NULL)
-    return FALSE;
-  /* Exit non-zero ourselves, so systemd's Restart=on-failure brings us back. */
-  g_dbus_connection_set_exit_on_close (self->connection, FALSE);
-  g_signal_connect (self->connection, "closed", G_CALLBACK (on_connection_closed), self);
-
-  /* Export before owning the name, so the first caller sees real state. */
-  publish (self, mobed_clock_now ());
-  if (!mobed_service_export (self->service, self->connection, error))
-    return FALSE;
-  if (replace)
-    flags |= G_BUS_NAME_OWNER_FLAGS_REPLACE;
-  self->owner_id = g_bus_own_name_on_connection (self->connection, BUS_NAME, flags,
-                                                 on_name_acquired, on_name_lost,
-                                                 self, NULL);
-  return TRUE;
 }
 
 int
