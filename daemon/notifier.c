@@ -85,7 +85,10 @@ on_name_appeared (GDBusConnection *connection, const char *name,
   g_debug ("Notification server %s appeared", owner);
   self->seen_server = TRUE;
   self->failing = FALSE;
-  self->callbacks.server_appeared (self->user_data);
+  /* The first report can come after a break was already shown on this
+   * very server; only a break with nothing on screen needs showing. */
+  if (self->current == NULL)
+    self->callbacks.server_appeared (self->user_data);
 }
 
 static void
