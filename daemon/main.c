@@ -99,15 +99,16 @@ main (int argc, char **argv)
       g_printerr ("\n");
       return EXIT_FAILURE;
     }
+  /* Before the name is asked for: a stop can come as soon as it is owned. */
+  g_unix_signal_add (SIGTERM, on_quit_signal, loop);
+  g_unix_signal_add (SIGINT, on_quit_signal, loop);
+  g_unix_signal_add (SIGHUP, on_sighup, daemon);
   if (!mobed_daemon_start (daemon, replace, &error))
     {
       g_printerr (_("mobed: could not connect to the session bus: %s"), error->message);
       g_printerr ("\n");
       return EXIT_FAILURE;
     }
-  g_unix_signal_add (SIGTERM, on_quit_signal, loop);
-  g_unix_signal_add (SIGINT, on_quit_signal, loop);
-  g_unix_signal_add (SIGHUP, on_sighup, daemon);
 
   g_main_loop_run (loop);
   return mobed_daemon_get_exit_code (daemon);
