@@ -22,9 +22,47 @@ typedef struct {
   gint64 start_us, end_us;
 } Interval;
 
+/* Every statement the log runs more than once: prepared on first use and
+ * kept while the connection is open, as parsing them was most of the cost
+ * of a write. */
+typedef enum {
+  SQL_BEGIN,
+  SQL_COMMIT,
+  SQL_ROLLBACK,
+  SQL_ADD_BREAK,
+  SQL_ADD_DRILL,
+  SQL_PAUSE_OPEN,
+  SQL_PAUSE_CLOSE,
+  SQL_PAUSE_WHOLE,
+  SQL_BREAKS_SINCE,
+  SQL_DRILLS_OF,
+  SQL_COUNT
+} Sql;
+
+static const char *const sql_text[SQL_COUNT] = {
+  [SQL_BEGIN] = "BEGIN IMMEDIATE",
+  [SQL_COMMIT] = "COMMIT",
+  [SQL_ROLLBACK] = "ROLLBACK",
+  [SQL_ADD_BREAK] = "INSERT INTO breaks (due_us, ended_us, utc_offset_s, outcome, snoozes,"
+                    " escalated) VALUES (?, ?, ?, ?, ?, ?)",
+  [SQL_ADD_DRILL] = "INSERT INTO break_drills (break_id, position, drill_id, reps_offered,"
+                    " reps_done, seconds_per_rep, sides, regions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  [SQL_PAUSE_OPEN] = "INSERT INTO pauses (start_us) VALUES (?)",
+  [SQL_PAUSE_CLOSE] = "UPDATE pauses SET end_us = ? WHERE end_us IS NULL",
+  [SQL_PAUSE_WHOLE] = "INSERT INTO pauses (start_us, end_us) VALUES (?, ?)",
+  [SQL_BREAKS_SINCE] = "SELECT id, due_us, ended_us, utc_offset_s, outcome, snoozes, escalated"
+                       " FROM breaks WHERE due_us >= ? ORDER BY due_us DESC, id DESC LIMIT ?",
+  [SQL_DRILLS_OF] = "SELECT drill_id, reps_offered, reps_done, seconds_per_rep, sides, regions"
+                    " FROM break_drills WHERE break_id = ? ORDER BY position LIMIT 2",
+};
+
+/* SQLite's name for a database that lives in memory and is never a file. */
+#define IN_MEMORY_PATH ":memory:"
+
 struct _MobedHistory {
   char    *path;
   sqlite3 *db;          /* NULL while history lives in memory only */
+  sqlite3_stmt *statements[SQL_COUNT];
   GArray  *pending;     /* MobedHistoryRow not yet written */
   GArray  *pauses;      /* Interval not yet written (end 0: still open) */
   gint64   next_memory_id;
@@ -85,6 +123,63 @@ exec (sqlite3 *db, const char *sql, GError **error)
   return FALSE;
 }
 
+/* @which, prepared once for this connection and ready to bind; NULL with
+ * @error if it cannot be prepared. Reset it when done with it. */
+static sqlite3_stmt *
+statement (MobedHistory *self, Sql which, GError **error)
+{
+  sqlite3_stmt **st = &self->statements[which];
+
+  if (*st == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (self->db, sql_text[which], -1, SQLITE_PREPARE_PERSISTENT,
+                                   st, NULL);
+      if (rc != SQLITE_OK)
+        {
+          fail (self->db, rc, error, sql_text[which]);
+          *st = NULL;
+          return NULL;
+        }
+    }
+  return *st;
+}
+
+/* Runs a statement that returns no rows and makes it ready for reuse. */
+static int
+run (MobedHistory *self, sqlite3_stmt *st)
+{
+  int rc = sqlite3_step (st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (self->db);
+
+  sqlite3_reset (st);
+  sqlite3_clear_bindings (st);
+  return rc;
+}
+
+/* Runs one of the statements without parameters. */
+static gboolean
+run_plain (MobedHistory *self, Sql which, GError **error)
+{
+  sqlite3_stmt *st = statement (self, which, error);
+  int rc;
+
+  if (st == NULL)
+    return FALSE;
+  rc = run (self, st);
+  if (rc != SQLITE_OK)
+    return fail (self->db, rc, error, sql_text[which]);
+  return TRUE;
+}
+
+/* Closes the connection, its statements first (SQLite will not close a
+ * connection with statements still prepared). */
+static void
+close_db (MobedHistory *self)
+{
+  for (guint i = 0; i < SQL_COUNT; i++)
+    g_clear_pointer (&self->statements[i], sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close);
+}
+
 static int
 pragma_int (sqlite3 *db, const char *sql, int *ret)
 {
@@ -114,31 +209,35 @@ static gboolean
 try_open (MobedHistory *self, gboolean *damaged, GError **error)
 {
   sqlite3 *db = NULL;
-  g_autofree char *dir = g_path_get_dirname (self->path);
   g_autofree char *check = NULL;
   sqlite3_stmt *st = NULL;
   int rc, version = 0, fd;
 
   *damaged = FALSE;
-  if (g_mkdir_with_parents (dir, 0700) < 0)
-    {
-      int saved = errno;
-      g_set_error (error, MOBED_HISTORY_ERROR, SQLITE_CANTOPEN,
-                   "cannot create '%s': %s", dir, g_strerror (saved));
-      return FALSE;
-    }
   /* Create it 0600 ourselves: SQLite gives its -wal and -shm files the
-   * same mode as the database. */
-  fd = g_open (self->path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
+   * same mode as the database. A database in memory has no file. */
+  if (strcmp (self->path, IN_MEMORY_PATH) != 0)
     {
-      int saved = errno;
-      g_set_error (error, MOBED_HISTORY_ERROR, SQLITE_CANTOPEN,
-                   "cannot open '%s': %s", self->path, g_strerror (saved));
-      *damaged = saved == EACCES && g_access (dir, W_OK) == 0;   /* the file, not the place */
-      return FALSE;
+      g_autofree char *dir = g_path_get_dirname (self->path);
+
+      if (g_mkdir_with_parents (dir, 0700) < 0)
+        {
+          int saved = errno;
+          g_set_error (error, MOBED_HISTORY_ERROR, SQLITE_CANTOPEN,
+                       "cannot create '%s': %s", dir, g_strerror (saved));
+          return FALSE;
+        }
+      fd = g_open (self->path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+      if (fd < 0)
+        {
+          int saved = errno;
+          g_set_error (error, MOBED_HISTORY_ERROR, SQLITE_CANTOPEN,
+                       "cannot open '%s': %s", self->path, g_strerror (saved));
+          *damaged = saved == EACCES && g_access (dir, W_OK) == 0;   /* the file, not the place */
+          return FALSE;
+        }
+      close (fd);
     }
-  close (fd);
 
   rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
@@ -294,8 +393,7 @@ mobed_history_free (MobedHistory *self)
 {
   if (self == NULL)
     return;
-  if (self->db != NULL)
-    sqlite3_close (self->db);
+  close_db (self);
   g_array_unref (self->pending);
   g_array_unref (self->pauses);
   g_free (self->path);
@@ -307,37 +405,31 @@ mobed_history_free (MobedHistory *self)
 static gboolean
 write_row (MobedHistory *self, MobedHistoryRow *row, GError **error)
 {
-  sqlite3 *db = self->db;
-  sqlite3_stmt *st = NULL;
+  sqlite3_stmt *st;
   int rc;
 
-  if (!exec (db, "BEGIN IMMEDIATE", error))
+  if (!run_plain (self, SQL_BEGIN, error))
     return FALSE;
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO breaks (due_us, ended_us, utc_offset_s, outcome,"
-                               " snoozes, escalated) VALUES (?, ?, ?, ?, ?, ?)", -1, &st, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (st, 1, row->due_us);
-      sqlite3_bind_int64 (st, 2, row->ended_us);
-      sqlite3_bind_int (st, 3, row->utc_offset_s);
-      sqlite3_bind_text (st, 4, mobed_outcome_to_string (row->outcome), -1, SQLITE_STATIC);
-      sqlite3_bind_int (st, 5, (int) row->snoozes);
-      sqlite3_bind_int (st, 6, row->escalated ? 1 : 0);
-      rc = sqlite3_step (st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
-    }
-  sqlite3_finalize (st);
-  row->id = sqlite3_last_insert_rowid (db);
+  st = statement (self, SQL_ADD_BREAK, error);
+  if (st == NULL)
+    goto rollback;
+  sqlite3_bind_int64 (st, 1, row->due_us);
+  sqlite3_bind_int64 (st, 2, row->ended_us);
+  sqlite3_bind_int (st, 3, row->utc_offset_s);
+  sqlite3_bind_text (st, 4, mobed_outcome_to_string (row->outcome), -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 5, (int) row->snoozes);
+  sqlite3_bind_int (st, 6, row->escalated ? 1 : 0);
+  rc = run (self, st);
+  row->id = sqlite3_last_insert_rowid (self->db);
   for (guint i = 0; rc == SQLITE_OK && i < row->n_drills; i++)
     {
       const MobedHistoryDrill *d = &row->drills[i];
       g_auto(GStrv) names = mobed_region_list (d->regions);
       g_autofree char *regions = g_strjoinv (";", names);
 
-      rc = sqlite3_prepare_v2 (db, "INSERT INTO break_drills (break_id, position, drill_id,"
-                                   " reps_offered, reps_done, seconds_per_rep, sides, regions)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", -1, &st, NULL);
-      if (rc != SQLITE_OK)
-        break;
+      st = statement (self, SQL_ADD_DRILL, error);
+      if (st == NULL)
+        goto rollback;
       sqlite3_bind_int64 (st, 1, row->id);
       sqlite3_bind_int (st, 2, (int) i);
       sqlite3_bind_text (st, 3, d->drill_id, -1, SQLITE_STATIC);
@@ -345,41 +437,44 @@ write_row (MobedHistory *self, MobedHistoryRow *row, GError **error)
       sqlite3_bind_int (st, 5, (int) d->reps_done);
       sqlite3_bind_int (st, 6, (int) d->seconds_per_rep);
       sqlite3_bind_int (st, 7, (int) d->sides);
-      sqlite3_bind_text (st, 8, regions, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
-      sqlite3_finalize (st);
+      sqlite3_bind_text (st, 8, regions, -1, SQLITE_STATIC);
+      rc = run (self, st);
     }
   if (rc != SQLITE_OK)
     {
-      fail (db, rc, error, "writing a break");
-      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-      row->id = 0;
-      return FALSE;
+      fail (self->db, rc, error, "writing a break");
+      goto rollback;
     }
-  if (!exec (db, "COMMIT", error))
-    {
-      /* Left open, the transaction would make every later BEGIN fail. */
-      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-      row->id = 0;
-      return FALSE;
-    }
-  return TRUE;
+  /* Left open after a failed COMMIT, the transaction would make every
+   * later BEGIN fail. */
+  if (run_plain (self, SQL_COMMIT, error))
+    return TRUE;
+
+rollback:
+  run_plain (self, SQL_ROLLBACK, NULL);
+  row->id = 0;
+  return FALSE;
 }
 
 static gboolean
 write_pause (MobedHistory *self, gint64 start_us, gint64 end_us, GError **error)
 {
-  g_autofree char *sql = NULL;
+  Sql which = start_us == 0 ? SQL_PAUSE_CLOSE : end_us == 0 ? SQL_PAUSE_OPEN : SQL_PAUSE_WHOLE;
+  sqlite3_stmt *st = statement (self, which, error);
+  int rc;
 
-  if (start_us == 0)
-    sql = g_strdup_printf ("UPDATE pauses SET end_us = %" G_GINT64_FORMAT " WHERE end_us IS NULL",
-                           end_us);
-  else if (end_us == 0)
-    sql = g_strdup_printf ("INSERT INTO pauses (start_us) VALUES (%" G_GINT64_FORMAT ")", start_us);
+  if (st == NULL)
+    return FALSE;
+  if (which == SQL_PAUSE_CLOSE)
+    sqlite3_bind_int64 (st, 1, end_us);
   else
-    sql = g_strdup_printf ("INSERT INTO pauses (start_us, end_us) VALUES (%" G_GINT64_FORMAT
-                           ", %" G_GINT64_FORMAT ")", start_us, end_us);
-  return exec (self->db, sql, error);
+    sqlite3_bind_int64 (st, 1, start_us);
+  if (which == SQL_PAUSE_WHOLE)
+    sqlite3_bind_int64 (st, 2, end_us);
+  rc = run (self, st);
+  if (rc != SQLITE_OK)
+    return fail (self->db, rc, error, "writing a pause");
+  return TRUE;
 }
 
 /* Writes what piled up in memory while the file could not be written. */
@@ -465,11 +560,9 @@ mobed_history_pause_end (MobedHistory *self, gint64 end_us, GError **error)
 static void
 read_drills (MobedHistory *self, MobedHistoryRow *row)
 {
-  sqlite3_stmt *st = NULL;
+  sqlite3_stmt *st = statement (self, SQL_DRILLS_OF, NULL);
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT drill_id, reps_offered, reps_done, seconds_per_rep,"
-                                    " sides, regions FROM break_drills WHERE break_id = ?"
-                                    " ORDER BY position LIMIT 2", -1, &st, NULL) != SQLITE_OK)
+  if (st == NULL)
     return;
   sqlite3_bind_int64 (st, 1, row->id);
   while (sqlite3_step (st) == SQLITE_ROW && row->n_drills < G_N_ELEMENTS (row->drills))
@@ -489,7 +582,7 @@ read_drills (MobedHistory *self, MobedHistoryRow *row)
             d->regions |= bit;
         }
     }
-  sqlite3_finalize (st);
+  sqlite3_reset (st);
 }
 
 static MobedOutcome
@@ -513,16 +606,15 @@ GArray *
 mobed_history_query (MobedHistory *self, gint64 since_us, guint limit, GError **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MobedHistoryRow));
-  sqlite3_stmt *st = NULL;
 
   if (self->db != NULL)
     {
-      int rc = sqlite3_prepare_v2 (self->db, "SELECT id, due_us, ended_us, utc_offset_s, outcome,"
-                                             " snoozes, escalated FROM breaks WHERE due_us >= ?"
-                                             " ORDER BY due_us DESC, id DESC LIMIT ?", -1, &st, NULL);
-      if (rc != SQLITE_OK)
+      sqlite3_stmt *st = statement (self, SQL_BREAKS_SINCE, error);
+      int rc;
+
+      if (st == NULL)
         {
-          fail (self->db, rc, error, "reading the history");
+          g_prefix_error (error, "reading the history: ");
           return NULL;
         }
       sqlite3_bind_int64 (st, 1, since_us);
@@ -541,8 +633,9 @@ mobed_history_query (MobedHistory *self, gint64 since_us, guint limit, GError **
           read_drills (self, &row);
           g_array_append_val (rows, row);
         }
-      sqlite3_finalize (st);
-      if (rc != SQLITE_DONE)
+      rc = rc == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (self->db);
+      sqlite3_reset (st);
+      if (rc != SQLITE_OK)
         {
           fail (self->db, rc, error, "reading the history");
           return NULL;

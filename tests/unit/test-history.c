@@ -474,6 +474,40 @@ test_write_failure (Fixture *f, gconstpointer data)
   }
 }
 
+/* ":memory:" is SQLite's database in memory: no file of that name (or its
+ * -wal) appears where mobed runs, and rows still round-trip. */
+static void
+test_in_memory (Fixture *f, gconstpointer data)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) all = NULL;
+  MobedHistoryRow first = test_row (NOW_US, MOBED_OUTCOME_DONE, 2);
+  MobedHistoryRow second = test_row (NOW_US + 15 * MINUTE_US, MOBED_OUTCOME_SKIPPED, 1);
+
+  g_assert_cmpint (g_chdir (f->dir), ==, 0);
+  {
+    g_autoptr(MobedHistory) h = mobed_history_open (":memory:", NOW_US);
+
+    g_assert_false (mobed_history_in_memory (h));   /* nothing went wrong */
+    g_assert_null (mobed_history_problem (h));
+    g_assert_true (mobed_history_add (h, &first, &error));
+    g_assert_true (mobed_history_pause_begin (h, NOW_US + 5 * MINUTE_US, &error));
+    g_assert_true (mobed_history_pause_end (h, NOW_US + 10 * MINUTE_US, &error));
+    g_assert_true (mobed_history_add (h, &second, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (first.id, >, 0);
+    g_assert_cmpint (second.id, >, first.id);
+    all = query_all (h);
+    g_assert_cmpuint (all->len, ==, 2);
+    assert_row_equal (&g_array_index (all, MobedHistoryRow, 0), &second);
+    assert_row_equal (&g_array_index (all, MobedHistoryRow, 1), &first);
+  }
+  g_assert_false (g_file_test (":memory:", G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (":memory:-wal", G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -495,6 +529,7 @@ main (int argc, char **argv)
   ADD ("unwritable/pause-whole", test_unwritable_whole_pause);
   ADD ("write-failure", test_write_failure);
   ADD ("pauses", test_pauses);
+  ADD ("in-memory", test_in_memory);
 #undef ADD
   return g_test_run ();
 }
