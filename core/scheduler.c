@@ -309,6 +309,20 @@ mobed_scheduler_handle (MobedScheduler   *self,
   return ok;
 }
 
+gboolean
+mobed_scheduler_would_show (MobedScheduler *self, const MobedEvent *event, MobedTime now)
+{
+  /* The machine is plain values, so a struct copy is a full, free dry run. */
+  MobedScheduler probe = *self;
+  MobedPlan plan;
+
+  g_return_val_if_fail (self != NULL && event != NULL, FALSE);
+
+  /* A refused event still carries what the passage of time did. */
+  mobed_scheduler_handle (&probe, event, now, &plan, NULL);
+  return (plan.flags & MOBED_PLAN_SHOW) && !probe.forced;
+}
+
 void
 mobed_scheduler_set_config (MobedScheduler    *self,
                             const MobedConfig *config,

@@ -124,6 +124,15 @@ gboolean        mobed_scheduler_handle     (MobedScheduler   *self,
                                             MobedPlan        *plan,
                                             GError          **error);
 
+/* Whether handling @event at @now would put a break on screen that the user
+ * did not ask for: it fell due, its snooze or a pause ended, the user came
+ * back, do not disturb cleared. That is the moment to look for reasons to
+ * hold it back (a camera in use, a fullscreen window). Tried on a copy:
+ * @self does not change. */
+gboolean        mobed_scheduler_would_show (MobedScheduler   *self,
+                                            const MobedEvent *event,
+                                            MobedTime         now);
+
 /* Takes new settings; the count so far is kept. */
 void            mobed_scheduler_set_config (MobedScheduler    *self,
                                             const MobedConfig *config,

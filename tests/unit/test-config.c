@@ -68,6 +68,9 @@ assert_config_equal (const MobedConfig *a, const MobedConfig *b)
   g_assert_cmpstr (a->exclude, ==, b->exclude);
   g_assert_cmpint (a->escalate, ==, b->escalate);
   g_assert_cmpuint (a->max_defer_s, ==, b->max_defer_s);
+  g_assert_cmpint (a->respect_dnd, ==, b->respect_dnd);
+  g_assert_cmpint (a->defer_fullscreen, ==, b->defer_fullscreen);
+  g_assert_cmpint (a->defer_camera, ==, b->defer_camera);
   g_assert_cmpuint (a->work_days, ==, b->work_days);
   g_assert_cmpstr (a->work_hours, ==, b->work_hours);
 }
@@ -216,6 +219,50 @@ test_work_hours (Fixture *f, gconstpointer data)
 }
 
 static void
+test_presence (Fixture *f, gconstpointer data)
+{
+  MobedConfig c;
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  g_assert_cmpuint (c.max_defer_s, ==, 90 * 60);
+  g_assert_true (c.respect_dnd);
+  g_assert_true (c.defer_fullscreen);
+  g_assert_true (c.defer_camera);
+  write_conf (f, "[presence]\nmax-defer=2s\nrespect-dnd=false\ndefer-fullscreen=false\n"
+                 "defer-camera=false\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (f->warnings->len, ==, 0);
+  g_assert_cmpuint (c.max_defer_s, ==, 2);
+  g_assert_false (c.respect_dnd);
+  g_assert_false (c.defer_fullscreen);
+  g_assert_false (c.defer_camera);
+
+  /* Bad values keep what was there, each with its own warning. */
+  write_conf (f, "[presence]\nmax-defer=25h\nrespect-dnd=yes\ndefer-fullscreen=1\n"
+                 "defer-camera=\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (c.max_defer_s, ==, 2);
+  g_assert_false (c.respect_dnd);
+  g_assert_false (c.defer_fullscreen);
+  g_assert_false (c.defer_camera);
+  g_assert_true (has_warning (f, "[presence] max-defer", "out of range (1s to 1d)"));
+  g_assert_true (has_warning (f, "[presence] respect-dnd", "'yes' is not true or false"));
+  g_assert_true (has_warning (f, "[presence] defer-fullscreen", "keeping false"));
+  g_assert_true (has_warning (f, "[presence] defer-camera", "is not true or false"));
+  g_assert_cmpuint (f->warnings->len, ==, 4);
+
+  g_ptr_array_set_size (f->warnings, 0);
+  write_conf (f, "[presence]\nmax-defer=0s\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (c.max_defer_s, ==, 2);
+  g_assert_true (has_warning (f, "[presence] max-defer", "keeping 2s"));
+  /* Keys left out go back to their defaults. */
+  g_assert_true (c.respect_dnd);
+  g_assert_true (c.defer_camera);
+}
+
+static void
 test_long_list (Fixture *f, gconstpointer data)
 {
   MobedConfig c;
@@ -325,6 +372,7 @@ main (int argc, char **argv)
   ADD ("bad-values-keep-previous", test_bad_values_keep_previous);
   ADD ("unknown-keys-and-groups", test_unknown_keys_and_groups);
   ADD ("drills-group", test_drills_group);
+  ADD ("presence", test_presence);
   ADD ("long-list", test_long_list);
   ADD ("work-hours", test_work_hours);
   ADD ("not-a-key-file", test_not_a_key_file);

@@ -112,6 +112,50 @@ test_take_break_while_deferred (void)
   g_assert_cmpint (state (sim), ==, MOBED_STATE_DEFERRED);
 }
 
+/* The daemon asks before each event whether a break would come on screen
+ * by itself, and looks for a camera or a fullscreen window only then. */
+static void
+test_would_show (void)
+{
+  g_autoptr(Sim) sim = sim_new ();
+  MobedEvent tick = EV (TICK), take = EV (TAKE_BREAK), undefer = EV (UNDEFER);
+  MobedEvent resume = EV (RESUME);
+  MobedTime due = { T0 + INTERVAL, W0 + INTERVAL };
+
+  sim_set_mono (sim, T0 + INTERVAL - SEC);
+  g_assert_false (mobed_scheduler_would_show (sim->sched, &tick, sim->now));
+  /* Asked for: shown whatever holds, so nothing to look for. */
+  g_assert_false (mobed_scheduler_would_show (sim->sched, &take, sim->now));
+  g_assert_true (mobed_scheduler_would_show (sim->sched, &tick, due));
+  /* Only a dry run: nothing fell due. */
+  g_assert_cmpint (state (sim), ==, MOBED_STATE_WORKING);
+  g_assert_cmpuint (mobed_scheduler_get_break_id (sim->sched), ==, 0);
+
+  /* A reason found at that moment holds the break before it is shown:
+   * chosen (NEW_BREAK) but never on screen. */
+  sim_set_mono (sim, T0 + INTERVAL);
+  sim_ok (sim, EV (DEFER));
+  g_assert_true (sim->plan.flags & MOBED_PLAN_NEW_BREAK);
+  g_assert_false (sim->plan.flags & (MOBED_PLAN_SHOW | MOBED_PLAN_CHIME_START));
+  g_assert_cmpint (state (sim), ==, MOBED_STATE_DEFERRED);
+  g_assert_false (mobed_scheduler_would_show (sim->sched, &tick, sim->now));
+  /* Released, it would come up: the moment to look again. */
+  g_assert_true (mobed_scheduler_would_show (sim->sched, &undefer, sim->now));
+  sim_ok (sim, EV (UNDEFER));
+  g_assert_true (sim->plan.flags & MOBED_PLAN_SHOW);
+  /* On screen already: nothing more would show. */
+  g_assert_false (mobed_scheduler_would_show (sim->sched, &tick, sim->now));
+
+  /* The end of a snooze and of a pause bring it back: both are moments. */
+  sim_ok (sim, EV_S (SNOOZE, 300));
+  sim_set_mono (sim, sim->now.mono + 300 * SEC);
+  g_assert_true (mobed_scheduler_would_show (sim->sched, &tick, sim->now));
+  sim_ok (sim, EV (TICK));
+  sim_ok (sim, EV_S (PAUSE, 0));
+  g_assert_true (mobed_scheduler_would_show (sim->sched, &resume, sim->now));
+  g_assert_cmpint (state (sim), ==, MOBED_STATE_PAUSED);
+}
+
 static void
 test_off_hours (void)
 {
@@ -221,6 +265,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scheduler/defer/max-defer", test_max_defer);
   g_test_add_func ("/scheduler/defer/held-then-away", test_held_then_away_is_natural);
   g_test_add_func ("/scheduler/defer/take-break", test_take_break_while_deferred);
+  g_test_add_func ("/scheduler/defer/would-show", test_would_show);
   g_test_add_func ("/scheduler/off-hours", test_off_hours);
   g_test_add_func ("/scheduler/sleep-across-due", test_sleep_across_due);
   g_test_add_func ("/scheduler/ladder/raises-and-lowers", test_attention_ladder);
