@@ -14,10 +14,13 @@
 
 /* The status block's labels; the values start in one column, at least 13
  * characters in, further when a translated label is longer. */
-enum { LABEL_STATE, LABEL_BREAK, LABEL_PAUSED, LABEL_NEXT, LABEL_TODAY, LABEL_WARNING, N_LABELS };
+enum { LABEL_STATE, LABEL_BREAK, LABEL_PAUSED, LABEL_NEXT, LABEL_WAIT, LABEL_TODAY,
+       LABEL_WARNING, N_LABELS };
 static const char *const label_ids[N_LABELS] = {
-  /* TRANSLATORS: the labels of `mobectl status`; the values line up after the longest */
-  N_("State:"), N_("Break:"), N_("Paused:"), N_("Next break:"), N_("Today:"), N_("Warning:"),
+  /* TRANSLATORS: the labels of `mobectl status`; the values line up after the longest.
+   * "Held by:" is followed by what will hold the next break back, e.g. "do not disturb (dunst)" */
+  N_("State:"), N_("Break:"), N_("Paused:"), N_("Next break:"), N_("Held by:"),
+  N_("Today:"), N_("Warning:"),
 };
 #define LABEL_MIN 13
 
@@ -65,6 +68,36 @@ current_break (GVariant *props)
   if (brk != NULL && g_variant_n_children (brk) == 0)
     g_clear_pointer (&brk, g_variant_unref);
   return brk;
+}
+
+/* "do not disturb (dunst), camera in use", or NULL when nothing holds breaks. */
+static char *
+defer_text (GVariant *props)
+{
+  g_autofree const char **reasons = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  if (!g_variant_lookup (props, "DeferReasons", "^a&s", &reasons) || reasons[0] == NULL)
+    return NULL;
+  for (const char **r = reasons; *r != NULL; r++)
+    g_ptr_array_add (texts, (gpointer) mobectl_defer_reason_text (*r));
+  g_ptr_array_add (texts, NULL);
+  /* TRANSLATORS: the separator between reasons a break waits */
+  return g_strjoinv (C_("defer", ", "), (char **) texts->pdata);
+}
+
+/* "deferred: camera in use" while a break is held, else the state word. */
+static char *
+state_text (GVariant *props)
+{
+  const char *state = "unknown";
+  g_autofree char *why = defer_text (props);
+
+  g_variant_lookup (props, "State", "&s", &state);
+  if (g_str_equal (state, "deferred") && why != NULL)
+    /* TRANSLATORS: the state, then why the break waits: "deferred: camera in use" */
+    return g_strdup_printf (_("%s: %s"), mobectl_state_text (state), why);
+  return g_strdup (mobectl_state_text (state));
 }
 
 char *
@@ -128,10 +161,12 @@ print_human (GVariant *props)
   gint64 next = prop_int64 (props, "NextBreak");
   gint64 paused = prop_int64 (props, "PausedUntil");
   g_autofree char *line = mobectl_status_break_line (props);
+  g_autofree char *shown_state = state_text (props);
+  g_autofree char *why = defer_text (props);
 
   g_variant_lookup (props, "State", "&s", &state);
   print_label (LABEL_STATE);
-  g_print ("%s\n", mobectl_state_text (state));
+  g_print ("%s\n", shown_state);
   if (line != NULL)
     {
       g_autoptr(GVariant) brk = current_break (props);
@@ -171,6 +206,12 @@ print_human (GVariant *props)
       g_autofree char *when = mobectl_when_text (next, now);
       print_label (LABEL_NEXT);
       g_print ("%s\n", when);
+    }
+  /* Do not disturb before a break is due: the next one will wait. */
+  if (why != NULL && !g_str_equal (state, "deferred"))
+    {
+      print_label (LABEL_WAIT);
+      g_print ("%s\n", why);
     }
   {
     guint done = prop_uint (props, "TodayDone"), goal = prop_uint (props, "DailyGoal");
@@ -256,6 +297,20 @@ add_break (JsonBuilder *b, GVariant *props)
   json_builder_end_object (b);
 }
 
+/* A string-list property as a JSON array, empty when it is missing. */
+static void
+add_strings (JsonBuilder *b, const char *key, GVariant *props, const char *property)
+{
+  g_autofree const char **strings = NULL;
+
+  json_builder_set_member_name (b, key);
+  json_builder_begin_array (b);
+  if (g_variant_lookup (props, property, "^a&s", &strings))
+    for (const char **s = strings; *s != NULL; s++)
+      json_builder_add_string_value (b, *s);
+  json_builder_end_array (b);
+}
+
 char *
 mobectl_status_json (GVariant *props, gboolean pretty)
 {
@@ -272,15 +327,8 @@ mobectl_status_json (GVariant *props, gboolean pretty)
   json_builder_add_boolean_value (b, paused != 0);
   add_time (b, "paused_until", paused);
   add_break (b, props);
-  json_builder_set_member_name (b, "warnings");
-  json_builder_begin_array (b);
-  {
-    g_autofree const char **warnings = NULL;
-    if (g_variant_lookup (props, "Warnings", "^a&s", &warnings))
-      for (const char **w = warnings; *w != NULL; w++)
-        json_builder_add_string_value (b, *w);
-  }
-  json_builder_end_array (b);
+  add_strings (b, "defer_reasons", props, "DeferReasons");
+  add_strings (b, "warnings", props, "Warnings");
   json_builder_set_member_name (b, "today");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "done");
@@ -323,15 +371,14 @@ mobectl_status_line (GVariant *props)
   g_autoptr(GString) line = g_string_new (NULL);
   g_autofree char *drills = mobectl_status_break_line (props);
   g_autoptr(GVariant) brk = current_break (props);
-  const char *state = "unknown";
+  g_autofree char *state = state_text (props);
   gint64 next = prop_int64 (props, "NextBreak");
   gint64 paused = prop_int64 (props, "PausedUntil");
   gint64 snoozed = 0;
 
-  g_variant_lookup (props, "State", "&s", &state);
   if (brk != NULL)
     g_variant_lookup (brk, "snoozed_until", "x", &snoozed);
-  g_string_append (line, mobectl_state_text (state));
+  g_string_append (line, state);
   if (paused > 0 || snoozed > 0)
     {
       g_autofree char *when = clock_text (paused > 0 ? paused : snoozed);

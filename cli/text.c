@@ -36,6 +36,16 @@ static const Word outcomes[] = {
   { "none",      NC_("outcome", "none") },
 };
 
+static const Word defer_reasons[] = {
+  /* TRANSLATORS: why a due break waits, in `mobectl status` after "deferred:" */
+  { "gnome-dnd",               NC_("defer", "do not disturb (GNOME)") },
+  { "notifications-inhibited", NC_("defer", "do not disturb (notification server)") },
+  { "dunst-paused",            NC_("defer", "do not disturb (dunst)") },
+  { "xfce-dnd",                NC_("defer", "do not disturb (Xfce)") },
+  { "fullscreen",              NC_("defer", "fullscreen window") },
+  { "camera",                  NC_("defer", "camera in use") },
+};
+
 static const char *
 lookup (const Word *table, gsize n, const char *context, const char *word)
 {
@@ -55,6 +65,12 @@ const char *
 mobectl_outcome_text (const char *outcome)
 {
   return lookup (outcomes, G_N_ELEMENTS (outcomes), "outcome", outcome);
+}
+
+const char *
+mobectl_defer_reason_text (const char *reason)
+{
+  return lookup (defer_reasons, G_N_ELEMENTS (defer_reasons), "defer", reason);
 }
 
 char *

@@ -14,6 +14,10 @@ const char *mobectl_state_text   (const char *state);
 /* "skipped" → its translation for people; an unknown word comes back as is. */
 const char *mobectl_outcome_text (const char *outcome);
 
+/* "camera" (a DeferReasons word) → "camera in use" for people; an unknown
+ * word comes back as is. */
+const char *mobectl_defer_reason_text (const char *reason);
+
 /* "10 per side", "10 each way", "12 times"; @unit is CurrentBreak's
  * "per-side", "each-way" or "times". */
 char       *mobectl_reps_text    (guint reps, const char *unit);

@@ -15,6 +15,7 @@
 #include "core/workhours.h"
 #include "daemon/chime.h"
 #include "daemon/config-watch.h"
+#include "daemon/dnd.h"
 #include "daemon/notifier.h"
 #include "daemon/presence-logind.h"
 #include "daemon/service.h"
@@ -49,11 +50,31 @@ struct _MobedDaemon {
   MobedLogind     *logind;
   MobedWorkHours   hours;
   gboolean         in_hours;       /* what the scheduler was last told */
+
+  MobedDnd        *dnd;            /* NULL when respect-dnd is off */
+  guint            due_reasons;    /* camera, fullscreen: found as a break came due */
+  gint64           recheck_at;     /* mono µs to look for them again, or MOBED_NEVER */
+  gint64           recheck_us;
+  gboolean         deferred;       /* what the scheduler was last told */
+  char            *camera_prefix;  /* "/dev/video" but in tests */
 };
 
 /* daemon.c */
-void mobed_daemon_handle  (MobedDaemon *self, const MobedEvent *event);
-void mobed_daemon_publish (MobedDaemon *self, MobedTime now);
+void mobed_daemon_handle   (MobedDaemon *self, const MobedEvent *event);
+void mobed_daemon_publish  (MobedDaemon *self, MobedTime now);
+void mobed_daemon_carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now);
+
+/* daemon-defer.c: before an event, brings the scheduler's DEFER/UNDEFER in
+ * line with the reasons, looking for a camera or a fullscreen window if the
+ * event (NULL: none) would bring a break up; after it, forgets those once no
+ * break is held. */
+void  mobed_daemon_defer_init      (MobedDaemon *self);
+void  mobed_daemon_defer_configure (MobedDaemon *self, MobedTime now);
+void  mobed_daemon_defer_before    (MobedDaemon *self, const MobedEvent *event, MobedTime now);
+void  mobed_daemon_defer_after     (MobedDaemon *self, MobedTime now);
+/* MobedDeferReason bits that hold now. */
+guint mobed_daemon_defer_reasons   (MobedDaemon *self);
+void  mobed_daemon_defer_free      (MobedDaemon *self);
 
 /* daemon-history.c */
 void mobed_daemon_roll_today    (MobedDaemon *self, MobedTime now);

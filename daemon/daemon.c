@@ -15,6 +15,7 @@
 #include "core/stats.h"
 #include "core/workhours.h"
 #include "core/picker.h"
+#include "core/reasons.h"
 #include "core/savedstate.h"
 #include "core/scheduler.h"
 #include "daemon/break-view.h"
@@ -70,6 +71,7 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
 {
   const char *problem = mobed_history_problem (self->history);
   const char *warnings[2] = { problem, NULL };
+  g_auto(GStrv) reasons = mobed_defer_reason_list (mobed_daemon_defer_reasons (self));
 
   MobedStatus status = {
     .state = mobed_state_to_string (mobed_scheduler_get_state (self->scheduler)),
@@ -82,6 +84,7 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
     .daily_goal = (guint) self->config.daily_goal,
     .snooze_length = self->config.snooze_s,
     .warnings = (const char *const *) warnings,
+    .defer_reasons = (const char *const *) reasons,
   };
 
   mobed_service_publish (self->service, &status);
@@ -123,7 +126,8 @@ on_timer (gpointer user_data)
 }
 
 /* One timer: the scheduler's deadline, local midnight when the day's count
- * turns over, or the next start or end of working hours, whichever is first. */
+ * turns over, the next start or end of working hours, or the next look for
+ * a camera or fullscreen window holding a break, whichever is first. */
 static void
 arm_timer (MobedDaemon *self, gint64 deadline, MobedTime now)
 {
@@ -134,6 +138,8 @@ arm_timer (MobedDaemon *self, gint64 deadline, MobedTime now)
 
   if (deadline != MOBED_NEVER)
     wait = MIN (wait, deadline - now.mono);
+  if (self->recheck_at != MOBED_NEVER)
+    wait = MIN (wait, self->recheck_at - now.mono);
   if (hours_change >= 0)
     wait = MIN (wait, hours_change * G_USEC_PER_SEC);
   /* Round up: waking a hair early would only arm the same deadline again. */
@@ -142,8 +148,8 @@ arm_timer (MobedDaemon *self, gint64 deadline, MobedTime now)
   self->timer_id = g_timeout_add_full (G_PRIORITY_DEFAULT, ms, on_timer, self, NULL);
 }
 
-static void
-carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
+void
+mobed_daemon_carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
 {
   if (plan->flags & MOBED_PLAN_RECORD)
     {
@@ -198,7 +204,7 @@ sync_hours (MobedDaemon *self, MobedTime now)
   self->in_hours = inside;
   g_message (inside ? "Working hours began" : "Working hours ended; no breaks until they begin");
   mobed_scheduler_handle (self->scheduler, &event, now, &plan, NULL);
-  carry_out (self, &plan, now);
+  mobed_daemon_carry_out (self, &plan, now);
 }
 
 static void
@@ -222,9 +228,11 @@ handle_event (MobedDaemon *self, const MobedEvent *event, GError **error)
 
   mobed_daemon_roll_today (self, now);
   sync_hours (self, now);
+  mobed_daemon_defer_before (self, event, now);
   ok = mobed_scheduler_handle (self->scheduler, event, now, &plan, error);
   /* Even a refused event can carry what the passage of time did. */
-  carry_out (self, &plan, now);
+  mobed_daemon_carry_out (self, &plan, now);
+  mobed_daemon_defer_after (self, now);
   is_paused = mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_PAUSED;
   if (is_paused != was_paused)
     {
@@ -401,10 +409,12 @@ mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings, GError **error)
   mobed_drill_source_check_config (self->catalog, self->config.focus, self->config.exclude,
                                    warnings);
   mobed_scheduler_set_config (self->scheduler, &self->config, now, &plan);
-  carry_out (self, &plan, now);
-  mobed_daemon_publish (self, now);
-  arm_timer (self, plan.next_deadline, now);
+  mobed_daemon_carry_out (self, &plan, now);
+  mobed_daemon_defer_configure (self, now);
   g_message ("Configuration reloaded from %s", self->config_path);
+  /* Reasons to hold breaks may have changed with it; this also publishes
+   * and arms the timer. */
+  mobed_daemon_handle (self, &(MobedEvent) { .kind = MOBED_EVENT_TICK });
   return TRUE;
 }
 
@@ -504,6 +514,8 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   }
   self->logind = mobed_logind_new (on_presence, self);
   g_message ("Presence: %s", mobed_logind_describe (self->logind));
+  mobed_daemon_defer_init (self);
+  mobed_daemon_defer_configure (self, now);
   return self;
 }
 
@@ -524,6 +536,7 @@ mobed_daemon_free (MobedDaemon *self)
     g_signal_handlers_disconnect_by_data (self->connection, self);
   g_clear_pointer (&self->config_watch, mobed_config_watch_free);
   g_clear_pointer (&self->logind, mobed_logind_free);
+  mobed_daemon_defer_free (self);
   g_clear_pointer (&self->notifier, mobed_notifier_free);
   g_clear_pointer (&self->service, mobed_service_free);
   g_clear_pointer (&self->chime, mobed_chime_free);

@@ -227,6 +227,7 @@ mobed_service_publish (MobedService *self, const MobedStatus *status)
   mobed_dbus_daemon1_set_daily_goal (s, status->daily_goal);
   mobed_dbus_daemon1_set_snooze_length (s, status->snooze_length);
   mobed_dbus_daemon1_set_warnings (s, status->warnings);
+  mobed_dbus_daemon1_set_defer_reasons (s, status->defer_reasons);
 }
 
 void

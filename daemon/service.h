@@ -30,6 +30,7 @@ typedef struct {
   guint       daily_goal;
   guint64     snooze_length;   /* s */
   const char *const *warnings; /* NULL-terminated */
+  const char *const *defer_reasons; /* NULL-terminated */
 } MobedStatus;
 
 typedef struct _MobedService MobedService;

@@ -96,21 +96,26 @@ class DesktopTestCase(unittest.TestCase):
         self.env['DISPLAY'] = self.display
         self.bus = self._start_bus()
         self.dunst = self.start_dunst()
+        self.before_mobed()
         self.mobed = self.start_mobed()
+
+    def before_mobed(self):
+        """Set the desktop up further before mobed starts (for subclasses)."""
 
     # -- environment and processes ------------------------------------------
 
     def _make_env(self):
         env = {k: v for k, v in os.environ.items()
                if k not in ('DISPLAY', 'WAYLAND_DISPLAY', 'DBUS_SESSION_BUS_ADDRESS',
-                            'LANGUAGE', 'XAUTHORITY', 'SESSION_MANAGER')}
+                            'LANGUAGE', 'XAUTHORITY', 'SESSION_MANAGER', 'XDG_CURRENT_DESKTOP')}
         for var, sub in {'XDG_CONFIG_HOME': 'config', 'XDG_STATE_HOME': 'state',
                          'XDG_DATA_HOME': 'data', 'XDG_CACHE_HOME': 'cache',
                          'XDG_RUNTIME_DIR': 'runtime', 'HOME': 'home'}.items():
             (self.tmp / sub).mkdir(mode=0o700)
             env[var] = str(self.tmp / sub)
         env.update(LC_ALL='C.UTF-8', G_DEBUG='fatal-criticals', G_MESSAGES_DEBUG='mobed',
-                   MOBED_DATA_DIR=str(DATA_DIR),
+                   MOBED_DATA_DIR=str(DATA_DIR), GSETTINGS_BACKEND='memory',
+                   MOBED_CAMERA_PREFIX=str(self.tmp / 'no-camera'),
                    MOBED_E2E_RECORD=str(self.tmp / 'dunst-record.jsonl'),
                    MOBED_E2E_MENU=str(self.tmp / 'dunst-menu.txt'),
                    MOBED_E2E_PICK=str(self.tmp / 'dunst-pick'))
@@ -345,9 +350,10 @@ class DesktopTestCase(unittest.TestCase):
         self.eventually(owned, timeout, f'{what} did not take {name} within {timeout} s')
 
 
-def main():
-    """Entry point of a test file: exit 77 (skip) when something is missing."""
-    missing = [f'{prog} (package {pkg})' for prog, pkg in PROGRAMS.items()
+def main(programs=None):
+    """Entry point of a test file: exit 77 (skip) when something is missing;
+    @programs names more programs the file needs, with their packages."""
+    missing = [f'{prog} (package {pkg})' for prog, pkg in {**PROGRAMS, **(programs or {})}.items()
                if shutil.which(prog) is None]
     if MISSING:
         missing.append(MISSING)

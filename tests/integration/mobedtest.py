@@ -131,9 +131,13 @@ class MobedTestCase(_Base):
         for var, sub in xdg.items():
             (self.tmp / sub).mkdir(mode=0o700)
             os.environ[var] = str(self.tmp / sub)
-        # No desktop leaks in from the caller: no X11/Wayland idle source.
-        for var in ('DISPLAY', 'WAYLAND_DISPLAY', 'DBUS_SESSION_BUS_ADDRESS'):
+        # No desktop leaks in from the caller: no X11/Wayland idle source,
+        # no fullscreen window, no GNOME do-not-disturb, no real camera.
+        for var in ('DISPLAY', 'WAYLAND_DISPLAY', 'DBUS_SESSION_BUS_ADDRESS',
+                    'XDG_CURRENT_DESKTOP'):
             os.environ.pop(var, None)
+        os.environ['GSETTINGS_BACKEND'] = 'memory'
+        os.environ['MOBED_CAMERA_PREFIX'] = str(self.tmp / 'no-camera')
         os.environ.pop('LANGUAGE', None)
         os.environ['LC_ALL'] = 'C.UTF-8'
         os.environ['G_DEBUG'] = 'fatal-criticals'

@@ -102,7 +102,9 @@ class TestCliStatus(CliTestCase):
             with self.subTest(args=args):
                 st = self.json_status(*args)
                 self.assertEqual(set(st), {'state', 'next_break', 'paused', 'paused_until',
-                                           'current_break', 'today', 'warnings'})
+                                           'current_break', 'today', 'warnings',
+                                           'defer_reasons'})
+                self.assertEqual(st['defer_reasons'], [])
                 self.assertEqual(st['state'], 'working')
                 self.assertEqual(st['warnings'], [])
                 self.assertRegex(st['next_break'], ISO_8601)
