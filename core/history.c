@@ -65,6 +65,7 @@ struct _MobedHistory {
   sqlite3_stmt *statements[SQL_COUNT];
   GArray  *pending;     /* MobedHistoryRow not yet written */
   GArray  *pauses;      /* Interval not yet written (end 0: still open) */
+  GPtrArray *pending_sql; /* SQL from mobed_history_exec not yet written */
   gint64   next_memory_id;
   char    *moved_to;
   char    *problem;
@@ -100,6 +101,35 @@ static const char *const migrations[MOBED_HISTORY_SCHEMA] = {
   "ALTER TABLE break_drills ADD COLUMN regions TEXT NOT NULL DEFAULT '';",
   /* 2 → 3: whether the break was shown raised (the attention ladder). */
   "ALTER TABLE breaks ADD COLUMN escalated INTEGER NOT NULL DEFAULT 0;",
+  /* 3 → 4: rehab focus plans, their sets and the user's check-ins. Plans
+   * are named by their start time so rows can refer to a plan written
+   * while the file was out of reach. */
+  "CREATE TABLE focus_plans ("
+  "  id INTEGER PRIMARY KEY,"
+  "  utc_offset_s INTEGER NOT NULL,"
+  "  target TEXT NOT NULL,"
+  "  first_day TEXT NOT NULL,"
+  "  days INTEGER NOT NULL,"
+  "  sets_per_day INTEGER NOT NULL,"
+  "  drills TEXT NOT NULL,"
+  "  ended_us INTEGER);"
+  "CREATE TABLE focus_sets ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL,"
+  "  day TEXT NOT NULL,"
+  "  set_number INTEGER NOT NULL,"
+  "  due_us INTEGER NOT NULL,"
+  "  ended_us INTEGER NOT NULL,"
+  "  outcome TEXT NOT NULL CHECK (outcome IN ('done', 'skipped', 'dismissed', 'missed')),"
+  "  snoozes INTEGER NOT NULL DEFAULT 0,"
+  "  reps_done INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX focus_sets_plan ON focus_sets (plan_id, day);"
+  "CREATE TABLE focus_ratings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL,"
+  "  day_index INTEGER NOT NULL,"
+  "  at_us INTEGER NOT NULL,"
+  "  answer TEXT NOT NULL CHECK (answer IN ('better', 'same', 'worse')));",
 };
 
 static gboolean
@@ -383,6 +413,7 @@ mobed_history_open (const char *path, gint64 now_us)
   self->path = g_strdup (path);
   self->pending = g_array_new (FALSE, FALSE, sizeof (MobedHistoryRow));
   self->pauses = g_array_new (FALSE, FALSE, sizeof (Interval));
+  self->pending_sql = g_ptr_array_new_with_free_func (g_free);
   self->next_memory_id = -1;
   ensure_open (self, now_us, NULL);
   return self;
@@ -396,6 +427,7 @@ mobed_history_free (MobedHistory *self)
   close_db (self);
   g_array_unref (self->pending);
   g_array_unref (self->pauses);
+  g_ptr_array_unref (self->pending_sql);
   g_free (self->path);
   g_free (self->moved_to);
   g_free (self->problem);
@@ -477,6 +509,26 @@ write_pause (MobedHistory *self, gint64 start_us, gint64 end_us, GError **error)
   return TRUE;
 }
 
+/* Whether @error is about the file (full, unwritable, locked) rather than
+ * the statement: only then does writing it again later make sense. */
+static gboolean
+worth_retrying (const GError *error)
+{
+  switch (error->code & 0xff)
+    {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* Writes what piled up in memory while the file could not be written. */
 static gboolean
 flush_pending (MobedHistory *self, GError **error)
@@ -497,6 +549,24 @@ flush_pending (MobedHistory *self, GError **error)
       if (!write_pause (self, p->start_us, p->end_us, error))
         return FALSE;
       g_array_remove_index (self->pauses, 0);
+    }
+  while (self->pending_sql->len > 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!exec (self->db, self->pending_sql->pdata[0], &local_error))
+        {
+          if (worth_retrying (local_error))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          /* Retrying a statement the database refuses would block every
+           * write after it. */
+          g_warning ("Dropping a history write the database refuses: %s",
+                     local_error->message);
+        }
+      g_ptr_array_remove_index (self->pending_sql, 0);
     }
   return TRUE;
 }
@@ -651,6 +721,34 @@ mobed_history_query (MobedHistory *self, gint64 since_us, guint limit, GError **
   if (limit > 0 && rows->len > limit)
     g_array_set_size (rows, limit);
   return g_steal_pointer (&rows);
+}
+
+gboolean
+mobed_history_exec (MobedHistory *self, gint64 now_us, const char *sql, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  gboolean opened = ready (self, now_us, &local_error);
+
+  if (opened && exec (self->db, sql, &local_error))
+    return TRUE;
+  if (opened && !worth_retrying (local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (self->problem == NULL)
+    set_problem (self, "History is kept in memory only (%s); mobed retries writing it",
+                 local_error->message);
+  g_ptr_array_add (self->pending_sql, g_strdup (sql));
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+sqlite3 *
+mobed_history_db (MobedHistory *self, gint64 now_us)
+{
+  return ready (self, now_us, NULL) ? self->db : NULL;
 }
 
 const char *

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 #define MOBED_HISTORY_ERROR (mobed_history_error_quark ())
 GQuark mobed_history_error_quark (void);
 
-#define MOBED_HISTORY_SCHEMA 3          /* PRAGMA user_version this code writes */
+#define MOBED_HISTORY_SCHEMA 4          /* PRAGMA user_version this code writes */
 #define MOBED_HISTORY_ID_MAX 64
 
 typedef struct {
@@ -58,6 +58,15 @@ gboolean      mobed_history_add         (MobedHistory *self, MobedHistoryRow *ro
 /* Pauses as intervals: begin writes an open one, end closes it. */
 gboolean      mobed_history_pause_begin (MobedHistory *self, gint64 start_us, GError **error);
 gboolean      mobed_history_pause_end   (MobedHistory *self, gint64 end_us, GError **error);
+
+/* Runs @sql (one or more statements, values already quoted) in the log,
+ * or keeps it in memory to run, in order, once the file can be written:
+ * then FALSE with @error. For the focus plan tables (core/focus-log). */
+gboolean      mobed_history_exec        (MobedHistory *self, gint64 now_us, const char *sql,
+                                         GError **error);
+/* The open database for reading, with everything kept in memory written
+ * first; NULL while history lives in memory only. */
+struct sqlite3 *mobed_history_db        (MobedHistory *self, gint64 now_us);
 
 /* Rows that fell due at or after @since_us, newest first, at most @limit
  * (0 = all), including rows still waiting in memory. */
