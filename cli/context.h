@@ -32,6 +32,11 @@ typedef struct {
   const char      *since;
   gboolean         csv;
   gboolean         follow;     /* status */
+  const char      *sets;       /* focus (and --days) */
+  const char      *reps;
+  const char      *extend;
+  gboolean         yes;
+  gboolean         stop;
 } MobectlContext;
 
 /* The session bus, opened on first use. */

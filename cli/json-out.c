@@ -22,3 +22,50 @@ mobectl_json_print (JsonBuilder *builder)
 
   g_print ("%s\n", text);
 }
+
+void
+mobectl_json_add_time (JsonBuilder *b, const char *key, gint64 us)
+{
+  json_builder_set_member_name (b, key);
+  if (us <= 0)
+    json_builder_add_null_value (b);
+  else
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (us / G_USEC_PER_SEC);
+      g_autofree char *text = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+      json_builder_add_string_value (b, text);
+    }
+}
+
+void
+mobectl_json_add_drills (JsonBuilder *b, const char *key, GVariant *drills)
+{
+  json_builder_set_member_name (b, key);
+  json_builder_begin_array (b);
+  for (gsize i = 0; drills != NULL && i < g_variant_n_children (drills); i++)
+    {
+      g_autoptr(GVariant) d = g_variant_get_child_value (drills, i);
+      const char *id = "", *name = "", *reps_text = "";
+      guint32 reps = 0;
+      gboolean per_side = FALSE;
+
+      g_variant_lookup (d, "id", "&s", &id);
+      g_variant_lookup (d, "name", "&s", &name);
+      g_variant_lookup (d, "reps_text", "&s", &reps_text);
+      g_variant_lookup (d, "reps", "u", &reps);
+      g_variant_lookup (d, "per_side", "b", &per_side);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, id);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, name);
+      json_builder_set_member_name (b, "reps");
+      json_builder_add_int_value (b, reps);
+      json_builder_set_member_name (b, "per_side");
+      json_builder_add_boolean_value (b, per_side);
+      json_builder_set_member_name (b, "reps_text");
+      json_builder_add_string_value (b, reps_text);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}

@@ -10,6 +10,11 @@ G_BEGIN_DECLS
 
 /* The builder's document as text: indented when @pretty, else one line. */
 char *mobectl_json_text  (JsonBuilder *builder, gboolean pretty);
+/* @key: ISO 8601 local time with its offset, or null for @us <= 0 ("none"). */
+void  mobectl_json_add_time   (JsonBuilder *builder, const char *key, gint64 us);
+/* @key: drills as D-Bus gives them (aa{sv}, see CurrentBreak) as a list of
+ * {id, name, reps, per_side, reps_text}; [] for NULL. */
+void  mobectl_json_add_drills (JsonBuilder *builder, const char *key, GVariant *drills);
 /* Prints it indented, with a final newline. */
 void  mobectl_json_print (JsonBuilder *builder);
 

@@ -81,6 +81,22 @@ static const MobectlVerb verbs[] = {
        "  --limit N         at most N breaks (default 20; 0 for all)\n"
        "  --since DATE      breaks from DATE (YYYY-MM-DD, local) on\n"
        "  --csv             comma-separated values with a header row"), FALSE },
+  /* TRANSLATORS: [TAG...]: good-for tags (problems) or drill ids */
+  { "focus", 0, 8, mobectl_cmd_focus, N_("[TAG...]"),
+    N_("Show, start or end a focus plan: whole sets for one problem, for a few days"),
+    /* TRANSLATORS: keep the option names and the words better, same, worse */
+    N_("Options for focus:\n"
+       "  --sets N          sets a day, 1 to 3 (default 2)\n"
+       "  --reps N          reps a set for every drill, 5 to 100 (default: each\n"
+       "                    drill's own focus reps)\n"
+       "  --days N          how many days, 1 to 14 (default 3)\n"
+       "  --yes             start without asking\n"
+       "  --stop            end the running plan\n"
+       "  --extend N        add N days to the running (or just ended) plan\n"
+       "Without arguments: the running plan and today's sets.\n"
+       "TAG is a problem drills are good for (see mobectl drills), e.g. neck-pain,\n"
+       "or a drill id.\n"
+       "'mobectl focus rate better|same|worse' answers the check-in."), FALSE },
 };
 
 /* Options that belong to one command; some take a value. */
@@ -107,6 +123,12 @@ static const VerbOption verb_options[] = {
   VALUE ("--limit", "history", limit),
   VALUE ("--since", "history", since),
   FLAG ("--csv", "history", csv),
+  VALUE ("--sets", "focus", sets),
+  VALUE ("--reps", "focus", reps),
+  VALUE ("--days", "focus", days),
+  FLAG ("--yes", "focus", yes),
+  FLAG ("--stop", "focus", stop),
+  VALUE ("--extend", "focus", extend),
 };
 
 /* The global options, in every --help. */
@@ -189,19 +211,27 @@ find_verb (const char *name)
   return NULL;
 }
 
-/* "--region" and "--region=neck" both name --region. */
+/* "--region" and "--region=neck" both name --region. An option two
+ * commands share (--days) is @verb's own when @verb has it. */
 static const VerbOption *
-find_verb_option (const char *arg)
+find_verb_option (const char *arg, const char *verb)
 {
+  const VerbOption *found = NULL;
+
   for (gsize i = 0; i < G_N_ELEMENTS (verb_options); i++)
     {
       const VerbOption *o = &verb_options[i];
       gsize len = strlen (o->name);
       if (strncmp (arg, o->name, len) == 0
           && (arg[len] == '\0' || (arg[len] == '=' && o->takes_value)))
-        return o;
+        {
+          if (verb != NULL && g_str_equal (o->verb, verb))
+            return o;
+          if (found == NULL)
+            found = o;
+        }
     }
-  return NULL;
+  return found;
 }
 
 /* The user's locale, and mobed's message catalog: the installed one, or
@@ -240,9 +270,9 @@ main (int argc, char **argv)
         ctx.json = TRUE;
       else if (g_str_equal (a, "-h") || g_str_equal (a, "--help"))
         help = TRUE;
-      else if (find_verb_option (a) != NULL)
+      else if (find_verb_option (a, NULL) != NULL)
         {
-          const VerbOption *opt = find_verb_option (a);
+          const VerbOption *opt = find_verb_option (a, args->len > 0 ? args->pdata[0] : NULL);
 
           if (opt->takes_value)
             {

@@ -231,21 +231,6 @@ print_human (GVariant *props)
   }
 }
 
-/* ISO 8601 local time with its offset, or null for "none". */
-static void
-add_time (JsonBuilder *b, const char *key, gint64 us)
-{
-  json_builder_set_member_name (b, key);
-  if (us <= 0)
-    json_builder_add_null_value (b);
-  else
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (us / G_USEC_PER_SEC);
-      g_autofree char *text = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
-      json_builder_add_string_value (b, text);
-    }
-}
-
 static void
 add_break (JsonBuilder *b, GVariant *props)
 {
@@ -261,39 +246,12 @@ add_break (JsonBuilder *b, GVariant *props)
     }
   g_variant_lookup (brk, "snoozes", "u", &snoozes);
   json_builder_begin_object (b);
-  add_time (b, "due", prop_int64 (brk, "due"));
+  mobectl_json_add_time (b, "due", prop_int64 (brk, "due"));
   json_builder_set_member_name (b, "snoozes");
   json_builder_add_int_value (b, snoozes);
-  add_time (b, "snoozed_until", prop_int64 (brk, "snoozed_until"));
-  json_builder_set_member_name (b, "drills");
-  json_builder_begin_array (b);
+  mobectl_json_add_time (b, "snoozed_until", prop_int64 (brk, "snoozed_until"));
   drills = g_variant_lookup_value (brk, "drills", G_VARIANT_TYPE ("aa{sv}"));
-  for (gsize i = 0; drills != NULL && i < g_variant_n_children (drills); i++)
-    {
-      g_autoptr(GVariant) d = g_variant_get_child_value (drills, i);
-      const char *id = "", *name = "", *reps_text = "";
-      guint32 reps = 0;
-      gboolean per_side = FALSE;
-
-      g_variant_lookup (d, "id", "&s", &id);
-      g_variant_lookup (d, "name", "&s", &name);
-      g_variant_lookup (d, "reps_text", "&s", &reps_text);
-      g_variant_lookup (d, "reps", "u", &reps);
-      g_variant_lookup (d, "per_side", "b", &per_side);
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, id);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, name);
-      json_builder_set_member_name (b, "reps");
-      json_builder_add_int_value (b, reps);
-      json_builder_set_member_name (b, "per_side");
-      json_builder_add_boolean_value (b, per_side);
-      json_builder_set_member_name (b, "reps_text");
-      json_builder_add_string_value (b, reps_text);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  mobectl_json_add_drills (b, "drills", drills);
   json_builder_end_object (b);
 }
 
@@ -322,10 +280,10 @@ mobectl_status_json (GVariant *props, gboolean pretty)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "state");
   json_builder_add_string_value (b, state);
-  add_time (b, "next_break", prop_int64 (props, "NextBreak"));
+  mobectl_json_add_time (b, "next_break", prop_int64 (props, "NextBreak"));
   json_builder_set_member_name (b, "paused");
   json_builder_add_boolean_value (b, paused != 0);
-  add_time (b, "paused_until", paused);
+  mobectl_json_add_time (b, "paused_until", paused);
   add_break (b, props);
   add_strings (b, "defer_reasons", props, "DeferReasons");
   add_strings (b, "warnings", props, "Warnings");

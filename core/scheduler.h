@@ -18,6 +18,8 @@ typedef enum {
   MOBED_SCHEDULER_ERROR_PAUSED,       /* TakeBreak while paused */
   MOBED_SCHEDULER_ERROR_NOT_PAUSED,   /* Resume while not paused */
   MOBED_SCHEDULER_ERROR_INVALID,      /* an argument out of range */
+  MOBED_SCHEDULER_ERROR_FOCUS_ACTIVE, /* StartFocus while a focus plan runs */
+  MOBED_SCHEDULER_ERROR_NO_FOCUS,     /* no focus plan to act on */
 } MobedSchedulerError;
 
 GQuark mobed_scheduler_error_quark (void);

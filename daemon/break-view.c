@@ -31,9 +31,8 @@ reps_text (const MobedOffer *offer)
     }
 }
 
-/* "Neck circles · 10 each way" for the notification. */
-static char *
-offer_line (const MobedOffer *offer)
+char *
+mobed_break_view_offer_line (const MobedOffer *offer)
 {
   g_autofree char *reps = reps_text (offer);
 
@@ -62,7 +61,7 @@ mobed_break_view_body (const MobedChoice *choice)
     g_string_append_printf (body, "%s.\n", _(NO_DRILL));
   for (guint i = 0; i < choice->n; i++)
     {
-      g_autofree char *line = offer_line (&choice->items[i]);
+      g_autofree char *line = mobed_break_view_offer_line (&choice->items[i]);
       g_string_append_printf (body, "%s\n%s\n", line, choice->items[i].summary);
     }
   /* The safety line is on every break, not just the first of the day. */
@@ -83,17 +82,13 @@ unit_name (MobedRepsUnit unit)
 }
 
 GVariant *
-mobed_break_view_variant (const MobedChoice *choice,
-                          gint64             due_wall,
-                          guint              snoozes,
-                          gint64             snoozed_until)
+mobed_break_view_offers (const MobedOffer *offers, guint n)
 {
   g_auto(GVariantBuilder) drills = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{sv}"));
-  g_auto(GVariantBuilder) dict = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
 
-  for (guint i = 0; i < choice->n; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const MobedOffer *o = &choice->items[i];
+      const MobedOffer *o = &offers[i];
       g_autofree char *reps = mobed_offer_reps_text (o);
 
       g_variant_builder_open (&drills, G_VARIANT_TYPE ("a{sv}"));
@@ -107,10 +102,21 @@ mobed_break_view_variant (const MobedChoice *choice,
       g_variant_builder_add (&drills, "{sv}", "reps_text", g_variant_new_string (reps));
       g_variant_builder_close (&drills);
     }
+  return g_variant_builder_end (&drills);
+}
+
+GVariant *
+mobed_break_view_variant (const MobedChoice *choice,
+                          gint64             due_wall,
+                          guint              snoozes,
+                          gint64             snoozed_until)
+{
+  g_auto(GVariantBuilder) dict = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
 
   g_variant_builder_add (&dict, "{sv}", "due", g_variant_new_int64 (due_wall));
   g_variant_builder_add (&dict, "{sv}", "snoozes", g_variant_new_uint32 (snoozes));
   g_variant_builder_add (&dict, "{sv}", "snoozed_until", g_variant_new_int64 (snoozed_until));
-  g_variant_builder_add (&dict, "{sv}", "drills", g_variant_builder_end (&drills));
+  g_variant_builder_add (&dict, "{sv}", "drills",
+                         mobed_break_view_offers (choice->items, choice->n));
   return g_variant_builder_end (&dict);
 }

@@ -10,11 +10,15 @@
 
 G_BEGIN_DECLS
 
+/* "Neck circles · 6 each way" in the user's language */
+char     *mobed_break_view_offer_line (const MobedOffer *offer);
 /* "Neck circles · 6 each way + Wrist circles · 10 each way" */
 char     *mobed_break_view_line    (const MobedChoice *choice);
 /* Each drill's line and cue, then "Keep it in the comfortable range." */
 char     *mobed_break_view_body    (const MobedChoice *choice);
 /* a{sv}: due, snoozes, snoozed_until, drills (see org.mobed.Daemon1.xml). */
+/* aa{sv}: each offer's id, name, summary, reps, per_side, unit, reps_text. */
+GVariant *mobed_break_view_offers  (const MobedOffer *offers, guint n);
 GVariant *mobed_break_view_variant (const MobedChoice *choice,
                                     gint64             due_wall,
                                     guint              snoozes,

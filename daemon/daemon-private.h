@@ -16,6 +16,7 @@
 #include "daemon/chime.h"
 #include "daemon/config-watch.h"
 #include "daemon/dnd.h"
+#include "daemon/daemon-focus.h"
 #include "daemon/notifier.h"
 #include "daemon/presence-logind.h"
 #include "daemon/service.h"
@@ -57,12 +58,18 @@ struct _MobedDaemon {
   gint64           recheck_us;
   gboolean         deferred;       /* what the scheduler was last told */
   char            *camera_prefix;  /* "/dev/video" but in tests */
+  MobedDaemonFocus *focus;         /* the rehab focus plan, if one runs */
 };
 
 /* daemon.c */
 void mobed_daemon_handle   (MobedDaemon *self, const MobedEvent *event);
 void mobed_daemon_publish  (MobedDaemon *self, MobedTime now);
 void mobed_daemon_carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now);
+/* An answer from the focus set's notification. */
+void mobed_daemon_handle_focus (MobedDaemon *self, const MobedEvent *event);
+/* Lets time move on, publishes and re-arms the timer: after anything that
+ * changed state outside an event. */
+void mobed_daemon_refresh (MobedDaemon *self);
 
 /* daemon-defer.c: before an event, brings the scheduler's DEFER/UNDEFER in
  * line with the reasons, looking for a camera or a fullscreen window if the

@@ -55,7 +55,10 @@ current_break (MobedDaemon *self, MobedTime now)
 static void
 pick_drills (MobedDaemon *self, MobedTime now, gboolean another)
 {
-  if (!mobed_picker_pick (self->picker, &self->config, mobed_clock_local_day (now.wall),
+  MobedConfig config = self->config;
+
+  mobed_daemon_focus_avoid (self, now, &config);
+  if (!mobed_picker_pick (self->picker, &config, mobed_clock_local_day (now.wall),
                           another, &self->choice))
     {
       g_warning ("No drill fits the allowed settings and exclusions; "
@@ -85,6 +88,7 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
     .snooze_length = self->config.snooze_s,
     .warnings = (const char *const *) warnings,
     .defer_reasons = (const char *const *) reasons,
+    .focus = mobed_daemon_focus_variant (self, now),
   };
 
   mobed_service_publish (self->service, &status);
@@ -126,20 +130,24 @@ on_timer (gpointer user_data)
 }
 
 /* One timer: the scheduler's deadline, local midnight when the day's count
- * turns over, the next start or end of working hours, or the next look for
- * a camera or fullscreen window holding a break, whichever is first. */
+ * turns over, the next start or end of working hours, the next look for
+ * a camera or fullscreen window holding a break, or the focus plan's next
+ * set, whichever is first. */
 static void
 arm_timer (MobedDaemon *self, gint64 deadline, MobedTime now)
 {
   g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now.wall / G_USEC_PER_SEC);
   gint64 wait = mobed_clock_until_midnight (now);
   gint64 hours_change = mobed_work_hours_next_change (&self->hours, local);
+  gint64 focus = mobed_daemon_focus_next_wall (self);
   guint ms;
 
   if (deadline != MOBED_NEVER)
     wait = MIN (wait, deadline - now.mono);
   if (self->recheck_at != MOBED_NEVER)
     wait = MIN (wait, self->recheck_at - now.mono);
+  if (focus != 0)
+    wait = MIN (wait, focus - now.wall);
   if (hours_change >= 0)
     wait = MIN (wait, hours_change * G_USEC_PER_SEC);
   /* Round up: waking a hair early would only arm the same deadline again. */
@@ -216,10 +224,12 @@ load_hours (MobedDaemon *self)
     self->hours = (MobedWorkHours) { .days = MOBED_ALL_DAYS };
 }
 
+/* @to_focus: the event is an answer from the focus set's notification. */
 static gboolean
-handle_event (MobedDaemon *self, const MobedEvent *event, GError **error)
+handle_event (MobedDaemon *self, const MobedEvent *event, gboolean to_focus, GError **error)
 {
   MobedTime now = mobed_clock_now ();
+  const MobedEvent tick = { .kind = MOBED_EVENT_TICK };
   MobedPlan plan;
   gboolean ok;
 
@@ -228,11 +238,17 @@ handle_event (MobedDaemon *self, const MobedEvent *event, GError **error)
 
   mobed_daemon_roll_today (self, now);
   sync_hours (self, now);
-  mobed_daemon_defer_before (self, event, now);
-  ok = mobed_scheduler_handle (self->scheduler, event, now, &plan, error);
+  /* Done, Snooze and Skip answer a focus set when no microbreak is up;
+   * the scheduler still sees time pass. */
+  to_focus = to_focus || mobed_daemon_focus_takes (self, event);
+  mobed_daemon_defer_before (self, to_focus ? &tick : event, now);
+  ok = mobed_scheduler_handle (self->scheduler, to_focus ? &tick : event, now, &plan, error);
   /* Even a refused event can carry what the passage of time did. */
   mobed_daemon_carry_out (self, &plan, now);
   mobed_daemon_defer_after (self, now);
+  if (to_focus)
+    ok = mobed_daemon_focus_answer (self, event, now, error);
+  mobed_daemon_focus_sync (self, now);
   is_paused = mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_PAUSED;
   if (is_paused != was_paused)
     {
@@ -254,14 +270,45 @@ mobed_daemon_handle (MobedDaemon *self, const MobedEvent *event)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!handle_event (self, event, &error))
+  if (!handle_event (self, event, FALSE, &error))
     g_debug ("Event %d refused: %s", event->kind, error->message);
+}
+
+void
+mobed_daemon_handle_focus (MobedDaemon *self, const MobedEvent *event)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!handle_event (self, event, TRUE, &error))
+    g_debug ("Focus answer refused: %s", error->message);
+}
+
+void
+mobed_daemon_refresh (MobedDaemon *self)
+{
+  const MobedEvent tick = { .kind = MOBED_EVENT_TICK };
+
+  mobed_daemon_handle (self, &tick);
 }
 
 static gboolean
 service_event (const MobedEvent *event, gpointer user_data, GError **error)
 {
-  return handle_event (user_data, event, error);
+  return handle_event (user_data, event, FALSE, error);
+}
+
+static GVariant *
+service_focus (const char *method, GVariant *params, gpointer user_data, GError **error)
+{
+  MobedDaemon *self = user_data;
+  GVariant *result = mobed_daemon_focus_call (self, method, params, error);
+
+  if (result != NULL)
+    {
+      g_variant_ref_sink (result);
+      mobed_daemon_refresh (self);
+    }
+  return result;
 }
 
 static gboolean
@@ -470,7 +517,7 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   MobedTime now = mobed_clock_now ();
   const MobedServiceHandlers handlers = { service_event, service_another, service_reload,
                                           service_list_drills, service_get_stats,
-                                          service_get_history };
+                                          service_get_history, service_focus };
   const MobedNotifierCallbacks callbacks = { on_answered, on_server_appeared };
 
   self->catalog = mobed_drill_source_load (warnings, error);
@@ -513,6 +560,7 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
     self->config_watch = mobed_config_watch_new (dir, watched, on_config_files_changed, self);
   }
   self->logind = mobed_logind_new (on_presence, self);
+  mobed_daemon_focus_new (self, now);
   g_message ("Presence: %s", mobed_logind_describe (self->logind));
   mobed_daemon_defer_init (self);
   mobed_daemon_defer_configure (self, now);
@@ -538,6 +586,7 @@ mobed_daemon_free (MobedDaemon *self)
   g_clear_pointer (&self->logind, mobed_logind_free);
   mobed_daemon_defer_free (self);
   g_clear_pointer (&self->notifier, mobed_notifier_free);
+  g_clear_pointer (&self->focus, mobed_daemon_focus_free);
   g_clear_pointer (&self->service, mobed_service_free);
   g_clear_pointer (&self->chime, mobed_chime_free);
   g_clear_pointer (&self->scheduler, mobed_scheduler_free);

@@ -87,7 +87,7 @@ on_name_appeared (GDBusConnection *connection, const char *name,
   self->failing = FALSE;
   /* The first report can come after a break was already shown on this
    * very server; only a break with nothing on screen needs showing. */
-  if (self->current == NULL)
+  if (self->current == NULL && self->callbacks.server_appeared != NULL)
     self->callbacks.server_appeared (self->user_data);
 }
 
@@ -158,9 +158,33 @@ mobed_notifier_show (MobedNotifier *self,
                      const char    *snooze_label,
                      gboolean       urgent)
 {
+  /* TRANSLATORS: notification buttons: the break is done, put it off
+   * (the label is made in daemon.c), skip it, or show a different drill */
+  const MobedNotifierAction actions[] = {
+    { "done", C_("button", "Done") },
+    { "snooze", snooze_label },
+    { "skip", C_("button", "Skip") },
+    { "another", C_("button", "Another") },
+  };
+
+  mobed_notifier_show_full (self, summary, body, actions, G_N_ELEMENTS (actions),
+                            /* TRANSLATORS: keep the commands; they are typed in a terminal */
+                            _("Answer with: mobectl done · mobectl snooze · mobectl skip"),
+                            urgent);
+}
+
+void
+mobed_notifier_show_full (MobedNotifier             *self,
+                          const char                *summary,
+                          const char                *body,
+                          const MobedNotifierAction *actions,
+                          guint                      n_actions,
+                          const char                *hint,
+                          gboolean                   urgent)
+{
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  gboolean actions;
+  gboolean has_actions;
 
   /* After a failure, wait for a server to appear rather than failing (and
    * having libnotify warn) again on every break. */
@@ -169,14 +193,12 @@ mobed_notifier_show (MobedNotifier *self,
       g_debug ("No notification server yet; the break is in the log only");
       return;
     }
-  actions = server_has_actions ();
+  has_actions = server_has_actions ();
 
-  if (actions)
+  if (has_actions || hint == NULL)
     text = g_strdup (body);
   else
-    text = g_strdup_printf ("%s\n%s", body,
-                            /* TRANSLATORS: keep the commands; they are typed in a terminal */
-                            _("Answer with: mobectl done · mobectl snooze · mobectl skip"));
+    text = g_strdup_printf ("%s\n%s", body, hint);
   if (self->current == NULL)
     {
       self->current = notify_notification_new (summary, text, "mobed");
@@ -193,18 +215,9 @@ mobed_notifier_show (MobedNotifier *self,
   /* data/mobed.desktop: lets notification settings group mobed's notifications. */
   notify_notification_set_hint (self->current, "desktop-entry", g_variant_new_string ("mobed"));
   notify_notification_clear_actions (self->current);
-  if (actions)
-    {
-      /* TRANSLATORS: notification buttons: the break is done, put it off
-       * (the label is made in daemon.c), skip it, or show a different drill */
-      notify_notification_add_action (self->current, "done", C_("button", "Done"),
-                                      on_action, self, NULL);
-      notify_notification_add_action (self->current, "snooze", snooze_label, on_action, self, NULL);
-      notify_notification_add_action (self->current, "skip", C_("button", "Skip"),
-                                      on_action, self, NULL);
-      notify_notification_add_action (self->current, "another", C_("button", "Another"),
-                                      on_action, self, NULL);
-    }
+  for (guint i = 0; has_actions && i < n_actions; i++)
+    notify_notification_add_action (self->current, actions[i].id, actions[i].label,
+                                    on_action, self, NULL);
 
   if (!notify_notification_show (self->current, &error))
     {

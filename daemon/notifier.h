@@ -11,9 +11,16 @@ G_BEGIN_DECLS
 typedef struct {
   /* "done", "snooze", "skip", "another", or "dismissed" (closed by the user) */
   void (*answered)        (const char *answer, gpointer user_data);
-  /* A notification server came onto the bus: a due break can be shown now. */
+  /* A notification server came onto the bus: a due break can be shown now.
+   * May be NULL. */
   void (*server_appeared) (gpointer user_data);
 } MobedNotifierCallbacks;
+
+/* A button: @id comes back through answered(). */
+typedef struct {
+  const char *id;
+  const char *label;
+} MobedNotifierAction;
 
 typedef struct _MobedNotifier MobedNotifier;
 
@@ -29,6 +36,16 @@ void           mobed_notifier_show  (MobedNotifier *self,
                                      const char    *body,
                                      const char    *snooze_label,
                                      gboolean       urgent);
+/* Any notification of mobed's (a focus set, a check-in): the same, with
+ * its own buttons, and @hint added to the body (how to answer from a
+ * terminal) when the server cannot show buttons. */
+void           mobed_notifier_show_full (MobedNotifier             *self,
+                                         const char                *summary,
+                                         const char                *body,
+                                         const MobedNotifierAction *actions,
+                                         guint                      n_actions,
+                                         const char                *hint,
+                                         gboolean                   urgent);
 void           mobed_notifier_close (MobedNotifier *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MobedNotifier, mobed_notifier_free)

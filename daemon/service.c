@@ -31,6 +31,10 @@ register_errors (void)
                                    "org.mobed.Error.Paused");
       g_dbus_error_register_error (MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_NOT_PAUSED,
                                    "org.mobed.Error.NotPaused");
+      g_dbus_error_register_error (MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_FOCUS_ACTIVE,
+                                   "org.mobed.Error.FocusActive");
+      g_dbus_error_register_error (MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_NO_FOCUS,
+                                   "org.mobed.Error.NoFocus");
       g_once_init_leave (&once, 1);
     }
 }
@@ -167,6 +171,51 @@ on_get_history (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
   return answer_query (self, invocation, options, self->handlers.get_history);
 }
 
+/* The focus methods: the handler gets the method's name and arguments. */
+static gboolean
+on_focus (GDBusMethodInvocation *invocation, MobedService *self)
+{
+  g_autoptr(GError) error = NULL;
+  GVariant *params = g_dbus_method_invocation_get_parameters (invocation);
+  g_autoptr(GVariant) result = self->handlers.focus (g_dbus_method_invocation_get_method_name (invocation),
+                                                     params, self->user_data, &error);
+
+  if (result == NULL)
+    return_error (invocation, error);
+  else if (g_variant_is_of_type (result, G_VARIANT_TYPE_UNIT))
+    g_dbus_method_invocation_return_value (invocation, NULL);
+  else
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_tuple (&result, 1));
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+static gboolean
+on_start_focus (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
+                const char *const *targets, GVariant *options, MobedService *self)
+{
+  return on_focus (invocation, self);
+}
+
+static gboolean
+on_stop_focus (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation, MobedService *self)
+{
+  return on_focus (invocation, self);
+}
+
+static gboolean
+on_extend_focus (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation, guint days,
+                 MobedService *self)
+{
+  return on_focus (invocation, self);
+}
+
+static gboolean
+on_rate_focus (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation, const char *answer,
+               MobedService *self)
+{
+  return on_focus (invocation, self);
+}
+
 MobedService *
 mobed_service_new (const MobedServiceHandlers *handlers, gpointer user_data)
 {
@@ -179,6 +228,8 @@ mobed_service_new (const MobedServiceHandlers *handlers, gpointer user_data)
   mobed_dbus_daemon1_set_version (self->skeleton, MOBED_VERSION);
   mobed_dbus_daemon1_set_current_break (self->skeleton,
                                         g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
+  mobed_dbus_daemon1_set_focus (self->skeleton,
+                                g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
 
   g_signal_connect (self->skeleton, "handle-take-break", G_CALLBACK (on_take_break), self);
   g_signal_connect (self->skeleton, "handle-done", G_CALLBACK (on_done), self);
@@ -191,6 +242,10 @@ mobed_service_new (const MobedServiceHandlers *handlers, gpointer user_data)
   g_signal_connect (self->skeleton, "handle-list-drills", G_CALLBACK (on_list_drills), self);
   g_signal_connect (self->skeleton, "handle-get-stats", G_CALLBACK (on_get_stats), self);
   g_signal_connect (self->skeleton, "handle-get-history", G_CALLBACK (on_get_history), self);
+  g_signal_connect (self->skeleton, "handle-start-focus", G_CALLBACK (on_start_focus), self);
+  g_signal_connect (self->skeleton, "handle-stop-focus", G_CALLBACK (on_stop_focus), self);
+  g_signal_connect (self->skeleton, "handle-extend-focus", G_CALLBACK (on_extend_focus), self);
+  g_signal_connect (self->skeleton, "handle-rate-focus", G_CALLBACK (on_rate_focus), self);
   return self;
 }
 
@@ -217,6 +272,7 @@ mobed_service_publish (MobedService *self, const MobedStatus *status)
 {
   MobedDBusDaemon1 *s = self->skeleton;
   g_autoptr(GVariant) current = g_variant_ref_sink (status->current_break);
+  g_autoptr(GVariant) focus = g_variant_ref_sink (status->focus);
 
   /* The generated setters only signal values that really changed. */
   mobed_dbus_daemon1_set_state (s, status->state);
@@ -228,6 +284,7 @@ mobed_service_publish (MobedService *self, const MobedStatus *status)
   mobed_dbus_daemon1_set_snooze_length (s, status->snooze_length);
   mobed_dbus_daemon1_set_warnings (s, status->warnings);
   mobed_dbus_daemon1_set_defer_reasons (s, status->defer_reasons);
+  mobed_dbus_daemon1_set_focus (s, focus);
 }
 
 void

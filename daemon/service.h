@@ -19,6 +19,10 @@ typedef struct {
   GVariant *(*list_drills) (GVariant *options, gpointer user_data, GError **error);
   GVariant *(*get_stats)   (GVariant *options, gpointer user_data, GError **error);
   GVariant *(*get_history) (GVariant *options, gpointer user_data, GError **error);
+  /* StartFocus, StopFocus, ExtendFocus, RateFocus: @method is the D-Bus
+   * method name, @params its arguments; returns the reply's one value, or a
+   * floating empty tuple for none, or NULL with @error. */
+  GVariant *(*focus) (const char *method, GVariant *params, gpointer user_data, GError **error);
 } MobedServiceHandlers;
 
 typedef struct {
@@ -31,6 +35,7 @@ typedef struct {
   guint64     snooze_length;   /* s */
   const char *const *warnings; /* NULL-terminated */
   const char *const *defer_reasons; /* NULL-terminated */
+  GVariant   *focus;           /* a{sv}; floating or not, it is sunk */
 } MobedStatus;
 
 typedef struct _MobedService MobedService;

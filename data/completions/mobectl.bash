@@ -26,12 +26,12 @@ _mobectl_drills_column()
 _mobectl()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-    local commands="status now done skip snooze another pause resume reload drills stats history"
+    local commands="status now done skip snooze another pause resume reload drills stats history focus"
     local regions="neck shoulders upper-back chest low-back hips legs ankles-feet wrists-forearms breathing"
     local settings="seated standing space doorway surface floor"
     local durations="5m 10m 15m 30m 1h 2h"
-    local value_options="--region --for --setting --days --svg --limit --since"
-    local cmd=mobectl verb= prefix= nargs=0 i words=
+    local value_options="--region --for --setting --days --svg --limit --since --sets --reps --extend"
+    local cmd=mobectl verb= first= prefix= nargs=0 i words=
 
     # The mobectl being completed, if it was typed as a path.
     [[ ${COMP_WORDS[0]} == */* && -x ${COMP_WORDS[0]} ]] && cmd=${COMP_WORDS[0]}
@@ -52,7 +52,8 @@ _mobectl()
             [[ ${COMP_WORDS[i+1]} == = ]] && ((i++))
             ((i++))
         elif [[ ${COMP_WORDS[i]} != -* && ${COMP_WORDS[i]} != = ]]; then
-            if [[ -z $verb ]]; then verb=${COMP_WORDS[i]}; else ((nargs++)); fi
+            if [[ -z $verb ]]; then verb=${COMP_WORDS[i]}
+            else ((nargs++ == 0)) && first=${COMP_WORDS[i]}; fi
         fi
     done
 
@@ -62,7 +63,7 @@ _mobectl()
         --for)     words=$(_mobectl_drills_column tags "$cmd" | sort -u) ;;
         --svg)     compopt -o filenames 2>/dev/null
                    COMPREPLY=($(compgen -P "$prefix" -f -- "$cur")); return ;;
-        --days | --limit | --since) ;;          # a number or a date: no guess
+        --days | --limit | --since | --sets | --reps | --extend) ;;   # a number or a date
         *)
             if [[ $cur == -* ]]; then
                 words="--json --help -h --version"
@@ -71,6 +72,7 @@ _mobectl()
                     drills)  words+=" --region --for --setting" ;;
                     stats)   words+=" --week --month --days --heatmap --svg" ;;
                     history) words+=" --limit --since --csv" ;;
+                    focus)   words+=" --sets --reps --days --yes --stop --extend" ;;
                 esac
             elif [[ -z $verb ]]; then
                 words=$commands
@@ -78,7 +80,13 @@ _mobectl()
                 case $verb in
                     snooze | pause) words=$durations ;;
                     drills) words=$(_mobectl_drills_column id "$cmd") ;;
+                    focus)  words="rate $(_mobectl_drills_column tags "$cmd" | sort -u)"
+                            words+=" $(_mobectl_drills_column id "$cmd")" ;;
                 esac
+            elif [[ $verb == focus && $first == rate ]]; then
+                ((nargs == 1)) && words="better same worse"
+            elif [[ $verb == focus ]]; then
+                words="$(_mobectl_drills_column tags "$cmd" | sort -u) $(_mobectl_drills_column id "$cmd")"
             fi ;;
     esac
     COMPREPLY=($(compgen -P "$prefix" -W "$words" -- "$cur"))

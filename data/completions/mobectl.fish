@@ -4,7 +4,7 @@
 # for `stats --svg`, and the drill ids and good-for tags that a running mobed
 # knows (nothing, quietly, when mobed cannot be reached).
 
-set -l commands status now done skip snooze another pause resume reload drills stats history
+set -l commands status now done skip snooze another pause resume reload drills stats history focus
 
 # One column of `mobectl drills`: "id" (the first) or "tags" (the GOOD FOR
 # list after the last run of two spaces), skipping the header line.
@@ -58,6 +58,7 @@ complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a reload -d 
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a drills -d 'List the drills, or show one'
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a stats -d 'Today at a glance and the last days'
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a history -d 'The break log, newest first'
+complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a focus -d 'Show, start or end a focus plan'
 
 complete -c mobectl -n '__mobectl_first_arg_of snooze pause' -a '5m 10m 15m 30m 1h 2h' -d Duration
 
@@ -79,3 +80,14 @@ complete -c mobectl -n '__fish_seen_subcommand_from stats' -l svg -r -F -d 'Writ
 complete -c mobectl -n '__fish_seen_subcommand_from history' -l limit -x -d 'At most N breaks'
 complete -c mobectl -n '__fish_seen_subcommand_from history' -l since -x -d 'Breaks from DATE (YYYY-MM-DD) on'
 complete -c mobectl -n '__fish_seen_subcommand_from history' -l csv -d 'Comma-separated values'
+
+complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -l sets -x -d 'Sets a day (1 to 3)'
+complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -l reps -x -d 'Reps a set (5 to 100)'
+complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -l days -x -d 'How many days (1 to 14)'
+complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -l yes -d 'Start without asking'
+complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -l stop -d 'End the running plan'
+complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -l extend -x -d 'Add N days to the plan'
+complete -c mobectl -n '__mobectl_first_arg_of focus' -a rate -d 'Answer the check-in'
+complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -a '(__mobectl_drills_column tags)' -d Problem
+complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -a '(__mobectl_drills_column id)' -d Drill
+complete -c mobectl -n '__fish_seen_subcommand_from focus; and __fish_seen_subcommand_from rate' -a 'better same worse' -d Answer

@@ -17,19 +17,21 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mobedtest import MOBECTL_BIN, MobedTestCase, main  # noqa: E402
 
 README = Path(__file__).resolve().parents[2] / 'README.md'
-EXAMPLES = {'[DURATION]': '5m', '[ID]': 'neck-circles', 'N': '3', 'R': 'neck', 'TAG': 'typists',
+EXAMPLES = {'[DURATION]': '5m', '[ID]': 'neck-circles', '[TAG...]': 'neck-pain', 'N': '3', 'R': 'neck', 'TAG': 'typists',
             'S': 'seated', 'DATE': '2026-01-01'}
 NEEDS_BREAK = {'done', 'skip', 'snooze', 'another'}
 
 
 def readme_commands():
-    """Every `mobectl ...` in inline code or code blocks, placeholders filled."""
+    """Every `mobectl ...` in inline code or code blocks, placeholders filled,
+    in the order the README shows them (a focus plan is started before it
+    is rated)."""
     text = README.read_text()
-    found = re.findall(r'`(mobectl(?: [^`]*)?)`', text)
-    found += re.findall(r'^\$ (mobectl.*)$', text, re.M)
-    found += re.findall(r'"(mobectl [^"]*)"', text)
+    found = [(m.start(), m.group(1)) for pattern, flags in (
+        (r'`(mobectl(?: [^`]*)?)`', 0), (r'^\$ (mobectl.*)$', re.M), (r'"(mobectl [^"]*)"', 0))
+        for m in re.finditer(pattern, text, flags)]
     commands = []
-    for cmd in found:
+    for _, cmd in sorted(found):
         words = [EXAMPLES.get(w, w) for w in cmd.split()]
         if '--svg' in words:
             words[words.index('--svg') + 1:] = ['/dev/null']
