@@ -235,6 +235,128 @@ print_rows (GArray *days, GVariant *totals, double total_minutes, guint goal, gu
     }
 }
 
+/* The newest focus plan: sets done of planned per day, reps, check-ins. */
+static void
+print_focus (GVariant *stats)
+{
+  g_autoptr(GVariant) focus = g_variant_lookup_value (stats, "focus", G_VARIANT_TYPE ("a{sv}"));
+  g_autoptr(GVariant) days = NULL;
+  g_autoptr(GVariant) ratings = NULL;
+  const char *target = "";
+  gboolean active = FALSE;
+
+  if (focus == NULL || g_variant_n_children (focus) == 0)
+    return;
+  days = g_variant_lookup_value (focus, "plan_days", G_VARIANT_TYPE ("aa{sv}"));
+  ratings = g_variant_lookup_value (focus, "ratings", G_VARIANT_TYPE ("a(us)"));
+  g_variant_lookup (focus, "target", "&s", &target);
+  g_variant_lookup (focus, "active", "b", &active);
+  g_print ("\n");
+  /* TRANSLATORS: %s is what the plan is for; the second part says whether it runs */
+  g_print (_("Focus plan for %s (%s):"), target, active ? _("running") : _("ended"));
+  g_print ("\n  %s", _("Sets done:"));
+  for (gsize i = 0; days != NULL && i < g_variant_n_children (days); i++)
+    {
+      g_autoptr(GVariant) d = g_variant_get_child_value (days, i);
+      const char *date = "";
+      g_autofree char *shown = NULL;
+
+      g_variant_lookup (d, "date", "&s", &date);
+      shown = short_date (date);
+      g_print ("%s %s %u/%u", i > 0 ? " ·" : "", shown, mobectl_stats_uint (d, "done"),
+               mobectl_stats_uint (d, "planned"));
+    }
+  g_print ("\n  ");
+  /* TRANSLATORS: every repetition of every done focus set */
+  g_print (_("Reps: %u"), mobectl_stats_uint (focus, "total_reps"));
+  for (gsize i = 0; ratings != NULL && i < g_variant_n_children (ratings); i++)
+    {
+      guint32 day;
+      const char *answer;
+
+      g_variant_get_child (ratings, i, "(u&s)", &day, &answer);
+      /* TRANSLATORS: a check-in answer, e.g. "Day 1: better" */
+      g_print (" · ");
+      g_print (_("Day %u: %s"), day, g_dpgettext2 (NULL, "rating", answer));
+    }
+  g_print ("\n");
+}
+
+static void
+json_focus (JsonBuilder *b, GVariant *stats)
+{
+  g_autoptr(GVariant) focus = g_variant_lookup_value (stats, "focus", G_VARIANT_TYPE ("a{sv}"));
+  g_autoptr(GVariant) days = NULL;
+  g_autoptr(GVariant) ratings = NULL;
+  g_autoptr(GVariant) drills = NULL;
+  const char *target = "", *first_day = "";
+  gboolean active = FALSE;
+
+  json_builder_set_member_name (b, "focus");
+  if (focus == NULL || g_variant_n_children (focus) == 0)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  days = g_variant_lookup_value (focus, "plan_days", G_VARIANT_TYPE ("aa{sv}"));
+  ratings = g_variant_lookup_value (focus, "ratings", G_VARIANT_TYPE ("a(us)"));
+  drills = g_variant_lookup_value (focus, "drills", G_VARIANT_TYPE ("aa{sv}"));
+  g_variant_lookup (focus, "target", "&s", &target);
+  g_variant_lookup (focus, "first_day", "&s", &first_day);
+  g_variant_lookup (focus, "active", "b", &active);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "target");
+  json_builder_add_string_value (b, target);
+  json_builder_set_member_name (b, "first_day");
+  json_builder_add_string_value (b, first_day);
+  json_builder_set_member_name (b, "days");
+  json_builder_add_int_value (b, mobectl_stats_uint (focus, "days"));
+  json_builder_set_member_name (b, "sets_per_day");
+  json_builder_add_int_value (b, mobectl_stats_uint (focus, "sets_per_day"));
+  json_builder_set_member_name (b, "active");
+  json_builder_add_boolean_value (b, active);
+  mobectl_json_add_drills (b, "drills", drills);
+  json_builder_set_member_name (b, "total_reps");
+  json_builder_add_int_value (b, mobectl_stats_uint (focus, "total_reps"));
+  json_builder_set_member_name (b, "plan_days");
+  json_builder_begin_array (b);
+  for (gsize i = 0; days != NULL && i < g_variant_n_children (days); i++)
+    {
+      g_autoptr(GVariant) d = g_variant_get_child_value (days, i);
+      const char *date = "";
+      const char *const counts[] = { "planned", "offered", "done", NULL };
+
+      g_variant_lookup (d, "date", "&s", &date);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "date");
+      json_builder_add_string_value (b, date);
+      for (const char *const *c = counts; *c != NULL; c++)
+        {
+          json_builder_set_member_name (b, *c);
+          json_builder_add_int_value (b, mobectl_stats_uint (d, *c));
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "ratings");
+  json_builder_begin_array (b);
+  for (gsize i = 0; ratings != NULL && i < g_variant_n_children (ratings); i++)
+    {
+      guint32 day;
+      const char *answer;
+
+      g_variant_get_child (ratings, i, "(u&s)", &day, &answer);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "day");
+      json_builder_add_int_value (b, day);
+      json_builder_set_member_name (b, "answer");
+      json_builder_add_string_value (b, answer);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
 static void
 print_table (GVariant *stats, GArray *days)
 {
@@ -275,6 +397,7 @@ print_table (GVariant *stats, GArray *days)
     g_print ("\n");
   }
   print_top (stats);
+  print_focus (stats);
 }
 
 guint
@@ -430,6 +553,7 @@ print_json (GVariant *stats, GArray *days)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  json_focus (b, stats);
   json_builder_end_object (b);
 
   mobectl_json_print (b);

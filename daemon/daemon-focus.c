@@ -8,6 +8,7 @@
 #include "daemon/daemon-focus.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "core/duration.h"
 #include "core/focus-day.h"
@@ -348,6 +349,75 @@ mobed_daemon_focus_avoid (MobedDaemon *self, MobedTime now, MobedConfig *config)
   if (words->len < sizeof config->exclude)
     g_strlcpy (config->exclude, words->str, sizeof config->exclude);
   g_string_free (words, TRUE);
+}
+
+GVariant *
+mobed_daemon_focus_stats (MobedDaemon *self, MobedTime now)
+{
+  g_autoptr(MobedFocusReport) report = mobed_focus_log_report (self->history, now.wall);
+  g_auto(GVariantBuilder) dict = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
+  g_auto(GVariantBuilder) days = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{sv}"));
+  g_auto(GVariantBuilder) ratings = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(us)"));
+  MobedOffer offers[MOBED_FOCUS_DRILLS_MAX];
+  g_autoptr(GDateTime) first = NULL;
+  char today[11];
+  gint last;
+  guint n;
+
+  if (report == NULL)
+    return g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0);
+  mobed_clock_local_date (now.wall, today);
+  n = mobed_focus_offers (&report->plan, self->catalog, offers);
+  /* Every day of the plan up to today (or its last), days without a set too. */
+  last = MIN (mobed_focus_day_index (&report->plan, today), (gint) report->plan.days - 1);
+  if (report->ended_wall != 0)
+    {
+      char ended[11];
+      mobed_clock_local_date (report->ended_wall, ended);
+      last = MIN (last, mobed_focus_day_index (&report->plan, ended));
+    }
+  first = g_date_time_new_local (atoi (report->plan.first_day), atoi (report->plan.first_day + 5),
+                                 atoi (report->plan.first_day + 8), 12, 0, 0);
+  for (gint i = 0; first != NULL && i <= last; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, i);
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+      guint weekday = (guint) g_date_time_get_day_of_week (day) - 1;
+      guint offered = 0, done = 0;
+
+      for (guint j = 0; j < report->days->len; j++)
+        {
+          const MobedFocusLogDay *d = &g_array_index (report->days, MobedFocusLogDay, j);
+          if (g_str_equal (d->date, date))
+            offered = d->offered, done = d->done;
+        }
+      g_variant_builder_open (&days, G_VARIANT_TYPE ("a{sv}"));
+      g_variant_builder_add (&days, "{sv}", "date", g_variant_new_string (date));
+      g_variant_builder_add (&days, "{sv}", "planned",
+                             g_variant_new_uint32 ((self->hours.days & (1u << weekday))
+                                                   ? report->plan.sets_per_day : 0));
+      g_variant_builder_add (&days, "{sv}", "offered", g_variant_new_uint32 (offered));
+      g_variant_builder_add (&days, "{sv}", "done", g_variant_new_uint32 (done));
+      g_variant_builder_close (&days);
+    }
+  for (guint i = 0; i < report->ratings->len; i++)
+    {
+      const MobedFocusLogRating *r = &g_array_index (report->ratings, MobedFocusLogRating, i);
+      g_variant_builder_add (&ratings, "(us)", r->day_index + 1, mobed_rating_to_string (r->rating));
+    }
+  g_variant_builder_add (&dict, "{sv}", "target", g_variant_new_string (report->plan.target));
+  g_variant_builder_add (&dict, "{sv}", "first_day", g_variant_new_string (report->plan.first_day));
+  g_variant_builder_add (&dict, "{sv}", "days", g_variant_new_uint32 (report->plan.days));
+  g_variant_builder_add (&dict, "{sv}", "sets_per_day",
+                         g_variant_new_uint32 (report->plan.sets_per_day));
+  g_variant_builder_add (&dict, "{sv}", "active",
+                         g_variant_new_boolean (self->focus->active
+                                                && plan_of (self)->id == report->plan.id));
+  g_variant_builder_add (&dict, "{sv}", "drills", mobed_break_view_offers (offers, n));
+  g_variant_builder_add (&dict, "{sv}", "total_reps", g_variant_new_uint32 (report->total_reps));
+  g_variant_builder_add (&dict, "{sv}", "plan_days", g_variant_builder_end (&days));
+  g_variant_builder_add (&dict, "{sv}", "ratings", g_variant_builder_end (&ratings));
+  return g_variant_builder_end (&dict);
 }
 
 static void

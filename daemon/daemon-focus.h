@@ -30,6 +30,10 @@ GVariant *mobed_daemon_focus_variant   (MobedDaemon *self, MobedTime now);
 /* Adds the plan's drills to @config's exclusions within an hour of a set,
  * so a microbreak does not repeat them right before or after. */
 void      mobed_daemon_focus_avoid     (MobedDaemon *self, MobedTime now, MobedConfig *config);
+/* GetStats' "focus": the newest plan from the log, each of its days so far
+ * with sets planned, shown and done, its reps and its check-ins; empty if
+ * there never was a plan. */
+GVariant *mobed_daemon_focus_stats     (MobedDaemon *self, MobedTime now);
 /* StartFocus, StopFocus, ExtendFocus, RateFocus. */
 GVariant *mobed_daemon_focus_call      (MobedDaemon *self, const char *method, GVariant *params,
                                         GError **error);

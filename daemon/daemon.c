@@ -355,7 +355,21 @@ service_get_stats (GVariant *options, gpointer user_data, GError **error)
   mobed_daemon_roll_today (self, now);
   stats = mobed_stats_view_stats (self->history, self->catalog, options, self->today,
                                   (guint) self->config.daily_goal, error);
-  return stats != NULL ? g_variant_ref_sink (stats) : NULL;
+  if (stats == NULL)
+    return NULL;
+  {
+    g_auto(GVariantBuilder) out = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
+    g_autoptr(GVariant) counts = g_variant_ref_sink (stats);
+
+    /* The focus plan is a separate dose: its own entry, not in the counts. */
+    for (gsize i = 0; i < g_variant_n_children (counts); i++)
+      {
+        g_autoptr(GVariant) entry = g_variant_get_child_value (counts, i);
+        g_variant_builder_add_value (&out, entry);
+      }
+    g_variant_builder_add (&out, "{sv}", "focus", mobed_daemon_focus_stats (self, now));
+    return g_variant_ref_sink (g_variant_builder_end (&out));
+  }
 }
 
 static GVariant *

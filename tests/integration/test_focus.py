@@ -83,6 +83,19 @@ class TestFocus(MobedTestCase):
         rows = self.history_rows('SELECT set_number, outcome, reps_done FROM focus_sets')
         self.assertEqual(rows, [(1, 'done', 80)])
         self.assertEqual(self.history_rows('SELECT count(*) FROM breaks'), [(0,)])
+        # Stats know the plan, apart from the microbreak counts.
+        rc, out, err = self.mobectl('stats')
+        self.assertEqual(rc, 0, err)
+        self.assertIn('Focus plan for neck-circles (running):', out)
+        self.assertRegex(out, r'Sets done: \w+ \d+ \w+ 1/1\n')
+        self.assertIn('Reps: 80', out)
+        rc, out, err = self.mobectl('--json', 'stats')
+        doc = json.loads(out)
+        self.assertEqual(doc['totals']['offered'], 0)
+        self.assertEqual(doc['focus']['total_reps'], 80)
+        self.assertTrue(doc['focus']['active'])
+        self.assertEqual([(d['planned'], d['offered'], d['done']) for d in doc['focus']['plan_days']],
+                         [(1, 1, 1)])
 
         # No other set fits today: the (last) check-in asks.
         checkin = self.assert_eventually(
@@ -100,6 +113,13 @@ class TestFocus(MobedTestCase):
         self.assert_eventually(lambda: self.get_prop('Focus') == {})
         ended = self.history_rows('SELECT ended_us FROM focus_plans')
         self.assertIsNotNone(ended[0][0])
+        rc, out, err = self.mobectl('--json', 'stats')
+        focus = json.loads(out)['focus']
+        self.assertFalse(focus['active'])
+        self.assertEqual(focus['ratings'], [{'day': 1, 'answer': 'same'}])
+        rc, out, err = self.mobectl('stats')
+        self.assertIn('Focus plan for neck-circles (ended):', out)
+        self.assertIn('Day 1: same', out)
 
     def test_snooze_moves_the_whole_set(self):
         self.start_plan(['wrist-circles'], sets=1)
