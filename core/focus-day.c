@@ -190,3 +190,29 @@ mobed_focus_day_answer (MobedFocusDay  *self,
   step->next_wall = self->snoozed_until;
   return TRUE;
 }
+
+gboolean
+mobed_focus_day_near_set (const MobedFocusDay  *self,
+                          const MobedWorkHours *hours,
+                          GDateTime            *local_now,
+                          guint64               set_seconds,
+                          guint64               window_s)
+{
+  gint64 now = wall_of (local_now), near = (gint64) window_s * G_USEC_PER_SEC;
+  gint64 next = mobed_focus_day_next (self, hours, local_now, set_seconds);
+
+  return (self->last_end_wall != 0 && now - self->last_end_wall < near)
+         || (next != 0 && next - now < near);
+}
+
+void
+mobed_focus_plan_exclude (const MobedFocusPlan *plan, MobedConfig *config)
+{
+  GString *words = g_string_new (config->exclude);
+
+  for (guint i = 0; i < plan->n_items; i++)
+    g_string_append_printf (words, "%s%s", words->len > 0 ? ";" : "", plan->items[i].drill_id);
+  if (words->len < sizeof config->exclude)
+    g_strlcpy (config->exclude, words->str, sizeof config->exclude);
+  g_string_free (words, TRUE);
+}

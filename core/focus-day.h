@@ -89,4 +89,16 @@ gint64   mobed_focus_day_next   (const MobedFocusDay  *self,
                                  GDateTime            *local_now,
                                  guint64               set_seconds);
 
+/* Whether @local_now is within @window_s of a set: since the last one
+ * ended, or until the next falls due. */
+gboolean mobed_focus_day_near_set (const MobedFocusDay  *self,
+                                   const MobedWorkHours *hours,
+                                   GDateTime            *local_now,
+                                   guint64               set_seconds,
+                                   guint64               window_s);
+
+/* Adds @plan's drills to @config's exclusions, so a microbreak near a set
+ * does not repeat them. Left as it was if they do not fit. */
+void     mobed_focus_plan_exclude (const MobedFocusPlan *plan, MobedConfig *config);
+
 G_END_DECLS

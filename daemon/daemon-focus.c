@@ -328,27 +328,13 @@ mobed_daemon_focus_variant (MobedDaemon *self, MobedTime now)
 void
 mobed_daemon_focus_avoid (MobedDaemon *self, MobedTime now, MobedConfig *config)
 {
-  MobedDaemonFocus *f = self->focus;
   g_autoptr(GDateTime) local = local_at (now.wall);
-  const gint64 near = (gint64) AVOID_S * G_USEC_PER_SEC;
-  gint64 next;
-  GString *words;
 
-  if (!f->active || local == NULL)
-    return;
-  next = mobed_focus_day_next (&f->day, &self->hours, local,
-                               mobed_focus_set_seconds (plan_of (self), self->catalog));
-  if (!((f->day.last_end_wall != 0 && now.wall - f->day.last_end_wall < near)
-        || (next != 0 && next - now.wall < near)))
-    return;
-  words = g_string_new (config->exclude);
-  for (guint i = 0; i < plan_of (self)->n_items; i++)
-    g_string_append_printf (words, "%s%s", words->len > 0 ? ";" : "",
-                            plan_of (self)->items[i].drill_id);
-  /* Too many words to add is no harm: the microbreak just may repeat one. */
-  if (words->len < sizeof config->exclude)
-    g_strlcpy (config->exclude, words->str, sizeof config->exclude);
-  g_string_free (words, TRUE);
+  if (self->focus->active && local != NULL
+      && mobed_focus_day_near_set (&self->focus->day, &self->hours, local,
+                                   mobed_focus_set_seconds (plan_of (self), self->catalog),
+                                   AVOID_S))
+    mobed_focus_plan_exclude (plan_of (self), config);
 }
 
 GVariant *

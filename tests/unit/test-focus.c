@@ -8,6 +8,8 @@
 
 #include "core/focus-day.h"
 #include "core/focus-log.h"
+#include "core/picker.h"
+#include "core/scheduler.h"
 
 typedef struct {
   MobedCatalog *catalog;
@@ -474,6 +476,91 @@ test_log_waits (Fixture *f, gconstpointer data)
   }
 }
 
+/* A working day, minute by minute, with microbreaks (the real scheduler and
+ * picker, every break done at once) and a focus plan of three sets: the
+ * sets come whole, at their slots, only while no microbreak is up; the
+ * microbreaks go on; and none within an hour of a set repeats its drills. */
+static void
+test_day_with_microbreaks (Fixture *f, gconstpointer data)
+{
+  const char *const targets[] = { "neck-circles", "wrist-circles", NULL };
+  g_autoptr(MobedScheduler) sched = NULL;
+  g_autoptr(MobedPicker) picker = mobed_picker_new (f->catalog, 7);
+  MobedFocusPlan plan;
+  MobedFocusDay day;
+  guint microbreaks = 0, near_picks = 0, sets_shown = 0;
+  gint64 set_ends[4] = { 0 };
+  const MobedWorkHours always = { .days = MOBED_ALL_DAYS };
+  g_autoptr(GDateTime) start = at (2026, 11, 23, 9, 0);
+  gint64 wall0 = wall (start), mono0 = G_GINT64_CONSTANT (1000) * G_USEC_PER_SEC;
+  guint64 set_s;
+
+  f->config.interval_s = 20 * 60;
+  f->config.expire_after_s = 5 * 60;
+  make (f, targets, (MobedFocusRequest) { .sets = 3 }, &plan);
+  g_strlcpy (plan.first_day, "2026-11-23", sizeof plan.first_day);
+  set_s = mobed_focus_set_seconds (&plan, f->catalog);
+  mobed_focus_day_init (&day, &plan, start, 0, 0, 0);
+  sched = mobed_scheduler_new (&f->config, mono0);
+
+  for (gint64 minute = 0; minute < 9 * 60; minute++)
+    {
+      MobedTime now = { mono0 + minute * 60 * G_USEC_PER_SEC,
+                        wall0 + minute * 60 * G_USEC_PER_SEC };
+      g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now.wall / G_USEC_PER_SEC);
+      MobedEvent tick = { .kind = MOBED_EVENT_TICK }, done = { .kind = MOBED_EVENT_DONE };
+      MobedPlan p;
+      MobedFocusStep step;
+      MobedState state;
+
+      mobed_scheduler_handle (sched, &tick, now, &p, NULL);
+      if (p.flags & MOBED_PLAN_NEW_BREAK)
+        {
+          MobedConfig config = f->config;
+          MobedChoice choice;
+          gboolean near = mobed_focus_day_near_set (&day, &always, local, set_s, 3600);
+
+          if (near)
+            {
+              mobed_focus_plan_exclude (&plan, &config);
+              near_picks++;
+            }
+          g_assert_true (mobed_picker_pick (picker, &config, 1, FALSE, &choice));
+          for (guint i = 0; near && i < choice.n; i++)
+            {
+              g_assert_cmpstr (choice.items[i].id, !=, "neck-circles");
+              g_assert_cmpstr (choice.items[i].id, !=, "wrist-circles");
+            }
+          microbreaks++;
+        }
+      state = mobed_scheduler_get_state (sched);
+      mobed_focus_day_tick (&day, &always, local,
+                            state == MOBED_STATE_WORKING || state == MOBED_STATE_SNOOZED,
+                            set_s, f->config.expire_after_s, &step);
+      if (step.flags & MOBED_FOCUS_PLAN_SHOW)
+        {
+          /* Never alongside a microbreak. */
+          g_assert_cmpint (state, !=, MOBED_STATE_DUE);
+          sets_shown++;
+          g_assert_true (mobed_focus_day_answer (&day, MOBED_OUTCOME_DONE, 0, local, &step));
+          set_ends[MIN (day.resolved, 3u)] = now.wall;
+        }
+      if (state == MOBED_STATE_DUE)
+        mobed_scheduler_handle (sched, &done, now, &p, NULL);
+    }
+  g_assert_cmpuint (sets_shown, ==, 3);
+  g_assert_cmpuint (day.done, ==, 3);
+  /* The first at its slot on the default day; the others at least the gap
+   * apart (a microbreak up at a slot pushes a set to the minute after). */
+  assert_at (set_ends[1], 10, 25);
+  g_assert_cmpint (set_ends[2] - set_ends[1], >=, (gint64) MOBED_FOCUS_GAP_S * G_USEC_PER_SEC);
+  g_assert_cmpint (set_ends[3] - set_ends[2], >=, (gint64) MOBED_FOCUS_GAP_S * G_USEC_PER_SEC);
+  /* A microbreak every 20 minutes or so, and some of them near a set. */
+  g_assert_cmpuint (microbreaks, >=, 20);
+  g_assert_cmpuint (near_picks, >=, 3);
+  g_assert_cmpuint (near_picks, <, microbreaks);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -486,6 +573,7 @@ main (int argc, char **argv)
   ADD ("slots", test_slots);
   ADD ("three-days", test_three_days);
   ADD ("shown-then-hidden", test_shown_then_hidden);
+  ADD ("day-with-microbreaks", test_day_with_microbreaks);
   ADD ("log", test_log);
   ADD ("log-waits", test_log_waits);
   return g_test_run ();
