@@ -15,6 +15,9 @@ void  mobectl_json_add_time   (JsonBuilder *builder, const char *key, gint64 us)
 /* @key: drills as D-Bus gives them (aa{sv}, see CurrentBreak) as a list of
  * {id, name, reps, per_side, reps_text}; [] for NULL. */
 void  mobectl_json_add_drills (JsonBuilder *builder, const char *key, GVariant *drills);
+/* @key: a focus plan's check-ins (a(us), day and answer) as a list of
+ * {day, answer}; [] for NULL. */
+void  mobectl_json_add_ratings (JsonBuilder *builder, const char *key, GVariant *ratings);
 /* Prints it indented, with a final newline. */
 void  mobectl_json_print (JsonBuilder *builder);
 

@@ -338,22 +338,7 @@ json_focus (JsonBuilder *b, GVariant *stats)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  json_builder_set_member_name (b, "ratings");
-  json_builder_begin_array (b);
-  for (gsize i = 0; ratings != NULL && i < g_variant_n_children (ratings); i++)
-    {
-      guint32 day;
-      const char *answer;
-
-      g_variant_get_child (ratings, i, "(u&s)", &day, &answer);
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "day");
-      json_builder_add_int_value (b, day);
-      json_builder_set_member_name (b, "answer");
-      json_builder_add_string_value (b, answer);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  mobectl_json_add_ratings (b, "ratings", ratings);
   json_builder_end_object (b);
 }
 

@@ -649,19 +649,10 @@ static void
 on_set_answered (const char *answer, gpointer user_data)
 {
   MobedDaemon *self = user_data;
-  MobedEvent event = { 0 };
+  MobedEvent event;
 
-  if (g_str_equal (answer, "done"))
-    event.kind = MOBED_EVENT_DONE;
-  else if (g_str_equal (answer, "skip"))
-    event.kind = MOBED_EVENT_SKIP;
-  else if (g_str_equal (answer, "snooze"))
-    event = (MobedEvent) { .kind = MOBED_EVENT_SNOOZE, .seconds = self->config.snooze_s };
-  else if (g_str_equal (answer, "dismissed"))
-    event.kind = MOBED_EVENT_DISMISS;
-  else
-    return;
-  mobed_daemon_handle_focus (self, &event);
+  if (mobed_daemon_answer_event (self, answer, &event))
+    mobed_daemon_handle_focus (self, &event);
 }
 
 /* After the last day's answer: what now, as two buttons. */

@@ -65,6 +65,9 @@ struct _MobedDaemon {
 void mobed_daemon_handle   (MobedDaemon *self, const MobedEvent *event);
 void mobed_daemon_publish  (MobedDaemon *self, MobedTime now);
 void mobed_daemon_carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now);
+/* The event a notification button (or a close) stands for: done, skip,
+ * snooze (the configured length) or dismissed; FALSE for anything else. */
+gboolean mobed_daemon_answer_event (MobedDaemon *self, const char *answer, MobedEvent *event);
 /* An answer from the focus set's notification. */
 void mobed_daemon_handle_focus (MobedDaemon *self, const MobedEvent *event);
 /* Lets time move on, publishes and re-arms the timer: after anything that

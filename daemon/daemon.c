@@ -381,6 +381,23 @@ service_get_history (GVariant *options, gpointer user_data, GError **error)
   return rows != NULL ? g_variant_ref_sink (rows) : NULL;
 }
 
+gboolean
+mobed_daemon_answer_event (MobedDaemon *self, const char *answer, MobedEvent *event)
+{
+  *event = (MobedEvent) { 0 };
+  if (g_str_equal (answer, "done"))
+    event->kind = MOBED_EVENT_DONE;
+  else if (g_str_equal (answer, "skip"))
+    event->kind = MOBED_EVENT_SKIP;
+  else if (g_str_equal (answer, "snooze"))
+    *event = (MobedEvent) { .kind = MOBED_EVENT_SNOOZE, .seconds = self->config.snooze_s };
+  else if (g_str_equal (answer, "dismissed"))
+    event->kind = MOBED_EVENT_DISMISS;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static void
 on_answered (const char *answer, gpointer user_data)
 {
@@ -394,15 +411,7 @@ on_answered (const char *answer, gpointer user_data)
         g_debug ("'another' refused: %s", error->message);
       return;
     }
-  if (g_str_equal (answer, "done"))
-    event.kind = MOBED_EVENT_DONE;
-  else if (g_str_equal (answer, "skip"))
-    event.kind = MOBED_EVENT_SKIP;
-  else if (g_str_equal (answer, "snooze"))
-    event = (MobedEvent) { .kind = MOBED_EVENT_SNOOZE, .seconds = self->config.snooze_s };
-  else if (g_str_equal (answer, "dismissed"))
-    event.kind = MOBED_EVENT_DISMISS;
-  else
+  if (!mobed_daemon_answer_event (self, answer, &event))
     {
       g_debug ("Ignoring notification action '%s'", answer);
       return;
