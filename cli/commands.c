@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "cli/status.h"
+#include "cli/text.h"
 #include "core/duration.h"
+#include "core/reasons.h"
 #include "core/scheduler.h"
 
 /* Runs a method with no reply, then fetches the properties for the report. */
@@ -181,33 +183,63 @@ mobectl_cmd_another (MobectlContext *ctx, int argc, char **argv)
   return report (ctx, props, sentence);
 }
 
-int
-mobectl_cmd_pause (MobectlContext *ctx, int argc, char **argv)
+/* Pauses for @seconds (0: until resumed) with @reason (NULL: none) and says
+ * so; @meeting words it as a meeting. */
+static int
+pause_for (MobectlContext *ctx, guint64 seconds, const char *reason, gboolean meeting)
 {
   g_autoptr(GVariant) props = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *sentence = NULL;
-  guint64 seconds = 0;   /* no argument: until `mobectl resume` */
+  g_autofree char *clock = NULL;
   gint64 until = 0;
   int ret = MOBECTL_EXIT_OK;
 
-  if (argc == 1 && !parse_duration (ctx, argv[0], MOBED_PAUSE_MAX_S, &seconds, &ret))
-    return ret;
-  props = call_then_status (ctx, "Pause", g_variant_new ("(t)", seconds), &ret);
+  if (reason != NULL && !mobed_pause_reason_check (reason, &error))
+    return mobectl_usage_error (ctx, "%s", error->message);
+  if (reason != NULL)
+    props = call_then_status (ctx, "PauseWithReason", g_variant_new ("(ts)", seconds, reason),
+                              &ret);
+  else
+    props = call_then_status (ctx, "Pause", g_variant_new ("(t)", seconds), &ret);
   if (props == NULL)
     return ret;
   g_variant_lookup (props, "PausedUntil", "x", &until);
-  if (seconds == 0)
+  if (until > 0)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (until / G_USEC_PER_SEC);
+      clock = g_date_time_format (dt, seconds < 20 * 3600 ? "%H:%M" : "%a %d %b %H:%M");
+    }
+  if (meeting)
+    /* TRANSLATORS: %s is a time (and maybe a day) */
+    sentence = g_strdup_printf (_("In a meeting until %s: no breaks till then."), clock);
+  else if (seconds == 0)
     sentence = g_strdup (_("Paused until you run 'mobectl resume'."));
   else
     {
       g_autofree char *length = mobed_duration_format (seconds);
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (until / G_USEC_PER_SEC);
-      g_autofree char *clock = g_date_time_format (dt, seconds < 20 * 3600 ? "%H:%M"
-                                                                           : "%a %d %b %H:%M");
       /* TRANSLATORS: a length such as 1h30m, then a time (and maybe a day) */
       sentence = g_strdup_printf (_("Paused for %s, until %s."), length, clock);
     }
+  if (reason != NULL && !meeting)
+    {
+      g_autofree char *said = g_steal_pointer (&sentence);
+      /* TRANSLATORS: the sentence saying how long breaks are paused, then
+       * the reason given with --reason */
+      sentence = g_strdup_printf (_("%s Reason: %s."), said, mobectl_pause_reason_text (reason));
+    }
   return report (ctx, props, sentence);
+}
+
+int
+mobectl_cmd_pause (MobectlContext *ctx, int argc, char **argv)
+{
+  guint64 seconds = 0;   /* no argument: until `mobectl resume` */
+  int ret = MOBECTL_EXIT_OK;
+
+  if (argc == 1 && !parse_duration (ctx, argv[0], MOBED_PAUSE_MAX_S, &seconds, &ret))
+    return ret;
+  return pause_for (ctx, seconds, ctx->reason, FALSE);
 }
 
 int
@@ -230,6 +262,24 @@ mobectl_cmd_resume (MobectlContext *ctx, int argc, char **argv)
   else
     sentence = g_strdup (_("Resumed. A break is due now."));
   return report (ctx, props, sentence);
+}
+
+/* A meeting is a pause with the reason "meeting": an hour unless told, as
+ * most meetings are, and a forgotten "meeting end" costs at most that. */
+#define MEETING_DEFAULT_S 3600
+
+int
+mobectl_cmd_meeting (MobectlContext *ctx, int argc, char **argv)
+{
+  guint64 seconds = MEETING_DEFAULT_S;
+  int ret = MOBECTL_EXIT_OK;
+
+  if (argc == 1 && g_str_equal (argv[0], "end"))
+    return mobectl_cmd_resume (ctx, 0, NULL);
+  /* A length of zero is refused as a duration: a meeting always ends. */
+  if (argc == 1 && !parse_duration (ctx, argv[0], MOBED_PAUSE_MAX_S, &seconds, &ret))
+    return ret;
+  return pause_for (ctx, seconds, MOBED_PAUSE_REASON_MEETING, TRUE);
 }
 
 int

@@ -18,6 +18,7 @@ int mobectl_cmd_snooze  (MobectlContext *ctx, int argc, char **argv);
 int mobectl_cmd_another (MobectlContext *ctx, int argc, char **argv);
 int mobectl_cmd_pause   (MobectlContext *ctx, int argc, char **argv);
 int mobectl_cmd_resume  (MobectlContext *ctx, int argc, char **argv);
+int mobectl_cmd_meeting (MobectlContext *ctx, int argc, char **argv);
 int mobectl_cmd_reload  (MobectlContext *ctx, int argc, char **argv);
 int mobectl_cmd_drills  (MobectlContext *ctx, int argc, char **argv);
 int mobectl_cmd_stats   (MobectlContext *ctx, int argc, char **argv);

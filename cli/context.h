@@ -37,6 +37,7 @@ typedef struct {
   const char      *extend;
   gboolean         yes;
   gboolean         stop;
+  const char      *reason;     /* pause */
 } MobectlContext;
 
 /* The session bus, opened on first use. */

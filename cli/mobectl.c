@@ -50,10 +50,20 @@ static const MobectlVerb verbs[] = {
     N_("Swap the current break's drill for a different one"), NULL, FALSE },
   { "pause", 0, 1, mobectl_cmd_pause, N_("[DURATION]"),
     N_("Pause breaks for DURATION, or until resume"),
+    /* TRANSLATORS: keep the option name; align the description yourself */
     N_("Without DURATION breaks stay paused until 'mobectl resume'.\n"
-       "A pause survives a restart of mobed."), TRUE },
+       "A pause survives a restart of mobed.\n"
+       "\n"
+       "Options for pause:\n"
+       "  --reason TEXT     say why (one line, at most 64 characters); status\n"
+       "                    shows it and the history keeps it"), TRUE },
   { "resume", 0, 0, mobectl_cmd_resume, NULL,
     N_("End a pause"), NULL, FALSE },
+  { "meeting", 0, 1, mobectl_cmd_meeting, N_("[DURATION]"),
+    /* TRANSLATORS: keep 'meeting end': mobectl reads it */
+    N_("No breaks during a meeting (1h unless DURATION); 'meeting end' ends it"),
+    N_("A meeting is a pause with the reason 'meeting'; 'mobectl meeting end'\n"
+       "ends it, as 'mobectl resume' does."), TRUE },
   { "reload", 0, 0, mobectl_cmd_reload, NULL,
     N_("Make mobed read mobed.conf and drills.ini again and report problems"), NULL, FALSE },
   { "drills", 0, 1, mobectl_cmd_drills, N_("[ID]"),
@@ -112,6 +122,7 @@ typedef struct {
 
 static const VerbOption verb_options[] = {
   FLAG ("--follow", "status", follow),
+  VALUE ("--reason", "pause", reason),
   VALUE ("--region", "drills", region),
   VALUE ("--for", "drills", good_for),
   VALUE ("--setting", "drills", setting),

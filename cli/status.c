@@ -14,12 +14,13 @@
 
 /* The status block's labels; the values start in one column, at least 13
  * characters in, further when a translated label is longer. */
-enum { LABEL_STATE, LABEL_BREAK, LABEL_PAUSED, LABEL_NEXT, LABEL_WAIT, LABEL_TODAY,
-       LABEL_WARNING, N_LABELS };
+enum { LABEL_STATE, LABEL_BREAK, LABEL_PAUSED, LABEL_REASON, LABEL_NEXT, LABEL_WAIT,
+       LABEL_TODAY, LABEL_WARNING, N_LABELS };
 static const char *const label_ids[N_LABELS] = {
   /* TRANSLATORS: the labels of `mobectl status`; the values line up after the longest.
-   * "Held by:" is followed by what will hold the next break back, e.g. "do not disturb (dunst)" */
-  N_("State:"), N_("Break:"), N_("Paused:"), N_("Next break:"), N_("Held by:"),
+   * "Reason:" is why breaks are paused ("meeting"); "Held by:" is followed by what will
+   * hold the next break back, e.g. "do not disturb (dunst)" */
+  N_("State:"), N_("Break:"), N_("Paused:"), N_("Reason:"), N_("Next break:"), N_("Held by:"),
   N_("Today:"), N_("Warning:"),
 };
 #define LABEL_MIN 13
@@ -68,6 +69,18 @@ current_break (GVariant *props)
   if (brk != NULL && g_variant_n_children (brk) == 0)
     g_clear_pointer (&brk, g_variant_unref);
   return brk;
+}
+
+/* Why breaks are paused, or NULL when they are not or no reason was given. */
+static const char *
+pause_reason (GVariant *props)
+{
+  const char *reason = NULL;
+
+  if (prop_int64 (props, "PausedUntil") == 0
+      || !g_variant_lookup (props, "PauseReason", "&s", &reason) || *reason == '\0')
+    return NULL;
+  return reason;
 }
 
 /* "do not disturb (dunst), camera in use", or NULL when nothing holds breaks. */
@@ -163,6 +176,7 @@ print_human (GVariant *props)
   g_autofree char *line = mobectl_status_break_line (props);
   g_autofree char *shown_state = state_text (props);
   g_autofree char *why = defer_text (props);
+  const char *reason = pause_reason (props);
 
   g_variant_lookup (props, "State", "&s", &state);
   print_label (LABEL_STATE);
@@ -200,6 +214,11 @@ print_human (GVariant *props)
       /* TRANSLATORS: paused until a time */
       g_print (_("until %s"), when);
       g_print ("\n");
+    }
+  if (reason != NULL)
+    {
+      print_label (LABEL_REASON);
+      g_print ("%s\n", mobectl_pause_reason_text (reason));
     }
   if (next > 0 && line == NULL)
     {
@@ -284,6 +303,11 @@ mobectl_status_json (GVariant *props, gboolean pretty)
   json_builder_set_member_name (b, "paused");
   json_builder_add_boolean_value (b, paused != 0);
   mobectl_json_add_time (b, "paused_until", paused);
+  json_builder_set_member_name (b, "pause_reason");
+  if (pause_reason (props) != NULL)
+    json_builder_add_string_value (b, pause_reason (props));
+  else
+    json_builder_add_null_value (b);
   add_break (b, props);
   add_strings (b, "defer_reasons", props, "DeferReasons");
   add_strings (b, "warnings", props, "Warnings");
@@ -343,6 +367,8 @@ mobectl_status_line (GVariant *props)
       g_string_append_c (line, ' ');
       g_string_append_printf (line, _("until %s"), when);
     }
+  if (pause_reason (props) != NULL)
+    g_string_append_printf (line, " · %s", mobectl_pause_reason_text (pause_reason (props)));
   if (drills != NULL)
     g_string_append_printf (line, " · %s", drills);
   else if (next > 0)

@@ -68,6 +68,17 @@ mobectl_outcome_text (const char *outcome)
 }
 
 const char *
+mobectl_pause_reason_text (const char *reason)
+{
+  /* The reason mobectl itself gives is said in the user's language; one
+   * the user typed stays as typed. */
+  if (g_strcmp0 (reason, "meeting") == 0)
+    /* TRANSLATORS: the reason `mobectl meeting` pauses breaks for */
+    return C_("pause reason", "meeting");
+  return reason;
+}
+
+const char *
 mobectl_defer_reason_text (const char *reason)
 {
   return lookup (defer_reasons, G_N_ELEMENTS (defer_reasons), "defer", reason);

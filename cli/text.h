@@ -14,6 +14,8 @@ const char *mobectl_state_text   (const char *state);
 /* "skipped" → its translation for people; an unknown word comes back as is. */
 const char *mobectl_outcome_text (const char *outcome);
 
+/* A pause's reason for people: "meeting" translated, any other as is. */
+const char *mobectl_pause_reason_text (const char *reason);
 /* "camera" (a DeferReasons word) → "camera in use" for people; an unknown
  * word comes back as is. */
 const char *mobectl_defer_reason_text (const char *reason);

@@ -14,12 +14,14 @@
 #include <unistd.h>
 
 #include "core/catalog.h"
+#include "core/reasons.h"
 
 G_DEFINE_QUARK (mobed-history-error-quark, mobed_history_error)
 
 
 typedef struct {
   gint64 start_us, end_us;
+  char   reason[MOBED_PAUSE_REASON_BYTES];
 } Interval;
 
 /* Every statement the log runs more than once: prepared on first use and
@@ -47,9 +49,9 @@ static const char *const sql_text[SQL_COUNT] = {
                     " escalated) VALUES (?, ?, ?, ?, ?, ?)",
   [SQL_ADD_DRILL] = "INSERT INTO break_drills (break_id, position, drill_id, reps_offered,"
                     " reps_done, seconds_per_rep, sides, regions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-  [SQL_PAUSE_OPEN] = "INSERT INTO pauses (start_us) VALUES (?)",
+  [SQL_PAUSE_OPEN] = "INSERT INTO pauses (start_us, reason) VALUES (?, ?)",
   [SQL_PAUSE_CLOSE] = "UPDATE pauses SET end_us = ? WHERE end_us IS NULL",
-  [SQL_PAUSE_WHOLE] = "INSERT INTO pauses (start_us, end_us) VALUES (?, ?)",
+  [SQL_PAUSE_WHOLE] = "INSERT INTO pauses (start_us, end_us, reason) VALUES (?, ?, ?)",
   [SQL_BREAKS_SINCE] = "SELECT id, due_us, ended_us, utc_offset_s, outcome, snoozes, escalated"
                        " FROM breaks WHERE due_us >= ? ORDER BY due_us DESC, id DESC LIMIT ?",
   [SQL_DRILLS_OF] = "SELECT drill_id, reps_offered, reps_done, seconds_per_rep, sides, regions"
@@ -130,6 +132,8 @@ static const char *const migrations[MOBED_HISTORY_SCHEMA] = {
   "  day_index INTEGER NOT NULL,"
   "  at_us INTEGER NOT NULL,"
   "  answer TEXT NOT NULL CHECK (answer IN ('better', 'same', 'worse')));",
+  /* 4 → 5: why a pause was taken ("meeting"); '' for none and older rows. */
+  "ALTER TABLE pauses ADD COLUMN reason TEXT NOT NULL DEFAULT '';",
 };
 
 static gboolean
@@ -489,7 +493,8 @@ rollback:
 }
 
 static gboolean
-write_pause (MobedHistory *self, gint64 start_us, gint64 end_us, GError **error)
+write_pause (MobedHistory *self, gint64 start_us, gint64 end_us, const char *reason,
+             GError **error)
 {
   Sql which = start_us == 0 ? SQL_PAUSE_CLOSE : end_us == 0 ? SQL_PAUSE_OPEN : SQL_PAUSE_WHOLE;
   sqlite3_stmt *st = statement (self, which, error);
@@ -503,6 +508,8 @@ write_pause (MobedHistory *self, gint64 start_us, gint64 end_us, GError **error)
     sqlite3_bind_int64 (st, 1, start_us);
   if (which == SQL_PAUSE_WHOLE)
     sqlite3_bind_int64 (st, 2, end_us);
+  if (which != SQL_PAUSE_CLOSE)
+    sqlite3_bind_text (st, which == SQL_PAUSE_WHOLE ? 3 : 2, reason, -1, SQLITE_TRANSIENT);
   rc = run (self, st);
   if (rc != SQLITE_OK)
     return fail (self->db, rc, error, "writing a pause");
@@ -546,7 +553,7 @@ flush_pending (MobedHistory *self, GError **error)
     {
       Interval *p = &g_array_index (self->pauses, Interval, 0);
 
-      if (!write_pause (self, p->start_us, p->end_us, error))
+      if (!write_pause (self, p->start_us, p->end_us, p->reason, error))
         return FALSE;
       g_array_remove_index (self->pauses, 0);
     }
@@ -605,11 +612,13 @@ mobed_history_add (MobedHistory *self, MobedHistoryRow *row, GError **error)
 }
 
 gboolean
-mobed_history_pause_begin (MobedHistory *self, gint64 start_us, GError **error)
+mobed_history_pause_begin (MobedHistory *self, gint64 start_us, const char *reason,
+                           GError **error)
 {
-  Interval p = { start_us, 0 };
+  Interval p = { start_us, 0, "" };
 
-  if (ready (self, start_us, error) && write_pause (self, start_us, 0, error))
+  g_strlcpy (p.reason, reason != NULL ? reason : "", sizeof p.reason);
+  if (ready (self, start_us, error) && write_pause (self, start_us, 0, p.reason, error))
     return TRUE;
   g_array_append_val (self->pauses, p);
   return FALSE;
@@ -622,7 +631,7 @@ mobed_history_pause_end (MobedHistory *self, gint64 end_us, GError **error)
   for (guint i = 0; i < self->pauses->len; i++)
     if (g_array_index (self->pauses, Interval, i).end_us == 0)
       g_array_index (self->pauses, Interval, i).end_us = end_us;
-  if (ready (self, end_us, error) && write_pause (self, 0, end_us, error))
+  if (ready (self, end_us, error) && write_pause (self, 0, end_us, NULL, error))
     return TRUE;
   return FALSE;
 }

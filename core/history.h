@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 #define MOBED_HISTORY_ERROR (mobed_history_error_quark ())
 GQuark mobed_history_error_quark (void);
 
-#define MOBED_HISTORY_SCHEMA 4          /* PRAGMA user_version this code writes */
+#define MOBED_HISTORY_SCHEMA 5          /* PRAGMA user_version this code writes */
 #define MOBED_HISTORY_ID_MAX 64
 
 typedef struct {
@@ -55,8 +55,10 @@ void          mobed_history_free        (MobedHistory *self);
  * memory if the file cannot be written: then FALSE with @error, and the row
  * is written by a later add. */
 gboolean      mobed_history_add         (MobedHistory *self, MobedHistoryRow *row, GError **error);
-/* Pauses as intervals: begin writes an open one, end closes it. */
-gboolean      mobed_history_pause_begin (MobedHistory *self, gint64 start_us, GError **error);
+/* Pauses as intervals: begin writes an open one with its @reason ("" or
+ * NULL: none; see core/reasons.h), end closes it. */
+gboolean      mobed_history_pause_begin (MobedHistory *self, gint64 start_us, const char *reason,
+                                         GError **error);
 gboolean      mobed_history_pause_end   (MobedHistory *self, gint64 end_us, GError **error);
 
 /* Runs @sql (one or more statements, values already quoted) in the log,

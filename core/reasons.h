@@ -32,8 +32,10 @@ const char *mobed_defer_reason_name (MobedDeferReason reason);
 /* The names of the bits set in @bits, in the order above. */
 GStrv       mobed_defer_reason_list (guint bits);
 
-/* A pause's reason: one line of at most this many characters. */
+/* A pause's reason: one line of at most this many characters, which is at
+ * most this many bytes with the terminating NUL. */
 #define MOBED_PAUSE_REASON_MAX 64
+#define MOBED_PAUSE_REASON_BYTES (MOBED_PAUSE_REASON_MAX * 4 + 1)
 /* What `mobectl meeting` pauses for. */
 #define MOBED_PAUSE_REASON_MEETING "meeting"
 

@@ -38,6 +38,12 @@ mobed_saved_state_load (MobedSavedState *state, const char *path, GError **error
     until = 0;
 
   state->paused_until = until;
+  {
+    g_autofree char *reason = g_key_file_get_string (file, "pause", "reason", NULL);
+
+    if (until != 0 && reason != NULL && mobed_pause_reason_check (reason, NULL))
+      g_strlcpy (state->pause_reason, reason, sizeof state->pause_reason);
+  }
   return TRUE;
 }
 
@@ -59,6 +65,8 @@ mobed_saved_state_save (const MobedSavedState *state, const char *path, GError *
   g_key_file_set_comment (file, NULL, NULL, " mobed's own state (a pause); not for editing",
                           NULL);
   g_key_file_set_int64 (file, "pause", "until", state->paused_until);
+  if (state->paused_until != 0 && state->pause_reason[0] != '\0')
+    g_key_file_set_string (file, "pause", "reason", state->pause_reason);
   data = g_key_file_to_data (file, &length, NULL);
   return g_file_set_contents_full (path, data, length,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);

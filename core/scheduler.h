@@ -83,6 +83,9 @@ typedef struct {
   MobedEventKind kind;
   guint64        seconds;
   gint64         since;
+  /* PAUSE: why, for the daemon's status and history (NULL or "": none; see
+   * core/reasons.h). The scheduler itself does not look at it. */
+  const char    *reason;
 } MobedEvent;
 
 typedef enum {

@@ -9,6 +9,7 @@
 
 #include "core/config.h"
 #include "core/history.h"
+#include "core/reasons.h"
 #include "core/picker.h"
 #include "core/savedstate.h"
 #include "core/scheduler.h"
@@ -59,6 +60,8 @@ struct _MobedDaemon {
   gboolean         deferred;       /* what the scheduler was last told */
   char            *camera_prefix;  /* "/dev/video" but in tests */
   MobedDaemonFocus *focus;         /* the rehab focus plan, if one runs */
+
+  char             pause_reason[MOBED_PAUSE_REASON_BYTES];   /* of the pause on now */
 };
 
 /* daemon.c */
@@ -85,6 +88,14 @@ void  mobed_daemon_defer_after     (MobedDaemon *self, MobedTime now);
 /* MobedDeferReason bits that hold now. */
 guint mobed_daemon_defer_reasons   (MobedDaemon *self);
 void  mobed_daemon_defer_free      (MobedDaemon *self);
+
+/* daemon-pause.c: after each event, the pause's reason, its interval in the
+ * history and state.ini; at start, the pause saved there. */
+void        mobed_daemon_pause_track   (MobedDaemon *self, const MobedEvent *event,
+                                        gboolean accepted, gboolean was_paused, MobedTime now);
+void        mobed_daemon_pause_restore (MobedDaemon *self, MobedTime now);
+/* "" when not paused or paused without a reason. */
+const char *mobed_daemon_pause_reason  (MobedDaemon *self);
 
 /* daemon-history.c */
 void mobed_daemon_roll_today    (MobedDaemon *self, MobedTime now);

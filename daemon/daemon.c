@@ -31,15 +31,6 @@
 
 
 
-static void
-save_state (MobedDaemon *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!mobed_saved_state_save (&self->saved, self->state_path, &error))
-    g_warning ("Could not save mobed's state: %s", error->message);
-}
-
 static GVariant *
 current_break (MobedDaemon *self, MobedTime now)
 {
@@ -82,6 +73,7 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
     .next_break = mobed_scheduler_get_next_break (self->scheduler, now) / G_USEC_PER_SEC
                   * G_USEC_PER_SEC,
     .paused_until = mobed_scheduler_get_paused_until (self->scheduler, now),
+    .pause_reason = mobed_daemon_pause_reason (self),
     .current_break = current_break (self, now),
     .today_done = self->today_done,
     .daily_goal = (guint) self->config.daily_goal,
@@ -184,19 +176,6 @@ mobed_daemon_carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
     chime (self, "bell", _("A movement break is still waiting"));
 }
 
-/* A pause outlives a restart: the end is kept as wall time because the
- * monotonic clock starts over at boot. */
-static void
-remember_pause (MobedDaemon *self, MobedTime now)
-{
-  gint64 until = mobed_scheduler_get_paused_until (self->scheduler, now);
-
-  if (until == self->saved.paused_until)
-    return;
-  self->saved.paused_until = until;
-  save_state (self);
-}
-
 /* Tells the scheduler when working hours begin or end; called before every
  * event, so the timer only has to wake up at the boundary. */
 static void
@@ -234,7 +213,6 @@ handle_event (MobedDaemon *self, const MobedEvent *event, gboolean to_focus, GEr
   gboolean ok;
 
   gboolean was_paused = mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_PAUSED;
-  gboolean is_paused;
 
   mobed_daemon_roll_today (self, now);
   sync_hours (self, now);
@@ -249,17 +227,7 @@ handle_event (MobedDaemon *self, const MobedEvent *event, gboolean to_focus, GEr
   if (to_focus)
     ok = mobed_daemon_focus_answer (self, event, now, error);
   mobed_daemon_focus_sync (self, now);
-  is_paused = mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_PAUSED;
-  if (is_paused != was_paused)
-    {
-      if (is_paused)
-        mobed_history_pause_begin (self->history, now.wall, NULL);
-      else
-        mobed_history_pause_end (self->history, now.wall, NULL);
-    }
-  if (event->kind == MOBED_EVENT_PAUSE || event->kind == MOBED_EVENT_RESUME
-      || mobed_scheduler_get_state (self->scheduler) != MOBED_STATE_PAUSED)
-    remember_pause (self, now);
+  mobed_daemon_pause_track (self, event, ok, was_paused, now);
   mobed_daemon_publish (self, now);
   arm_timer (self, plan.next_deadline, now);
   return ok;
@@ -507,29 +475,6 @@ on_presence (gboolean away, gpointer user_data)
   mobed_daemon_handle (self, &event);
 }
 
-static void
-restore_pause (MobedDaemon *self, MobedTime now)
-{
-  gint64 until = self->saved.paused_until;
-  MobedEvent pause = { .kind = MOBED_EVENT_PAUSE };
-  MobedPlan plan;
-
-  if (until == 0)
-    return;
-  if (until > 0)
-    {
-      if (until <= now.wall)
-        {
-          self->saved.paused_until = 0;
-          return;
-        }
-      pause.seconds = (guint64) ((until - now.wall + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
-      pause.seconds = MIN (pause.seconds, MOBED_PAUSE_MAX_S);
-    }
-  if (mobed_scheduler_handle (self->scheduler, &pause, now, &plan, NULL))
-    g_message ("Still paused from before the restart");
-}
-
 MobedDaemon *
 mobed_daemon_new (GMainLoop *loop, GError **error)
 {
@@ -568,12 +513,7 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   mobed_daemon_roll_today (self, now);
 
   self->scheduler = mobed_scheduler_new (&self->config, now.mono);
-  restore_pause (self, now);
-  /* A pause that ended while mobed was down is closed in the log. */
-  if (mobed_scheduler_get_state (self->scheduler) != MOBED_STATE_PAUSED)
-    mobed_history_pause_end (self->history,
-                             self->saved.paused_until > 0 ? self->saved.paused_until : now.wall,
-                             NULL);
+  mobed_daemon_pause_restore (self, now);
   self->service = mobed_service_new (&handlers, self);
   self->notifier = mobed_notifier_new (&callbacks, self);
   self->chime = mobed_chime_new ();

@@ -5,6 +5,7 @@
  */
 #include "daemon/service.h"
 
+#include "core/reasons.h"
 #include "mobed-config.h"
 #include "mobed-dbus.h"
 
@@ -54,17 +55,24 @@ return_error (GDBusMethodInvocation *invocation, const GError *error)
 }
 
 static gboolean
-send_event (MobedService *self, GDBusMethodInvocation *invocation,
-            MobedEventKind kind, guint64 seconds)
+send_event_full (MobedService *self, GDBusMethodInvocation *invocation, const MobedEvent *event)
 {
   g_autoptr(GError) error = NULL;
-  MobedEvent event = { .kind = kind, .seconds = seconds };
 
-  if (!self->handlers.event (&event, self->user_data, &error))
+  if (!self->handlers.event (event, self->user_data, &error))
     return_error (invocation, error);
   else
     g_dbus_method_invocation_return_value (invocation, NULL);
   return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+static gboolean
+send_event (MobedService *self, GDBusMethodInvocation *invocation,
+            MobedEventKind kind, guint64 seconds)
+{
+  MobedEvent event = { .kind = kind, .seconds = seconds };
+
+  return send_event_full (self, invocation, &event);
 }
 
 static gboolean
@@ -97,6 +105,21 @@ on_pause (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
           guint64 seconds, MobedService *self)
 {
   return send_event (self, invocation, MOBED_EVENT_PAUSE, seconds);   /* 0 = until resumed */
+}
+
+static gboolean
+on_pause_with_reason (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
+                      guint64 seconds, const char *reason, MobedService *self)
+{
+  g_autoptr(GError) error = NULL;
+  MobedEvent event = { .kind = MOBED_EVENT_PAUSE, .seconds = seconds, .reason = reason };
+
+  if (!mobed_pause_reason_check (reason, &error))
+    {
+      return_error (invocation, error);
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
+    }
+  return send_event_full (self, invocation, &event);
 }
 
 static gboolean
@@ -236,6 +259,8 @@ mobed_service_new (const MobedServiceHandlers *handlers, gpointer user_data)
   g_signal_connect (self->skeleton, "handle-skip", G_CALLBACK (on_skip), self);
   g_signal_connect (self->skeleton, "handle-snooze", G_CALLBACK (on_snooze), self);
   g_signal_connect (self->skeleton, "handle-pause", G_CALLBACK (on_pause), self);
+  g_signal_connect (self->skeleton, "handle-pause-with-reason",
+                    G_CALLBACK (on_pause_with_reason), self);
   g_signal_connect (self->skeleton, "handle-resume", G_CALLBACK (on_resume), self);
   g_signal_connect (self->skeleton, "handle-another", G_CALLBACK (on_another), self);
   g_signal_connect (self->skeleton, "handle-reload", G_CALLBACK (on_reload), self);
@@ -278,6 +303,7 @@ mobed_service_publish (MobedService *self, const MobedStatus *status)
   mobed_dbus_daemon1_set_state (s, status->state);
   mobed_dbus_daemon1_set_next_break (s, status->next_break);
   mobed_dbus_daemon1_set_paused_until (s, status->paused_until);
+  mobed_dbus_daemon1_set_pause_reason (s, status->pause_reason);
   mobed_dbus_daemon1_set_current_break (s, current);
   mobed_dbus_daemon1_set_today_done (s, status->today_done);
   mobed_dbus_daemon1_set_daily_goal (s, status->daily_goal);

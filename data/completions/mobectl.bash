@@ -1,6 +1,6 @@
 # bash completion for mobectl, the command line of mobed (movement breaks).
 # Completes commands, global and per-command options, durations for
-# snooze/pause, regions and settings for `drills --region/--setting`, a file
+# snooze/pause/meeting, regions and settings for `drills --region/--setting`, a file
 # for `stats --svg`, and the drill ids and good-for tags that a running mobed
 # knows (nothing, quietly, when mobed cannot be reached).
 # Self-contained: needs none of bash-completion's helpers.
@@ -26,11 +26,11 @@ _mobectl_drills_column()
 _mobectl()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-    local commands="status now done skip snooze another pause resume reload drills stats history focus"
+    local commands="status now done skip snooze another pause resume meeting reload drills stats history focus"
     local regions="neck shoulders upper-back chest low-back hips legs ankles-feet wrists-forearms breathing"
     local settings="seated standing space doorway surface floor"
     local durations="5m 10m 15m 30m 1h 2h"
-    local value_options="--region --for --setting --days --svg --limit --since --sets --reps --extend"
+    local value_options="--region --for --setting --days --svg --limit --since --sets --reps --extend --reason"
     local cmd=mobectl verb= first= prefix= nargs=0 i words=
 
     # The mobectl being completed, if it was typed as a path.
@@ -63,12 +63,13 @@ _mobectl()
         --for)     words=$(_mobectl_drills_column tags "$cmd" | sort -u) ;;
         --svg)     compopt -o filenames 2>/dev/null
                    COMPREPLY=($(compgen -P "$prefix" -f -- "$cur")); return ;;
-        --days | --limit | --since | --sets | --reps | --extend) ;;   # a number or a date
+        --days | --limit | --since | --sets | --reps | --extend | --reason) ;;   # a number, a date, a text
         *)
             if [[ $cur == -* ]]; then
                 words="--json --help -h --version"
                 case $verb in
                     status)  words+=" --follow" ;;
+                    pause)   words+=" --reason" ;;
                     drills)  words+=" --region --for --setting" ;;
                     stats)   words+=" --week --month --days --heatmap --svg" ;;
                     history) words+=" --limit --since --csv" ;;
@@ -79,6 +80,7 @@ _mobectl()
             elif ((nargs == 0)); then
                 case $verb in
                     snooze | pause) words=$durations ;;
+                    meeting) words="end $durations" ;;
                     drills) words=$(_mobectl_drills_column id "$cmd") ;;
                     focus)  words="rate $(_mobectl_drills_column tags "$cmd" | sort -u)"
                             words+=" $(_mobectl_drills_column id "$cmd")" ;;

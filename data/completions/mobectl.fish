@@ -1,10 +1,10 @@
 # fish completion for mobectl, the command line of mobed (movement breaks).
 # Completes commands, global and per-command options, durations for
-# snooze/pause, regions and settings for `drills --region/--setting`, a file
+# snooze/pause/meeting, regions and settings for `drills --region/--setting`, a file
 # for `stats --svg`, and the drill ids and good-for tags that a running mobed
 # knows (nothing, quietly, when mobed cannot be reached).
 
-set -l commands status now done skip snooze another pause resume reload drills stats history focus
+set -l commands status now done skip snooze another pause resume meeting reload drills stats history focus
 
 # One column of `mobectl drills`: "id" (the first) or "tags" (the GOOD FOR
 # list after the last run of two spaces), skipping the header line.
@@ -28,7 +28,7 @@ function __mobectl_first_arg_of
     for w in (commandline -opc)[2..-1]
         if test $value = 1
             set value 0
-        else if contains -- $w --region --for --setting --days --svg --limit --since
+        else if contains -- $w --region --for --setting --days --svg --limit --since --reason
             set value 1
         else if string match -q -- '-*' $w
             continue
@@ -54,6 +54,7 @@ complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a snooze -d 
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a another -d "Swap the current break's drill"
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a pause -d 'Pause breaks for a while, or until resume'
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a resume -d 'End a pause'
+complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a meeting -d 'No breaks during a meeting, or end it'
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a reload -d 'Read mobed.conf and drills.ini again'
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a drills -d 'List the drills, or show one'
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a stats -d 'Today at a glance and the last days'
@@ -61,6 +62,9 @@ complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a history -d
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a focus -d 'Show, start or end a focus plan'
 
 complete -c mobectl -n '__mobectl_first_arg_of snooze pause' -a '5m 10m 15m 30m 1h 2h' -d Duration
+complete -c mobectl -n '__mobectl_first_arg_of meeting' -a '5m 10m 15m 30m 1h 2h' -d Duration
+complete -c mobectl -n '__mobectl_first_arg_of meeting' -a end -d 'End the meeting'
+complete -c mobectl -n '__fish_seen_subcommand_from pause' -l reason -x -d 'Say why (one line)'
 
 complete -c mobectl -n '__fish_seen_subcommand_from drills' -l region -x -d 'Only drills that move REGION' \
     -a 'neck shoulders upper-back chest low-back hips legs ankles-feet wrists-forearms breathing'

@@ -109,6 +109,9 @@ static_checks() {
     expect "a command after --json" "snooze" mobectl --json sn
     expect "snooze durations" "$durations" mobectl snooze ''
     expect "pause durations" "$durations" mobectl pause ''
+    expect "meeting: end or a duration" "end $durations" mobectl meeting ''
+    expect "no guess for --reason" "" mobectl pause --reason ''
+    expect "a duration after --reason TEXT" "$durations" mobectl pause --reason lunch ''
     expect "one duration only" "" mobectl snooze 5m ''
     expect "nothing after status" "" mobectl status ''
     expect "regions" "$regions" mobectl drills --region ''
@@ -227,6 +230,7 @@ if command -v fish >/dev/null; then
     else not_ok "fish file parses" "$out"; fi
     fish_expect "commands" "mobectl " "$commands"
     fish_expect "snooze durations" "mobectl snooze " "$durations"
+    fish_expect "meeting: end or a duration" "mobectl meeting " "end $durations"
     fish_expect "regions" "mobectl drills --region " "$regions"
     fish_expect "settings" "mobectl drills --setting=" "$(printf -- '--setting=%s\n' $settings)"
     fish_expect "drill ids from mobed" "mobectl drills " "$drill_ids"

@@ -18,7 +18,7 @@ import sys
 HELP_LINES = ['Befehle:', '  now                Jetzt eine Pause beginnen',
               '  snooze [DAUER]     Die aktuelle Pause verschieben (Vorgabe: snooze in mobed.conf)',
               'Optionen:']
-ENGLISH_HELP = ['Commands:', '  now                Start a break now', 'Options:']
+ENGLISH_HELP = ['Commands:', '  now                 Start a break now', 'Options:']
 
 
 def german_locale():

@@ -66,8 +66,8 @@ DEFAULT_CONFIG = {
 ACTIONS_CAPS = 'body actions'
 
 # In-signatures of the methods that take arguments; the rest take none.
-METHOD_SIGNATURES = {'Snooze': '(t)', 'Pause': '(t)', 'StartFocus': '(asa{sv})',
-                     'ExtendFocus': '(u)', 'RateFocus': '(s)'}
+METHOD_SIGNATURES = {'Snooze': '(t)', 'Pause': '(t)', 'PauseWithReason': '(ts)',
+                     'StartFocus': '(asa{sv})', 'ExtendFocus': '(u)', 'RateFocus': '(s)'}
 
 DRILL_LINE = re.compile(r'· \d+ (each way|per side|times)')
 

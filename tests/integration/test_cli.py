@@ -21,8 +21,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mobedtest import (MOBECTL_BIN, MobedTestCase, local_hhmm, main, now_us,  # noqa: E402
                        setup)
 
-COMMANDS = ['status', 'now', 'done', 'skip', 'snooze', 'another', 'pause', 'resume', 'reload',
-            'drills', 'stats', 'history']
+COMMANDS = ['status', 'now', 'done', 'skip', 'snooze', 'another', 'pause', 'resume', 'meeting',
+            'reload', 'drills', 'stats', 'history']
 ISO_8601 = re.compile(r'^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?([+-]\d\d:?\d\d|Z)$')
 PREFIX = 'mobectl: '
 
@@ -102,8 +102,9 @@ class TestCliStatus(CliTestCase):
             with self.subTest(args=args):
                 st = self.json_status(*args)
                 self.assertEqual(set(st), {'state', 'next_break', 'paused', 'paused_until',
-                                           'current_break', 'today', 'warnings',
-                                           'defer_reasons'})
+                                           'pause_reason', 'current_break', 'today',
+                                           'warnings', 'defer_reasons'})
+                self.assertIsNone(st['pause_reason'])
                 self.assertEqual(st['defer_reasons'], [])
                 self.assertEqual(st['state'], 'working')
                 self.assertEqual(st['warnings'], [])

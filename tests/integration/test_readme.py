@@ -49,6 +49,8 @@ class TestReadme(MobedTestCase):
         for words in commands:
             with self.subTest(command=' '.join(words)):
                 verb = words[1] if len(words) > 1 else 'status'
+                if words[1:] == ['meeting', 'end']:
+                    verb = 'resume'                 # it ends a pause as resume does
                 paused = self.get_prop('State') == 'paused'
                 if verb == 'resume' and not paused:
                     self.call('Pause', 0)

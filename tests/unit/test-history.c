@@ -190,6 +190,39 @@ test_migrate_v1 (Fixture *f, gconstpointer data)
   assert_row_equal (&g_array_index (all, MobedHistoryRow, 1), &old);
 }
 
+/* A v3 file (before pauses had reasons): its pauses get '' as their
+ * reason, an open one can still be closed, and new ones keep theirs. */
+static void
+test_migrate_v3 (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MobedHistory) h = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+  sqlite3 *db;
+
+  make_parent (f);
+  db = db_open (f->path);
+  db_exec (db, v1_schema);
+  /* Migrations 1 → 2 and 2 → 3 of history.c, copied. */
+  db_exec (db, "ALTER TABLE break_drills ADD COLUMN regions TEXT NOT NULL DEFAULT '';"
+               "ALTER TABLE breaks ADD COLUMN escalated INTEGER NOT NULL DEFAULT 0;"
+               "INSERT INTO pauses VALUES (4, 1774742523000000, 1774742823000000);"
+               "INSERT INTO pauses VALUES (5, 1774743523000000, NULL);"
+               "PRAGMA user_version = 3;");
+  sqlite3_close (db);
+
+  h = mobed_history_open (f->path, NOW_US);
+  g_assert_null (mobed_history_moved_to (h));
+  g_assert_null (mobed_history_problem (h));
+  assert_fresh_schema (f->path);
+  g_assert_true (mobed_history_pause_end (h, NOW_US - 10 * MINUTE_US, &error));
+  g_assert_true (mobed_history_pause_begin (h, NOW_US, "meeting", &error));
+  g_assert_no_error (error);
+  rows = db_text (f->path, "SELECT group_concat(id || ':' || ifnull(end_us, 'open') || ':' || reason,"
+                           " ' ') FROM (SELECT * FROM pauses ORDER BY id)");
+  g_assert_cmpstr (rows, ==, "4:1774742823000000: 5:1774745523000000: 6:open:meeting");
+}
+
 /* Opens @f->path, which holds @bytes, and checks it went to the side
  * unchanged and a new history works in its place. */
 static void
@@ -376,13 +409,14 @@ test_pauses (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *rows = NULL;
 
-  g_assert_true (mobed_history_pause_begin (h, NOW_US, &error));
+  g_assert_true (mobed_history_pause_begin (h, NOW_US, NULL, &error));
   g_assert_true (mobed_history_pause_end (h, NOW_US + 30 * MINUTE_US, &error));
-  g_assert_true (mobed_history_pause_begin (h, NOW_US + 90 * MINUTE_US, &error));
+  g_assert_true (mobed_history_pause_begin (h, NOW_US + 90 * MINUTE_US, "meeting", &error));
   g_assert_no_error (error);
-  rows = db_text (f->path, "SELECT group_concat(id || ':' || start_us || '-' || ifnull(end_us, 'open'), ' ')"
-                           " FROM (SELECT * FROM pauses ORDER BY id)");
-  g_assert_cmpstr (rows, ==, "1:1774746123000000-1774747923000000 2:1774751523000000-open");
+  rows = db_text (f->path, "SELECT group_concat(id || ':' || start_us || '-' || ifnull(end_us, 'open')"
+                           " || ':' || reason, ' ') FROM (SELECT * FROM pauses ORDER BY id)");
+  g_assert_cmpstr (rows, ==, "1:1774746123000000-1774747923000000: "
+                             "2:1774751523000000-open:meeting");
 }
 
 /* A pause begun while nothing can be written is written later. */
@@ -394,7 +428,7 @@ test_unwritable_pause (Fixture *f, gconstpointer data)
   g_autofree char *open = NULL;
   MobedHistoryRow row = test_row (NOW_US + 120 * MINUTE_US, MOBED_OUTCOME_DONE, 0);
 
-  g_assert_false (mobed_history_pause_begin (h, NOW_US, NULL));
+  g_assert_false (mobed_history_pause_begin (h, NOW_US, NULL, NULL));
   unblock_place (f, modes_work);
   g_assert_true (mobed_history_add (h, &row, NULL));
   open = db_text (f->path, "SELECT start_us || '-' || ifnull(end_us, 'open') FROM pauses");
@@ -414,12 +448,13 @@ test_unwritable_whole_pause (Fixture *f, gconstpointer data)
   g_autofree char *closed = NULL;
   MobedHistoryRow row = test_row (NOW_US + 120 * MINUTE_US, MOBED_OUTCOME_DONE, 0);
 
-  g_assert_false (mobed_history_pause_begin (h, NOW_US, NULL));
+  g_assert_false (mobed_history_pause_begin (h, NOW_US, "dentist · 3 pm", NULL));
   mobed_history_pause_end (h, NOW_US + 60 * MINUTE_US, NULL);
   unblock_place (f, modes_work);
   g_assert_true (mobed_history_add (h, &row, NULL));
-  closed = db_text (f->path, "SELECT start_us || '-' || ifnull(end_us, 'open') FROM pauses");
-  g_assert_cmpstr (closed, ==, "1774746123000000-1774749723000000");
+  closed = db_text (f->path, "SELECT start_us || '-' || ifnull(end_us, 'open') || ':' || reason"
+                             " FROM pauses");
+  g_assert_cmpstr (closed, ==, "1774746123000000-1774749723000000:dentist · 3 pm");
 }
 
 /* A write that fails with the file open (a full disk, here a file size
@@ -492,7 +527,7 @@ test_in_memory (Fixture *f, gconstpointer data)
     g_assert_false (mobed_history_in_memory (h));   /* nothing went wrong */
     g_assert_null (mobed_history_problem (h));
     g_assert_true (mobed_history_add (h, &first, &error));
-    g_assert_true (mobed_history_pause_begin (h, NOW_US + 5 * MINUTE_US, &error));
+    g_assert_true (mobed_history_pause_begin (h, NOW_US + 5 * MINUTE_US, NULL, &error));
     g_assert_true (mobed_history_pause_end (h, NOW_US + 10 * MINUTE_US, &error));
     g_assert_true (mobed_history_add (h, &second, &error));
     g_assert_no_error (error);
@@ -519,6 +554,7 @@ main (int argc, char **argv)
   ADD ("round-trip", test_round_trip);
   ADD ("migrate/v0", test_migrate_v0);
   ADD ("migrate/v1", test_migrate_v1);
+  ADD ("migrate/v3", test_migrate_v3);
   ADD ("damaged/garbage", test_garbage);
   ADD ("damaged/truncated", test_truncated);
   ADD ("damaged/future", test_future);

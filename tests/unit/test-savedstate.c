@@ -1,6 +1,8 @@
 /*
- * test-savedstate.c — state.ini: a pause survives a round trip, a missing file is a clean start, a damaged one is an error
- * that leaves a zeroed state, and files are private (0600 in 0700).
+ * test-savedstate.c — state.ini: a pause and its reason survive a round
+ * trip, a missing file is a clean start, a damaged one is an error that
+ * leaves a zeroed state, a bad reason is dropped, and files are private
+ * (0600 in 0700).
  */
 #include <glib/gstdio.h>
 #include <string.h>
@@ -44,10 +46,38 @@ test_round_trip (void)
   g_assert_true (mobed_saved_state_load (&in, path, NULL));
   g_assert_cmpint (in.paused_until, ==, out.paused_until);
 
+  g_assert_cmpstr (in.pause_reason, ==, "");
+
   out.paused_until = -1;           /* until resumed */
+  g_strlcpy (out.pause_reason, "meeting; room 4 · \"Ü\"", sizeof out.pause_reason);
   g_assert_true (mobed_saved_state_save (&out, path, NULL));
   g_assert_true (mobed_saved_state_load (&in, path, NULL));
   g_assert_cmpint (in.paused_until, ==, -1);
+  g_assert_cmpstr (in.pause_reason, ==, out.pause_reason);
+
+  /* Not paused: no reason is kept. */
+  out.paused_until = 0;
+  g_assert_true (mobed_saved_state_save (&out, path, NULL));
+  g_assert_true (mobed_saved_state_load (&in, path, NULL));
+  g_assert_cmpstr (in.pause_reason, ==, "");
+  cleanup (dir, path);
+}
+
+/* A reason edited into something mobed would not take is dropped; the
+ * pause itself stays. */
+static void
+test_bad_reason (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_path (&dir);
+  g_autofree char *sub = g_path_get_dirname (path);
+  MobedSavedState in;
+
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "[pause]\nuntil=-1\nreason=two\\nlines\n", -1, NULL));
+  g_assert_true (mobed_saved_state_load (&in, path, NULL));
+  g_assert_cmpint (in.paused_until, ==, -1);
+  g_assert_cmpstr (in.pause_reason, ==, "");
   cleanup (dir, path);
 }
 
@@ -101,5 +131,6 @@ main (int argc, char **argv)
   g_test_add_func ("/savedstate/round-trip", test_round_trip);
   g_test_add_func ("/savedstate/missing", test_missing);
   g_test_add_func ("/savedstate/damaged", test_damaged);
+  g_test_add_func ("/savedstate/bad-reason", test_bad_reason);
   return g_test_run ();
 }
