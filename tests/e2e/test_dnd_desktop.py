@@ -63,13 +63,20 @@ class TestDunstPaused(HeldBreakCase):
 class TestFullscreen(HeldBreakCase):
 
     def before_mobed(self):
-        self.spawn('openbox', ['openbox', '--sm-disable'])
-        self.eventually(lambda: self.run_tool('wmctrl', '-m', check=False).returncode == 0,
-                        10, 'openbox did not come up as the window manager')
+        # The window first, then the window manager, which takes over the
+        # windows it finds: a window mapped while openbox is still starting
+        # can go unmanaged, and then there is no active window at all.
         self.spawn('xlogo', ['xlogo'])
         self.window = self.eventually(self.xlogo_window, 10, 'xlogo never mapped a window')
+        self.spawn('openbox', ['openbox', '--sm-disable'])
+        self.eventually(self.managed, 10, 'openbox did not take over the window')
         self.run_tool('wmctrl', '-i', '-a', self.window)
         self.fullscreen('add')
+
+    def managed(self):
+        """Whether openbox lists the window among its clients."""
+        res = self.run_tool('wmctrl', '-l', check=False)
+        return res.returncode == 0 and f'0x{int(self.window):08x}' in res.stdout
 
     def xlogo_window(self):
         res = self.run_tool('xdotool', 'search', '--onlyvisible', '--class', 'xlogo', check=False)
