@@ -284,10 +284,11 @@ on_gnome_changed (GSettings *settings, const char *key, gpointer data)
 static void
 watch_gnome (MobedDnd *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
 
-  if (!on_gnome_desktop () || source == NULL)
+  /* Asked first: elsewhere not even the schema cache is read. */
+  if (!on_gnome_desktop () || (source = g_settings_schema_source_get_default ()) == NULL)
     return;
   schema = g_settings_schema_source_lookup (source, GNOME_SCHEMA, TRUE);
   if (schema == NULL || !g_settings_schema_has_key (schema, GNOME_KEY))

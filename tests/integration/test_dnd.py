@@ -14,11 +14,12 @@ Run all with `python3 test_dnd.py`, one with
 
 import json
 import os
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from mobedtest import MobedTestCase, main, setup  # noqa: E402
+from mobedtest import MOBECTL_BIN, MobedTestCase, main, setup  # noqa: E402
 
 from gi.repository import GLib  # noqa: E402  (mobedtest checked it is there)
 
@@ -75,9 +76,6 @@ class TestNotificationServer(DndTestCase):
         self.daemon = self.start_daemon()
         self.set_property(NOTIFY_IFACE, 'Inhibited', True)
         self.assert_eventually(lambda: self.reasons() == ['notifications-inhibited'], 5)
-        # Before the break falls due mobed is working, and says breaks will wait.
-        if self.get_prop('State') == 'working':
-            self.assertIn('Held by:     do not disturb (notification server)', self.status())
         self.assert_held(['notifications-inhibited'])
         self.assertEqual(self.state_line(),
                          'State:       deferred: do not disturb (notification server)')
@@ -89,6 +87,24 @@ class TestNotificationServer(DndTestCase):
         self.wait_state('due')
         self.assertEqual(self.reasons(), [])
         self.assertEqual(self.signal_args('BreakStarted')[0][0]['snoozes'], 0)
+
+    @setup(config={'schedule': {'interval': '1h'}})
+    def test_held_by_before_a_break_is_due(self):
+        self.add_property(DUNST_IFACE, 'paused', False)
+        self.daemon = self.start_daemon()
+        self.assertNotIn('Held by:', self.status())
+        self.set_property(DUNST_IFACE, 'paused', True)
+        self.assert_eventually(lambda: self.reasons() == ['dunst-paused'], 5)
+        # No break yet: mobed is working, and says the next one will wait.
+        lines = self.status().splitlines()
+        self.assertEqual(lines[0], 'State:       working')
+        self.assertIn('Held by:     do not disturb (dunst)', lines)
+        rc, out, err = self.mobectl('status', '--json')
+        self.assertEqual(json.loads(out)['defer_reasons'], ['dunst-paused'])
+        self.assertEqual(json.loads(out)['state'], 'working')
+        self.set_property(DUNST_IFACE, 'paused', False)
+        self.assert_eventually(lambda: self.reasons() == [], 5)
+        self.assertNotIn('Held by:', self.status())
 
     def test_dunst_paused_before_start(self):
         # Paused already when mobed starts: read once it sees the server.
@@ -287,6 +303,12 @@ class TestCamera(DndTestCase):
         self.assertEqual(self.reasons(), [])
         self.assert_held(['camera'])
         self.assertEqual(self.state_line(), 'State:       deferred: camera in use')
+        # The status bar line says it too.
+        follow = subprocess.Popen([MOBECTL_BIN, 'status', '--follow'], env=self.env,
+                                  stdout=subprocess.PIPE, text=True)
+        self.addCleanup(follow.wait)
+        self.addCleanup(follow.kill)
+        self.assertRegex(follow.stdout.readline(), r'^deferred: camera in use · .+ · 0/8 today\n$')
         log = self.logs[-1][1].read_text()
         self.assertIn('A break waits: camera', log)
         self.assertIn(f'Process {os.getpid()} has a camera open', log)
