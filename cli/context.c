@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 #include <stdarg.h>
 
+#include "cli/bus-direct.h"
+
 
 static GDBusConnection *
 bus (MobectlContext *ctx, GError **error)
@@ -41,20 +43,57 @@ mobectl_call (MobectlContext *ctx, const char *method, GVariant *params,
                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, error);
 }
 
+/* GetAll when it is the command's only call: on a connection of its own
+ * (cli/bus-direct.c), or through GDBus where that cannot be done. */
+static GVariant *
+get_all_alone (GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GVariant *reply = mobectl_direct_call (g_getenv ("DBUS_SESSION_BUS_ADDRESS"), MOBECTL_BUS_NAME,
+                                         MOBECTL_OBJECT_PATH, "org.freedesktop.DBus.Properties",
+                                         "GetAll", g_variant_new ("(s)", MOBECTL_INTERFACE),
+                                         G_VARIANT_TYPE ("(a{sv})"), -1, &local_error);
+
+  if (reply != NULL)
+    return reply;
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  g_debug ("Through GDBus: %s", local_error->message);
+  return NULL;
+}
+
 GVariant *
 mobectl_get_all (MobectlContext *ctx, GError **error)
 {
-  GDBusConnection *connection = bus (ctx, error);
   g_autoptr(GVariant) reply = NULL;
   GVariant *props;
 
-  if (connection == NULL)
-    return NULL;
-  reply = g_dbus_connection_call_sync (connection, MOBECTL_BUS_NAME, MOBECTL_OBJECT_PATH,
-                                       "org.freedesktop.DBus.Properties", "GetAll",
-                                       g_variant_new ("(s)", MOBECTL_INTERFACE),
-                                       G_VARIANT_TYPE ("(a{sv})"),
-                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, error);
+  if (ctx->bus == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      reply = get_all_alone (&local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  if (reply == NULL)
+    {
+      GDBusConnection *connection = bus (ctx, error);
+
+      if (connection == NULL)
+        return NULL;
+      reply = g_dbus_connection_call_sync (connection, MOBECTL_BUS_NAME, MOBECTL_OBJECT_PATH,
+                                           "org.freedesktop.DBus.Properties", "GetAll",
+                                           g_variant_new ("(s)", MOBECTL_INTERFACE),
+                                           G_VARIANT_TYPE ("(a{sv})"),
+                                           G_DBUS_CALL_FLAGS_NONE, -1, NULL, error);
+    }
   if (reply == NULL)
     return NULL;
   g_variant_get (reply, "(@a{sv})", &props);

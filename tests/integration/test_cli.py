@@ -323,6 +323,57 @@ class TestCliFollow(CliTestCase):
         self.assertIn("only works with 'mobectl status'", err)
 
 
+class TestCliDirectCall(CliTestCase):
+    """`mobectl status` makes its one call on a socket of its own
+    (cli/bus-direct.c) where the bus address allows, and through GDBus where
+    it does not; either way the same status comes out."""
+
+    def status_with_address(self, address):
+        env = dict(self.env, DBUS_SESSION_BUS_ADDRESS=address, G_MESSAGES_DEBUG='mobectl')
+        res = subprocess.run([MOBECTL_BIN, 'status'], env=env, capture_output=True, text=True,
+                             timeout=20, check=False)
+        self.transcript.append(f'$ DBUS_SESSION_BUS_ADDRESS={address} mobectl status'
+                               f'  -> {res.returncode}\n{res.stdout}[stderr] {res.stderr}')
+        return res.returncode, res.stdout, res.stderr
+
+    def test_escaped_address(self):
+        # Every byte of the socket's name %-escaped: read back whole.
+        kind, _, rest = os.environ['DBUS_SESSION_BUS_ADDRESS'].partition(':')
+        self.assertEqual(kind, 'unix')
+        keys = dict(kv.split('=', 1) for kv in rest.split(','))
+        key = 'path' if 'path' in keys else 'abstract'
+        escaped = ''.join(f'%{b:02x}' for b in keys[key].encode())
+        rc, out, err = self.status_with_address(f'unix:{key}={escaped}')
+        self.assertEqual((rc, err), (0, ''))
+        self.assertIn(label('State') + 'working', out.splitlines())
+        self.assertNotIn('Through GDBus', out)
+
+    def test_falls_back_to_gdbus(self):
+        # Two addresses: a direct call takes one; GDBus tries each in turn.
+        missing = self.tmp / 'no-bus-here'
+        address = f'unix:path={missing};' + os.environ['DBUS_SESSION_BUS_ADDRESS']
+        rc, out, err = self.status_with_address(address)
+        self.assertEqual((rc, err), (0, ''))
+        self.assertIn('Through GDBus: the address lists more than one way to the bus', out)
+        self.assertIn(label('State') + 'working', out.splitlines())
+
+    def test_no_bus_at_the_address(self):
+        missing = self.tmp / 'no-bus-here'
+        rc, out, err = self.status_with_address(f'unix:path={missing}')
+        self.assertEqual(rc, 1, out + err)
+        self.assertEqual(out, '')
+        self.assertIn(f"mobectl: could not reach mobed: cannot connect to the session bus at "
+                      f"'{missing}'", err)
+
+    @setup(daemon=False, activatable=False)
+    def test_no_daemon(self):
+        # The bus answers for the missing name, as it would through GDBus.
+        rc, out, err = self.mobectl('status')
+        self.assertEqual(rc, 1, out + err)
+        self.assertIn('mobectl: could not reach mobed: ', err)
+        self.assertIn('org.mobed.Daemon', err)
+
+
 class TestCliErrors(CliTestCase):
 
     def assert_usage_error(self, args, reason=None):
