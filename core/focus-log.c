@@ -5,7 +5,7 @@
  */
 #include "core/focus-log.h"
 
-#include <sqlite3.h>
+#include "core/sqlite-lib.h"
 
 static const char *const rating_words[] = { "", "better", "same", "worse" };
 

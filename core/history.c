@@ -3,18 +3,20 @@
  * is a few times an hour, so every answered break is on disk before the
  * D-Bus reply goes out, and a kill at any moment leaves the file whole.
  * Schema changes are forward migrations keyed on PRAGMA user_version.
+ * The file (and SQLite with it, core/sqlite-lib.c) may be closed between
+ * uses and is opened again when a row is written or read.
  */
 #include "core/history.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "core/catalog.h"
 #include "core/reasons.h"
+#include "core/sqlite-lib.h"
 
 G_DEFINE_QUARK (mobed-history-error-quark, mobed_history_error)
 
@@ -63,8 +65,10 @@ static const char *const sql_text[SQL_COUNT] = {
 
 struct _MobedHistory {
   char    *path;
-  sqlite3 *db;          /* NULL while history lives in memory only */
-  sqlite3_stmt *statements[SQL_COUNT];
+  sqlite3 *db;          /* NULL while closed or while history lives in memory only */
+  sqlite3_stmt *prepared[SQL_COUNT];
+  gboolean checked;     /* the file passed its check and is at MOBED_HISTORY_SCHEMA */
+  gboolean unwritable;  /* the last open failed: history lives in memory */
   GArray  *pending;     /* MobedHistoryRow not yet written */
   GArray  *pauses;      /* Interval not yet written (end 0: still open) */
   GPtrArray *pending_sql; /* SQL from mobed_history_exec not yet written */
@@ -162,7 +166,7 @@ exec (sqlite3 *db, const char *sql, GError **error)
 static sqlite3_stmt *
 statement (MobedHistory *self, Sql which, GError **error)
 {
-  sqlite3_stmt **st = &self->statements[which];
+  sqlite3_stmt **st = &self->prepared[which];
 
   if (*st == NULL)
     {
@@ -205,13 +209,20 @@ run_plain (MobedHistory *self, Sql which, GError **error)
 }
 
 /* Closes the connection, its statements first (SQLite will not close a
- * connection with statements still prepared). */
+ * connection with statements still prepared), and lets SQLite go. With
+ * @fold, the WAL is written back into the file first, as a last close
+ * does; a close between uses leaves it (see try_open). */
 static void
-close_db (MobedHistory *self)
+close_db (MobedHistory *self, gboolean fold)
 {
+  if (self->db == NULL)
+    return;
+  if (fold)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
   for (guint i = 0; i < SQL_COUNT; i++)
-    g_clear_pointer (&self->statements[i], sqlite3_finalize);
+    g_clear_pointer (&self->prepared[i], sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
+  mobed_sqlite_unhold ();
 }
 
 static int
@@ -237,11 +248,33 @@ is_damage (int rc)
   return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB || rc == SQLITE_FORMAT;
 }
 
+/* What each connection sets: WAL, every commit on disk before it returns,
+ * and the foreign keys enforced. WAL stays set in the file; the rest is
+ * per connection. */
+#define PER_CONNECTION "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+
+/* Takes @db, opened again on a file already checked, into use; on failure
+ * it is closed and SQLite let go. */
+static gboolean
+use_db (MobedHistory *self, sqlite3 *db, GError **error)
+{
+  if (!exec (db, PER_CONNECTION, error))
+    {
+      g_prefix_error (error, "%s: ", self->path);
+      sqlite3_close (db);
+      mobed_sqlite_unhold ();
+      return FALSE;
+    }
+  self->db = db;
+  return TRUE;
+}
+
 /* Opens, checks and migrates. FALSE with @damaged when the file itself is
  * bad; FALSE without it when it cannot be opened or written here. */
 static gboolean
 try_open (MobedHistory *self, gboolean *damaged, GError **error)
 {
+  g_autoptr(GError) load_error = NULL;
   sqlite3 *db = NULL;
   g_autofree char *check = NULL;
   sqlite3_stmt *st = NULL;
@@ -273,10 +306,20 @@ try_open (MobedHistory *self, gboolean *damaged, GError **error)
       close (fd);
     }
 
+  if (!mobed_sqlite_hold (&load_error))
+    {
+      g_set_error (error, MOBED_HISTORY_ERROR, SQLITE_CANTOPEN, "%s", load_error->message);
+      return FALSE;
+    }
   rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     goto out;
   sqlite3_busy_timeout (db, 2000);
+  /* The connection may be closed between uses (mobed_history_close_idle):
+   * writing the WAL back into the file on each of those closes would cost
+   * more syncs than the rows themselves. Committed rows are as safe in the
+   * WAL; SQLite writes it back as it grows, and the last close does. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   rc = pragma_int (db, "PRAGMA user_version", &version);
   if (rc != SQLITE_OK)
     goto out;
@@ -286,7 +329,15 @@ try_open (MobedHistory *self, gboolean *damaged, GError **error)
                    "'%s' has schema version %d, newer than this mobed knows (%d)",
                    self->path, version, MOBED_HISTORY_SCHEMA);
       *damaged = TRUE;
-      sqlite3_close (db);
+      goto fail;
+    }
+  /* Checked once; opened again after a close, the file is only checked
+   * again if something else changed its schema. */
+  if (self->checked && version == MOBED_HISTORY_SCHEMA)
+    {
+      if (use_db (self, db, error))
+        return TRUE;
+      *damaged = is_damage ((*error)->code);
       return FALSE;
     }
   rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &st, NULL);
@@ -303,15 +354,12 @@ try_open (MobedHistory *self, gboolean *damaged, GError **error)
       g_set_error (error, MOBED_HISTORY_ERROR, SQLITE_CORRUPT,
                    "'%s' failed its integrity check: %s", self->path, check);
       *damaged = TRUE;
-      sqlite3_close (db);
-      return FALSE;
+      goto fail;
     }
-  if (!exec (db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
-             error))
+  if (!exec (db, PER_CONNECTION, error))
     {
       *damaged = is_damage ((*error)->code);
-      sqlite3_close (db);
-      return FALSE;
+      goto fail;
     }
   for (int v = version; v < MOBED_HISTORY_SCHEMA; v++)
     {
@@ -322,17 +370,19 @@ try_open (MobedHistory *self, gboolean *damaged, GError **error)
           g_prefix_error (error, "migrating '%s' to version %d: ", self->path, v + 1);
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           *damaged = is_damage ((*error)->code);
-          sqlite3_close (db);
-          return FALSE;
+          goto fail;
         }
     }
   self->db = db;
+  self->checked = TRUE;
   return TRUE;
 
 out:
   fail (db, rc, error, self->path);
   *damaged = is_damage (rc);
+fail:
   sqlite3_close (db);
+  mobed_sqlite_unhold ();
   return FALSE;
 }
 
@@ -344,6 +394,7 @@ move_aside (MobedHistory *self, gint64 now_us)
   g_autofree char *stamp = g_date_time_format (t, "%Y%m%dT%H%M%SZ");
   const char *suffixes[] = { "", "-wal", "-shm" };
 
+  self->checked = FALSE;
   g_free (self->moved_to);
   self->moved_to = g_strdup_printf ("%s.corrupt-%s", self->path, stamp);
   /* Never over another moved file: a second damage in the same second
@@ -388,6 +439,7 @@ ensure_open (MobedHistory *self, gint64 now_us, GError **error)
 
   if (self->db != NULL)
     return TRUE;
+  self->unwritable = TRUE;
   if (!try_open (self, &damaged, &first))
     {
       if (!damaged)
@@ -406,6 +458,7 @@ ensure_open (MobedHistory *self, gint64 now_us, GError **error)
       set_problem (self, "The history database was damaged (%s); it was moved to %s "
                    "and a new one started", first->message, self->moved_to);
     }
+  self->unwritable = FALSE;
   return TRUE;
 }
 
@@ -428,7 +481,8 @@ mobed_history_free (MobedHistory *self)
 {
   if (self == NULL)
     return;
-  close_db (self);
+  close_db (self, TRUE);
+  mobed_sqlite_unload_unused ();
   g_array_unref (self->pending);
   g_array_unref (self->pauses);
   g_ptr_array_unref (self->pending_sql);
@@ -685,7 +739,15 @@ GArray *
 mobed_history_query (MobedHistory *self, gint64 since_us, guint limit, GError **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MobedHistoryRow));
+  gboolean damaged;
 
+  /* A file closed while idle is opened again; one that could not be
+   * written is left to the next write to retry. */
+  if (self->db == NULL && !self->unwritable && !try_open (self, &damaged, error))
+    {
+      g_prefix_error (error, "reading the history: ");
+      return NULL;
+    }
   if (self->db != NULL)
     {
       sqlite3_stmt *st = statement (self, SQL_BREAKS_SINCE, error);
@@ -769,7 +831,17 @@ mobed_history_moved_to (MobedHistory *self)
 gboolean
 mobed_history_in_memory (MobedHistory *self)
 {
-  return self->db == NULL;
+  return self->unwritable;
+}
+
+void
+mobed_history_close_idle (MobedHistory *self)
+{
+  /* Closing a database in memory would end it. */
+  if (strcmp (self->path, IN_MEMORY_PATH) == 0)
+    return;
+  close_db (self, FALSE);
+  mobed_sqlite_unload_unused ();
 }
 
 const char *

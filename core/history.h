@@ -69,6 +69,10 @@ gboolean      mobed_history_exec        (MobedHistory *self, gint64 now_us, cons
 /* The open database for reading, with everything kept in memory written
  * first; NULL while history lives in memory only. */
 struct sqlite3 *mobed_history_db        (MobedHistory *self, gint64 now_us);
+/* Closes the file and unloads SQLite until the next add, pause or query
+ * opens them again (the daemon calls it once it is done for now). Rows
+ * kept in memory stay. A database in memory (":memory:") stays open. */
+void          mobed_history_close_idle  (MobedHistory *self);
 
 /* Rows that fell due at or after @since_us, newest first, at most @limit
  * (0 = all), including rows still waiting in memory. */
@@ -76,7 +80,8 @@ GArray       *mobed_history_query       (MobedHistory *self, gint64 since_us, gu
                                          GError **error);
 
 /* What went wrong on open, for `mobectl status`: the path a damaged file
- * was moved to, and whether history is only in memory. NULL/FALSE if fine. */
+ * was moved to, and whether history is only in memory (the last attempt to
+ * open the file failed). NULL/FALSE if fine. */
 const char   *mobed_history_moved_to    (MobedHistory *self);
 gboolean      mobed_history_in_memory   (MobedHistory *self);
 /* A sentence for the log and status, or NULL when all is well. */

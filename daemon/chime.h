@@ -1,6 +1,7 @@
 /*
  * chime.h — the soft sound at the start and end of a break, played through
- * libcanberra from the user's freedesktop sound theme.
+ * libcanberra from the user's freedesktop sound theme. libcanberra is
+ * loaded at the first chime; its audio driver only while a sound plays.
  */
 #pragma once
 

@@ -154,9 +154,9 @@ record_set (MobedDaemon *self, const MobedFocusStep *step)
 
   mobed_clock_local_date (step->due_wall, day);
   g_message ("Focus set %u ended: %s", step->set_number, mobed_outcome_to_string (step->outcome));
-  if (!mobed_focus_log_set (self->history, plan_of (self)->id, day, step->set_number,
-                            step->due_wall, step->ended_wall, step->outcome, step->snoozes, reps,
-                            &error))
+  if (!mobed_focus_log_set (mobed_daemon_history (self), plan_of (self)->id, day,
+                            step->set_number, step->due_wall, step->ended_wall, step->outcome,
+                            step->snoozes, reps, &error))
     g_warning ("Focus set kept in memory for now: %s", error->message);
   if (step->outcome == MOBED_OUTCOME_DONE)
     /* TRANSLATORS: what the sound means, for sound settings and accessibility */
@@ -183,7 +183,7 @@ end_plan (MobedDaemon *self, gint64 now_wall, const char *why)
   g_autoptr(GError) error = NULL;
 
   g_message ("Focus plan for %s ended: %s", plan_of (self)->target, why);
-  if (!mobed_focus_log_end (self->history, plan_of (self)->id, now_wall, &error))
+  if (!mobed_focus_log_end (mobed_daemon_history (self), plan_of (self)->id, now_wall, &error))
     g_warning ("The end of the focus plan is kept in memory for now: %s", error->message);
   mobed_notifier_close (f->set_note);
   f->ended = f->day.plan;
@@ -340,7 +340,8 @@ mobed_daemon_focus_avoid (MobedDaemon *self, MobedTime now, MobedConfig *config)
 GVariant *
 mobed_daemon_focus_stats (MobedDaemon *self, MobedTime now)
 {
-  g_autoptr(MobedFocusReport) report = mobed_focus_log_report (self->history, now.wall);
+  g_autoptr(MobedFocusReport) report = mobed_focus_log_report (mobed_daemon_history (self),
+                                                               now.wall);
   g_auto(GVariantBuilder) dict = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
   g_auto(GVariantBuilder) days = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{sv}"));
   g_auto(GVariantBuilder) ratings = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(us)"));
@@ -416,7 +417,8 @@ begin (MobedDaemon *self, const MobedFocusPlan *plan, MobedTime now)
   char today[11];
 
   mobed_clock_local_date (now.wall, today);
-  mobed_focus_log_day (self->history, plan->id, today, now.wall, &resolved, &done, &last_end);
+  mobed_focus_log_day (mobed_daemon_history (self), plan->id, today, now.wall, &resolved, &done,
+                       &last_end);
   mobed_focus_day_init (&f->day, plan, local, resolved, done, last_end);
   f->active = TRUE;
 }
@@ -488,7 +490,8 @@ start (MobedDaemon *self, GVariant *params, MobedTime now, GError **error)
                    plan_of (self)->target);
       return NULL;
     }
-  if (!mobed_focus_log_start (self->history, &plan, utc_offset (now.wall), &local_error))
+  if (!mobed_focus_log_start (mobed_daemon_history (self), &plan, utc_offset (now.wall),
+                              &local_error))
     g_warning ("The focus plan is kept in memory for now: %s", local_error->message);
   g_array_set_size (self->focus->ratings, 0);
   begin (self, &plan, now);
@@ -546,7 +549,8 @@ extend (MobedDaemon *self, guint days, MobedTime now, GError **error)
     }
   copy = *plan;
   copy.days += days;
-  if (!mobed_focus_log_extend (self->history, copy.id, copy.days, now.wall, &local_error))
+  if (!mobed_focus_log_extend (mobed_daemon_history (self), copy.id, copy.days, now.wall,
+                               &local_error))
     g_warning ("The longer focus plan is kept in memory for now: %s", local_error->message);
   if (self->focus->active)
     plan->days = copy.days;
@@ -576,7 +580,7 @@ rate (MobedDaemon *self, MobedRating rating, MobedTime now, GError **error)
   mobed_clock_local_date (now.wall, today);
   index = CLAMP (mobed_focus_day_index (plan, today), 0, (gint) plan->days - 1);
   r.day_index = (guint) index;
-  if (!mobed_focus_log_rate (self->history, plan->id, r.day_index, rating, now.wall,
+  if (!mobed_focus_log_rate (mobed_daemon_history (self), plan->id, r.day_index, rating, now.wall,
                              &local_error))
     g_warning ("The check-in is kept in memory for now: %s", local_error->message);
   g_array_append_val (self->focus->ratings, r);
@@ -719,9 +723,10 @@ mobed_daemon_focus_new (MobedDaemon *daemon, MobedTime now)
   f->set_note = mobed_notifier_new (&set_callbacks, daemon);
   f->checkin_note = mobed_notifier_new (&checkin_callbacks, daemon);
   daemon->focus = f;
-  if (mobed_focus_log_active (daemon->history, now.wall, &plan))
+  if (mobed_focus_log_active (mobed_daemon_history (daemon), now.wall, &plan))
     {
-      g_autoptr(MobedFocusReport) report = mobed_focus_log_report (daemon->history, now.wall);
+      g_autoptr(MobedFocusReport) report = mobed_focus_log_report (mobed_daemon_history (daemon),
+                                                                   now.wall);
 
       if (report != NULL && report->plan.id == plan.id)
         g_array_append_vals (f->ratings, report->ratings->data, report->ratings->len);

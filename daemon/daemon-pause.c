@@ -41,16 +41,16 @@ mobed_daemon_pause_track (MobedDaemon *self, const MobedEvent *event, gboolean a
 
       /* A new pause, or one replaced for another reason: its own interval. */
       if (was_paused && !g_str_equal (reason, self->pause_reason))
-        mobed_history_pause_end (self->history, now.wall, NULL);
+        mobed_history_pause_end (mobed_daemon_history (self), now.wall, NULL);
       if (!was_paused || !g_str_equal (reason, self->pause_reason))
-        mobed_history_pause_begin (self->history, now.wall, reason, NULL);
+        mobed_history_pause_begin (mobed_daemon_history (self), now.wall, reason, NULL);
       g_strlcpy (self->pause_reason, reason, sizeof self->pause_reason);
       if (*reason != '\0')
         g_message ("Paused: %s", reason);
     }
   else if (was_paused && !is_paused)
     {
-      mobed_history_pause_end (self->history, now.wall, NULL);
+      mobed_history_pause_end (mobed_daemon_history (self), now.wall, NULL);
       self->pause_reason[0] = '\0';
     }
   if (event->kind == MOBED_EVENT_PAUSE || event->kind == MOBED_EVENT_RESUME || !is_paused)
@@ -86,7 +86,7 @@ mobed_daemon_pause_restore (MobedDaemon *self, MobedTime now)
     }
   /* Not paused any more: a pause that ran out while mobed was down is
    * closed in the log at its end, one left open by a crash now. */
-  mobed_history_pause_end (self->history, until > 0 ? until : now.wall, NULL);
+  mobed_history_pause_end (mobed_daemon_history (self), until > 0 ? until : now.wall, NULL);
   self->saved.paused_until = 0;
   self->saved.pause_reason[0] = '\0';
 }

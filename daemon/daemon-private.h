@@ -30,7 +30,8 @@ struct _MobedDaemon {
   MobedConfig      config;
   char            *state_path;
   MobedSavedState  saved;
-  MobedHistory    *history;
+  MobedHistory    *history;        /* through mobed_daemon_history () */
+  guint            history_idle_id;
   char             today[11];      /* local date today_done counts */
   guint            today_done;
 
@@ -98,5 +99,7 @@ void        mobed_daemon_pause_restore (MobedDaemon *self, MobedTime now);
 const char *mobed_daemon_pause_reason  (MobedDaemon *self);
 
 /* daemon-history.c */
+MobedHistory *mobed_daemon_history (MobedDaemon *self);
+void mobed_daemon_history_free  (MobedDaemon *self);
 void mobed_daemon_roll_today    (MobedDaemon *self, MobedTime now);
 void mobed_daemon_record_break  (MobedDaemon *self, const MobedRecord *rec);

@@ -321,7 +321,7 @@ service_get_stats (GVariant *options, gpointer user_data, GError **error)
   GVariant *stats;
 
   mobed_daemon_roll_today (self, now);
-  stats = mobed_stats_view_stats (self->history, self->catalog, options, self->today,
+  stats = mobed_stats_view_stats (mobed_daemon_history (self), self->catalog, options, self->today,
                                   (guint) self->config.daily_goal, error);
   if (stats == NULL)
     return NULL;
@@ -344,7 +344,7 @@ static GVariant *
 service_get_history (GVariant *options, gpointer user_data, GError **error)
 {
   MobedDaemon *self = user_data;
-  GVariant *rows = mobed_stats_view_history (self->history, options, error);
+  GVariant *rows = mobed_stats_view_history (mobed_daemon_history (self), options, error);
 
   return rows != NULL ? g_variant_ref_sink (rows) : NULL;
 }
@@ -556,7 +556,7 @@ mobed_daemon_free (MobedDaemon *self)
   g_clear_pointer (&self->picker, mobed_picker_free);
   g_clear_pointer (&self->choice_catalog, mobed_catalog_unref);
   g_clear_pointer (&self->catalog, mobed_catalog_unref);
-  g_clear_pointer (&self->history, mobed_history_free);
+  mobed_daemon_history_free (self);
   g_clear_object (&self->connection);
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_free (self->config_path);

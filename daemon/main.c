@@ -6,6 +6,9 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "mobed-config.h"
 #include "daemon/daemon.h"
@@ -62,6 +65,11 @@ main (int argc, char **argv)
     { NULL }
   };
 
+#ifdef __GLIBC__
+  /* One heap for all threads: GLib's helper threads allocate little, and
+   * an arena each would hold ~100 KiB all day for it. Before any thread. */
+  mallopt (M_ARENA_MAX, 1);
+#endif
   init_i18n ();
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,

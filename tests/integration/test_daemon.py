@@ -45,6 +45,38 @@ class TestBreakFlow(MobedTestCase):
         self.assertLessEqual(log.count("breaks continue without sound"), 1, log)
         self.assertEqual(self.get_prop('TodayDone'), 2)
 
+    @setup(config={'notify': {'sound': 'true'}})
+    def test_sound_library_loaded_only_for_a_chime(self):
+        # libcanberra is loaded at the first chime, not at start; its audio
+        # driver (here ALSA's, which finds no card) is let go after each
+        # chime, whether the sound played or failed.
+        def mapped(name):
+            with open(f'/proc/{self.daemon.pid}/maps', encoding='utf-8') as f:
+                return name in f.read()
+
+        self.assertFalse(mapped('libcanberra'), 'libcanberra mapped before any chime')
+        n = self.due_notification()
+        self.assert_eventually(lambda: mapped('libcanberra.so'), timeout=10)
+        self.assert_eventually(lambda: not mapped('libcanberra-0.30/'), timeout=10,
+                               message='the audio driver still mapped after the chime')
+        self.emit_action(n['id'], 'done')
+        self.wait_ended('done')
+        self.assert_eventually(lambda: not mapped('libcanberra-0.30/'), timeout=10,
+                               message='the audio driver still mapped after the second chime')
+        self.assertFalse(mapped('libasound'))
+        log = self.logs[-1][1].read_text()
+        self.assertLessEqual(log.count("breaks continue without sound"), 1, log)
+
+    @setup(config={'notify': {'sound': 'false'}})
+    def test_no_sound_library_without_sound(self):
+        with open(f'/proc/{self.daemon.pid}/maps', encoding='utf-8') as f:
+            self.assertNotIn('libcanberra', f.read())
+        n = self.due_notification()
+        self.emit_action(n['id'], 'done')
+        self.wait_ended('done')
+        with open(f'/proc/{self.daemon.pid}/maps', encoding='utf-8') as f:
+            self.assertNotIn('libcanberra', f.read())
+
     def test_break_falls_due_after_interval(self):
         self.wait_state('due', timeout=10)
         started = self.wait_signal('BreakStarted')
