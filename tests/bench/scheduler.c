@@ -11,7 +11,11 @@
  * that ends is written, as the daemon writes it, to a real history file
  * (core/history.c: SQLite, WAL, synchronous=FULL) on tmpfs. Then the whole
  * year is read back and its stats computed (core/stats.c), as `mobectl
- * stats --days 365` makes the daemon do.
+ * stats --days 365` makes the daemon do. Last, REOPENS more breaks are
+ * written the way the daemon writes one between breaks: the file closed
+ * and SQLite unloaded before each (mobed_history_close_idle), so each
+ * write loads, opens, writes and closes; that costs per break, not per
+ * year, and is reported apart.
  *
  * What it reports is CPU time (CLOCK_PROCESS_CPUTIME_ID per phase, and
  * getrusage user + system for the whole run), not wall time.
@@ -48,6 +52,7 @@
 #define DAY    (24 * HOUR)
 
 #define TMPFS_MAGIC 0x01021994
+#define REOPENS 50
 
 /* Monday 2 January 2023, 00:00 UTC; the clocks run on from there. */
 #define W_START (G_GINT64_CONSTANT (1672617600) * SEC)
@@ -327,7 +332,7 @@ main (int argc, char **argv)
   MobedStats *stats;
   Bench b = { 0 };
   struct rusage ru0, ru1;
-  double cpu0, cpu_setup, cpu_sim, cpu_query, cpu_stats;
+  double cpu0, cpu_setup, cpu_sim, cpu_query, cpu_stats, cpu_reopen;
   gint64 wall0, wall_sim;
   guint weekdays = 0, calendar_days = 0;
   char today[11];
@@ -432,6 +437,26 @@ main (int argc, char **argv)
   cpu_stats = cpu_now () - cpu0;
   getrusage (RUSAGE_SELF, &ru1);
 
+  /* Breaks as the daemon writes them between breaks. */
+  cpu0 = cpu_now ();
+  for (guint i = 0; i < REOPENS; i++)
+    {
+      MobedHistoryRow row = g_array_index (rows, MobedHistoryRow, i % rows->len);
+
+      mobed_history_close_idle (b.history);
+      row.id = 0;
+      row.due_us = b.now.wall + i * HOUR;
+      row.ended_us = row.due_us + MINUTE;
+      if (!mobed_history_add (b.history, &row, &error))
+        {
+          g_printerr ("bench-scheduler: writing after a close: %s\n", error->message);
+          remove_history (dir, path);
+          return 1;
+        }
+    }
+  mobed_history_close_idle (b.history);
+  cpu_reopen = (cpu_now () - cpu0) / REOPENS;
+
   {
     double user = tv_seconds (ru1.ru_utime) - tv_seconds (ru0.ru_utime);
     double sys = tv_seconds (ru1.ru_stime) - tv_seconds (ru0.ru_stime);
@@ -446,7 +471,7 @@ main (int argc, char **argv)
                  "\"missed\": %u, \"natural\": %u}, "
                  "\"adherence\": %.4f, \"streak_best\": %u, "
                  "\"cpu_setup_s\": %.6f, \"cpu_year_s\": %.6f, \"cpu_year_history_writes_s\": %.6f, \"wall_year_s\": %.6f, "
-                 "\"cpu_query_s\": %.6f, \"cpu_stats_s\": %.6f, "
+                 "\"cpu_query_s\": %.6f, \"cpu_stats_s\": %.6f, \"cpu_break_reopened_s\": %.6f, "
                  "\"cpu_user_s\": %.6f, \"cpu_sys_s\": %.6f, \"cpu_total_s\": %.6f, "
                  "\"breaks_per_cpu_s\": %.1f, \"history\": \"%s\", \"history_fs\": \"%s\", "
                  "\"seed\": %" G_GINT64_FORMAT "}\n",
@@ -456,7 +481,7 @@ main (int argc, char **argv)
                  b.outcomes[MOBED_OUTCOME_DISMISSED], b.outcomes[MOBED_OUTCOME_MISSED],
                  b.outcomes[MOBED_OUTCOME_NATURAL],
                  stats ? stats->adherence : -1.0, stats ? stats->streak_best : 0,
-                 cpu_setup, cpu_sim, b.cpu_writes, wall_sim / 1e6, cpu_query, cpu_stats,
+                 cpu_setup, cpu_sim, b.cpu_writes, wall_sim / 1e6, cpu_query, cpu_stats, cpu_reopen,
                  user, sys, user + sys, per_s, path, fs_name (dir), seed);
       }
     else
@@ -483,6 +508,9 @@ main (int argc, char **argv)
                  stats ? stats->streak_best : 0);
         g_print ("  CPU, whole run    %8.3f s (user %.3f + system %.3f, getrusage)\n",
                  user + sys, user, sys);
+        g_print ("  CPU, one break    %8.3f ms as the daemon writes it between breaks (SQLite\n"
+                 "                    loaded, file opened, row written, both let go; mean of %d)\n",
+                 cpu_reopen * 1e3, REOPENS);
         g_print ("  breaks per second %8.0f (breaks due / CPU of the year)\n", per_s);
         g_print ("                    %8.0f without the history writes (scheduler + picker)\n",
                  cpu_sim > b.cpu_writes ? b.breaks / (cpu_sim - b.cpu_writes) : 0);
