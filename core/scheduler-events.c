@@ -85,6 +85,25 @@ away (MobedScheduler *self, gint64 since, MobedTime now)
   self->away_settled = FALSE;
 }
 
+/* A source that learns of the return late (it had to ask) dates it back
+ * to the first input: the count runs from there. Never before the user
+ * left, nor before a natural break that the absence already made. */
+static void
+back (MobedScheduler *self, gint64 since, MobedTime now)
+{
+  gint64 from = now.mono;
+
+  if (!self->away)
+    return;
+  if (since > 0)
+    {
+      gint64 earliest = self->away_since + (self->away_settled ? self->natural_break : 0);
+      from = CLAMP (since, MIN (earliest, now.mono), now.mono);
+    }
+  self->away = FALSE;
+  mobed_scheduler_start_segment (self, from);
+}
+
 /* Outside working hours there are no breaks and no count. A break still
  * pending when the day's hours end was never answered: missed. */
 static void
@@ -146,11 +165,7 @@ mobed_scheduler_apply_event (MobedScheduler *self, const MobedEvent *event, Mobe
       return TRUE;
 
     case MOBED_EVENT_BACK:
-      if (self->away)
-        {
-          self->away = FALSE;
-          mobed_scheduler_start_segment (self, now.mono);
-        }
+      back (self, event->since, now);
       return TRUE;
 
     case MOBED_EVENT_DEFER:

@@ -72,7 +72,7 @@ typedef enum {
   MOBED_EVENT_PAUSE,        /* .seconds, 0 = until RESUME */
   MOBED_EVENT_RESUME,
   MOBED_EVENT_AWAY,         /* .since: mono µs the user left (idle, lock, sleep) */
-  MOBED_EVENT_BACK,
+  MOBED_EVENT_BACK,         /* .since: mono µs the user came back; 0 = now */
   MOBED_EVENT_DEFER,        /* do not disturb began: hold due breaks back */
   MOBED_EVENT_UNDEFER,      /* it ended: a held break is shown */
   MOBED_EVENT_OFF_HOURS,    /* working hours ended */

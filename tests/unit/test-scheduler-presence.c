@@ -6,6 +6,9 @@
  */
 #include "sim.h"
 
+#include "core/idle.h"
+#include "core/presence.h"
+
 #define INTERVAL (15 * MINUTE)
 #define EXPIRE   (10 * MINUTE)
 #define NATURAL  (2 * MINUTE)
@@ -205,6 +208,102 @@ test_sleep_across_due (void)
   sim_expect_show (sim, T0 + 14 * MINUTE + 8 * HOUR + INTERVAL, TRUE);
 }
 
+/* The user's input in test_idle_polled: typing until 10 min, away, one
+ * touch at 29 min 30 s, reading for a while, typing again from 31 min. */
+static gint64
+idle_at (gint64 t)
+{
+  if (t <= T0 + 10 * MINUTE)
+    return 0;
+  if (t < T0 + 29 * MINUTE + 30 * SEC)
+    return t - (T0 + 10 * MINUTE);
+  if (t < T0 + 31 * MINUTE)
+    return t - (T0 + 29 * MINUTE + 30 * SEC);
+  return 0;
+}
+
+/* A polled idle source (X11, the ScreenSaver interface) end to end: read
+ * only when the threshold could be reached, away dated to the last input
+ * (a natural break, as more than half the interval was worked), the
+ * return found at the next beat and dated back to the first input, so the
+ * next break comes a full interval after it. */
+static void
+test_idle_polled (void)
+{
+  g_autoptr(Sim) sim = sim_new ();
+  MobedIdleTracker tracker = { NATURAL, FALSE };
+  MobedPresence presence = { 0 };
+  gint64 next = T0;
+  guint readings = 0, readings_active = 0;
+
+  while (next <= T0 + 31 * MINUTE)
+    {
+      MobedIdleVerdict v;
+      MobedEvent ev;
+
+      sim_advance_to (sim, next);
+      v = mobed_idle_reading (&tracker, idle_at (next), next);
+      readings++;
+      if (!tracker.away && v.change == MOBED_IDLE_SAME)
+        readings_active++;
+      if (v.change != MOBED_IDLE_SAME
+          && mobed_presence_update (&presence, MOBED_AWAY_IDLE,
+                                    v.change == MOBED_IDLE_WENT_AWAY, v.since, &ev))
+        sim_ok (sim, ev);
+      if (v.change == MOBED_IDLE_WENT_AWAY)
+        {
+          g_assert_cmpint (sim->now.mono, ==, T0 + 12 * MINUTE);
+          g_assert_cmpint (state (sim), ==, MOBED_STATE_AWAY);
+          sim_expect_record (sim, MOBED_OUTCOME_NATURAL, 0, 0, W0 + 10 * MINUTE);
+        }
+      if (v.change == MOBED_IDLE_CAME_BACK)
+        {
+          g_assert_cmpint (sim->now.mono, ==, T0 + 30 * MINUTE);
+          g_assert_cmpint (state (sim), ==, MOBED_STATE_WORKING);
+          /* Back-dated: 30 s already count. */
+          g_assert_cmpint (mobed_scheduler_get_count (sim->sched, sim->now.mono), ==, 30 * SEC);
+        }
+      next = v.next;
+    }
+  /* While typing: at 0, 2, 4, 6, 8 and 10 min. Away: once a minute,
+   * 12 to 30 min; the next would be 90 s after the return. */
+  g_assert_cmpuint (readings_active, ==, 6);
+  g_assert_cmpuint (readings, ==, 6 + 19);
+  g_assert_cmpint (next, ==, T0 + 31 * MINUTE + 30 * SEC);
+  g_assert_cmpuint (sim->records->len, ==, 1);
+  sim_expect_show (sim, T0 + 29 * MINUTE + 30 * SEC + INTERVAL, TRUE);
+}
+
+/* The scheduler takes a return's date, but never one before the user left
+ * or before the natural break the absence made. */
+static void
+test_back_dating_is_bounded (void)
+{
+  g_autoptr(Sim) sim = sim_new ();
+
+  sim_advance_to (sim, T0 + 5 * MINUTE);
+  sim_ok (sim, EV_AWAY (T0 + 4 * MINUTE));
+  sim_advance_to (sim, T0 + 5 * MINUTE + 30 * SEC);
+  sim_ok (sim, ((MobedEvent) { .kind = MOBED_EVENT_BACK, .since = T0 }));
+  g_assert_cmpint (mobed_scheduler_get_count (sim->sched, sim->now.mono), ==,
+                   4 * MINUTE + 90 * SEC);
+
+  sim_ok (sim, EV_AWAY (sim->now.mono));
+  sim_advance_to (sim, T0 + 20 * MINUTE);
+  /* Settled at 7 min 30 s: counting from before that would double-count. */
+  sim_ok (sim, ((MobedEvent) { .kind = MOBED_EVENT_BACK, .since = T0 + 6 * MINUTE }));
+  g_assert_cmpint (mobed_scheduler_get_count (sim->sched, sim->now.mono), ==,
+                   20 * MINUTE - (5 * MINUTE + 30 * SEC + NATURAL));
+  /* From the future: now. */
+  sim_ok (sim, EV_AWAY (sim->now.mono));
+  sim_advance_to (sim, T0 + 21 * MINUTE);
+  sim_ok (sim, ((MobedEvent) { .kind = MOBED_EVENT_BACK, .since = T0 + HOUR }));
+  g_assert_cmpint (state (sim), ==, MOBED_STATE_WORKING);
+  sim_advance_to (sim, T0 + 22 * MINUTE);
+  g_assert_cmpint (mobed_scheduler_get_count (sim->sched, sim->now.mono), ==,
+                   12 * MINUTE + 30 * SEC + MINUTE);
+}
+
 /* Two ignored breaks in a row raise the third (and chime again a minute
  * later if still unanswered); an answer brings it back down. */
 static void
@@ -268,6 +367,8 @@ main (int argc, char **argv)
   g_test_add_func ("/scheduler/defer/would-show", test_would_show);
   g_test_add_func ("/scheduler/off-hours", test_off_hours);
   g_test_add_func ("/scheduler/sleep-across-due", test_sleep_across_due);
+  g_test_add_func ("/scheduler/idle/polled", test_idle_polled);
+  g_test_add_func ("/scheduler/idle/back-dating-is-bounded", test_back_dating_is_bounded);
   g_test_add_func ("/scheduler/ladder/raises-and-lowers", test_attention_ladder);
   g_test_add_func ("/scheduler/ladder/off", test_ladder_off);
   return g_test_run ();
