@@ -15,13 +15,13 @@
 /* The status block's labels; the values start in one column, at least 13
  * characters in, further when a translated label is longer. */
 enum { LABEL_STATE, LABEL_BREAK, LABEL_PAUSED, LABEL_REASON, LABEL_NEXT, LABEL_WAIT,
-       LABEL_TODAY, LABEL_WARNING, N_LABELS };
+       LABEL_TODAY, LABEL_IDLE, LABEL_WARNING, N_LABELS };
 static const char *const label_ids[N_LABELS] = {
   /* TRANSLATORS: the labels of `mobectl status`; the values line up after the longest.
    * "Reason:" is why breaks are paused ("meeting"); "Held by:" is followed by what will
    * hold the next break back, e.g. "do not disturb (dunst)" */
   N_("State:"), N_("Break:"), N_("Paused:"), N_("Reason:"), N_("Next break:"), N_("Held by:"),
-  N_("Today:"), N_("Warning:"),
+  N_("Today:"), N_("Idle time:"), N_("Warning:"),
 };
 #define LABEL_MIN 13
 
@@ -166,6 +166,30 @@ mobectl_status_break_line (GVariant *props)
   return g_strjoinv (" + ", (char **) parts->pdata);
 }
 
+/* Where mobed learns that the user stopped using the computer: the
+ * IdleSource property in words, or NULL from a mobed too old to say. */
+static const char *
+idle_source_text (GVariant *props)
+{
+  static const struct { const char *name; const char *text; } sources[] = {
+    /* TRANSLATORS: `mobectl status`, after "Idle time:": where it comes from */
+    { "mutter",      N_("from GNOME (Mutter's idle monitor)") },
+    { "screensaver", N_("from the desktop's screen saver service") },
+    { "wayland",     N_("from the Wayland compositor (ext-idle-notify)") },
+    { "x11",         N_("from the X server (MIT-SCREEN-SAVER)") },
+    { "logind",      N_("from logind's idle hint, when the desktop sets it") },
+  };
+  const char *name = NULL;
+
+  if (!g_variant_lookup (props, "IdleSource", "&s", &name))
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (sources); i++)
+    if (g_str_equal (name, sources[i].name))
+      return _(sources[i].text);
+  /* TRANSLATORS: `mobectl status`, after "Idle time:", when no idle source works */
+  return _("not seen here, so natural breaks come only from locking the screen or sleep");
+}
+
 static void
 print_human (GVariant *props)
 {
@@ -239,6 +263,11 @@ print_human (GVariant *props)
     g_print (ngettext ("%u of %u break done", "%u of %u breaks done", goal), done, goal);
     g_print ("\n");
   }
+  if (idle_source_text (props) != NULL)
+    {
+      print_label (LABEL_IDLE);
+      g_print ("%s\n", idle_source_text (props));
+    }
   {
     g_autofree const char **warnings = NULL;
     if (g_variant_lookup (props, "Warnings", "^a&s", &warnings))
@@ -311,6 +340,14 @@ mobectl_status_json (GVariant *props, gboolean pretty)
   add_break (b, props);
   add_strings (b, "defer_reasons", props, "DeferReasons");
   add_strings (b, "warnings", props, "Warnings");
+  {
+    const char *idle = NULL;
+    json_builder_set_member_name (b, "idle_source");
+    if (g_variant_lookup (props, "IdleSource", "&s", &idle) && !g_str_equal (idle, "none"))
+      json_builder_add_string_value (b, idle);
+    else
+      json_builder_add_null_value (b);
+  }
   json_builder_set_member_name (b, "today");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "done");

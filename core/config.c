@@ -11,10 +11,12 @@
 
 #include "core/catalog.h"
 #include "core/duration.h"
+#include "core/idle.h"
 #include "core/workhours.h"
 
 typedef enum {
   KEY_DURATION, KEY_BOOLEAN, KEY_COUNT, KEY_SETTINGS, KEY_WORDS, KEY_DAYS, KEY_HOURS,
+  KEY_CHOICE,               /* one word of .choices, stored as its index */
 } KeyType;
 
 typedef struct {
@@ -24,6 +26,7 @@ typedef struct {
   gsize       offset;
   guint64     min, max;     /* seconds for durations, the count for counts */
   guint64     fallback;     /* the default */
+  const char *const *choices;   /* KEY_CHOICE: the words, NULL-terminated */
 } KeySpec;
 
 #define FIELD(name) offsetof (MobedConfig, name)
@@ -42,6 +45,8 @@ static const KeySpec keys[] = {
   { "presence", "respect-dnd",   KEY_BOOLEAN,  FIELD (respect_dnd),     0, 1,         TRUE },
   { "presence", "defer-fullscreen", KEY_BOOLEAN, FIELD (defer_fullscreen), 0, 1,      TRUE },
   { "presence", "defer-camera",  KEY_BOOLEAN,  FIELD (defer_camera),    0, 1,         TRUE },
+  { "presence", "idle-source",   KEY_CHOICE,   FIELD (idle_source),     0, MOBED_IDLE_NONE,
+    MOBED_IDLE_AUTO, mobed_idle_kind_names },
   { "goals",    "daily",         KEY_COUNT,    FIELD (daily_goal),      1, 100,       8 },
   { "drills",   "settings",      KEY_SETTINGS, FIELD (settings),        1, 63,
     MOBED_SETTING_SEATED | MOBED_SETTING_STANDING },
@@ -123,10 +128,29 @@ describe (const KeySpec *spec, const Value *value)
             g_string_append_printf (out, "%s%s", out->len ? "," : "", names[i]);
         return g_string_free (out, FALSE);
       }
+    case KEY_CHOICE:
+      return g_strdup (spec->choices[value->number]);
     case KEY_COUNT:
     default:
       return g_strdup_printf ("%" G_GUINT64_FORMAT, value->number);
     }
+}
+
+static gboolean
+parse_choice (const KeySpec *spec, const char *text, Value *ret, GError **error)
+{
+  g_autofree char *listed = NULL;
+
+  for (guint i = 0; spec->choices[i] != NULL; i++)
+    if (g_str_equal (text, spec->choices[i]))
+      {
+        ret->number = i;
+        return TRUE;
+      }
+  listed = g_strjoinv (", ", (char **) spec->choices);
+  g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+               "'%s' is not one of %s", text, listed);
+  return FALSE;
 }
 
 /* A list of kebab-case words, separated by ',' or ';'. */
@@ -246,6 +270,10 @@ parse_value (const KeySpec *spec, const char *raw, Value *ret, GError **error)
         *ret = v;
         return TRUE;
       }
+    case KEY_CHOICE:
+      if (!parse_choice (spec, text, &v, error))
+        return FALSE;
+      break;
     case KEY_COUNT:
     default:
       if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &v.number, NULL))

@@ -72,6 +72,7 @@ mobed_daemon_start (MobedDaemon *self, gboolean replace, GError **error)
   /* Exit non-zero ourselves, so systemd's Restart=on-failure brings us back. */
   g_dbus_connection_set_exit_on_close (self->connection, FALSE);
   g_signal_connect (self->connection, "closed", G_CALLBACK (on_connection_closed), self);
+  mobed_daemon_watch_session (self);
 
   /* Export before owning the name, so the first caller sees real state. */
   mobed_daemon_publish (self, mobed_clock_now ());

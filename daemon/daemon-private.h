@@ -11,6 +11,7 @@
 #include "core/history.h"
 #include "core/reasons.h"
 #include "core/picker.h"
+#include "core/presence.h"
 #include "core/savedstate.h"
 #include "core/scheduler.h"
 #include "core/workhours.h"
@@ -18,8 +19,10 @@
 #include "daemon/config-watch.h"
 #include "daemon/dnd.h"
 #include "daemon/daemon-focus.h"
+#include "daemon/idle-monitor.h"
 #include "daemon/notifier.h"
 #include "daemon/presence-logind.h"
+#include "daemon/presence-screensaver.h"
 #include "daemon/service.h"
 
 struct _MobedDaemon {
@@ -51,6 +54,9 @@ struct _MobedDaemon {
   MobedChime      *chime;
   MobedConfigWatch *config_watch;
   MobedLogind     *logind;
+  MobedScreenSaver *screensaver;   /* GNOME's lock screen */
+  MobedIdleMonitor *idle;
+  MobedPresence    presence;       /* why the user is away, if they are */
   MobedWorkHours   hours;
   gboolean         in_hours;       /* what the scheduler was last told */
 
@@ -89,6 +95,8 @@ void  mobed_daemon_defer_after     (MobedDaemon *self, MobedTime now);
 /* MobedDeferReason bits that hold now. */
 guint mobed_daemon_defer_reasons   (MobedDaemon *self);
 void  mobed_daemon_defer_free      (MobedDaemon *self);
+/* Starts the presence sources that live on the session bus. */
+void mobed_daemon_watch_session (MobedDaemon *self);
 
 /* daemon-pause.c: after each event, the pause's reason, its interval in the
  * history and state.ini; at start, the pause saved there. */

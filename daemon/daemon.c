@@ -24,12 +24,20 @@
 #include "daemon/config-watch.h"
 #include "daemon/drill-list.h"
 #include "daemon/drill-source.h"
+#include "daemon/idle-monitor.h"
 #include "daemon/notifier.h"
 #include "daemon/presence-logind.h"
+#include "daemon/presence-screensaver.h"
 #include "daemon/service.h"
 #include "daemon/stats-view.h"
 
 
+
+static gint64
+idle_threshold (MobedDaemon *self)
+{
+  return (gint64) self->config.natural_break_s * G_USEC_PER_SEC;
+}
 
 static GVariant *
 current_break (MobedDaemon *self, MobedTime now)
@@ -78,6 +86,8 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
     .today_done = self->today_done,
     .daily_goal = (guint) self->config.daily_goal,
     .snooze_length = self->config.snooze_s,
+    .idle_source = mobed_idle_kind_name (self->idle != NULL ? mobed_idle_monitor_get_kind (self->idle)
+                                                            : MOBED_IDLE_NONE),
     .warnings = (const char *const *) warnings,
     .defer_reasons = (const char *const *) reasons,
     .focus = mobed_daemon_focus_variant (self, now),
@@ -449,6 +459,9 @@ mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings, GError **error)
   mobed_scheduler_set_config (self->scheduler, &self->config, now, &plan);
   mobed_daemon_carry_out (self, &plan, now);
   mobed_daemon_defer_configure (self, now);
+  if (self->idle != NULL)
+    mobed_idle_monitor_configure (self->idle, (MobedIdleKind) self->config.idle_source,
+                                  idle_threshold (self));
   g_message ("Configuration reloaded from %s", self->config_path);
   /* Reasons to hold breaks may have changed with it; this also publishes
    * and arms the timer. */
@@ -464,15 +477,53 @@ on_config_files_changed (gpointer user_data)
   mobed_daemon_reload (user_data, warnings, NULL);
 }
 
+/* Every presence source ends here; the scheduler hears of the user
+ * leaving when the first reason begins and returning when the last ends. */
 static void
-on_presence (gboolean away, gpointer user_data)
+presence_changed (MobedDaemon *self, MobedAwayReason reason, gboolean away, gint64 since)
+{
+  MobedEvent event;
+
+  if (mobed_presence_update (&self->presence, reason, away, since, &event))
+    mobed_daemon_handle (self, &event);
+}
+
+static void
+on_logind (gboolean away, gpointer user_data)
+{
+  /* Lock and sleep are reported the moment they happen. */
+  presence_changed (user_data, MOBED_AWAY_LOGIND, away, mobed_clock_now ().mono);
+}
+
+static void
+on_shield (gboolean active, gpointer user_data)
+{
+  presence_changed (user_data, MOBED_AWAY_SCREENSAVER, active, mobed_clock_now ().mono);
+}
+
+static void
+on_idle (gboolean away, gint64 since, gpointer user_data)
+{
+  presence_changed (user_data, MOBED_AWAY_IDLE, away, since);
+}
+
+static void
+on_idle_source (gpointer user_data)
 {
   MobedDaemon *self = user_data;
-  MobedEvent event = { .kind = away ? MOBED_EVENT_AWAY : MOBED_EVENT_BACK };
 
-  /* Lock and sleep are reported the moment they happen. */
-  event.since = mobed_clock_now ().mono;
-  mobed_daemon_handle (self, &event);
+  mobed_daemon_publish (self, mobed_clock_now ());
+}
+
+void
+mobed_daemon_watch_session (MobedDaemon *self)
+{
+  const MobedIdleMonitorCallbacks callbacks = { on_idle, on_idle_source };
+
+  self->screensaver = mobed_screensaver_new (self->connection, on_shield, self);
+  self->idle = mobed_idle_monitor_new (self->connection, mobed_logind_get_session (self->logind),
+                                       (MobedIdleKind) self->config.idle_source,
+                                       idle_threshold (self), &callbacks, self);
 }
 
 MobedDaemon *
@@ -522,7 +573,7 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
     g_autofree char *dir = g_path_get_dirname (self->config_path);
     self->config_watch = mobed_config_watch_new (dir, watched, on_config_files_changed, self);
   }
-  self->logind = mobed_logind_new (on_presence, self);
+  self->logind = mobed_logind_new (on_logind, self);
   mobed_daemon_focus_new (self, now);
   g_message ("Presence: %s", mobed_logind_describe (self->logind));
   mobed_daemon_defer_init (self);
@@ -546,6 +597,8 @@ mobed_daemon_free (MobedDaemon *self)
   if (self->connection != NULL)
     g_signal_handlers_disconnect_by_data (self->connection, self);
   g_clear_pointer (&self->config_watch, mobed_config_watch_free);
+  g_clear_pointer (&self->idle, mobed_idle_monitor_free);
+  g_clear_pointer (&self->screensaver, mobed_screensaver_free);
   g_clear_pointer (&self->logind, mobed_logind_free);
   mobed_daemon_defer_free (self);
   g_clear_pointer (&self->notifier, mobed_notifier_free);

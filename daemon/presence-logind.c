@@ -236,3 +236,9 @@ mobed_logind_describe (MobedLogind *self)
 {
   return self->description;
 }
+
+const char *
+mobed_logind_get_session (MobedLogind *self)
+{
+  return self->session;
+}

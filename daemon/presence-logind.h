@@ -17,6 +17,8 @@ MobedLogind *mobed_logind_new  (void   (*changed) (gboolean away, gpointer user_
 void         mobed_logind_free (MobedLogind *self);
 /* A sentence for status and the log: what is watched, or why nothing is. */
 const char  *mobed_logind_describe (MobedLogind *self);
+/* The object path of the user's session, or NULL if none was found. */
+const char  *mobed_logind_get_session (MobedLogind *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MobedLogind, mobed_logind_free)
 

@@ -308,6 +308,7 @@ mobed_service_publish (MobedService *self, const MobedStatus *status)
   mobed_dbus_daemon1_set_today_done (s, status->today_done);
   mobed_dbus_daemon1_set_daily_goal (s, status->daily_goal);
   mobed_dbus_daemon1_set_snooze_length (s, status->snooze_length);
+  mobed_dbus_daemon1_set_idle_source (s, status->idle_source);
   mobed_dbus_daemon1_set_warnings (s, status->warnings);
   mobed_dbus_daemon1_set_defer_reasons (s, status->defer_reasons);
   mobed_dbus_daemon1_set_focus (s, focus);

@@ -34,6 +34,7 @@ typedef struct {
   guint       today_done;
   guint       daily_goal;
   guint64     snooze_length;   /* s */
+  const char *idle_source;     /* the idle source in use, or "none" */
   const char *const *warnings; /* NULL-terminated */
   const char *const *defer_reasons; /* NULL-terminated */
   GVariant   *focus;           /* a{sv}; floating or not, it is sunk */

@@ -67,6 +67,8 @@ class TestCliStatus(CliTestCase):
                 lines = out.splitlines()
                 self.assertIn(label('State') + 'working', lines)
                 self.assertIn(label('Today') + '0 of 8 breaks done', lines)
+                self.assertIn(label('Idle time') + 'not seen here, so natural breaks come only '
+                              'from locking the screen or sleep', lines)
                 hhmm = local_hhmm(next_break)
                 self.assertRegex(out, rf'(?m)^{label("Next break")}{hhmm} '
                                       r'\(in (10|9) min\)$')
@@ -103,9 +105,11 @@ class TestCliStatus(CliTestCase):
                 st = self.json_status(*args)
                 self.assertEqual(set(st), {'state', 'next_break', 'paused', 'paused_until',
                                            'pause_reason', 'current_break', 'today',
-                                           'warnings', 'defer_reasons'})
+                                           'warnings', 'defer_reasons', 'idle_source'})
                 self.assertIsNone(st['pause_reason'])
                 self.assertEqual(st['defer_reasons'], [])
+                # No idle service, display or logind on the test's buses.
+                self.assertIsNone(st['idle_source'])
                 self.assertEqual(st['state'], 'working')
                 self.assertEqual(st['warnings'], [])
                 self.assertRegex(st['next_break'], ISO_8601)

@@ -8,6 +8,7 @@
 
 #include "core/catalog.h"
 #include "core/config.h"
+#include "core/idle.h"
 
 typedef struct {
   char      *dir;
@@ -71,6 +72,7 @@ assert_config_equal (const MobedConfig *a, const MobedConfig *b)
   g_assert_cmpint (a->respect_dnd, ==, b->respect_dnd);
   g_assert_cmpint (a->defer_fullscreen, ==, b->defer_fullscreen);
   g_assert_cmpint (a->defer_camera, ==, b->defer_camera);
+  g_assert_cmpuint (a->idle_source, ==, b->idle_source);
   g_assert_cmpuint (a->work_days, ==, b->work_days);
   g_assert_cmpstr (a->work_hours, ==, b->work_hours);
 }
@@ -155,6 +157,46 @@ test_bad_values_keep_previous (Fixture *f, gconstpointer data)
   g_assert_true (has_warning (f, "[notify] sound", "'maybe'"));
   g_assert_true (has_warning (f, "[goals] daily", "'1000'"));
   g_assert_cmpuint (f->warnings->len, ==, 6);
+}
+
+/* Each source can be forced by name; anything else is a warning that
+ * lists the names, and the setting before stays. */
+static void
+test_idle_source (Fixture *f, gconstpointer data)
+{
+  MobedConfig c;
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  g_assert_cmpuint (c.idle_source, ==, MOBED_IDLE_AUTO);
+  for (guint i = 0; i < MOBED_IDLE_N_KINDS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("[presence]\nidle-source= %s \n",
+                                               mobed_idle_kind_names[i]);
+      write_conf (f, text);
+      g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+      g_assert_cmpuint (f->warnings->len, ==, 0);
+      g_assert_cmpuint (c.idle_source, ==, i);
+    }
+
+  c.idle_source = MOBED_IDLE_X11;
+  write_conf (f, "[presence]\nidle-source=Mutter\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (c.idle_source, ==, MOBED_IDLE_X11);
+  g_assert_true (has_warning (f, "[presence] idle-source", "'Mutter' is not one of auto, mutter, "
+                                 "screensaver, wayland, x11, logind, none; keeping x11"));
+  write_conf (f, "[presence]\nidle-source=\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (c.idle_source, ==, MOBED_IDLE_X11);
+  g_assert_true (has_warning (f, "[presence] idle-source", "'' is not one of"));
+  write_conf (f, "[presence]\nidle-source=x11,logind\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (c.idle_source, ==, MOBED_IDLE_X11);
+  g_assert_cmpuint (f->warnings->len, ==, 3);
+  /* Left out, it is back to auto. */
+  write_conf (f, "[presence]\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (c.idle_source, ==, MOBED_IDLE_AUTO);
 }
 
 static void
@@ -373,6 +415,7 @@ main (int argc, char **argv)
   ADD ("unknown-keys-and-groups", test_unknown_keys_and_groups);
   ADD ("drills-group", test_drills_group);
   ADD ("presence", test_presence);
+  ADD ("idle-source", test_idle_source);
   ADD ("long-list", test_long_list);
   ADD ("work-hours", test_work_hours);
   ADD ("not-a-key-file", test_not_a_key_file);

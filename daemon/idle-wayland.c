@@ -1,0 +1,225 @@
+/*
+ * idle-wayland.c — idle time on Wayland compositors that offer
+ * ext-idle-notify-v1 (wlroots-based ones, KWin, COSMIC). One notification
+ * object with natural-break as its timeout: the compositor sends "idled"
+ * when the user has been idle that long and "resumed" at the next input,
+ * so mobed asks nothing and runs no timer. The connection's socket sits in
+ * the main loop; the compositor closing it is a failed source.
+ *
+ * The protocol's version 2 adds a notification that idle inhibitors (a
+ * playing video) do not hold back; the wayland-protocols this is built
+ * against has only version 1, so absence behind an inhibitor goes unseen.
+ */
+#include "daemon/idle-source.h"
+
+#include "mobed-config.h"
+
+#ifdef MOBED_HAVE_WAYLAND
+
+#include <errno.h>
+#include <glib-unix.h>
+#include <string.h>
+#include <wayland-client.h>
+
+#include "ext-idle-notify-v1-client-protocol.h"
+
+typedef struct {
+  MobedIdleSource                  parent;
+  struct wl_display               *display;
+  struct wl_registry              *registry;
+  struct wl_seat                  *seat;
+  struct ext_idle_notifier_v1     *notifier;
+  struct ext_idle_notification_v1 *notification;
+  guint                            fd_id;
+} WaylandSource;
+
+static void
+on_global (void *data, struct wl_registry *registry, uint32_t name, const char *interface,
+           uint32_t version)
+{
+  WaylandSource *self = data;
+
+  if (self->seat == NULL && strcmp (interface, wl_seat_interface.name) == 0)
+    self->seat = wl_registry_bind (registry, name, &wl_seat_interface, 1);
+  else if (self->notifier == NULL && strcmp (interface, ext_idle_notifier_v1_interface.name) == 0)
+    self->notifier = wl_registry_bind (registry, name, &ext_idle_notifier_v1_interface, 1);
+}
+
+static void
+on_global_remove (void *data, struct wl_registry *registry, uint32_t name)
+{
+}
+
+static const struct wl_registry_listener registry_listener = { on_global, on_global_remove };
+
+static void
+on_idled (void *data, struct ext_idle_notification_v1 *notification)
+{
+  WaylandSource *self = data;
+  MobedIdleMonitor *monitor = self->parent.monitor;
+
+  /* Sent when the timeout has passed without input: that long idle now. */
+  mobed_idle_monitor_reading (monitor, mobed_idle_monitor_get_threshold (monitor));
+}
+
+static void
+on_resumed (void *data, struct ext_idle_notification_v1 *notification)
+{
+  WaylandSource *self = data;
+
+  mobed_idle_monitor_reading (self->parent.monitor, 0);
+}
+
+static const struct ext_idle_notification_v1_listener notification_listener = {
+  on_idled, on_resumed,
+};
+
+static void
+make_notification (WaylandSource *self)
+{
+  gint64 threshold = mobed_idle_monitor_get_threshold (self->parent.monitor);
+
+  g_clear_pointer (&self->notification, ext_idle_notification_v1_destroy);
+  self->notification = ext_idle_notifier_v1_get_idle_notification (
+      self->notifier, (uint32_t) MIN (threshold / 1000, G_MAXUINT32), self->seat);
+  ext_idle_notification_v1_add_listener (self->notification, &notification_listener, self);
+}
+
+static gboolean
+flush (WaylandSource *self)
+{
+  /* A few bytes of requests: the socket buffer takes them at once. */
+  return wl_display_flush (self->display) >= 0;
+}
+
+static gboolean
+on_socket (int fd, GIOCondition condition, gpointer data)
+{
+  WaylandSource *self = data;
+
+  if ((condition & (G_IO_ERR | G_IO_HUP)) != 0 || wl_display_dispatch (self->display) < 0
+      || !flush (self))
+    {
+      self->fd_id = 0;
+      mobed_idle_monitor_failed (self->parent.monitor, "the compositor closed the connection");
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wayland_free (MobedIdleSource *source)
+{
+  WaylandSource *self = (WaylandSource *) source;
+
+  g_clear_handle_id (&self->fd_id, g_source_remove);
+  g_clear_pointer (&self->notification, ext_idle_notification_v1_destroy);
+  g_clear_pointer (&self->notifier, ext_idle_notifier_v1_destroy);
+  g_clear_pointer (&self->seat, wl_seat_destroy);
+  g_clear_pointer (&self->registry, wl_registry_destroy);
+  if (self->display != NULL)
+    {
+      wl_display_flush (self->display);
+      wl_display_disconnect (self->display);
+    }
+  g_free (self);
+}
+
+static MobedIdleSource *
+wayland_open (MobedIdleMonitor *monitor, GError **error)
+{
+  WaylandSource *self;
+
+  if (g_getenv ("WAYLAND_DISPLAY") == NULL && g_getenv ("WAYLAND_SOCKET") == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no WAYLAND_DISPLAY");
+      return NULL;
+    }
+  self = g_new0 (WaylandSource, 1);
+  self->parent = (MobedIdleSource) { &mobed_idle_wayland, monitor };
+  self->display = wl_display_connect (NULL);
+  if (self->display == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot connect to the compositor: %s",
+                   g_strerror (errno));
+      wayland_free (&self->parent);
+      return NULL;
+    }
+  self->registry = wl_display_get_registry (self->display);
+  wl_registry_add_listener (self->registry, &registry_listener, self);
+  if (wl_display_roundtrip (self->display) < 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           "the compositor closed the connection");
+      wayland_free (&self->parent);
+      return NULL;
+    }
+  if (self->notifier == NULL || self->seat == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           self->notifier == NULL
+                             ? "the compositor does not offer ext-idle-notify-v1"
+                             : "the compositor offers no seat");
+      wayland_free (&self->parent);
+      return NULL;
+    }
+  make_notification (self);
+  if (!flush (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           "the compositor closed the connection");
+      wayland_free (&self->parent);
+      return NULL;
+    }
+  self->fd_id = g_unix_fd_add (wl_display_get_fd (self->display),
+                               G_IO_IN | G_IO_ERR | G_IO_HUP, on_socket, self);
+  return &self->parent;
+}
+
+static gboolean
+wayland_read (MobedIdleSource *source, gint64 *idle, GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       "ext-idle-notify cannot be asked, only listened to");
+  return FALSE;
+}
+
+/* A new notification starts its timeout afresh and is not idle, so it
+ * would never send "resumed" for an absence the old one reported: that
+ * absence ends here, and the new one reports the next. */
+static void
+wayland_threshold_changed (MobedIdleSource *source)
+{
+  WaylandSource *self = (WaylandSource *) source;
+
+  make_notification (self);
+  if (!flush (self))
+    mobed_idle_monitor_failed (source->monitor, "the compositor closed the connection");
+  else if (mobed_idle_monitor_is_away (source->monitor))
+    mobed_idle_monitor_reading (source->monitor, 0);
+}
+
+#else /* !MOBED_HAVE_WAYLAND */
+
+static MobedIdleSource *
+wayland_open (MobedIdleMonitor *monitor, GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       "this mobed was built without Wayland support");
+  return NULL;
+}
+
+#define wayland_read NULL
+#define wayland_threshold_changed NULL
+#define wayland_free NULL
+
+#endif
+
+const MobedIdleSourceClass mobed_idle_wayland = {
+  .kind = MOBED_IDLE_WAYLAND,
+  .bus_name = NULL,
+  .open = wayland_open,
+  .read = wayland_read,
+  .threshold_changed = wayland_threshold_changed,
+  .free = wayland_free,
+};
