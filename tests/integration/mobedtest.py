@@ -338,6 +338,31 @@ class MobedTestCase(_Base):
             self.assertTrue(cond(), message)
             time.sleep(0.02)
 
+    # -- logind on a private system bus ---------------------------------------
+
+    def start_logind(self):
+        """A private system bus with dbusmock's logind on it and session c1
+        of this user (XDG_SESSION_ID); call before mobed starts. Returns the
+        logind mock's object and the session's (dbus-python)."""
+        import dbus
+        dbusmock.DBusTestCase.start_system_bus()
+        self.addCleanup(self._stop_system_bus)
+        log = open(self.tmp / 'logind-mock.log', 'ab')  # noqa: SIM115
+        self.addCleanup(log.close)
+        self.logs.append(('logind mock', log.name))
+        _, logind = self.spawn_server_template('logind', {}, stdout=log, system_bus=True)
+        path = dbus.Interface(logind, dbusmock.MOCK_IFACE).AddSession(
+            'c1', 'seat0', dbus.UInt32(os.getuid()), 'tester', True)
+        os.environ['XDG_SESSION_ID'] = 'c1'
+        return logind, dbus.SystemBus().get_object('org.freedesktop.login1', path)
+
+    def _stop_system_bus(self):
+        pid = dbusmock.DBusTestCase.system_bus_pid
+        if pid:
+            dbusmock.DBusTestCase.stop_dbus(pid)
+            dbusmock.DBusTestCase.system_bus_pid = None
+        os.environ.pop('DBUS_SYSTEM_BUS_ADDRESS', None)
+
     # -- mobed over D-Bus -----------------------------------------------------
 
     def _on_signal(self, conn, sender, path, iface, name, params):
@@ -385,6 +410,12 @@ class MobedTestCase(_Base):
     def get_prop(self, name):
         return self._call(BUS_NAME, OBJ_PATH, 'org.freedesktop.DBus.Properties', 'Get',
                           GLib.Variant('(ss)', (IFACE, name)))[0]
+
+    def outcomes(self):
+        """The outcome of each break in mobed's history, newest first."""
+        reply = self._call(BUS_NAME, OBJ_PATH, IFACE, 'GetHistory',
+                           GLib.Variant('(a{sv})', ({},)))
+        return [row['outcome'] for row in reply[0]]
 
     def wait_state(self, state, timeout=10):
         self.assert_eventually(lambda: self.get_prop('State') == state, timeout,

@@ -158,7 +158,7 @@ class IdleTestCase(MobedTestCase):
         go_idle()
         self.wait_ended('natural')
         self.wait_state('away')
-        self.assertEqual(self.history(), ['natural'])
+        self.assertEqual(self.outcomes(), ['natural'])
 
 
 class TestMutter(IdleTestCase):
@@ -391,24 +391,8 @@ class TestLogindIdle(IdleTestCase):
 
     def setUp(self):
         super().setUp()
-        dbusmock.DBusTestCase.start_system_bus()
-        self.addCleanup(self._stop_system_bus)
-        log = open(self.tmp / 'logind-mock.log', 'ab')  # noqa: SIM115
-        self.addCleanup(log.close)
-        self.logs.append(('logind mock', log.name))
-        _, logind = self.spawn_server_template('logind', {}, stdout=log, system_bus=True)
-        path = dbus.Interface(logind, dbusmock.MOCK_IFACE).AddSession(
-            'c1', 'seat0', dbus.UInt32(os.getuid()), 'tester', True)
-        self.session = dbus.Interface(dbus.SystemBus().get_object('org.freedesktop.login1', path),
-                                      dbusmock.MOCK_IFACE)
-        os.environ['XDG_SESSION_ID'] = 'c1'
-
-    def _stop_system_bus(self):
-        pid = dbusmock.DBusTestCase.system_bus_pid
-        if pid:
-            dbusmock.DBusTestCase.stop_dbus(pid)
-            dbusmock.DBusTestCase.system_bus_pid = None
-        os.environ.pop('DBUS_SYSTEM_BUS_ADDRESS', None)
+        _, session = self.start_logind()
+        self.session = dbus.Interface(session, dbusmock.MOCK_IFACE)
 
     def idle_hint(self, idle):
         since = int(time.clock_gettime(time.CLOCK_MONOTONIC) * 1e6)
@@ -471,7 +455,7 @@ class TestX11(IdleTestCase):
         # ...then leaves: no input for natural-break.
         self.wait_ended('natural', timeout=10)
         self.wait_state('away')
-        self.assertEqual(self.history()[0], 'natural')
+        self.assertEqual(self.outcomes()[0], 'natural')
         self.move()
         self.wait_state('working', timeout=5)
 

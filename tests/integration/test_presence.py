@@ -30,25 +30,8 @@ class TestLogind(MobedTestCase):
     def setUp(self):
         super().setUp()
         # A private system bus with logind on it, before mobed starts.
-        dbusmock.DBusTestCase.start_system_bus()
-        self.addCleanup(self._stop_system_bus)
-        log = open(self.tmp / 'logind-mock.log', 'ab')  # noqa: SIM115
-        self.addCleanup(log.close)
-        self.logs.append(('logind mock', log.name))
-        self.logind, self.logind_obj = self.spawn_server_template('logind', {}, stdout=log,
-                                                                  system_bus=True)
-        mock = dbus.Interface(self.logind_obj, dbusmock.MOCK_IFACE)
-        path = mock.AddSession('c1', 'seat0', dbus.UInt32(os.getuid()), 'tester', True)
-        self.session = dbus.SystemBus().get_object('org.freedesktop.login1', path)
-        os.environ['XDG_SESSION_ID'] = 'c1'
+        self.logind_obj, self.session = self.start_logind()
         self.daemon = self.start_daemon()
-
-    def _stop_system_bus(self):
-        pid = dbusmock.DBusTestCase.system_bus_pid
-        if pid:
-            dbusmock.DBusTestCase.stop_dbus(pid)
-            dbusmock.DBusTestCase.system_bus_pid = None
-        os.environ.pop('DBUS_SYSTEM_BUS_ADDRESS', None)
 
     def sleep_signal(self, start):
         dbus.Interface(self.logind_obj, dbusmock.MOCK_IFACE).EmitSignal(
@@ -70,7 +53,7 @@ class TestLogind(MobedTestCase):
         time.sleep(2.5)                          # more than half the interval counted
         self.session.Lock(dbus_interface='org.freedesktop.login1.Session')
         self.wait_state('away')
-        self.assert_eventually(lambda: self.history() == ['natural'], 6,
+        self.assert_eventually(lambda: self.outcomes() == ['natural'], 6,
                                'a lock longer than natural-break was not a natural break')
         self.session.Unlock(dbus_interface='org.freedesktop.login1.Session')
         self.wait_state('working')
