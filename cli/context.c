@@ -109,6 +109,13 @@ mobectl_usage_error (MobectlContext *ctx, const char *fmt, ...)
   va_start (args, fmt);
   msg = g_strdup_vprintf (fmt, args);
   va_end (args);
+  /* It quotes what was typed, which may be any bytes: print valid text. */
+  if (!g_utf8_validate (msg, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (msg, -1);
+      g_free (msg);
+      msg = valid;
+    }
   g_printerr ("mobectl: %s\n", msg);
   if (ctx->verb != NULL)
     g_printerr (_("Try 'mobectl %s --help' for more."), ctx->verb);

@@ -297,7 +297,10 @@ main (int argc, char **argv)
               const char *value = eq != NULL ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
 
               if (value == NULL || *value == '\0')
-                return mobectl_usage_error (&ctx, _("'%s' needs a value"), opt->name);
+                {
+                  ctx.verb = opt->verb;      /* the hint points at its command's help */
+                  return mobectl_usage_error (&ctx, _("'%s' needs a value"), opt->name);
+                }
               G_STRUCT_MEMBER (const char *, &ctx, opt->offset) = value;
             }
           else

@@ -100,7 +100,8 @@ mobed_duration_parse (const char *text, guint64 *ret_seconds, GError **error)
                    "an empty text is not a duration (%s)", HINT);
       return FALSE;
     }
-  if (*s == '-')
+  /* "-5m", but not a lone "-" or "-x": those are just not durations. */
+  if (*s == '-' && g_ascii_isdigit (s[1]))
     {
       g_set_error (error, MOBED_DURATION_ERROR, MOBED_DURATION_ERROR_RANGE,
                    "'%s' is negative; a duration must be longer than zero", text);

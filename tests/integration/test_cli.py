@@ -454,5 +454,149 @@ class TestCliErrors(CliTestCase):
         self.assertEqual(out.splitlines()[0], 'mobectl 0.1.0')
 
 
+def help_verbs():
+    """(verb, placeholder or None) for each command `mobectl --help` lists."""
+    out = subprocess.run([MOBECTL_BIN, '--help'], capture_output=True, text=True,
+                         check=True, env={**os.environ, 'LC_ALL': 'C.UTF-8'}).stdout
+    commands = out.split('Commands:', 1)[1].split('\n\n', 1)[0]
+    verbs = []
+    for line in commands.splitlines():
+        m = re.match(r'^  (\S+)(?: (\[[A-Z]+\]))?  ', line)
+        if m:
+            verbs.append((m.group(1), m.group(2)))
+    return verbs
+
+
+def help_options(verb):
+    """{option: takes a value} from `mobectl VERB --help`'s own option list."""
+    out = subprocess.run([MOBECTL_BIN, verb, '--help'], capture_output=True, text=True,
+                         check=True, env={**os.environ, 'LC_ALL': 'C.UTF-8'}).stdout
+    own = out.split(f'Options for {verb}:', 1)
+    if len(own) == 1:
+        return {}
+    options = {}
+    for line in own[1].split('\n\n', 1)[0].splitlines():
+        m = re.match(r'^  (--[a-z-]+)( [A-Z]+)?  ', line)
+        if m:
+            options[m.group(1)] = m.group(2) is not None
+    return options
+
+
+# Values each option taking one refuses, and the reason words; an option
+# listed with None takes any text (a drill tag, a file name). A new option
+# must be added here: the test fails until someone decides.
+BAD_OPTION_VALUES = {
+    '--region': [('elbow', 'not a region'), (b'\xff', 'not a region')],
+    '--setting': [('sofa', 'not a setting')],
+    '--for': None,
+    '--days': [('0', 'number of days'), ('3661', 'number of days'), ('-3', 'number of days'),
+               ('3x', 'number of days'), ('99999999999999999999', 'number of days')],
+    '--svg': None,
+    '--limit': [('-1', 'number of breaks'), ('x', 'number of breaks'),
+                ('99999999999999999999', 'number of breaks')],
+    '--since': [('2024-13-45', 'not a date'), ('yesterday', 'not a date'),
+                ('2024-02-30', 'not a date')],
+}
+
+# Text no DURATION may be, and what the reason says.
+BAD_DURATIONS = [('banana', 'not a duration'), ('0', 'zero'), ('0s', 'zero'),
+                 ('-5m', 'negative'), ('-', 'not a duration'), ('5x', 'not a duration'),
+                 ('1:99', 'not a duration'), ('1.5h', 'not a duration'),
+                 ('99999999999999999999d', 'too long'), ('31d', 'too long'),
+                 (b'\xff\xfe', 'not a duration'), ('', 'empty')]
+
+
+class TestCliArgumentShapes(CliTestCase):
+    """Every bad shape of arguments, for every command and option that
+    `mobectl --help` lists: exit 2, nothing on stdout, one line saying what
+    is wrong and one pointing at the right --help, all valid UTF-8. No mobed
+    runs and the bus is not there: a usage error must be found before any
+    call (a call would fail with exit 1)."""
+    start_mobed = False
+    caps = None
+
+    def setUp(self):
+        super().setUp()
+        os.environ['DBUS_SESSION_BUS_ADDRESS'] = f'unix:path={self.tmp}/no-bus-here'
+        self.verbs = help_verbs()
+        self.assertGreaterEqual(len(self.verbs), 12, self.verbs)
+        self.options = {verb: help_options(verb) for verb, _ in self.verbs}
+
+    def refused(self, args, reason=None, verb=None):
+        """mobectl @args must be a usage error naming @reason, hinting at @verb's help."""
+        argv = [MOBECTL_BIN] + [a if isinstance(a, bytes) else a.encode() for a in args]
+        res = subprocess.run(argv, env=self.env, capture_output=True, timeout=20, check=False)
+        shown = ' '.join(repr(a) for a in args)
+        self.transcript.append(f'$ mobectl {shown}  -> {res.returncode}\n{res.stderr!r}')
+        self.assertEqual(res.returncode, 2, f'mobectl {shown}: {res.stdout!r} {res.stderr!r}')
+        self.assertEqual(res.stdout, b'', f'mobectl {shown}')
+        err = res.stderr.decode('utf-8')          # raises on invalid UTF-8
+        lines = err.splitlines()
+        self.assertEqual(len(lines), 2, f'mobectl {shown}: a reason and a hint, got {err!r}')
+        self.assertTrue(lines[0].startswith('mobectl: '), lines[0])
+        if reason:
+            self.assertIn(reason.lower(), lines[0].lower(), f'mobectl {shown}')
+        hint = f"Try 'mobectl {verb} --help'" if verb else "Try 'mobectl --help'"
+        self.assertTrue(lines[1].startswith(hint), f'mobectl {shown}: {lines[1]!r}')
+
+    def test_unknown_command_and_global_options(self):
+        for args in (['frobnicate'], ['Status'], ['-'], ['stat'], [b'\xff\xfe']):
+            with self.subTest(args=args):
+                self.refused(args, 'unknown command')
+        for args in (['--bogus'], ['-x'], ['--json=1'], ['--help=x'], ['--version=2'],
+                     ['---'], [b'--\xff']):
+            with self.subTest(args=args):
+                self.refused(args, 'unknown option')
+
+    def test_each_command(self):
+        for verb, placeholder in self.verbs:
+            most = 0 if placeholder is None else 1
+            with self.subTest(verb=verb, shape='unknown option'):
+                self.refused([verb, '--no-such-option'], 'unknown option', verb)
+                self.refused([verb, '-q'], 'unknown option', verb)
+            with self.subTest(verb=verb, shape='too many arguments'):
+                self.refused([verb] + ['a'] * (most + 1), verb, verb)
+                self.refused([verb] + ['a'] * (most + 5), verb, verb)
+            if placeholder == '[DURATION]':
+                for value, reason in BAD_DURATIONS:
+                    with self.subTest(verb=verb, duration=value):
+                        # '-5m' reads as an option unless after '--'.
+                        dash = isinstance(value, str) and value.startswith('-') and value != '-'
+                        self.refused([verb, value], 'unknown option' if dash else reason, verb)
+                        self.refused([verb, '--', value], reason, verb)
+
+    def test_each_option(self):
+        owners = {o: verb for verb, opts in self.options.items() for o in opts}
+        self.assertTrue(owners, 'no command lists options of its own')
+        for option, verb in owners.items():
+            takes_value = self.options[verb][option]
+            if takes_value:
+                self.assertIn(option, BAD_OPTION_VALUES,
+                              f'{option} takes a value: say in BAD_OPTION_VALUES what it refuses')
+                with self.subTest(option=option, shape='missing value'):
+                    self.refused([verb, option], 'needs a value', verb)
+                    self.refused([verb, f'{option}='], 'needs a value', verb)
+                    self.refused([verb, option, ''], 'needs a value', verb)
+                for value, reason in BAD_OPTION_VALUES[option] or []:
+                    with self.subTest(option=option, value=value):
+                        joined = option.encode() + b'=' + (value if isinstance(value, bytes)
+                                                           else value.encode())
+                        self.refused([verb, option, value], reason, verb)
+                        self.refused([verb, joined], reason, verb)
+            else:
+                with self.subTest(option=option, shape='flag with a value'):
+                    self.refused([verb, f'{option}=yes'], 'unknown option', verb)
+            # Every other command refuses it, and the hint names its own command.
+            for other, _ in self.verbs:
+                if other != verb:
+                    args = [other, option] + (['x'] if takes_value else [])
+                    with self.subTest(option=option, command=other):
+                        self.refused(args, f"only works with 'mobectl {verb}'", verb)
+            with self.subTest(option=option, shape='without its command'):
+                if verb != self.verbs[0][0]:     # the default command takes its own
+                    self.refused([option] + (['x'] if takes_value else []),
+                                 f"only works with 'mobectl {verb}'", verb)
+
+
 if __name__ == '__main__':
     main()

@@ -72,6 +72,10 @@ test_garbage (void)
   assert_refused ("30m1h", MOBED_DURATION_ERROR_INVALID, NULL);   /* units must shrink */
   assert_refused ("5m5m", MOBED_DURATION_ERROR_INVALID, NULL);
   assert_refused ("5mm", MOBED_DURATION_ERROR_INVALID, NULL);
+  /* A dash alone or before a word is not a negative number. */
+  assert_refused ("-", MOBED_DURATION_ERROR_INVALID, "'-' is not a duration");
+  assert_refused ("-m", MOBED_DURATION_ERROR_INVALID, "'-m' is not a duration");
+  assert_refused ("--5m", MOBED_DURATION_ERROR_INVALID, NULL);
 }
 
 static void
