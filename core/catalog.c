@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "core/message.h"
+
 struct _MobedCatalog {
   GPtrArray  *drills;   /* MobedDrill*, in load order */
   GHashTable *by_id;    /* id → MobedDrill* (borrowed from drills) */
@@ -82,12 +84,12 @@ problem (Check *c, const char *key, const char *fmt, ...)
   c->count++;
   if (c->problems == NULL)
     return;
-  /* Ids and keys come from the file: keep problems valid UTF-8 for D-Bus. */
+  /* Ids, keys and values come from the file: keep problems readable. */
   {
     g_autofree char *full = key != NULL
       ? g_strdup_printf ("%s: drill '%s', key '%s': %s", c->path, c->id, key, msg)
       : g_strdup_printf ("%s: drill '%s': %s", c->path, c->id, msg);
-    g_ptr_array_add (c->problems, g_utf8_make_valid (full, -1));
+    g_ptr_array_add (c->problems, mobed_message_text (full));
   }
 }
 
@@ -406,7 +408,7 @@ report_duplicate_groups (const char *path, const char *text, GPtrArray *problems
               g_autofree char *full =
                 g_strdup_printf ("%s: drill '%s': the id is used twice; both are left out",
                                  path, line + 1);
-              g_ptr_array_add (problems, g_utf8_make_valid (full, -1));
+              g_ptr_array_add (problems, mobed_message_text (full));
             }
           g_hash_table_add (duplicates, g_strdup (line + 1));
         }
@@ -447,8 +449,9 @@ mobed_catalog_load (MobedCatalog *self, const char *path, GPtrArray *problems, G
       || !g_key_file_load_from_data (file, text, length, G_KEY_FILE_KEEP_TRANSLATIONS,
                                      &local_error))
     {
-      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, message);
+      g_autofree char *full = g_strdup_printf ("%s: %s", path, local_error->message);
+      g_autofree char *message = mobed_message_text (full);
+      g_set_error_literal (error, local_error->domain, local_error->code, message);
       return FALSE;
     }
   report_duplicate_groups (path, text, problems, duplicates);

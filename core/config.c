@@ -12,6 +12,7 @@
 #include "core/catalog.h"
 #include "core/duration.h"
 #include "core/idle.h"
+#include "core/message.h"
 #include "core/workhours.h"
 
 typedef enum {
@@ -334,11 +335,11 @@ warn (GPtrArray *warnings, const char *path, const char *fmt, ...)
   va_start (args, fmt);
   msg = g_strdup_vprintf (fmt, args);
   va_end (args);
-  /* Key names come from the file: keep warnings valid UTF-8 for D-Bus. */
+  /* Key names and values come from the file: keep warnings readable. */
   if (warnings != NULL)
     {
       g_autofree char *full = g_strdup_printf ("%s: %s", path, msg);
-      g_ptr_array_add (warnings, g_utf8_make_valid (full, -1));
+      g_ptr_array_add (warnings, mobed_message_text (full));
     }
 }
 
@@ -385,8 +386,9 @@ mobed_config_load (MobedConfig *config,
           *config = next;
           return TRUE;
         }
-      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, message);
+      g_autofree char *full = g_strdup_printf ("%s: %s", path, local_error->message);
+      g_autofree char *message = mobed_message_text (full);
+      g_set_error_literal (error, local_error->domain, local_error->code, message);
       return FALSE;
     }
 

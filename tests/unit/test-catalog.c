@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "core/catalog.h"
+#include "core/config.h"
+#include "core/message.h"
+#include "core/picker.h"
 
 typedef struct {
   char         *dir;
@@ -491,6 +494,122 @@ test_vocabulary (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_strv_length (none), ==, 0);
 }
 
+/* Ten thousand drills load, every one usable, and the picker still picks
+ * from them by the rules: only allowed settings, no repeat in a row. The
+ * load time is printed (no limit: the machine is shared). */
+static void
+test_ten_thousand (Fixture *f, gconstpointer data)
+{
+  static const char *const regions[] = { "neck", "shoulders", "upper-back", "chest", "low-back",
+                                         "hips", "legs", "ankles-feet", "wrists-forearms" };
+  static const char *const settings[] = { "seated", "standing", "floor" };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(MobedPicker) picker = NULL;
+  MobedConfig config;
+  MobedChoice last = { 0 };
+  gint64 t0;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_printf (text,
+                            "[drill-%05u]\nname=Drill %u\nsummary=Move for drill %u.\n"
+                            "steps=Start easy;Keep going\nregions=%s\nsettings=%s\n"
+                            "good-for=tag-%u\nreps-small=%u\nreps-focus=20\nper-side=%s\n"
+                            "seconds-per-rep=%u\n\n",
+                            i, i, i, regions[i % G_N_ELEMENTS (regions)],
+                            settings[i % G_N_ELEMENTS (settings)], i % 50, 3 + i % 8,
+                            i % 2 ? "true" : "false", 2 + i % 3);
+  write_ini (f, text->str);
+  t0 = g_get_monotonic_time ();
+  load_ok (f, f->path);
+  g_test_message ("10,000 drills (%zu bytes) loaded in %.1f ms", text->len,
+                  (g_get_monotonic_time () - t0) / 1000.0);
+  g_assert_cmpuint (f->problems->len, ==, 0);
+  g_assert_cmpuint (mobed_catalog_size (f->catalog), ==, 10000);
+  g_assert_nonnull (mobed_catalog_find (f->catalog, "drill-09999"));
+
+  mobed_config_init_defaults (&config);
+  picker = mobed_picker_new (f->catalog, 7);
+  t0 = g_get_monotonic_time ();
+  for (guint i = 0; i < 64; i++)
+    {
+      MobedChoice choice;
+
+      g_assert_true (mobed_picker_pick (picker, &config, 1 + i / 32, FALSE, &choice));
+      g_assert_cmpuint (choice.n, >=, 1);
+      for (guint j = 0; j < choice.n; j++)
+        {
+          const MobedDrill *d = mobed_catalog_find (f->catalog, choice.items[j].id);
+
+          g_assert_nonnull (d);
+          g_assert_true (d->settings & config.settings);      /* no floor drills */
+          g_assert_cmpuint (choice.items[j].reps, >, 0);
+          for (guint k = 0; k < last.n; k++)
+            g_assert_cmpstr (choice.items[j].id, !=, last.items[k].id);
+        }
+      last = choice;
+    }
+  g_test_message ("64 picks from 10,000 drills in %.1f ms",
+                  (g_get_monotonic_time () - t0) / 1000.0);
+}
+
+/* No drills at all: it loads (nothing to warn about) and is empty, which
+ * the daemon refuses; a picker on it picks nothing rather than failing. */
+static void
+test_no_drills (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MobedPicker) picker = NULL;
+  MobedConfig config;
+  MobedChoice choice;
+
+  write_ini (f, "# nothing here\n\n");
+  load_ok (f, f->path);
+  g_assert_cmpuint (mobed_catalog_size (f->catalog), ==, 0);
+  g_assert_cmpuint (f->problems->len, ==, 0);
+  mobed_config_init_defaults (&config);
+  picker = mobed_picker_new (f->catalog, 7);
+  g_assert_false (mobed_picker_pick (picker, &config, 1, FALSE, &choice));
+  g_assert_false (mobed_picker_pick (picker, &config, 1, TRUE, &choice));
+}
+
+/* A hostile file: a megabyte line, a megabyte value, bytes that are not
+ * text. Every problem is short and readable, and the good drill loads. */
+static void
+test_hostile_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *megabyte = g_strnfill (1 << 20, 'x');
+  g_autofree char *text = g_strconcat (
+    "[good]\nname=Good\nsummary=Fine.\nsteps=One;Two\nregions=neck\nsettings=seated\n"
+    "good-for=\nreps-small=5\nreps-focus=10\nper-side=false\nseconds-per-rep=3\n\n"
+    "[huge]\nname=", megabyte, "\nsummary=", megabyte, "\nsteps=a;b\nregions=", megabyte,
+    "\nsettings=seated\ngood-for=\nreps-small=", megabyte, "\nreps-focus=99999999999999999999\n"
+    "per-side=maybe\nseconds-per-rep=-1\n", megabyte, "=1\n\n"
+    "[bytes]\nname=\xff\xfe\nsummary=ok\nsteps=a;b\nregions=neck\nsettings=seated\n"
+    "good-for=\nreps-small=5\nreps-focus=10\nper-side=false\nseconds-per-rep=3\n", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MobedCatalog) other = mobed_catalog_new ();
+  g_autofree char *garbage_line = g_strconcat (megabyte, "\n", NULL);
+
+  write_ini (f, text);
+  load_ok (f, f->path);
+  g_assert_cmpuint (mobed_catalog_size (f->catalog), ==, 1);
+  g_assert_nonnull (mobed_catalog_find (f->catalog, "good"));
+  g_assert_true (has_problem (f, "huge", "name", NULL));
+  g_assert_true (has_problem (f, "huge", "reps-small", NULL));
+  g_assert_true (has_problem (f, "bytes", "name", NULL));
+  for (guint i = 0; i < f->problems->len; i++)
+    {
+      const char *p = f->problems->pdata[i];
+      g_assert_true (g_utf8_validate (p, -1, NULL));
+      g_assert_cmpuint (g_utf8_strlen (p, -1), <=, MOBED_MESSAGE_MAX);
+    }
+  /* Not a key file at all: one short error. */
+  write_ini (f, garbage_line);
+  g_assert_false (mobed_catalog_load (other, f->path, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_cmpuint (g_utf8_strlen (error->message, -1), <=, MOBED_MESSAGE_MAX);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -505,6 +624,9 @@ main (int argc, char **argv)
   ADD ("localized", test_localized);
   ADD ("refcount", test_refcount);
   ADD ("vocabulary", test_vocabulary);
+  ADD ("ten-thousand", test_ten_thousand);
+  ADD ("no-drills", test_no_drills);
+  ADD ("hostile-file", test_hostile_file);
   for (gsize i = 0; i < G_N_ELEMENTS (variants); i++)
     {
       g_autofree char *path = g_strdup_printf ("/catalog/malformed/%s", variants[i].test);
