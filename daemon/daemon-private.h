@@ -31,6 +31,7 @@ struct _MobedDaemon {
 
   char            *config_path;
   MobedConfig      config;
+  GPtrArray       *load_warnings;  /* problems in the files last read, for status */
   char            *state_path;
   MobedSavedState  saved;
   MobedHistory    *history;        /* through mobed_daemon_history () */

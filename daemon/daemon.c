@@ -68,11 +68,53 @@ pick_drills (MobedDaemon *self, MobedTime now, gboolean another)
   self->choice_catalog = mobed_catalog_ref (self->catalog);
 }
 
+/* Status shows this many problems from the files; the rest are counted. */
+#define SHOWN_LOAD_WARNINGS 5
+
+/* What the user should know about: the history's state, then the problems
+ * in mobed.conf and drills.ini as last read. Fills @warnings (NULL-ended);
+ * returns a string to free, or NULL. */
+static char *
+collect_warnings (MobedDaemon *self, const char *warnings[SHOWN_LOAD_WARNINGS + 3])
+{
+  const char *problem = mobed_history_problem (self->history);
+  guint n = 0, loaded = self->load_warnings->len;
+  char *more = NULL;
+
+  if (problem != NULL)
+    warnings[n++] = problem;
+  for (guint i = 0; i < MIN (loaded, SHOWN_LOAD_WARNINGS); i++)
+    warnings[n++] = self->load_warnings->pdata[i];
+  if (loaded > SHOWN_LOAD_WARNINGS)
+    {
+      guint rest = loaded - SHOWN_LOAD_WARNINGS;
+      /* TRANSLATORS: a status warning after the first few problems found
+       * in mobed.conf and drills.ini */
+      more = g_strdup_printf (ngettext ("%u more problem in the configuration; "
+                                        "'mobectl reload' lists them all",
+                                        "%u more problems in the configuration; "
+                                        "'mobectl reload' lists them all", rest), rest);
+      warnings[n++] = more;
+    }
+  warnings[n] = NULL;
+  return more;
+}
+
+/* Keeps a copy of the problems a load found, for status. */
+static void
+keep_load_warnings (MobedDaemon *self, GPtrArray *warnings, guint from)
+{
+  g_clear_pointer (&self->load_warnings, g_ptr_array_unref);
+  self->load_warnings = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = from; i < warnings->len; i++)
+    g_ptr_array_add (self->load_warnings, g_strdup (warnings->pdata[i]));
+}
+
 void
 mobed_daemon_publish (MobedDaemon *self, MobedTime now)
 {
-  const char *problem = mobed_history_problem (self->history);
-  const char *warnings[2] = { problem, NULL };
+  const char *warnings[SHOWN_LOAD_WARNINGS + 3];
+  g_autofree char *more = collect_warnings (self, warnings);
   g_auto(GStrv) reasons = mobed_defer_reason_list (mobed_daemon_defer_reasons (self));
 
   MobedStatus status = {
@@ -449,6 +491,7 @@ mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings, GError **error)
 {
   MobedTime now = mobed_clock_now ();
   MobedPlan plan;
+  guint before = warnings->len;
 
   load_config (self, warnings);
   load_hours (self);
@@ -456,6 +499,7 @@ mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings, GError **error)
   reload_catalog (self, warnings);
   mobed_drill_source_check_config (self->catalog, self->config.focus, self->config.exclude,
                                    warnings);
+  keep_load_warnings (self, warnings, before);
   mobed_scheduler_set_config (self->scheduler, &self->config, now, &plan);
   mobed_daemon_carry_out (self, &plan, now);
   mobed_daemon_defer_configure (self, now);
@@ -555,6 +599,7 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   self->in_hours = TRUE;          /* the scheduler starts inside; sync_hours corrects it */
   mobed_drill_source_check_config (self->catalog, self->config.focus, self->config.exclude,
                                    warnings);
+  keep_load_warnings (self, warnings, 0);
   if (!mobed_saved_state_load (&self->saved, self->state_path, &local_error))
     g_warning ("Could not read mobed's state, starting afresh: %s", local_error->message);
   history_path = mobed_history_default_path ();
@@ -612,6 +657,7 @@ mobed_daemon_free (MobedDaemon *self)
   mobed_daemon_history_free (self);
   g_clear_object (&self->connection);
   g_clear_pointer (&self->loop, g_main_loop_unref);
+  g_clear_pointer (&self->load_warnings, g_ptr_array_unref);
   g_free (self->config_path);
   g_free (self->state_path);
   g_free (self);
