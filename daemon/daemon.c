@@ -138,8 +138,11 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
   mobed_service_publish (self->service, &status);
 }
 
+/* Puts the current break on screen. @started: it has just fallen due or
+ * come back from a snooze, which BreakStarted announces; a break shown
+ * again (another drill, a notification server that came back) is not. */
 static void
-show_break (MobedDaemon *self, MobedTime now)
+show_break (MobedDaemon *self, MobedTime now, gboolean started)
 {
   gboolean urgent = mobed_scheduler_get_escalated (self->scheduler);
   g_autofree char *line = mobed_break_view_line (&self->choice);
@@ -152,7 +155,8 @@ show_break (MobedDaemon *self, MobedTime now)
   g_message ("Break due: %s", line);
   /* TRANSLATORS: the title of the break notification */
   mobed_notifier_show (self->notifier, _("Time to move"), body, label, urgent);
-  mobed_service_emit_break_started (self->service, current_break (self, now));
+  if (started)
+    mobed_service_emit_break_started (self->service, current_break (self, now));
 }
 
 static void
@@ -218,7 +222,7 @@ mobed_daemon_carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
   if (plan->flags & MOBED_PLAN_NEW_BREAK)
     pick_drills (self, now, FALSE);
   if (plan->flags & MOBED_PLAN_SHOW)
-    show_break (self, now);
+    show_break (self, now, TRUE);
   if (plan->flags & MOBED_PLAN_CHIME_START)
     /* TRANSLATORS: what the sound means, for sound settings and accessibility */
     chime (self, "bell", _("A movement break is due"));
@@ -345,7 +349,7 @@ service_another (gpointer user_data, GError **error)
     }
   pick_drills (self, now, TRUE);
   if (mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_DUE)
-    show_break (self, now);
+    show_break (self, now, FALSE);
   mobed_daemon_publish (self, now);
   return TRUE;
 }
@@ -445,7 +449,7 @@ on_server_appeared (gpointer user_data)
   MobedDaemon *self = user_data;
 
   if (mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_DUE)
-    show_break (self, mobed_clock_now ());
+    show_break (self, mobed_clock_now (), FALSE);
 }
 
 static void

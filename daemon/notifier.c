@@ -24,7 +24,14 @@ struct _MobedNotifier {
   guint                  watch_id;
   gboolean               seen_server;
   gboolean               failing;     /* the last show failed; logged once */
+  guint                  retry_id;    /* asks to show again, see retry_later() */
+  guint                  retries;
 };
+
+/* A server can own its name a moment before it answers Notify (a desktop
+ * shell or dbusmock starting up): a show that fails while a server is on
+ * the bus is tried again a few times, a second apart. */
+#define SHOW_RETRIES 5
 
 static void on_closed (NotifyNotification *n, MobedNotifier *self);
 
@@ -85,6 +92,8 @@ on_name_appeared (GDBusConnection *connection, const char *name,
   g_debug ("Notification server %s appeared", owner);
   self->seen_server = TRUE;
   self->failing = FALSE;
+  self->retries = 0;
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   /* The first report can come after a break was already shown on this
    * very server; only a break with nothing on screen needs showing. */
   if (self->current == NULL && self->callbacks.server_appeared != NULL)
@@ -102,6 +111,27 @@ on_name_vanished (GDBusConnection *connection, const char *name, gpointer user_d
   if (self->seen_server)
     g_message ("The notification server left the bus; breaks go to the log until one returns");
   self->seen_server = FALSE;
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+}
+
+static gboolean
+on_retry (gpointer user_data)
+{
+  MobedNotifier *self = user_data;
+
+  self->retry_id = 0;
+  if (self->current == NULL)
+    self->callbacks.server_appeared (self->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+retry_later (MobedNotifier *self)
+{
+  if (!self->seen_server || self->retry_id != 0 || self->retries >= SHOW_RETRIES)
+    return;
+  self->retries++;
+  self->retry_id = g_timeout_add_seconds (1, on_retry, self);
 }
 
 MobedNotifier *
@@ -128,6 +158,7 @@ mobed_notifier_free (MobedNotifier *self)
     return;
   n = detach (self);
   g_clear_object (&n);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->watch_id, g_bus_unwatch_name);
   g_free (self);
 }
@@ -227,9 +258,11 @@ mobed_notifier_show_full (MobedNotifier             *self,
         g_message ("Could not show the notification (%s); breaks go to the log "
                    "until a notification server appears", error->message);
       self->failing = TRUE;
+      retry_later (self);
       return;
     }
   self->failing = FALSE;
+  self->retries = 0;
 }
 
 void
