@@ -197,7 +197,10 @@ can_show (MobedDaemon *self)
 {
   MobedState state = mobed_scheduler_get_state (self->scheduler);
 
-  return state == MOBED_STATE_WORKING || state == MOBED_STATE_SNOOZED;
+  /* Do not disturb (or a camera, a fullscreen window seen holding a
+   * microbreak) holds a focus set back just the same. */
+  return (state == MOBED_STATE_WORKING || state == MOBED_STATE_SNOOZED)
+         && mobed_daemon_defer_reasons (self) == 0;
 }
 
 void

@@ -221,6 +221,24 @@ class TestFocus(MobedTestCase):
         self.assertEqual(rc, 1)
         self.assertEqual(self.get_prop('Focus')['target'], 'neck-pain')
 
+    def test_do_not_disturb_holds_a_set(self):
+        iface = 'org.freedesktop.Notifications'
+        self._mock('AddProperty', GLib.Variant('(ssv)', (iface, 'Inhibited',
+                                                         GLib.Variant('b', False))))
+        # mobed looks for the property when the server appears: start afresh.
+        self.stop_daemon()
+        self.daemon = self.start_daemon()
+        self._mock('UpdateProperties', GLib.Variant('(sa{sv})', (iface, {
+            'Inhibited': GLib.Variant('b', True)})))
+        self.assert_eventually(lambda: self.get_prop('DeferReasons') == ['notifications-inhibited'])
+        self.start_plan(['neck-circles'], sets=1)
+        self.assert_stays(lambda: not self.focus_notes(), 1.5)
+        self.assertEqual(self.get_prop('Focus')['set_state'], 'waiting')
+        self._mock('UpdateProperties', GLib.Variant('(sa{sv})', (iface, {
+            'Inhibited': GLib.Variant('b', False)})))
+        note = self.assert_eventually(lambda: self.focus_notes() and self.focus_notes()[-1])
+        self.assertIn('set 1 of 1 today', note['summary'])
+
     def test_bad_input(self):
         cases = [
             (['focus', 'neck-pain', '--sets', '0'], '--sets must be a number from 1 to 3'),
