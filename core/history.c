@@ -21,11 +21,6 @@
 G_DEFINE_QUARK (mobed-history-error-quark, mobed_history_error)
 
 
-typedef struct {
-  gint64 start_us, end_us;
-  char   reason[MOBED_PAUSE_REASON_BYTES];
-} Interval;
-
 /* Every statement the log runs more than once: prepared on first use and
  * kept while the connection is open, as parsing them was most of the cost
  * of a write. */
@@ -40,6 +35,7 @@ typedef enum {
   SQL_PAUSE_WHOLE,
   SQL_BREAKS_SINCE,
   SQL_DRILLS_OF,
+  SQL_PAUSES_SINCE,
   SQL_COUNT
 } Sql;
 
@@ -51,13 +47,16 @@ static const char *const sql_text[SQL_COUNT] = {
                     " escalated) VALUES (?, ?, ?, ?, ?, ?)",
   [SQL_ADD_DRILL] = "INSERT INTO break_drills (break_id, position, drill_id, reps_offered,"
                     " reps_done, seconds_per_rep, sides, regions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-  [SQL_PAUSE_OPEN] = "INSERT INTO pauses (start_us, reason) VALUES (?, ?)",
+  [SQL_PAUSE_OPEN] = "INSERT INTO pauses (start_us, utc_offset_s, reason) VALUES (?, ?, ?)",
   [SQL_PAUSE_CLOSE] = "UPDATE pauses SET end_us = ? WHERE end_us IS NULL",
-  [SQL_PAUSE_WHOLE] = "INSERT INTO pauses (start_us, end_us, reason) VALUES (?, ?, ?)",
+  [SQL_PAUSE_WHOLE] = "INSERT INTO pauses (start_us, utc_offset_s, reason, end_us)"
+                      " VALUES (?, ?, ?, ?)",
   [SQL_BREAKS_SINCE] = "SELECT id, due_us, ended_us, utc_offset_s, outcome, snoozes, escalated"
                        " FROM breaks WHERE due_us >= ? ORDER BY due_us DESC, id DESC LIMIT ?",
   [SQL_DRILLS_OF] = "SELECT drill_id, reps_offered, reps_done, seconds_per_rep, sides, regions"
                     " FROM break_drills WHERE break_id = ? ORDER BY position LIMIT 2",
+  [SQL_PAUSES_SINCE] = "SELECT start_us, ifnull(end_us, 0), utc_offset_s, reason FROM pauses"
+                       " WHERE start_us >= ? ORDER BY start_us DESC, id DESC LIMIT ?",
 };
 
 /* SQLite's name for a database that lives in memory and is never a file. */
@@ -70,7 +69,9 @@ struct _MobedHistory {
   gboolean checked;     /* the file passed its check and is at MOBED_HISTORY_SCHEMA */
   gboolean unwritable;  /* the last open failed: history lives in memory */
   GArray  *pending;     /* MobedHistoryRow not yet written */
-  GArray  *pauses;      /* Interval not yet written (end 0: still open) */
+  /* MobedHistoryPause not yet written: end 0 is still open; start 0 is
+   * the end of a pause already in the file. */
+  GArray  *pauses;
   GPtrArray *pending_sql; /* SQL from mobed_history_exec not yet written */
   gint64   next_memory_id;
   char    *moved_to;
@@ -138,6 +139,13 @@ static const char *const migrations[MOBED_HISTORY_SCHEMA] = {
   "  answer TEXT NOT NULL CHECK (answer IN ('better', 'same', 'worse')));",
   /* 4 → 5: why a pause was taken ("meeting"); '' for none and older rows. */
   "ALTER TABLE pauses ADD COLUMN reason TEXT NOT NULL DEFAULT '';",
+  /* 5 → 6: the local offset when a pause began, as breaks have, so its
+   * times read as the user lived them. Older pauses get the offset this
+   * machine's zone gives their start. */
+  "ALTER TABLE pauses ADD COLUMN utc_offset_s INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE pauses SET utc_offset_s ="
+  "  CAST(strftime('%s', start_us / 1000000, 'unixepoch', 'localtime') AS INTEGER)"
+  "  - start_us / 1000000;",
 };
 
 static gboolean
@@ -469,7 +477,7 @@ mobed_history_open (const char *path, gint64 now_us)
 
   self->path = g_strdup (path);
   self->pending = g_array_new (FALSE, FALSE, sizeof (MobedHistoryRow));
-  self->pauses = g_array_new (FALSE, FALSE, sizeof (Interval));
+  self->pauses = g_array_new (FALSE, FALSE, sizeof (MobedHistoryPause));
   self->pending_sql = g_ptr_array_new_with_free_func (g_free);
   self->next_memory_id = -1;
   ensure_open (self, now_us, NULL);
@@ -546,24 +554,28 @@ rollback:
   return FALSE;
 }
 
+/* Opens, closes (start 0: whatever is open in the file) or writes whole
+ * (both ends) the pause @p. */
 static gboolean
-write_pause (MobedHistory *self, gint64 start_us, gint64 end_us, const char *reason,
-             GError **error)
+write_pause (MobedHistory *self, const MobedHistoryPause *p, GError **error)
 {
-  Sql which = start_us == 0 ? SQL_PAUSE_CLOSE : end_us == 0 ? SQL_PAUSE_OPEN : SQL_PAUSE_WHOLE;
+  Sql which = p->start_us == 0 ? SQL_PAUSE_CLOSE : p->end_us == 0 ? SQL_PAUSE_OPEN
+                                                                  : SQL_PAUSE_WHOLE;
   sqlite3_stmt *st = statement (self, which, error);
   int rc;
 
   if (st == NULL)
     return FALSE;
   if (which == SQL_PAUSE_CLOSE)
-    sqlite3_bind_int64 (st, 1, end_us);
+    sqlite3_bind_int64 (st, 1, p->end_us);
   else
-    sqlite3_bind_int64 (st, 1, start_us);
-  if (which == SQL_PAUSE_WHOLE)
-    sqlite3_bind_int64 (st, 2, end_us);
-  if (which != SQL_PAUSE_CLOSE)
-    sqlite3_bind_text (st, which == SQL_PAUSE_WHOLE ? 3 : 2, reason, -1, SQLITE_TRANSIENT);
+    {
+      sqlite3_bind_int64 (st, 1, p->start_us);
+      sqlite3_bind_int (st, 2, p->utc_offset_s);
+      sqlite3_bind_text (st, 3, p->reason, -1, SQLITE_STATIC);
+      if (which == SQL_PAUSE_WHOLE)
+        sqlite3_bind_int64 (st, 4, p->end_us);
+    }
   rc = run (self, st);
   if (rc != SQLITE_OK)
     return fail (self->db, rc, error, "writing a pause");
@@ -605,9 +617,9 @@ flush_pending (MobedHistory *self, GError **error)
     }
   while (self->pauses->len > 0)
     {
-      Interval *p = &g_array_index (self->pauses, Interval, 0);
+      const MobedHistoryPause *p = &g_array_index (self->pauses, MobedHistoryPause, 0);
 
-      if (!write_pause (self, p->start_us, p->end_us, p->reason, error))
+      if (!write_pause (self, p, error))
         return FALSE;
       g_array_remove_index (self->pauses, 0);
     }
@@ -666,13 +678,13 @@ mobed_history_add (MobedHistory *self, MobedHistoryRow *row, GError **error)
 }
 
 gboolean
-mobed_history_pause_begin (MobedHistory *self, gint64 start_us, const char *reason,
-                           GError **error)
+mobed_history_pause_begin (MobedHistory *self, gint64 start_us, gint32 utc_offset_s,
+                           const char *reason, GError **error)
 {
-  Interval p = { start_us, 0, "" };
+  MobedHistoryPause p = { .start_us = start_us, .utc_offset_s = utc_offset_s };
 
   g_strlcpy (p.reason, reason != NULL ? reason : "", sizeof p.reason);
-  if (ready (self, start_us, error) && write_pause (self, start_us, 0, p.reason, error))
+  if (ready (self, start_us, error) && write_pause (self, &p, error))
     return TRUE;
   g_array_append_val (self->pauses, p);
   return FALSE;
@@ -681,12 +693,25 @@ mobed_history_pause_begin (MobedHistory *self, gint64 start_us, const char *reas
 gboolean
 mobed_history_pause_end (MobedHistory *self, gint64 end_us, GError **error)
 {
+  const MobedHistoryPause close = { .start_us = 0, .end_us = end_us };
+  gboolean in_memory = FALSE;
+
   /* A pause begun while only in memory is closed there, and written whole. */
   for (guint i = 0; i < self->pauses->len; i++)
-    if (g_array_index (self->pauses, Interval, i).end_us == 0)
-      g_array_index (self->pauses, Interval, i).end_us = end_us;
-  if (ready (self, end_us, error) && write_pause (self, 0, end_us, NULL, error))
+    {
+      MobedHistoryPause *p = &g_array_index (self->pauses, MobedHistoryPause, i);
+
+      if (p->start_us != 0 && p->end_us == 0)
+        {
+          p->end_us = end_us;
+          in_memory = TRUE;
+        }
+    }
+  if (ready (self, end_us, error) && write_pause (self, &close, error))
     return TRUE;
+  /* One open in the file is closed there later: kept like a row. */
+  if (!in_memory)
+    g_array_append_val (self->pauses, close);
   return FALSE;
 }
 
@@ -735,31 +760,61 @@ newest_first (gconstpointer a, gconstpointer b)
   return x->due_us < y->due_us ? 1 : x->due_us > y->due_us ? -1 : 0;
 }
 
-GArray *
-mobed_history_query (MobedHistory *self, gint64 since_us, guint limit, GError **error)
+/* @which, bound to @since_us and @limit, ready to step; NULL with @error
+ * when it cannot be, and (without error) when there is no file to read,
+ * only memory. A file closed while idle is opened again; one that could
+ * not be written is left to the next write to retry. */
+static sqlite3_stmt *
+start_reading (MobedHistory *self, Sql which, gint64 since_us, guint limit, GError **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MobedHistoryRow));
   gboolean damaged;
+  sqlite3_stmt *st;
 
-  /* A file closed while idle is opened again; one that could not be
-   * written is left to the next write to retry. */
   if (self->db == NULL && !self->unwritable && !try_open (self, &damaged, error))
     {
       g_prefix_error (error, "reading the history: ");
       return NULL;
     }
-  if (self->db != NULL)
+  if (self->db == NULL)
+    return NULL;
+  st = statement (self, which, error);
+  if (st == NULL)
     {
-      sqlite3_stmt *st = statement (self, SQL_BREAKS_SINCE, error);
+      g_prefix_error (error, "reading the history: ");
+      return NULL;
+    }
+  sqlite3_bind_int64 (st, 1, since_us);
+  sqlite3_bind_int64 (st, 2, limit > 0 ? (gint64) limit : -1);
+  return st;
+}
+
+/* After the last sqlite3_step() of @st, which returned @rc. */
+static gboolean
+end_reading (MobedHistory *self, sqlite3_stmt *st, int rc, GError **error)
+{
+  rc = rc == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (self->db);
+  sqlite3_reset (st);
+  if (rc != SQLITE_OK)
+    return fail (self->db, rc, error, "reading the history");
+  return TRUE;
+}
+
+GArray *
+mobed_history_query (MobedHistory *self, gint64 since_us, guint limit, GError **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MobedHistoryRow));
+  GError *local_error = NULL;
+  sqlite3_stmt *st = start_reading (self, SQL_BREAKS_SINCE, since_us, limit, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (st != NULL)
+    {
       int rc;
 
-      if (st == NULL)
-        {
-          g_prefix_error (error, "reading the history: ");
-          return NULL;
-        }
-      sqlite3_bind_int64 (st, 1, since_us);
-      sqlite3_bind_int64 (st, 2, limit > 0 ? (gint64) limit : -1);
       while ((rc = sqlite3_step (st)) == SQLITE_ROW)
         {
           MobedHistoryRow row = { 0 };
@@ -774,13 +829,8 @@ mobed_history_query (MobedHistory *self, gint64 since_us, guint limit, GError **
           read_drills (self, &row);
           g_array_append_val (rows, row);
         }
-      rc = rc == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (self->db);
-      sqlite3_reset (st);
-      if (rc != SQLITE_OK)
-        {
-          fail (self->db, rc, error, "reading the history");
-          return NULL;
-        }
+      if (!end_reading (self, st, rc, error))
+        return NULL;
     }
   for (guint i = 0; i < self->pending->len; i++)
     {
@@ -792,6 +842,66 @@ mobed_history_query (MobedHistory *self, gint64 since_us, guint limit, GError **
   if (limit > 0 && rows->len > limit)
     g_array_set_size (rows, limit);
   return g_steal_pointer (&rows);
+}
+
+static gint
+pause_newest_first (gconstpointer a, gconstpointer b)
+{
+  const MobedHistoryPause *x = a, *y = b;
+
+  return x->start_us < y->start_us ? 1 : x->start_us > y->start_us ? -1 : 0;
+}
+
+GArray *
+mobed_history_pauses (MobedHistory *self, gint64 since_us, guint limit, GError **error)
+{
+  g_autoptr(GArray) pauses = g_array_new (FALSE, FALSE, sizeof (MobedHistoryPause));
+  GError *local_error = NULL;
+  sqlite3_stmt *st = start_reading (self, SQL_PAUSES_SINCE, since_us, limit, &local_error);
+  gint64 closed_at = 0;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  /* An end still in memory closes what is open in the file, as writing
+   * it will. Pauses still in memory all come after it (pause_end closes
+   * those in memory), so only the first such end counts. */
+  for (guint i = 0; i < self->pauses->len && closed_at == 0; i++)
+    if (g_array_index (self->pauses, MobedHistoryPause, i).start_us == 0)
+      closed_at = g_array_index (self->pauses, MobedHistoryPause, i).end_us;
+  if (st != NULL)
+    {
+      int rc;
+
+      while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+        {
+          MobedHistoryPause p = { 0 };
+          const char *reason = (const char *) sqlite3_column_text (st, 3);
+
+          p.start_us = sqlite3_column_int64 (st, 0);
+          p.end_us = sqlite3_column_int64 (st, 1);
+          p.utc_offset_s = sqlite3_column_int (st, 2);
+          g_strlcpy (p.reason, reason != NULL ? reason : "", sizeof p.reason);
+          if (p.end_us == 0)
+            p.end_us = closed_at;
+          g_array_append_val (pauses, p);
+        }
+      if (!end_reading (self, st, rc, error))
+        return NULL;
+    }
+  for (guint i = 0; i < self->pauses->len; i++)
+    {
+      const MobedHistoryPause *p = &g_array_index (self->pauses, MobedHistoryPause, i);
+
+      if (p->start_us != 0 && p->start_us >= since_us)
+        g_array_append_val (pauses, *p);
+    }
+  g_array_sort (pauses, pause_newest_first);
+  if (limit > 0 && pauses->len > limit)
+    g_array_set_size (pauses, limit);
+  return g_steal_pointer (&pauses);
 }
 
 gboolean

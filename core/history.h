@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "core/reasons.h"
 #include "core/scheduler.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,7 @@ G_BEGIN_DECLS
 #define MOBED_HISTORY_ERROR (mobed_history_error_quark ())
 GQuark mobed_history_error_quark (void);
 
-#define MOBED_HISTORY_SCHEMA 5          /* PRAGMA user_version this code writes */
+#define MOBED_HISTORY_SCHEMA 6          /* PRAGMA user_version this code writes */
 #define MOBED_HISTORY_ID_MAX 64
 
 typedef struct {
@@ -42,6 +43,14 @@ typedef struct {
   MobedHistoryDrill drills[2];
 } MobedHistoryRow;
 
+/* A pause as the log keeps it; a plain value too. */
+typedef struct {
+  gint64 start_us;
+  gint64 end_us;                    /* 0 while it runs */
+  gint32 utc_offset_s;              /* local offset when it began */
+  char   reason[MOBED_PAUSE_REASON_BYTES];   /* "" for none */
+} MobedHistoryPause;
+
 typedef struct _MobedHistory MobedHistory;
 
 /* Opens (creating, migrating) @path. Never fails: a corrupt, unreadable or
@@ -56,8 +65,10 @@ void          mobed_history_free        (MobedHistory *self);
  * is written by a later add. */
 gboolean      mobed_history_add         (MobedHistory *self, MobedHistoryRow *row, GError **error);
 /* Pauses as intervals: begin writes an open one with its @reason ("" or
- * NULL: none; see core/reasons.h), end closes it. */
-gboolean      mobed_history_pause_begin (MobedHistory *self, gint64 start_us, const char *reason,
+ * NULL: none; see core/reasons.h) and the local offset then, end closes
+ * it. Either is kept in memory, as rows are, when it cannot be written. */
+gboolean      mobed_history_pause_begin (MobedHistory *self, gint64 start_us,
+                                         gint32 utc_offset_s, const char *reason,
                                          GError **error);
 gboolean      mobed_history_pause_end   (MobedHistory *self, gint64 end_us, GError **error);
 
@@ -77,6 +88,10 @@ void          mobed_history_close_idle  (MobedHistory *self);
 /* Rows that fell due at or after @since_us, newest first, at most @limit
  * (0 = all), including rows still waiting in memory. */
 GArray       *mobed_history_query       (MobedHistory *self, gint64 since_us, guint limit,
+                                         GError **error);
+/* MobedHistoryPause that began at or after @since_us, newest first, at most
+ * @limit (0 = all), including what is still waiting in memory. */
+GArray       *mobed_history_pauses      (MobedHistory *self, gint64 since_us, guint limit,
                                          GError **error);
 
 /* What went wrong on open, for `mobectl status`: the path a damaged file

@@ -26,6 +26,14 @@ mobed_clock_local_date (gint64 wall, char buf[11])
               g_date_time_get_month (dt), g_date_time_get_day_of_month (dt));
 }
 
+gint32
+mobed_clock_utc_offset (gint64 wall)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (wall / G_USEC_PER_SEC);
+
+  return local != NULL ? (gint32) (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC) : 0;
+}
+
 gint64
 mobed_clock_until_midnight (MobedTime now)
 {

@@ -15,6 +15,9 @@ MobedTime mobed_clock_now (void);
 void      mobed_clock_local_date (gint64 wall, char buf[11]);
 /* A number for the local calendar day of @wall, one more each day. */
 guint     mobed_clock_local_day (gint64 wall);
+/* The local offset from UTC at wall µs @wall, in seconds: what history
+ * rows keep so their times read as the user lived them. */
+gint32    mobed_clock_utc_offset (gint64 wall);
 /* Microseconds from @now until the next local midnight. */
 gint64    mobed_clock_until_midnight (MobedTime now);
 

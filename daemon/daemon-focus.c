@@ -49,14 +49,6 @@ plan_of (MobedDaemon *self)
   return &self->focus->day.plan;
 }
 
-static gint32
-utc_offset (gint64 wall)
-{
-  g_autoptr(GDateTime) local = local_at (wall);
-
-  return local != NULL ? (gint32) (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC) : 0;
-}
-
 static void
 chime (MobedDaemon *self, const char *event_id, const char *description)
 {
@@ -493,7 +485,7 @@ start (MobedDaemon *self, GVariant *params, MobedTime now, GError **error)
                    plan_of (self)->target);
       return NULL;
     }
-  if (!mobed_focus_log_start (mobed_daemon_history (self), &plan, utc_offset (now.wall),
+  if (!mobed_focus_log_start (mobed_daemon_history (self), &plan, mobed_clock_utc_offset (now.wall),
                               &local_error))
     g_warning ("The focus plan is kept in memory for now: %s", local_error->message);
   g_array_set_size (self->focus->ratings, 0);

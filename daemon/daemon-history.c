@@ -94,11 +94,10 @@ void
 mobed_daemon_record_break (MobedDaemon *self, const MobedRecord *rec)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (rec->due_wall / G_USEC_PER_SEC);
   MobedHistoryRow row = {
     .due_us = rec->due_wall,
     .ended_us = rec->ended_wall,
-    .utc_offset_s = local ? (gint32) (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC) : 0,
+    .utc_offset_s = mobed_clock_utc_offset (rec->due_wall),
     .outcome = rec->outcome,
     .snoozes = rec->snoozes,
     .escalated = rec->escalated,

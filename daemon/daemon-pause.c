@@ -5,6 +5,8 @@
  */
 #include "daemon/daemon-private.h"
 
+#include "daemon/clock.h"
+
 static void
 save_state (MobedDaemon *self)
 {
@@ -43,7 +45,8 @@ mobed_daemon_pause_track (MobedDaemon *self, const MobedEvent *event, gboolean a
       if (was_paused && !g_str_equal (reason, self->pause_reason))
         mobed_history_pause_end (mobed_daemon_history (self), now.wall, NULL);
       if (!was_paused || !g_str_equal (reason, self->pause_reason))
-        mobed_history_pause_begin (mobed_daemon_history (self), now.wall, reason, NULL);
+        mobed_history_pause_begin (mobed_daemon_history (self), now.wall,
+                                   mobed_clock_utc_offset (now.wall), reason, NULL);
       g_strlcpy (self->pause_reason, reason, sizeof self->pause_reason);
       if (*reason != '\0')
         g_message ("Paused: %s", reason);

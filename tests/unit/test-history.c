@@ -3,13 +3,15 @@
  * current schema, rows round-tripped field by field, forward migrations from
  * every earlier schema, damaged or too-new files moved aside byte for byte,
  * an unwritable place keeping rows in memory until it can write them, and
- * pauses as intervals. Crash safety is the integration tests' job.
+ * pauses as intervals, read back with what waits in memory. Crash safety
+ * is the integration tests' job.
  */
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "core/catalog.h"
 #include "core/history.h"
@@ -190,14 +192,17 @@ test_migrate_v1 (Fixture *f, gconstpointer data)
   assert_row_equal (&g_array_index (all, MobedHistoryRow, 1), &old);
 }
 
-/* A v3 file (before pauses had reasons): its pauses get '' as their
- * reason, an open one can still be closed, and new ones keep theirs. */
+/* A v3 file (before pauses had reasons or offsets): its pauses get ''
+ * as their reason and the offset the local zone gives their start, an
+ * open one can still be closed, and new ones keep theirs. */
 static void
 test_migrate_v3 (Fixture *f, gconstpointer data)
 {
   g_autoptr(MobedHistory) h = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pauses = NULL;
   g_autofree char *rows = NULL;
+  g_autofree char *saved_tz = g_strdup (g_getenv ("TZ"));
   sqlite3 *db;
 
   make_parent (f);
@@ -211,16 +216,32 @@ test_migrate_v3 (Fixture *f, gconstpointer data)
                "PRAGMA user_version = 3;");
   sqlite3_close (db);
 
+  /* The zone the migration reads, fixed: five and a half hours east. */
+  g_setenv ("TZ", "<+0530>-5:30", TRUE);
+  tzset ();
   h = mobed_history_open (f->path, NOW_US);
+  if (saved_tz != NULL)
+    g_setenv ("TZ", saved_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+  tzset ();
   g_assert_null (mobed_history_moved_to (h));
   g_assert_null (mobed_history_problem (h));
   assert_fresh_schema (f->path);
   g_assert_true (mobed_history_pause_end (h, NOW_US - 10 * MINUTE_US, &error));
-  g_assert_true (mobed_history_pause_begin (h, NOW_US, "meeting", &error));
+  g_assert_true (mobed_history_pause_begin (h, NOW_US, -7 * 3600, "meeting", &error));
   g_assert_no_error (error);
-  rows = db_text (f->path, "SELECT group_concat(id || ':' || ifnull(end_us, 'open') || ':' || reason,"
-                           " ' ') FROM (SELECT * FROM pauses ORDER BY id)");
-  g_assert_cmpstr (rows, ==, "4:1774742823000000: 5:1774745523000000: 6:open:meeting");
+  rows = db_text (f->path, "SELECT group_concat(id || ':' || ifnull(end_us, 'open') || ':'"
+                           " || reason || ':' || utc_offset_s, ' ')"
+                           " FROM (SELECT * FROM pauses ORDER BY id)");
+  g_assert_cmpstr (rows, ==, "4:1774742823000000::19800 5:1774745523000000::19800 "
+                             "6:open:meeting:-25200");
+  pauses = mobed_history_pauses (h, G_MININT64, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pauses->len, ==, 3);
+  g_assert_cmpint (g_array_index (pauses, MobedHistoryPause, 2).start_us, ==, 1774742523000000);
+  g_assert_cmpint (g_array_index (pauses, MobedHistoryPause, 2).utc_offset_s, ==, 19800);
+  g_assert_cmpstr (g_array_index (pauses, MobedHistoryPause, 2).reason, ==, "");
 }
 
 /* Opens @f->path, which holds @bytes, and checks it went to the side
@@ -402,21 +423,80 @@ test_unwritable (Fixture *f, gconstpointer data)
   assert_mode (f->path, 0600);
 }
 
+/* The pauses as mobed_history_pauses() reads them, newest first:
+ * "start-end:reason@offset", start and end in minutes from NOW_US, end
+ * "open" while it runs. */
+static char *
+pauses_text (MobedHistory *h, gint64 since_us, guint limit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pauses = mobed_history_pauses (h, since_us, limit, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pauses);
+  for (guint i = 0; pauses != NULL && i < pauses->len; i++)
+    {
+      const MobedHistoryPause *p = &g_array_index (pauses, MobedHistoryPause, i);
+
+      g_string_append_printf (out, "%s%" G_GINT64_FORMAT "-", i ? " " : "",
+                              (p->start_us - NOW_US) / MINUTE_US);
+      if (p->end_us == 0)
+        g_string_append (out, "open");
+      else
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, (p->end_us - NOW_US) / MINUTE_US);
+      g_string_append_printf (out, ":%s@%d", p->reason, p->utc_offset_s);
+    }
+  return g_string_free (out, FALSE);
+}
+
+#define ASSERT_PAUSES(h, since, limit, expected) \
+  G_STMT_START { \
+    g_autofree char *text_ = pauses_text (h, since, limit); \
+    g_assert_cmpstr (text_, ==, expected); \
+  } G_STMT_END
+
 static void
 test_pauses (Fixture *f, gconstpointer data)
 {
-  g_autoptr(MobedHistory) h = mobed_history_open (f->path, NOW_US);
   g_autoptr(GError) error = NULL;
   g_autofree char *rows = NULL;
 
-  g_assert_true (mobed_history_pause_begin (h, NOW_US, NULL, &error));
-  g_assert_true (mobed_history_pause_end (h, NOW_US + 30 * MINUTE_US, &error));
-  g_assert_true (mobed_history_pause_begin (h, NOW_US + 90 * MINUTE_US, "meeting", &error));
-  g_assert_no_error (error);
-  rows = db_text (f->path, "SELECT group_concat(id || ':' || start_us || '-' || ifnull(end_us, 'open')"
-                           " || ':' || reason, ' ') FROM (SELECT * FROM pauses ORDER BY id)");
-  g_assert_cmpstr (rows, ==, "1:1774746123000000-1774747923000000: "
-                             "2:1774751523000000-open:meeting");
+  {
+    g_autoptr(MobedHistory) h = mobed_history_open (f->path, NOW_US);
+
+    g_assert_true (mobed_history_pause_begin (h, NOW_US, 3600, NULL, &error));
+    g_assert_true (mobed_history_pause_end (h, NOW_US + 30 * MINUTE_US, &error));
+    g_assert_true (mobed_history_pause_begin (h, NOW_US + 90 * MINUTE_US, -18000, "meeting",
+                                              &error));
+    g_assert_no_error (error);
+    rows = db_text (f->path, "SELECT group_concat(id || ':' || start_us || '-'"
+                             " || ifnull(end_us, 'open') || ':' || reason || '@' || utc_offset_s,"
+                             " ' ') FROM (SELECT * FROM pauses ORDER BY id)");
+    g_assert_cmpstr (rows, ==, "1:1774746123000000-1774747923000000:@3600 "
+                               "2:1774751523000000-open:meeting@-18000");
+    ASSERT_PAUSES (h, G_MININT64, 0, "90-open:meeting@-18000 0-30:@3600");
+    g_assert_true (mobed_history_pause_end (h, NOW_US + 100 * MINUTE_US, &error));
+    g_assert_true (mobed_history_pause_begin (h, NOW_US + 100 * MINUTE_US, 0, "lunch · 🍜",
+                                              &error));
+    g_assert_no_error (error);
+  }
+  /* From the file alone, with limit and since as for breaks. */
+  {
+    g_autoptr(MobedHistory) h = mobed_history_open (f->path, NOW_US);
+    g_autoptr(GArray) breaks = NULL;
+
+    ASSERT_PAUSES (h, G_MININT64, 0, "100-open:lunch · 🍜@0 90-100:meeting@-18000 0-30:@3600");
+    ASSERT_PAUSES (h, G_MININT64, 2, "100-open:lunch · 🍜@0 90-100:meeting@-18000");
+    ASSERT_PAUSES (h, NOW_US + 90 * MINUTE_US, 0, "100-open:lunch · 🍜@0 90-100:meeting@-18000");
+    ASSERT_PAUSES (h, NOW_US + 91 * MINUTE_US, 1, "100-open:lunch · 🍜@0");
+    ASSERT_PAUSES (h, NOW_US + 101 * MINUTE_US, 0, "");
+    /* Closed between uses, the file is opened again to read. */
+    mobed_history_close_idle (h);
+    ASSERT_PAUSES (h, G_MININT64, 1, "100-open:lunch · 🍜@0");
+    breaks = query_all (h);
+    g_assert_cmpuint (breaks->len, ==, 0);      /* pauses are not breaks */
+  }
 }
 
 /* A pause begun while nothing can be written is written later. */
@@ -428,12 +508,15 @@ test_unwritable_pause (Fixture *f, gconstpointer data)
   g_autofree char *open = NULL;
   MobedHistoryRow row = test_row (NOW_US + 120 * MINUTE_US, MOBED_OUTCOME_DONE, 0);
 
-  g_assert_false (mobed_history_pause_begin (h, NOW_US, NULL, NULL));
+  g_assert_false (mobed_history_pause_begin (h, NOW_US, 3600, NULL, NULL));
+  ASSERT_PAUSES (h, G_MININT64, 0, "0-open:@3600");
   unblock_place (f, modes_work);
   g_assert_true (mobed_history_add (h, &row, NULL));
   open = db_text (f->path, "SELECT start_us || '-' || ifnull(end_us, 'open') FROM pauses");
   g_assert_cmpstr (open, ==, "1774746123000000-open");
+  ASSERT_PAUSES (h, G_MININT64, 0, "0-open:@3600");      /* once, from the file */
   g_assert_true (mobed_history_pause_end (h, NOW_US + 60 * MINUTE_US, NULL));
+  ASSERT_PAUSES (h, G_MININT64, 0, "0-60:@3600");
   g_clear_pointer (&open, g_free);
   open = db_text (f->path, "SELECT start_us || '-' || end_us FROM pauses");
   g_assert_cmpstr (open, ==, "1774746123000000-1774749723000000");
@@ -448,13 +531,49 @@ test_unwritable_whole_pause (Fixture *f, gconstpointer data)
   g_autofree char *closed = NULL;
   MobedHistoryRow row = test_row (NOW_US + 120 * MINUTE_US, MOBED_OUTCOME_DONE, 0);
 
-  g_assert_false (mobed_history_pause_begin (h, NOW_US, "dentist · 3 pm", NULL));
-  mobed_history_pause_end (h, NOW_US + 60 * MINUTE_US, NULL);
+  g_assert_false (mobed_history_pause_begin (h, NOW_US, -3600, "dentist · 3 pm", NULL));
+  g_assert_false (mobed_history_pause_end (h, NOW_US + 60 * MINUTE_US, NULL));
+  g_assert_false (mobed_history_pause_begin (h, NOW_US + 90 * MINUTE_US, -3600, "meeting", NULL));
+  /* Read from memory: the file cannot be opened. */
+  ASSERT_PAUSES (h, G_MININT64, 0, "90-open:meeting@-3600 0-60:dentist · 3 pm@-3600");
+  ASSERT_PAUSES (h, NOW_US + 30 * MINUTE_US, 0, "90-open:meeting@-3600");
+  ASSERT_PAUSES (h, G_MININT64, 1, "90-open:meeting@-3600");
+  g_assert_false (mobed_history_pause_end (h, NOW_US + 100 * MINUTE_US, NULL));
   unblock_place (f, modes_work);
   g_assert_true (mobed_history_add (h, &row, NULL));
-  closed = db_text (f->path, "SELECT start_us || '-' || ifnull(end_us, 'open') || ':' || reason"
-                             " FROM pauses");
-  g_assert_cmpstr (closed, ==, "1774746123000000-1774749723000000:dentist · 3 pm");
+  ASSERT_PAUSES (h, G_MININT64, 0, "90-100:meeting@-3600 0-60:dentist · 3 pm@-3600");
+  closed = db_text (f->path, "SELECT group_concat(start_us || '-' || ifnull(end_us, 'open') || ':'"
+                             " || reason, ' ') FROM (SELECT * FROM pauses ORDER BY id)");
+  g_assert_cmpstr (closed, ==, "1774746123000000-1774749723000000:dentist · 3 pm "
+                               "1774751523000000-1774752123000000:meeting");
+}
+
+/* From now on the file @wal cannot grow: the next write fails as on a
+ * full disk. */
+typedef struct {
+  struct rlimit saved;
+  void (*old_handler) (int);
+} SizeLimit;
+
+static void
+limit_size (const char *wal, SizeLimit *limit)
+{
+  struct rlimit small;
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit->saved), ==, 0);
+  small = limit->saved;
+  small.rlim_cur = st.st_size;
+  limit->old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+}
+
+static void
+unlimit_size (SizeLimit *limit)
+{
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit->saved), ==, 0);
+  signal (SIGXFSZ, limit->old_handler);
 }
 
 /* A write that fails with the file open (a full disk, here a file size
@@ -468,23 +587,15 @@ test_write_failure (Fixture *f, gconstpointer data)
   MobedHistoryRow first = test_row (NOW_US, MOBED_OUTCOME_DONE, 2);
   MobedHistoryRow second = test_row (NOW_US + 15 * MINUTE_US, MOBED_OUTCOME_DONE, 1);
   MobedHistoryRow third = test_row (NOW_US + 30 * MINUTE_US, MOBED_OUTCOME_MISSED, 0);
-  struct rlimit saved, small;
-  void (*old_handler) (int);
-  GStatBuf st;
+  SizeLimit limit;
 
   {
     g_autoptr(MobedHistory) h = mobed_history_open (f->path, NOW_US);
 
     g_assert_true (mobed_history_add (h, &first, &error));
-    g_assert_cmpint (g_stat (wal, &st), ==, 0);
-    g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
-    small = saved;
-    small.rlim_cur = st.st_size;
-    old_handler = signal (SIGXFSZ, SIG_IGN);
-    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+    limit_size (wal, &limit);
     g_assert_false (mobed_history_add (h, &second, &error));
-    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
-    signal (SIGXFSZ, old_handler);
+    unlimit_size (&limit);
     g_assert_nonnull (error);
     if (error != NULL)
       {
@@ -509,6 +620,39 @@ test_write_failure (Fixture *f, gconstpointer data)
   }
 }
 
+/* The end of a pause open in the file, when it cannot be written, waits
+ * in memory like a row: it shows when read and closes that pause later,
+ * not a pause begun after it. */
+static void
+test_pause_end_failure (Fixture *f, gconstpointer data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *rows = NULL;
+  MobedHistoryRow row = test_row (NOW_US + 120 * MINUTE_US, MOBED_OUTCOME_DONE, 1);
+  SizeLimit limit;
+
+  {
+    g_autoptr(MobedHistory) h = mobed_history_open (f->path, NOW_US);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (mobed_history_pause_begin (h, NOW_US, 7200, "meeting", NULL));
+    limit_size (wal, &limit);
+    g_assert_false (mobed_history_pause_end (h, NOW_US + 45 * MINUTE_US, &error));
+    g_assert_false (mobed_history_pause_begin (h, NOW_US + 60 * MINUTE_US, 7200, NULL, NULL));
+    unlimit_size (&limit);
+    g_assert_nonnull (error);
+    rows = db_text (f->path, "SELECT ifnull(end_us, 'open') FROM pauses");
+    g_assert_cmpstr (rows, ==, "open");
+    ASSERT_PAUSES (h, G_MININT64, 0, "60-open:@7200 0-45:meeting@7200");
+    g_assert_true (mobed_history_add (h, &row, NULL));
+    ASSERT_PAUSES (h, G_MININT64, 0, "60-open:@7200 0-45:meeting@7200");
+  }
+  g_clear_pointer (&rows, g_free);
+  rows = db_text (f->path, "SELECT group_concat(start_us || '-' || ifnull(end_us, 'open') || ':'"
+                           " || reason, ' ') FROM (SELECT * FROM pauses ORDER BY id)");
+  g_assert_cmpstr (rows, ==, "1774746123000000-1774748823000000:meeting 1774749723000000-open:");
+}
+
 /* ":memory:" is SQLite's database in memory: no file of that name (or its
  * -wal) appears where mobed runs, and rows still round-trip. */
 static void
@@ -527,7 +671,7 @@ test_in_memory (Fixture *f, gconstpointer data)
     g_assert_false (mobed_history_in_memory (h));   /* nothing went wrong */
     g_assert_null (mobed_history_problem (h));
     g_assert_true (mobed_history_add (h, &first, &error));
-    g_assert_true (mobed_history_pause_begin (h, NOW_US + 5 * MINUTE_US, NULL, &error));
+    g_assert_true (mobed_history_pause_begin (h, NOW_US + 5 * MINUTE_US, 0, NULL, &error));
     g_assert_true (mobed_history_pause_end (h, NOW_US + 10 * MINUTE_US, &error));
     g_assert_true (mobed_history_add (h, &second, &error));
     g_assert_no_error (error);
@@ -564,6 +708,7 @@ main (int argc, char **argv)
   ADD ("unwritable/pause-begun", test_unwritable_pause);
   ADD ("unwritable/pause-whole", test_unwritable_whole_pause);
   ADD ("write-failure", test_write_failure);
+  ADD ("write-failure/pause-end", test_pause_end_failure);
   ADD ("pauses", test_pauses);
   ADD ("in-memory", test_in_memory);
 #undef ADD

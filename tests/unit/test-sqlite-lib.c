@@ -131,7 +131,7 @@ test_close_idle (void)
 
   /* Pauses too. */
   mobed_history_close_idle (h);
-  g_assert_true (mobed_history_pause_begin (h, NOW_US + 30 * MINUTE_US, "meeting", &error));
+  g_assert_true (mobed_history_pause_begin (h, NOW_US + 30 * MINUTE_US, 3600, "meeting", &error));
   g_assert_no_error (error);
 
   mobed_history_free (h);
