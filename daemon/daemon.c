@@ -405,6 +405,15 @@ service_get_history (GVariant *options, gpointer user_data, GError **error)
   return rows != NULL ? g_variant_ref_sink (rows) : NULL;
 }
 
+static GVariant *
+service_get_pauses (GVariant *options, gpointer user_data, GError **error)
+{
+  MobedDaemon *self = user_data;
+  GVariant *rows = mobed_stats_view_pauses (mobed_daemon_history (self), options, error);
+
+  return rows != NULL ? g_variant_ref_sink (rows) : NULL;
+}
+
 gboolean
 mobed_daemon_answer_event (MobedDaemon *self, const char *answer, MobedEvent *event)
 {
@@ -584,7 +593,8 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   MobedTime now = mobed_clock_now ();
   const MobedServiceHandlers handlers = { service_event, service_another, service_reload,
                                           service_list_drills, service_get_stats,
-                                          service_get_history, service_focus };
+                                          service_get_history, service_get_pauses,
+                                          service_focus };
   const MobedNotifierCallbacks callbacks = { on_answered, on_server_appeared };
 
   self->catalog = mobed_drill_source_load (warnings, error);

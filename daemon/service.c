@@ -156,7 +156,7 @@ on_reload (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation, MobedServ
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
-/* ListDrills, GetStats and GetHistory: options in, one dictionary out. */
+/* ListDrills, GetStats, GetHistory and GetPauses: options in, one value out. */
 typedef GVariant *(*QueryHandler) (GVariant *options, gpointer user_data, GError **error);
 
 static gboolean
@@ -192,6 +192,13 @@ on_get_history (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
                 GVariant *options, MobedService *self)
 {
   return answer_query (self, invocation, options, self->handlers.get_history);
+}
+
+static gboolean
+on_get_pauses (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
+               GVariant *options, MobedService *self)
+{
+  return answer_query (self, invocation, options, self->handlers.get_pauses);
 }
 
 /* The focus methods: the handler gets the method's name and arguments. */
@@ -267,6 +274,7 @@ mobed_service_new (const MobedServiceHandlers *handlers, gpointer user_data)
   g_signal_connect (self->skeleton, "handle-list-drills", G_CALLBACK (on_list_drills), self);
   g_signal_connect (self->skeleton, "handle-get-stats", G_CALLBACK (on_get_stats), self);
   g_signal_connect (self->skeleton, "handle-get-history", G_CALLBACK (on_get_history), self);
+  g_signal_connect (self->skeleton, "handle-get-pauses", G_CALLBACK (on_get_pauses), self);
   g_signal_connect (self->skeleton, "handle-start-focus", G_CALLBACK (on_start_focus), self);
   g_signal_connect (self->skeleton, "handle-stop-focus", G_CALLBACK (on_stop_focus), self);
   g_signal_connect (self->skeleton, "handle-extend-focus", G_CALLBACK (on_extend_focus), self);

@@ -19,6 +19,7 @@ typedef struct {
   GVariant *(*list_drills) (GVariant *options, gpointer user_data, GError **error);
   GVariant *(*get_stats)   (GVariant *options, gpointer user_data, GError **error);
   GVariant *(*get_history) (GVariant *options, gpointer user_data, GError **error);
+  GVariant *(*get_pauses)  (GVariant *options, gpointer user_data, GError **error);
   /* StartFocus, StopFocus, ExtendFocus, RateFocus: @method is the D-Bus
    * method name, @params its arguments; returns the reply's one value, or a
    * floating empty tuple for none, or NULL with @error. */

@@ -1,5 +1,5 @@
 /*
- * stats-view.c — the daemon's side of GetStats and GetHistory. It reads
+ * stats-view.c — the daemon's side of GetStats, GetHistory and GetPauses. It reads
  * the whole log for streaks (a year is a few thousand rows) and leaves
  * every word and picture to mobectl.
  */
@@ -147,26 +147,36 @@ mobed_stats_view_stats (MobedHistory *history, const MobedCatalog *catalog, GVar
   return g_variant_builder_end (&out);
 }
 
-GVariant *
-mobed_stats_view_history (MobedHistory *history, GVariant *options, GError **error)
+/* The options GetHistory and GetPauses share: "limit" (0 = all) and "since". */
+static gboolean
+read_log_options (GVariant *options, guint *limit, gint64 *since, GError **error)
 {
   static const char *const known[] = { "limit", "since", NULL };
   static const char *const types[] = { "u", "x" };
   GVariant *values[2] = { NULL, NULL };
+
+  *limit = 0;
+  *since = G_MININT64;
+  if (!read_options (options, known, types, values, error))
+    return FALSE;
+  if (values[0] != NULL)
+    *limit = g_variant_get_uint32 (values[0]);
+  if (values[1] != NULL)
+    *since = g_variant_get_int64 (values[1]);
+  clear_values (values, G_N_ELEMENTS (values));
+  return TRUE;
+}
+
+GVariant *
+mobed_stats_view_history (MobedHistory *history, GVariant *options, GError **error)
+{
   g_auto(GVariantBuilder) out = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{sv}"));
   g_autoptr(GArray) rows = NULL;
-  guint limit = 0;
-  gint64 since = G_MININT64;
+  guint limit;
+  gint64 since;
 
-  if (!read_options (options, known, types, values, error))
+  if (!read_log_options (options, &limit, &since, error))
     return NULL;
-  if (values[0] != NULL)
-    limit = g_variant_get_uint32 (values[0]);
-  if (values[1] != NULL)
-    since = g_variant_get_int64 (values[1]);
-  g_clear_pointer (&values[0], g_variant_unref);
-  g_clear_pointer (&values[1], g_variant_unref);
-
   rows = mobed_history_query (history, since, limit, error);
   if (rows == NULL)
     return NULL;
@@ -195,6 +205,35 @@ mobed_stats_view_history (MobedHistory *history, GVariant *options, GError **err
                              g_variant_new_string (mobed_outcome_to_string (r->outcome)));
       g_variant_builder_add (&out, "{sv}", "snoozes", g_variant_new_uint32 (r->snoozes));
       g_variant_builder_add (&out, "{sv}", "drills", g_variant_builder_end (&drills));
+      g_variant_builder_close (&out);
+    }
+  return g_variant_builder_end (&out);
+}
+
+GVariant *
+mobed_stats_view_pauses (MobedHistory *history, GVariant *options, GError **error)
+{
+  g_auto(GVariantBuilder) out = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{sv}"));
+  g_autoptr(GArray) pauses = NULL;
+  guint limit;
+  gint64 since;
+
+  if (!read_log_options (options, &limit, &since, error))
+    return NULL;
+  pauses = mobed_history_pauses (history, since, limit, error);
+  if (pauses == NULL)
+    return NULL;
+  for (guint i = 0; i < pauses->len; i++)
+    {
+      const MobedHistoryPause *p = &g_array_index (pauses, MobedHistoryPause, i);
+      /* Checked when given, but the file is the user's to edit. */
+      g_autofree char *reason = g_utf8_make_valid (p->reason, -1);
+
+      g_variant_builder_open (&out, G_VARIANT_TYPE ("a{sv}"));
+      g_variant_builder_add (&out, "{sv}", "start", g_variant_new_int64 (p->start_us));
+      g_variant_builder_add (&out, "{sv}", "end", g_variant_new_int64 (p->end_us));
+      g_variant_builder_add (&out, "{sv}", "utc_offset", g_variant_new_int32 (p->utc_offset_s));
+      g_variant_builder_add (&out, "{sv}", "reason", g_variant_new_string (reason));
       g_variant_builder_close (&out);
     }
   return g_variant_builder_end (&out);

@@ -1,5 +1,5 @@
 /*
- * stats-view.h — GetStats and GetHistory: options checked, the log read,
+ * stats-view.h — GetStats, GetHistory and GetPauses: options checked, the log read,
  * core/stats run, and the answers put into dictionaries for D-Bus.
  */
 #pragma once
@@ -21,6 +21,10 @@ GVariant *mobed_stats_view_stats   (MobedHistory       *history,
                                     GError            **error);
 /* aa{sv}, newest first, or NULL with an error. */
 GVariant *mobed_stats_view_history (MobedHistory *history,
+                                    GVariant     *options,
+                                    GError      **error);
+/* aa{sv} of pauses, newest first, or NULL with an error. */
+GVariant *mobed_stats_view_pauses  (MobedHistory *history,
                                     GVariant     *options,
                                     GError      **error);
 

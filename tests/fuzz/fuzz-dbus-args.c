@@ -5,21 +5,24 @@
  *   ListDrills(a{sv})  → mobed_drill_list()          (daemon/drill-list.c)
  *   GetStats(a{sv})    → mobed_stats_view_stats()    (daemon/stats-view.c)
  *   GetHistory(a{sv})  → mobed_stats_view_history()  (daemon/stats-view.c)
+ *   GetPauses(a{sv})   → mobed_stats_view_pauses()   (daemon/stats-view.c)
  *   Snooze(t), Pause(t) → mobed_scheduler_handle()   (the daemon hands the
  *                         seconds on unchanged as a MobedEvent)
  *
- * Input: byte 0 picks the method (byte % 5) and, for Snooze and Pause, the
- * scheduler state the call meets ((byte / 5) % 5: working, due, snoozed,
+ * Input: byte 0 picks the method (byte % 6: ListDrills, GetStats,
+ * GetHistory, Snooze, Pause, GetPauses) and, for Snooze and Pause, the
+ * scheduler state the call meets ((byte / 6) % 5: working, due, snoozed,
  * paused, away); the rest is the serialised argument, read with
  * g_variant_new_from_data() and taken in normal form, as GDBus delivers it.
  * The catalog is data/drills.ini; the history is a SQLite file in a temp
- * directory with a few weeks of breaks.
+ * directory with a few weeks of breaks and pauses, one still running.
  *
  * Invariants: every call ends in an answer or a GError, never both; errors
  * are InvalidArgs (or the scheduler's own domain) with a UTF-8 message; an
  * answer has the documented type and fits in a D-Bus message; filters only
- * narrow the list; an accepted snooze or pause is in range and puts the
- * scheduler in the state it names, with a deadline not before now.
+ * narrow the list, and "limit" caps the rows; an accepted snooze or pause
+ * is in range and puts the scheduler in the state it names, with a
+ * deadline not before now.
  */
 #include <string.h>
 
@@ -93,7 +96,23 @@ fill_history (void)
         }
       if (!mobed_history_add (history, &row, &error))
         g_error ("Cannot fill the fuzz history: %s", error->message);
+      /* An hour's pause after every third break. */
+      if (i % 3 == 0
+          && (!mobed_history_pause_begin (history, row.ended_us + 60 * G_USEC_PER_SEC,
+                                          row.utc_offset_s, i % 2 ? "meeting" : "", &error)
+              || !mobed_history_pause_end (history,
+                                           row.ended_us + G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC,
+                                           &error)))
+        g_error ("Cannot fill the fuzz history: %s", error->message);
     }
+  /* and one that still runs */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!mobed_history_pause_begin (history, T0_WALL - 600 * G_USEC_PER_SEC, 3600, "lunch",
+                                    &error))
+      g_error ("Cannot fill the fuzz history: %s", error->message);
+  }
 }
 
 int
@@ -178,10 +197,20 @@ fuzz_options (guint method, GVariant *options)
       check_answer (answer, error, "a{sv}");
       break;
     default:
-      answer = mobed_stats_view_history (history, options, &error);
+      answer = method == 2 ? mobed_stats_view_history (history, options, &error)
+                           : mobed_stats_view_pauses (history, options, &error);
       if (answer != NULL)
         g_variant_ref_sink (answer);
       check_answer (answer, error, "aa{sv}");
+      if (answer != NULL)
+        {
+          guint32 limit = 0;
+
+          if (g_variant_lookup (options, "limit", "u", &limit) && limit > 0)
+            FUZZ_CHECK (g_variant_n_children (answer) <= limit,
+                        "%" G_GSIZE_FORMAT " rows for a limit of %u",
+                        g_variant_n_children (answer), limit);
+        }
       break;
     }
 }
@@ -275,9 +304,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
   if (size < 1 || size > 16 * 1024)
     return -1;
-  method = data[0] % 5;
-  state_pick = (data[0] / 5) % 5;
-  seconds_call = method >= 3;
+  method = data[0] % 6;
+  state_pick = (data[0] / 6) % 5;
+  seconds_call = method == 3 || method == 4;
 
   /* A copy of its own: GVariant wants its data aligned and kept alive. */
   copy = g_memdup2 (data + 1, size - 1);

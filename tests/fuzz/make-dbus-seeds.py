@@ -3,7 +3,7 @@
 
 Each seed is one byte choosing the method (and, for Snooze and Pause, the
 scheduler state; see fuzz-dbus-args.c) followed by a serialised GVariant:
-the a{sv} options of ListDrills, GetStats and GetHistory, or the (t) of
+the a{sv} options of ListDrills, GetStats, GetHistory and GetPauses, or the (t) of
 Snooze and Pause. Run from anywhere; rewrites the seed-* and regression-*
 files of tests/fuzz/corpus/dbus-args/.
 """
@@ -12,7 +12,8 @@ import sys
 
 from gi.repository import GLib
 
-LIST, STATS, HISTORY, SNOOZE, PAUSE = range(5)
+LIST, STATS, HISTORY, SNOOZE, PAUSE, PAUSES = range(6)
+METHODS = 6
 WORKING, DUE, SNOOZED, PAUSED, AWAY = range(5)
 
 
@@ -46,11 +47,18 @@ SEEDS = {
     'history-since-min': (HISTORY, options({'since': GLib.Variant('x', -2**63),
                                             'limit': GLib.Variant('u', 0xffffffff)})),
     'history-bad': (HISTORY, options({'since': GLib.Variant('s', 'yesterday')})),
+    'pauses-none': (PAUSES, options({})),
+    'pauses-limit': (PAUSES, options({'limit': GLib.Variant('u', 2)})),
+    'pauses-since': (PAUSES, options({'since': GLib.Variant('x', 1710000000000000),
+                                      'limit': GLib.Variant('u', 0)})),
+    'pauses-bad': (PAUSES, options({'limit': GLib.Variant('i', 2)})),
 }
 for state, sname in enumerate(['working', 'due', 'snoozed', 'paused', 'away']):
     for seconds in (0, 1, 300, 12 * 3600, 12 * 3600 + 1, 30 * 86400, 30 * 86400 + 1, 2**64 - 1):
-        SEEDS[f'snooze-{sname}-{seconds}'] = (SNOOZE + 5 * state, GLib.Variant('(t)', (seconds,)))
-        SEEDS[f'pause-{sname}-{seconds}'] = (PAUSE + 5 * state, GLib.Variant('(t)', (seconds,)))
+        SEEDS[f'snooze-{sname}-{seconds}'] = (SNOOZE + METHODS * state,
+                                              GLib.Variant('(t)', (seconds,)))
+        SEEDS[f'pause-{sname}-{seconds}'] = (PAUSE + METHODS * state,
+                                             GLib.Variant('(t)', (seconds,)))
 
 # The same key twice cannot be built as a Python dict: append by hand.
 twice = GLib.VariantBuilder.new(GLib.VariantType.new('a{sv}'))

@@ -232,6 +232,8 @@ class TestHostileDBus(HostileCase):
             ('GetStats', GLib.Variant('(s)', ('days',))),
             ('GetStats', None),
             ('GetHistory', GLib.Variant('(as)', (['limit'],))),
+            ('GetPauses', GLib.Variant('(as)', (['limit'],))),
+            ('GetPauses', None),
             ('ListDrills', GLib.Variant('(a{ss})', ({'region': 'neck'},))),
             ('Reload', GLib.Variant('(b)', (True,))),
         ]
@@ -259,6 +261,9 @@ class TestHostileDBus(HostileCase):
             ('GetStats', {'no-such-option': GLib.Variant('b', True)}),
             ('GetHistory', {'limit': GLib.Variant('s', 'all')}),
             ('GetHistory', {'since': GLib.Variant('s', 'yesterday')}),
+            ('GetPauses', {'limit': GLib.Variant('t', 5)}),
+            ('GetPauses', {'since': GLib.Variant('s', 'yesterday')}),
+            ('GetPauses', {'days': GLib.Variant('u', 7)}),
             ('ListDrills', {'region': GLib.Variant('s', 'elbow')}),
             ('ListDrills', {'region': GLib.Variant('u', 1)}),
             ('ListDrills', {'setting': GLib.Variant('s', 'x' * 100000)}),
@@ -270,6 +275,8 @@ class TestHostileDBus(HostileCase):
         for method, values in [('GetHistory', {'limit': GLib.Variant('u', 2**32 - 1)}),
                                ('GetHistory', {'since': GLib.Variant('x', -2**63)}),
                                ('GetHistory', {'since': GLib.Variant('x', 2**63 - 1)}),
+                               ('GetPauses', {'limit': GLib.Variant('u', 2**32 - 1),
+                                              'since': GLib.Variant('x', -2**63)}),
                                ('GetStats', {'days': GLib.Variant('u', 3660)})]:
             with self.subTest(method=method, values=values):
                 self.assertIsNone(opts(method, **values))
