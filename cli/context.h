@@ -31,6 +31,7 @@ typedef struct {
   const char      *limit;      /* history */
   const char      *since;
   gboolean         csv;
+  gboolean         pauses;
   gboolean         follow;     /* status */
   const char      *sets;       /* focus (and --days) */
   const char      *reps;

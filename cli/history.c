@@ -1,7 +1,9 @@
 /*
- * history.c — `mobectl history`: the raw break log, newest first, as a
- * table, JSON, or CSV (RFC 4180: a header row, CRLF line ends, fields with
- * commas, quotes or line breaks quoted, quotes doubled) for spreadsheets.
+ * history.c — `mobectl history`: the raw log, newest first. The table for
+ * people has the pauses among the breaks; JSON and CSV (RFC 4180: a header
+ * row, CRLF line ends, fields with commas, quotes or line breaks quoted,
+ * quotes doubled) for scripts and spreadsheets hold the breaks, or with
+ * --pauses the pauses, each in a shape of its own.
  */
 #include "cli/commands.h"
 #include "cli/json-out.h"
@@ -11,9 +13,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/duration.h"
 #include "cli/text.h"
 
 #define DEFAULT_LIMIT 20
+#define ISO_FORMAT "%Y-%m-%dT%H:%M:%S%:z"
+#define TABLE_FORMAT "%Y-%m-%d %H:%M"
 
 typedef struct {
   gint64      due, ended;
@@ -34,6 +39,23 @@ read_row (GVariant *v, Row *r)
   g_variant_lookup (v, "outcome", "&s", &r->outcome);
   g_variant_lookup (v, "snoozes", "u", &r->snoozes);
   r->drills = g_variant_lookup_value (v, "drills", G_VARIANT_TYPE ("aa{sv}"));
+}
+
+typedef struct {
+  gint64      start, end;       /* end 0 while it runs */
+  gint32      offset;
+  const char *reason;           /* "" for none */
+} Pause;
+
+static void
+read_pause (GVariant *v, Pause *p)
+{
+  memset (p, 0, sizeof *p);
+  p->reason = "";
+  g_variant_lookup (v, "start", "x", &p->start);
+  g_variant_lookup (v, "end", "x", &p->end);
+  g_variant_lookup (v, "utc_offset", "i", &p->offset);
+  g_variant_lookup (v, "reason", "&s", &p->reason);
 }
 
 /* The time as the user lived it: wall clock at the offset of the day. */
@@ -99,8 +121,8 @@ print_csv (GVariant *rows)
       Row r;
 
       read_row (v, &r);
-      due = local_time (r.due, r.offset, "%Y-%m-%dT%H:%M:%S%:z");
-      ended = local_time (r.ended, r.offset, "%Y-%m-%dT%H:%M:%S%:z");
+      due = local_time (r.due, r.offset, ISO_FORMAT);
+      ended = local_time (r.ended, r.offset, ISO_FORMAT);
       response = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (0, r.ended - r.due) / G_USEC_PER_SEC);
       snoozes = g_strdup_printf ("%u", r.snoozes);
       drills = drills_text (r.drills);
@@ -131,8 +153,8 @@ print_json (GVariant *rows)
       Row r;
 
       read_row (v, &r);
-      due = local_time (r.due, r.offset, "%Y-%m-%dT%H:%M:%S%:z");
-      ended = local_time (r.ended, r.offset, "%Y-%m-%dT%H:%M:%S%:z");
+      due = local_time (r.due, r.offset, ISO_FORMAT);
+      ended = local_time (r.ended, r.offset, ISO_FORMAT);
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "due");
       json_builder_add_string_value (b, due);
@@ -173,32 +195,234 @@ print_json (GVariant *rows)
   mobectl_json_print (b);
 }
 
-/* The table for people: the outcome in the user's language, the columns
- * as wide as their translated headers need. */
 static void
-print_table (GVariant *rows)
+print_pauses_csv (GVariant *pauses)
 {
-  /* TRANSLATORS: the column headers of `mobectl history`: when the break
-   * was due, how it ended, how often it was snoozed, seconds until it ended */
-  const char *headers[] = { _("DUE"), _("OUTCOME"), _("SNOOZES"), _("RESPONSE"),
-                            _("DRILLS (done/offered)") };
-  int width[4] = { 16, 9, 7, 8 };
-  gsize n = g_variant_n_children (rows);
+  GString *line = g_string_new ("start,end,reason\r\n");
+
+  for (gsize i = 0; i < g_variant_n_children (pauses); i++)
+    {
+      g_autoptr(GVariant) v = g_variant_get_child_value (pauses, i);
+      g_autofree char *start = NULL, *end = NULL;
+      Pause p;
+
+      read_pause (v, &p);
+      start = local_time (p.start, p.offset, ISO_FORMAT);
+      end = p.end > 0 ? local_time (p.end, p.offset, ISO_FORMAT) : g_strdup ("");
+      csv_field (line, start, FALSE);
+      csv_field (line, end, FALSE);
+      csv_field (line, p.reason, TRUE);
+    }
+  fwrite (line->str, 1, line->len, stdout);
+  g_string_free (line, TRUE);
+}
+
+static void
+print_pauses_json (GVariant *pauses)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "pauses");
+  json_builder_begin_array (b);
+  for (gsize i = 0; i < g_variant_n_children (pauses); i++)
+    {
+      g_autoptr(GVariant) v = g_variant_get_child_value (pauses, i);
+      g_autofree char *start = NULL, *end = NULL;
+      Pause p;
+
+      read_pause (v, &p);
+      start = local_time (p.start, p.offset, ISO_FORMAT);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "start");
+      json_builder_add_string_value (b, start);
+      /* null while it runs, and for no reason, as status --json has it */
+      json_builder_set_member_name (b, "end");
+      if (p.end > 0)
+        {
+          end = local_time (p.end, p.offset, ISO_FORMAT);
+          json_builder_add_string_value (b, end);
+        }
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "reason");
+      if (*p.reason != '\0')
+        json_builder_add_string_value (b, p.reason);
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  mobectl_json_print (b);
+}
+
+/* How long @p lasted, or has lasted by @now, for people: "45 min", to the
+ * minute once it is that long. */
+static char *
+pause_length (const Pause *p, gint64 now)
+{
+  gint64 end = p->end > 0 ? p->end : now;
+  guint64 seconds = (guint64) (MAX (0, end - p->start) / G_USEC_PER_SEC);
+
+  return mobed_duration_format_human (seconds < 60 ? seconds : seconds / 60 * 60);
+}
+
+/* The pauses alone, for people. */
+static void
+print_pauses_table (GVariant *pauses)
+{
+  /* TRANSLATORS: the column headers of `mobectl history --pauses`: when
+   * the pause began and ended, how long it was, why it was taken */
+  const char *headers[] = { _("START"), _("END"), _("LENGTH"), _("REASON") };
+  /* TRANSLATORS: the end of a pause that still runs, in `mobectl history` */
+  const char *running = C_("pause end", "now");
+  int width[3] = { 16, 16, 6 };
+  gsize n = g_variant_n_children (pauses);
+  gint64 now = g_get_real_time ();
 
   if (n == 0)
+    {
+      g_print ("%s\n", _("No pauses recorded yet."));
+      return;
+    }
+  for (int c = 0; c < 3; c++)
+    width[c] = MAX (width[c], mobectl_text_width (headers[c]));
+  width[1] = MAX (width[1], mobectl_text_width (running));
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) v = g_variant_get_child_value (pauses, i);
+      g_autofree char *length = NULL;
+      Pause p;
+
+      read_pause (v, &p);
+      length = pause_length (&p, now);
+      width[2] = MAX (width[2], mobectl_text_width (length));
+    }
+  {
+    g_autofree char *start = mobectl_pad (headers[0], width[0], FALSE);
+    g_autofree char *end = mobectl_pad (headers[1], width[1], FALSE);
+    g_autofree char *length = mobectl_pad (headers[2], width[2], TRUE);
+
+    g_print ("%s  %s  %s  %s\n", start, end, length, headers[3]);
+  }
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) v = g_variant_get_child_value (pauses, i);
+      g_autofree char *start = NULL, *end = NULL, *length = NULL;
+      g_autofree char *start_cell = NULL, *end_cell = NULL, *length_cell = NULL;
+      Pause p;
+
+      read_pause (v, &p);
+      start = local_time (p.start, p.offset, TABLE_FORMAT);
+      end = p.end > 0 ? local_time (p.end, p.offset, TABLE_FORMAT) : g_strdup (running);
+      length = pause_length (&p, now);
+      start_cell = mobectl_pad (start, width[0], FALSE);
+      end_cell = mobectl_pad (end, width[1], FALSE);
+      length_cell = mobectl_pad (length, width[2], TRUE);
+      g_print ("%s  %s  %s  %s\n", start_cell, end_cell, length_cell,
+               *p.reason ? mobectl_pause_reason_text (p.reason) : "-");
+    }
+}
+
+/* A line of the table: a break, or a pause among them. */
+typedef struct {
+  gint64    when;         /* due, or the pause's start */
+  GVariant *row;
+  gboolean  pause;
+} Entry;
+
+static void
+entry_clear (gpointer data)
+{
+  g_variant_unref (((Entry *) data)->row);
+}
+
+static gint
+entry_newest_first (gconstpointer a, gconstpointer b)
+{
+  const Entry *x = a, *y = b;
+
+  return x->when < y->when ? 1 : x->when > y->when ? -1 : 0;
+}
+
+/* Breaks and pauses in one list, newest first, at most @limit (0: all). */
+static GArray *
+merge_entries (GVariant *rows, GVariant *pauses, guint limit)
+{
+  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+
+  g_array_set_clear_func (entries, entry_clear);
+  for (gsize i = 0; i < g_variant_n_children (rows); i++)
+    {
+      Entry e = { 0, g_variant_get_child_value (rows, i), FALSE };
+      g_variant_lookup (e.row, "due", "x", &e.when);
+      g_array_append_val (entries, e);
+    }
+  for (gsize i = 0; i < g_variant_n_children (pauses); i++)
+    {
+      Entry e = { 0, g_variant_get_child_value (pauses, i), TRUE };
+      g_variant_lookup (e.row, "start", "x", &e.when);
+      g_array_append_val (entries, e);
+    }
+  g_array_sort (entries, entry_newest_first);
+  if (limit > 0 && entries->len > limit)
+    g_array_set_size (entries, limit);
+  return entries;
+}
+
+/* A pause in the drills column: its reason and how long it was, or has
+ * been so far. */
+static char *
+pause_text (const Pause *p, gint64 now)
+{
+  g_autofree char *length = pause_length (p, now);
+  g_autofree char *lasted = NULL;
+
+  if (p->end > 0)
+    lasted = g_strdup (length);
+  else
+    /* TRANSLATORS: how long a pause that still runs has lasted: "12 min so far" */
+    lasted = g_strdup_printf (_("%s so far"), length);
+  if (*p->reason == '\0')
+    return g_steal_pointer (&lasted);
+  return g_strdup_printf ("%s · %s", mobectl_pause_reason_text (p->reason), lasted);
+}
+
+/* The table for people: the outcome in the user's language, the pauses
+ * among the breaks, the columns as wide as their translated headers need. */
+static void
+print_table (GVariant *rows, GVariant *pauses, guint limit)
+{
+  /* TRANSLATORS: the column headers of `mobectl history`: when the break
+   * was due (or a pause began), how it ended, how often it was snoozed,
+   * seconds until it ended */
+  const char *headers[] = { _("DUE"), _("OUTCOME"), _("SNOOZES"), _("RESPONSE"),
+                            _("DRILLS (done/offered)") };
+  /* TRANSLATORS: in the outcome column of `mobectl history`, a pause
+   * among the breaks */
+  const char *paused = C_("outcome", "paused");
+  int width[4] = { 16, 9, 7, 8 };
+  g_autoptr(GArray) entries = merge_entries (rows, pauses, limit);
+  gint64 now = g_get_real_time ();
+
+  if (entries->len == 0)
     {
       g_print ("%s\n", _("No breaks recorded yet."));
       return;
     }
   for (int c = 0; c < 4; c++)
     width[c] = MAX (width[c], mobectl_text_width (headers[c]));
-  for (gsize i = 0; i < n; i++)
+  for (guint i = 0; i < entries->len; i++)
     {
-      g_autoptr(GVariant) v = g_variant_get_child_value (rows, i);
+      const Entry *e = &g_array_index (entries, Entry, i);
       const char *outcome = "";
 
-      g_variant_lookup (v, "outcome", "&s", &outcome);
-      width[1] = MAX (width[1], mobectl_text_width (mobectl_outcome_text (outcome)));
+      if (e->pause)
+        outcome = paused;
+      else if (g_variant_lookup (e->row, "outcome", "&s", &outcome))
+        outcome = mobectl_outcome_text (outcome);
+      width[1] = MAX (width[1], mobectl_text_width (outcome));
     }
   {
     g_autofree char *due = mobectl_pad (headers[0], width[0], FALSE);
@@ -208,24 +432,42 @@ print_table (GVariant *rows)
 
     g_print ("%s  %s  %s  %s  %s\n", due, outcome, snoozes, response, headers[4]);
   }
-  for (gsize i = 0; i < n; i++)
+  for (guint i = 0; i < entries->len; i++)
     {
-      g_autoptr(GVariant) v = g_variant_get_child_value (rows, i);
+      const Entry *e = &g_array_index (entries, Entry, i);
       g_autofree char *due = NULL, *drills = NULL, *response = NULL;
       g_autofree char *due_cell = NULL, *outcome = NULL, *snoozes = NULL, *response_cell = NULL;
-      Row r;
 
-      read_row (v, &r);
-      due = local_time (r.due, r.offset, "%Y-%m-%d %H:%M");
-      drills = drills_text (r.drills);
-      response = g_strdup_printf ("%" G_GINT64_FORMAT " s", MAX (0, r.ended - r.due) / G_USEC_PER_SEC);
+      if (e->pause)
+        {
+          Pause p;
+
+          read_pause (e->row, &p);
+          due = local_time (p.start, p.offset, TABLE_FORMAT);
+          outcome = mobectl_pad (paused, width[1], FALSE);
+          snoozes = g_strnfill ((gsize) width[2], ' ');
+          response_cell = g_strnfill ((gsize) width[3], ' ');
+          drills = pause_text (&p, now);
+        }
+      else
+        {
+          Row r;
+
+          read_row (e->row, &r);
+          due = local_time (r.due, r.offset, TABLE_FORMAT);
+          drills = drills_text (r.drills);
+          if (*drills == '\0')
+            g_free (g_steal_pointer (&drills));
+          response = g_strdup_printf ("%" G_GINT64_FORMAT " s",
+                                      MAX (0, r.ended - r.due) / G_USEC_PER_SEC);
+          outcome = mobectl_pad (mobectl_outcome_text (r.outcome), width[1], FALSE);
+          snoozes = g_strdup_printf ("%*u", width[2], r.snoozes);
+          response_cell = mobectl_pad (response, width[3], TRUE);
+          g_clear_pointer (&r.drills, g_variant_unref);
+        }
       due_cell = mobectl_pad (due, width[0], FALSE);
-      outcome = mobectl_pad (mobectl_outcome_text (r.outcome), width[1], FALSE);
-      snoozes = g_strdup_printf ("%*u", width[2], r.snoozes);
-      response_cell = mobectl_pad (response, width[3], TRUE);
       g_print ("%s  %s  %s  %s  %s\n", due_cell, outcome, snoozes, response_cell,
-               *drills ? drills : "-");
-      g_clear_pointer (&r.drills, g_variant_unref);
+               drills != NULL ? drills : "-");
     }
 }
 
@@ -247,37 +489,57 @@ parse_since (const char *text, gint64 *ret)
   return TRUE;
 }
 
+/* GetHistory or GetPauses with @options: their rows (aa{sv}), or NULL. */
+static GVariant *
+fetch (MobectlContext *ctx, const char *method, GVariant *options, GError **error)
+{
+  g_autoptr(GVariant) reply = mobectl_call (ctx, method, g_variant_new ("(@a{sv})", options),
+                                            G_VARIANT_TYPE ("(aa{sv})"), error);
+
+  return reply != NULL ? g_variant_get_child_value (reply, 0) : NULL;
+}
+
 int
 mobectl_cmd_history (MobectlContext *ctx, int argc, char **argv)
 {
-  g_auto(GVariantBuilder) options = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) options = NULL;
   g_autoptr(GVariant) rows = NULL;
+  g_autoptr(GVariant) pauses = NULL;
   guint64 limit = DEFAULT_LIMIT;
   gint64 since;
 
   if (ctx->json && ctx->csv)
     return mobectl_usage_error (ctx, "%s", _("choose one of --json and --csv"));
   if (ctx->limit != NULL && !g_ascii_string_to_unsigned (ctx->limit, 10, 0, 1000000, &limit, NULL))
-    return mobectl_usage_error (ctx, _("'%s' is not a number of breaks (0 for all)"), ctx->limit);
-  g_variant_builder_add (&options, "{sv}", "limit", g_variant_new_uint32 ((guint32) limit));
+    return mobectl_usage_error (ctx, _("'%s' is not a number of entries (0 for all)"), ctx->limit);
+  g_variant_builder_add (&builder, "{sv}", "limit", g_variant_new_uint32 ((guint32) limit));
   if (ctx->since != NULL)
     {
       if (!parse_since (ctx->since, &since))
         return mobectl_usage_error (ctx, _("'%s' is not a date like 2026-11-24"), ctx->since);
-      g_variant_builder_add (&options, "{sv}", "since", g_variant_new_int64 (since));
+      g_variant_builder_add (&builder, "{sv}", "since", g_variant_new_int64 (since));
     }
-  reply = mobectl_call (ctx, "GetHistory", g_variant_new ("(@a{sv})", g_variant_builder_end (&options)),
-                        G_VARIANT_TYPE ("(aa{sv})"), &error);
-  if (reply == NULL)
+  options = g_variant_ref_sink (g_variant_builder_end (&builder));
+
+  /* JSON and CSV keep one shape each: breaks, or with --pauses pauses. */
+  if (!ctx->pauses && (rows = fetch (ctx, "GetHistory", options, &error)) == NULL)
     return mobectl_bus_error (ctx, error);
-  rows = g_variant_get_child_value (reply, 0);
-  if (ctx->json)
+  if ((ctx->pauses || !(ctx->json || ctx->csv))
+      && (pauses = fetch (ctx, "GetPauses", options, &error)) == NULL)
+    return mobectl_bus_error (ctx, error);
+  if (ctx->pauses && ctx->json)
+    print_pauses_json (pauses);
+  else if (ctx->pauses && ctx->csv)
+    print_pauses_csv (pauses);
+  else if (ctx->pauses)
+    print_pauses_table (pauses);
+  else if (ctx->json)
     print_json (rows);
   else if (ctx->csv)
     print_csv (rows);
   else
-    print_table (rows);
+    print_table (rows, pauses, (guint) limit);
   return MOBECTL_EXIT_OK;
 }

@@ -86,11 +86,15 @@ static const MobectlVerb verbs[] = {
        "  --heatmap         the last 12 weeks as a calendar grid\n"
        "  --svg FILE        write the chart, heatmap and regions as an SVG picture"), FALSE },
   { "history", 0, 0, mobectl_cmd_history, NULL,
-    N_("The break log, newest first"),
+    N_("The log of breaks and pauses, newest first"),
+    /* TRANSLATORS: keep the option names; align the descriptions yourself */
     N_("Options for history:\n"
-       "  --limit N         at most N breaks (default 20; 0 for all)\n"
-       "  --since DATE      breaks from DATE (YYYY-MM-DD, local) on\n"
-       "  --csv             comma-separated values with a header row"), FALSE },
+       "  --limit N         at most N entries (default 20; 0 for all)\n"
+       "  --since DATE      entries from DATE (YYYY-MM-DD, local) on\n"
+       "  --pauses          only the pauses: when, how long, and why\n"
+       "  --csv             comma-separated values with a header row\n"
+       "The table shows the pauses among the breaks; --json and --csv give\n"
+       "the breaks only, or with --pauses the pauses only."), FALSE },
   /* TRANSLATORS: [TAG...]: good-for tags (problems) or drill ids */
   { "focus", 0, 8, mobectl_cmd_focus, N_("[TAG...]"),
     N_("Show, start or end a focus plan: whole sets for one problem, for a few days"),
@@ -133,6 +137,7 @@ static const VerbOption verb_options[] = {
   VALUE ("--svg", "stats", svg),
   VALUE ("--limit", "history", limit),
   VALUE ("--since", "history", since),
+  FLAG ("--pauses", "history", pauses),
   FLAG ("--csv", "history", csv),
   VALUE ("--sets", "focus", sets),
   VALUE ("--reps", "focus", reps),

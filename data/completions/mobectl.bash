@@ -72,7 +72,7 @@ _mobectl()
                     pause)   words+=" --reason" ;;
                     drills)  words+=" --region --for --setting" ;;
                     stats)   words+=" --week --month --days --heatmap --svg" ;;
-                    history) words+=" --limit --since --csv" ;;
+                    history) words+=" --limit --since --pauses --csv" ;;
                     focus)   words+=" --sets --reps --days --yes --stop --extend" ;;
                 esac
             elif [[ -z $verb ]]; then

@@ -58,7 +58,7 @@ complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a meeting -d
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a reload -d 'Read mobed.conf and drills.ini again'
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a drills -d 'List the drills, or show one'
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a stats -d 'Today at a glance and the last days'
-complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a history -d 'The break log, newest first'
+complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a history -d 'The log of breaks and pauses, newest first'
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a focus -d 'Show, start or end a focus plan'
 
 complete -c mobectl -n '__mobectl_first_arg_of snooze pause' -a '5m 10m 15m 30m 1h 2h' -d Duration
@@ -81,8 +81,9 @@ complete -c mobectl -n '__fish_seen_subcommand_from stats' -l days -x -d 'The la
 complete -c mobectl -n '__fish_seen_subcommand_from stats' -l heatmap -d 'The last 12 weeks as a calendar grid'
 complete -c mobectl -n '__fish_seen_subcommand_from stats' -l svg -r -F -d 'Write the charts as an SVG picture'
 
-complete -c mobectl -n '__fish_seen_subcommand_from history' -l limit -x -d 'At most N breaks'
-complete -c mobectl -n '__fish_seen_subcommand_from history' -l since -x -d 'Breaks from DATE (YYYY-MM-DD) on'
+complete -c mobectl -n '__fish_seen_subcommand_from history' -l limit -x -d 'At most N entries'
+complete -c mobectl -n '__fish_seen_subcommand_from history' -l since -x -d 'Entries from DATE (YYYY-MM-DD) on'
+complete -c mobectl -n '__fish_seen_subcommand_from history' -l pauses -d 'Only the pauses, with their reasons'
 complete -c mobectl -n '__fish_seen_subcommand_from history' -l csv -d 'Comma-separated values'
 
 complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -l sets -x -d 'Sets a day (1 to 3)'

@@ -128,6 +128,23 @@ class TestGerman(MobedTestCase):
         drills = self.run_ok('drills').splitlines()
         self.assertRegex(drills[0], r'^ID +NAME +BEWEGT +WO +GUT FÜR$')
 
+    def test_pauses_in_the_history(self):
+        self.run_ok('meeting')
+        self.run_ok('meeting', 'end')
+        self.run_ok('pause', '--reason', 'dentist')
+        history = self.run_ok('history').splitlines()
+        self.assertRegex(history[1], r' ausgesetzt +dentist · bisher \d+ s$')
+        self.assertRegex(history[2], r' ausgesetzt +Besprechung · \d+ s$')
+        pauses = self.run_ok('history', '--pauses').splitlines()
+        self.assertRegex(pauses[0], r'^BEGINN +ENDE +DAUER +GRUND$')
+        self.assertRegex(pauses[1], r'  jetzt +\d+ s  dentist$')
+        # Scripts read the reason as given.
+        self.assertEqual([p['reason'] for p in json.loads(self.run_ok('history', '--pauses',
+                                                                      '--json'))['pauses']],
+                         ['dentist', 'meeting'])
+        self.assertEqual(self.run_ok('history', '--pauses', '--since', '2999-01-01'),
+                         'Noch keine ausgesetzten Zeiten aufgezeichnet.\n')
+
 
 if __name__ == '__main__':
     if not have_german_locale():
