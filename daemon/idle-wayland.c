@@ -7,8 +7,10 @@
  * the main loop; the compositor closing it is a failed source.
  *
  * The protocol's version 2 adds a notification that idle inhibitors (a
- * playing video) do not hold back; the wayland-protocols this is built
- * against has only version 1, so absence behind an inhibitor goes unseen.
+ * playing video) do not hold back: it is asked for when both the
+ * wayland-protocols this is built against and the compositor have it.
+ * Built against one without it (Debian 12's 1.31), absence behind an
+ * inhibitor goes unseen.
  */
 #include "daemon/idle-source.h"
 
@@ -22,6 +24,13 @@
 #include <wayland-client.h>
 
 #include "ext-idle-notify-v1-client-protocol.h"
+
+#ifdef EXT_IDLE_NOTIFIER_V1_GET_INPUT_IDLE_NOTIFICATION_SINCE_VERSION
+#define INPUT_IDLE_SINCE EXT_IDLE_NOTIFIER_V1_GET_INPUT_IDLE_NOTIFICATION_SINCE_VERSION
+#define NOTIFIER_VERSION INPUT_IDLE_SINCE
+#else
+#define NOTIFIER_VERSION 1
+#endif
 
 typedef struct {
   MobedIdleSource                  parent;
@@ -42,7 +51,8 @@ on_global (void *data, struct wl_registry *registry, uint32_t name, const char *
   if (self->seat == NULL && strcmp (interface, wl_seat_interface.name) == 0)
     self->seat = wl_registry_bind (registry, name, &wl_seat_interface, 1);
   else if (self->notifier == NULL && strcmp (interface, ext_idle_notifier_v1_interface.name) == 0)
-    self->notifier = wl_registry_bind (registry, name, &ext_idle_notifier_v1_interface, 1);
+    self->notifier = wl_registry_bind (registry, name, &ext_idle_notifier_v1_interface,
+                                       MIN (version, NOTIFIER_VERSION));
 }
 
 static void
@@ -78,10 +88,18 @@ static void
 make_notification (WaylandSource *self)
 {
   gint64 threshold = mobed_idle_monitor_get_threshold (self->parent.monitor);
+  uint32_t timeout_ms = (uint32_t) MIN (threshold / 1000, G_MAXUINT32);
 
   g_clear_pointer (&self->notification, ext_idle_notification_v1_destroy);
-  self->notification = ext_idle_notifier_v1_get_idle_notification (
-      self->notifier, (uint32_t) MIN (threshold / 1000, G_MAXUINT32), self->seat);
+#ifdef INPUT_IDLE_SINCE
+  /* Input alone: a playing video that inhibits idle does not hide absence. */
+  if (ext_idle_notifier_v1_get_version (self->notifier) >= INPUT_IDLE_SINCE)
+    self->notification = ext_idle_notifier_v1_get_input_idle_notification (self->notifier,
+                                                                           timeout_ms, self->seat);
+  else
+#endif
+    self->notification = ext_idle_notifier_v1_get_idle_notification (self->notifier, timeout_ms,
+                                                                     self->seat);
   ext_idle_notification_v1_add_listener (self->notification, &notification_listener, self);
 }
 
