@@ -9,6 +9,14 @@
  * does with them: the timeout it asks for, away and back with their times,
  * a new natural-break, a compositor without the protocol, and one that
  * goes away.
+ *
+ * tests/meson.build builds this file twice. test-idle-wayland takes mobed
+ * as Debian 12 builds it, against the system's version 1 of the protocol.
+ * test-idle-wayland-v2 (MOBED_TEST_IDLE_NOTIFY_V2) compiles the idle
+ * sources again against version 2, from unit/ext-idle-notify-v2-test.xml:
+ * there a compositor offering 2 must be asked for the input-idle
+ * notification, which idle inhibitors do not hold back, and one offering
+ * only 1 for the plain one, with idled and resumed meaning the same.
  */
 #include <glib-unix.h>
 #include <stdlib.h>
@@ -19,7 +27,11 @@
 
 #include "daemon/clock.h"
 #include "daemon/idle-monitor.h"
+#ifdef MOBED_TEST_IDLE_NOTIFY_V2
+#include "ext-idle-notify-v2-test-server-protocol.h"
+#else
 #include "ext-idle-notify-v1-server-protocol.h"
+#endif
 
 #define SEC G_GINT64_CONSTANT (1000000)
 
@@ -36,12 +48,14 @@ typedef struct {
   gboolean              quit;
 
   GMutex                lock;           /* guards what the tests read: */
-  guint32               timeout_ms;     /* of the newest notification */
+  guint32               timeout_ms;     /* of the newest notification, */
+  gboolean              input_only;     /* and whether it is the input-idle one */
   guint                 made, alive;
 } Server;
 
 typedef struct {
   Server           *server;
+  int               offered;            /* the notifier's version, 0: none */
   MobedIdleMonitor *monitor;
   guint             aways, backs, source_changes;
   gint64            since;
@@ -78,8 +92,8 @@ notifier_destroy (struct wl_client *client, struct wl_resource *resource)
 }
 
 static void
-get_idle_notification (struct wl_client *client, struct wl_resource *resource, uint32_t id,
-                       uint32_t timeout, struct wl_resource *seat)
+make_notification (struct wl_client *client, struct wl_resource *resource, uint32_t id,
+                   uint32_t timeout, gboolean input_only)
 {
   Server *server = wl_resource_get_user_data (resource);
   struct wl_resource *n = wl_resource_create (client, &ext_idle_notification_v1_interface,
@@ -89,13 +103,33 @@ get_idle_notification (struct wl_client *client, struct wl_resource *resource, u
   server->notification = n;
   g_mutex_lock (&server->lock);
   server->timeout_ms = timeout;
+  server->input_only = input_only;
   server->made++;
   server->alive++;
   g_mutex_unlock (&server->lock);
 }
 
+static void
+get_idle_notification (struct wl_client *client, struct wl_resource *resource, uint32_t id,
+                       uint32_t timeout, struct wl_resource *seat)
+{
+  make_notification (client, resource, id, timeout, FALSE);
+}
+
+#ifdef EXT_IDLE_NOTIFIER_V1_GET_INPUT_IDLE_NOTIFICATION_SINCE_VERSION
+static void
+get_input_idle_notification (struct wl_client *client, struct wl_resource *resource,
+                             uint32_t id, uint32_t timeout, struct wl_resource *seat)
+{
+  make_notification (client, resource, id, timeout, TRUE);
+}
+#endif
+
 static const struct ext_idle_notifier_v1_interface notifier_impl = {
   notifier_destroy, get_idle_notification,
+#ifdef EXT_IDLE_NOTIFIER_V1_GET_INPUT_IDLE_NOTIFICATION_SINCE_VERSION
+  get_input_idle_notification,
+#endif
 };
 
 static void
@@ -167,7 +201,7 @@ serve (gpointer data)
 /* A compositor on one end of a socket pair; the other end is the
  * client's, through WAYLAND_SOCKET. */
 static Server *
-server_new (gboolean offer_notifier)
+server_new (int offered)
 {
   Server *server = g_new0 (Server, 1);
   int fds[2];
@@ -179,8 +213,8 @@ server_new (gboolean offer_notifier)
   server->display = wl_display_create ();
   server->client = wl_client_create (server->display, fds[0]);
   wl_global_create (server->display, &wl_seat_interface, 1, server, bind_seat);
-  if (offer_notifier)
-    wl_global_create (server->display, &ext_idle_notifier_v1_interface, 1, server,
+  if (offered > 0)
+    wl_global_create (server->display, &ext_idle_notifier_v1_interface, offered, server,
                       bind_notifier);
   server->wake = eventfd (0, EFD_CLOEXEC | EFD_NONBLOCK);
   server->wake_source = wl_event_loop_add_fd (wl_display_get_event_loop (server->display),
@@ -262,12 +296,26 @@ made (Fixture *f, guint *alive, guint32 *timeout)
   return n;
 }
 
+/* The newest notification is the one version 2 adds exactly when the
+ * compositor offers 2 (never in the version 1 build, which cannot offer it). */
 static void
-setup (Fixture *f, gconstpointer offer_notifier)
+assert_kind_asked_for (Fixture *f)
+{
+  gboolean input_only;
+
+  g_mutex_lock (&f->server->lock);
+  input_only = f->server->input_only;
+  g_mutex_unlock (&f->server->lock);
+  g_assert_cmpint (input_only, ==, f->offered >= 2);
+}
+
+static void
+setup (Fixture *f, gconstpointer offered)
 {
   const MobedIdleMonitorCallbacks callbacks = { on_changed, on_source_changed };
 
-  f->server = server_new (GPOINTER_TO_INT (offer_notifier));
+  f->offered = GPOINTER_TO_INT (offered);
+  f->server = server_new (f->offered);
   f->monitor = mobed_idle_monitor_new (NULL, NULL, MOBED_IDLE_WAYLAND, 2 * SEC, &callbacks, f);
 }
 
@@ -288,6 +336,7 @@ test_idled_and_resumed (Fixture *f, gconstpointer data)
   g_assert_cmpint (mobed_idle_monitor_get_kind (f->monitor), ==, MOBED_IDLE_WAYLAND);
   RUN_UNTIL (made (f, &alive, &timeout) == 1);
   g_assert_cmpuint (timeout, ==, 2000);           /* natural-break, in ms */
+  assert_kind_asked_for (f);
 
   before = mobed_clock_now ().mono;
   server_send (f->server, CMD_IDLED);
@@ -321,6 +370,7 @@ test_new_threshold (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->backs, ==, 1);
   RUN_UNTIL (made (f, &alive, &timeout) == 2 && alive == 1);
   g_assert_cmpuint (timeout, ==, 300000);
+  assert_kind_asked_for (f);
 
   server_send (f->server, CMD_IDLED);
   RUN_UNTIL (f->aways == 2);
@@ -355,13 +405,24 @@ test_without_the_protocol (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  /* The newest version the protocol description this is built with has. */
+  int newest = ext_idle_notifier_v1_interface.version;
+
   g_test_init (&argc, &argv, NULL);
+#ifdef MOBED_TEST_IDLE_NOTIFY_V2
+  g_assert_cmpint (newest, ==, 2);              /* or it tests nothing new */
+#endif
   g_unsetenv ("WAYLAND_DISPLAY");
-#define ADD(path, fn, offer) \
-  g_test_add ("/idle-wayland/" path, Fixture, GINT_TO_POINTER (offer), setup, fn, teardown)
-  ADD ("idled-and-resumed", test_idled_and_resumed, TRUE);
-  ADD ("new-threshold", test_new_threshold, TRUE);
-  ADD ("compositor-gone", test_compositor_gone, TRUE);
-  ADD ("without-the-protocol", test_without_the_protocol, FALSE);
+#define ADD(path, fn, offered) \
+  g_test_add ("/idle-wayland/" path, Fixture, GINT_TO_POINTER (offered), setup, fn, teardown)
+  ADD ("idled-and-resumed", test_idled_and_resumed, newest);
+  ADD ("new-threshold", test_new_threshold, newest);
+  ADD ("compositor-gone", test_compositor_gone, newest);
+  ADD ("without-the-protocol", test_without_the_protocol, 0);
+  if (newest >= 2)
+    {
+      ADD ("version-1-compositor/idled-and-resumed", test_idled_and_resumed, 1);
+      ADD ("version-1-compositor/new-threshold", test_new_threshold, 1);
+    }
   return g_test_run ();
 }
