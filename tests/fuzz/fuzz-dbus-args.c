@@ -8,11 +8,17 @@
  *   GetPauses(a{sv})   → mobed_stats_view_pauses()   (daemon/stats-view.c)
  *   Snooze(t), Pause(t) → mobed_scheduler_handle()   (the daemon hands the
  *                         seconds on unchanged as a MobedEvent)
+ *   PauseWithReason(ts) → mobed_pause_reason_check() (core/reasons.c), then
+ *                         as Pause, with the reason in the event
+ *   StartFocus(asa{sv}) → mobed_focus_request_read() (daemon/focus-request.c)
+ *                         and mobed_focus_plan_make() (core/focus.c)
+ *   RateFocus(s)       → mobed_rating_from_string()  (core/focus-log.c)
  *
- * Input: byte 0 picks the method (byte % 6: ListDrills, GetStats,
- * GetHistory, Snooze, Pause, GetPauses) and, for Snooze and Pause, the
- * scheduler state the call meets ((byte / 6) % 5: working, due, snoozed,
- * paused, away); the rest is the serialised argument, read with
+ * Input: byte 0 picks the method (byte % 9: ListDrills, GetStats,
+ * GetHistory, Snooze, Pause, GetPauses, PauseWithReason, StartFocus,
+ * RateFocus) and, for the calls that snooze or pause, the scheduler state
+ * the call meets ((byte / 9) % 5: working, due, snoozed, paused, away);
+ * the rest is the serialised argument, read with
  * g_variant_new_from_data() and taken in normal form, as GDBus delivers it.
  * The catalog is data/drills.ini; the history is a SQLite file in a temp
  * directory with a few weeks of breaks and pauses, one still running.
@@ -22,7 +28,9 @@
  * answer has the documented type and fits in a D-Bus message; filters only
  * narrow the list, and "limit" caps the rows; an accepted snooze or pause
  * is in range and puts the scheduler in the state it names, with a
- * deadline not before now.
+ * deadline not before now; an accepted pause reason is one short line; an
+ * accepted focus plan holds drills of the catalog, each once, with every
+ * number in its range.
  */
 #include <string.h>
 
@@ -31,9 +39,13 @@
 
 #include "core/catalog.h"
 #include "core/config.h"
+#include "core/focus-log.h"
+#include "core/focus.h"
 #include "core/history.h"
+#include "core/reasons.h"
 #include "core/scheduler.h"
 #include "daemon/drill-list.h"
+#include "daemon/focus-request.h"
 #include "daemon/stats-view.h"
 #include "tests/fuzz/fuzz-common.h"
 
@@ -230,14 +242,16 @@ step (MobedScheduler *s, MobedEventKind kind, guint64 seconds, gint64 when)
   mobed_scheduler_handle (s, &event, at (when), &plan, NULL);
 }
 
-/* Snooze(t) or Pause(t) with @seconds, in the state @state_pick leads to. */
+/* Snooze(t), Pause(t) or PauseWithReason(ts) with @seconds (and @reason,
+ * already checked), in the state @state_pick leads to. */
 static void
-fuzz_seconds (gboolean pause, guint state_pick, guint64 seconds)
+fuzz_seconds (gboolean pause, guint state_pick, guint64 seconds, const char *reason)
 {
   g_autoptr(MobedScheduler) s = mobed_scheduler_new (&config, at (0).mono);
   g_autoptr(GError) error = NULL;
   gint64 due = (gint64) config.interval_s + 1;
-  MobedEvent event = { .kind = pause ? MOBED_EVENT_PAUSE : MOBED_EVENT_SNOOZE, .seconds = seconds };
+  MobedEvent event = { .kind = pause ? MOBED_EVENT_PAUSE : MOBED_EVENT_SNOOZE, .seconds = seconds,
+                       .reason = reason };
   MobedTime now;
   MobedPlan plan;
   gboolean ok;
@@ -293,34 +307,137 @@ fuzz_seconds (gboolean pause, guint state_pick, guint64 seconds)
   step (s, MOBED_EVENT_RESUME, 0, due + 3 + (gint64) MIN (seconds, MOBED_PAUSE_MAX_S) + 1);
 }
 
+/* PauseWithReason(ts): the reason is checked before the scheduler sees it. */
+static void
+fuzz_pause_with_reason (guint state_pick, GVariant *arg)
+{
+  g_autoptr(GError) error = NULL;
+  const char *reason;
+  guint64 seconds;
+
+  g_variant_get (arg, "(t&s)", &seconds, &reason);
+  if (!mobed_pause_reason_check (reason, &error))
+    {
+      FUZZ_CHECK (error != NULL && error->domain == MOBED_SCHEDULER_ERROR,
+                  "a reason refused without a scheduler error");
+      FUZZ_CHECK (g_utf8_validate (error->message, -1, NULL), "message not UTF-8");
+      return;
+    }
+  FUZZ_CHECK (g_utf8_strlen (reason, -1) <= MOBED_PAUSE_REASON_MAX
+              && strlen (reason) < MOBED_PAUSE_REASON_BYTES,
+              "a reason of %zu bytes accepted", strlen (reason));
+  FUZZ_CHECK (strchr (reason, '\n') == NULL && strchr (reason, '\r') == NULL,
+              "a reason of several lines accepted");
+  fuzz_seconds (TRUE, state_pick, seconds, reason);
+}
+
+/* StartFocus(asa{sv}): the options, then the plan they ask for. */
+static void
+fuzz_start_focus (GVariant *arg)
+{
+  g_autofree const char **targets = NULL;
+  g_autoptr(GVariant) options = NULL;
+  g_autoptr(GError) error = NULL;
+  MobedFocusRequest req;
+  MobedFocusPlan plan;
+  gboolean dry_run;
+
+  g_variant_get (arg, "(^a&s@a{sv})", &targets, &options);
+  if (!mobed_focus_request_read (options, &req, &dry_run, &error))
+    {
+      check_answer (NULL, error, "a{sv}");
+      return;
+    }
+  memset (&plan, 0xa5, sizeof plan);
+  if (!mobed_focus_plan_make (catalog, &config, targets, &req, &plan, &error))
+    {
+      FUZZ_CHECK (error != NULL && g_utf8_validate (error->message, -1, NULL),
+                  "a plan refused without a readable error");
+      return;
+    }
+  FUZZ_CHECK (error == NULL, "a plan made and an error set");
+  FUZZ_CHECK (plan.n_items >= 1 && plan.n_items <= MOBED_FOCUS_DRILLS_MAX, "%u drills",
+              plan.n_items);
+  FUZZ_CHECK (plan.sets_per_day >= 1 && plan.sets_per_day <= MOBED_FOCUS_SETS_MAX,
+              "%u sets a day", plan.sets_per_day);
+  FUZZ_CHECK (plan.days >= 1 && plan.days <= MOBED_FOCUS_DAYS_MAX, "%u days", plan.days);
+  FUZZ_CHECK (req.sets == 0 || plan.sets_per_day == req.sets, "asked %u sets, got %u",
+              req.sets, plan.sets_per_day);
+  FUZZ_CHECK (req.days == 0 || plan.days == req.days, "asked %u days, got %u", req.days,
+              plan.days);
+  FUZZ_CHECK (memchr (plan.target, '\0', sizeof plan.target) != NULL
+              && g_utf8_validate (plan.target, -1, NULL), "the target is not a string");
+  for (guint i = 0; i < plan.n_items; i++)
+    {
+      const MobedFocusItem *item = &plan.items[i];
+
+      FUZZ_CHECK (mobed_catalog_find (catalog, item->drill_id) != NULL,
+                  "drill '%.64s' is not in the catalog", item->drill_id);
+      FUZZ_CHECK (req.reps == 0 ? item->reps >= 1
+                  : item->reps == req.reps, "%u reps of %s", item->reps, item->drill_id);
+      for (guint k = 0; k < i; k++)
+        FUZZ_CHECK (!g_str_equal (plan.items[k].drill_id, item->drill_id),
+                    "drill %s twice", item->drill_id);
+    }
+}
+
+/* RateFocus(s): three words, and nothing else, are an answer. */
+static void
+fuzz_rate_focus (GVariant *arg)
+{
+  const char *answer;
+  MobedRating rating;
+
+  g_variant_get (arg, "(&s)", &answer);
+  rating = mobed_rating_from_string (answer);
+  FUZZ_CHECK ((rating != MOBED_RATING_NONE)
+              == (g_str_equal (answer, "better") || g_str_equal (answer, "same")
+                  || g_str_equal (answer, "worse")), "'%.64s' read as %d", answer, rating);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
+  static const char *const types[] = { "a{sv}", "a{sv}", "a{sv}", "(t)", "(t)", "a{sv}", "(ts)",
+                                       "(asa{sv})", "(s)" };
   guint method, state_pick;
-  gboolean seconds_call;
   gpointer copy;
   g_autoptr(GVariant) raw = NULL;
   g_autoptr(GVariant) arg = NULL;
 
   if (size < 1 || size > 16 * 1024)
     return -1;
-  method = data[0] % 6;
-  state_pick = (data[0] / 6) % 5;
-  seconds_call = method == 3 || method == 4;
+  method = data[0] % G_N_ELEMENTS (types);
+  state_pick = (data[0] / G_N_ELEMENTS (types)) % 5;
 
   /* A copy of its own: GVariant wants its data aligned and kept alive. */
   copy = g_memdup2 (data + 1, size - 1);
-  raw = g_variant_ref_sink (g_variant_new_from_data (G_VARIANT_TYPE (seconds_call ? "(t)" : "a{sv}"),
+  raw = g_variant_ref_sink (g_variant_new_from_data (G_VARIANT_TYPE (types[method]),
                                                      copy, size - 1, FALSE, g_free, copy));
   arg = g_variant_get_normal_form (raw);
-  if (seconds_call)
+  switch (method)
     {
-      guint64 seconds;
+    case 3:
+    case 4:
+      {
+        guint64 seconds;
 
-      g_variant_get (arg, "(t)", &seconds);
-      fuzz_seconds (method == 4, state_pick, seconds);
+        g_variant_get (arg, "(t)", &seconds);
+        fuzz_seconds (method == 4, state_pick, seconds, NULL);
+      }
+      break;
+    case 6:
+      fuzz_pause_with_reason (state_pick, arg);
+      break;
+    case 7:
+      fuzz_start_focus (arg);
+      break;
+    case 8:
+      fuzz_rate_focus (arg);
+      break;
+    default:                                  /* 0, 1, 2, 5: options */
+      fuzz_options (method, arg);
+      break;
     }
-  else
-    fuzz_options (method, arg);
   return 0;
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 """make-dbus-seeds.py — writes the seed corpus of fuzz-dbus-args.
 
-Each seed is one byte choosing the method (and, for Snooze and Pause, the
-scheduler state; see fuzz-dbus-args.c) followed by a serialised GVariant:
-the a{sv} options of ListDrills, GetStats, GetHistory and GetPauses, or the (t) of
-Snooze and Pause. Run from anywhere; rewrites the seed-* and regression-*
+Each seed is one byte choosing the method (and, for Snooze, Pause and
+PauseWithReason, the scheduler state; see fuzz-dbus-args.c) followed by a
+serialised GVariant: the a{sv} options of ListDrills, GetStats, GetHistory
+and GetPauses, the (t) of Snooze and Pause, the (ts) of PauseWithReason,
+the (asa{sv}) of StartFocus or the (s) of RateFocus. Run from anywhere; rewrites the seed-* and regression-*
 files of tests/fuzz/corpus/dbus-args/.
 """
 import os
@@ -12,8 +13,8 @@ import sys
 
 from gi.repository import GLib
 
-LIST, STATS, HISTORY, SNOOZE, PAUSE, PAUSES = range(6)
-METHODS = 6
+LIST, STATS, HISTORY, SNOOZE, PAUSE, PAUSES, PAUSE_REASON, START_FOCUS, RATE_FOCUS = range(9)
+METHODS = 9
 WORKING, DUE, SNOOZED, PAUSED, AWAY = range(5)
 
 
@@ -59,6 +60,30 @@ for state, sname in enumerate(['working', 'due', 'snoozed', 'paused', 'away']):
                                               GLib.Variant('(t)', (seconds,)))
         SEEDS[f'pause-{sname}-{seconds}'] = (PAUSE + METHODS * state,
                                              GLib.Variant('(t)', (seconds,)))
+    for rname, reason in (('meeting', 'meeting'), ('none', ''), ('spaces', '   '),
+                          ('two-lines', 'a\nb'), ('long', 'x' * 65), ('longest', 'é' * 64),
+                          ('line-separator', 'a\u2028b')):
+        SEEDS[f'reason-{sname}-{rname}'] = (PAUSE_REASON + METHODS * state,
+                                            GLib.Variant('(ts)', (2700, reason)))
+
+FOCUS = {
+    'tag': (['neck-pain'], {}),
+    'tags-and-drill': (['neck-pain', 'low-back-pain', 'wrist-circles'],
+                       {'sets': GLib.Variant('u', 3), 'reps': GLib.Variant('u', 12),
+                        'days': GLib.Variant('u', 14), 'dry_run': GLib.Variant('b', True)}),
+    'none': ([], {}),
+    'unknown': (['no-such-problem'], {}),
+    'too-many': (['neck-pain', 'low-back-pain', 'headaches', 'sciatica', 'tennis-elbow', 'typists'], {}),
+    'zero': (['neck-pain'], {'sets': GLib.Variant('u', 0)}),
+    'out-of-range': (['neck-pain'], {'reps': GLib.Variant('u', 500), 'days': GLib.Variant('u', 15)}),
+    'wrong-type': (['neck-pain'], {'days': GLib.Variant('t', 3)}),
+    'unknown-option': (['neck-pain'], {'colour': GLib.Variant('s', 'red')}),
+}
+for name, (targets, opts) in FOCUS.items():
+    SEEDS[f'focus-{name}'] = (START_FOCUS, GLib.Variant('(asa{sv})', (targets, opts)))
+for answer in ('better', 'same', 'worse', 'Better', '', 'better '):
+    SEEDS[f'rate-{answer.strip().lower() or "empty"}{"-space" if answer.endswith(" ") else ""}'
+          f'{"-capital" if answer[:1].isupper() else ""}'] = (RATE_FOCUS, GLib.Variant('(s)', (answer,)))
 
 # The same key twice cannot be built as a Python dict: append by hand.
 twice = GLib.VariantBuilder.new(GLib.VariantType.new('a{sv}'))
