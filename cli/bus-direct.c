@@ -4,11 +4,14 @@
  * for a command that makes one call and exits, that set-up cost as much as
  * the call itself. Here the exchange is: connect, one write (AUTH EXTERNAL,
  * BEGIN, Hello and the call, pipelined as the protocol allows), then read
- * until the call's reply. GDBusMessage still does all the marshalling.
- * Anything unusual (another transport, another authentication) is left to
- * GDBus, which the caller falls back to on G_IO_ERROR_NOT_SUPPORTED.
+ * until the call's reply. The messages are written and read by
+ * cli/dbus-wire.c, so this needs GLib alone, not GIO. Anything unusual
+ * (another transport, another authentication) is left to GDBus, which the
+ * caller falls back to on MOBECTL_DIRECT_ERROR_NOT_SUPPORTED.
  */
 #include "cli/bus-direct.h"
+
+#include "cli/dbus-wire.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
@@ -24,6 +27,8 @@
 /* "OK <32 hex digits>\r\n" is 37 bytes; a longer first line is no answer. */
 #define AUTH_LINE_MAX 256
 
+G_DEFINE_QUARK (mobectl-direct-error-quark, mobectl_direct_error)
+
 static gboolean
 not_supported (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
@@ -33,7 +38,8 @@ not_supported (GError **error, const char *format, ...)
   va_list args;
 
   va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, format, args));
+  g_propagate_error (error, g_error_new_valist (MOBECTL_DIRECT_ERROR,
+                                                MOBECTL_DIRECT_ERROR_NOT_SUPPORTED, format, args));
   va_end (args);
   return FALSE;
 }
@@ -104,7 +110,7 @@ set_errno_error (GError **error, int saved, const char *format, ...)
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", what,
+  g_set_error (error, MOBECTL_DIRECT_ERROR, MOBECTL_DIRECT_ERROR_FAILED, "%s: %s", what,
                g_strerror (saved));
 }
 
@@ -171,7 +177,7 @@ receive (int fd, GByteArray *in, gint64 deadline, GError **error)
 
       if (left_ms <= 0)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+          g_set_error (error, MOBECTL_DIRECT_ERROR, MOBECTL_DIRECT_ERROR_FAILED,
                        _("no answer on the session bus in time"));
           return FALSE;
         }
@@ -195,7 +201,7 @@ receive (int fd, GByteArray *in, gint64 deadline, GError **error)
         }
       if (n == 0)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+          g_set_error (error, MOBECTL_DIRECT_ERROR, MOBECTL_DIRECT_ERROR_FAILED,
                        _("the session bus closed the connection before answering"));
           return FALSE;
         }
@@ -217,51 +223,62 @@ check_auth_line (const guint8 *line, gsize len, GError **error)
                         g_str_is_ascii (text) ? text : "…");
 }
 
-static GVariant *
-take_reply (GDBusMessage *reply, const char *method, const GVariantType *reply_type,
-            GError **error)
+/* What the bus sent cannot be read: a broken connection, as far as the
+ * caller goes. */
+static void
+not_dbus (GError **error)
 {
-  GVariant *body = g_dbus_message_get_body (reply);
-  g_autoptr(GVariant) value = NULL;
+  if (error != NULL && *error != NULL)
+    {
+      (*error)->domain = MOBECTL_DIRECT_ERROR;
+      (*error)->code = MOBECTL_DIRECT_ERROR_FAILED;
+      g_prefix_error (error, _("the session bus sent something other than D-Bus: "));
+    }
+}
 
-  if (g_dbus_message_to_gerror (reply, error))
+/* An error reply as MOBECTL_DIRECT_ERROR_REMOTE: its message, if it has
+ * one, with its name in @error_name. */
+static gboolean
+error_reply (MobectlWireMessage *reply, char **error_name, GError **error)
+{
+  const char *message = NULL;
+
+  if (reply->type != MOBECTL_WIRE_ERROR_REPLY)
+    return FALSE;
+  if (g_str_has_prefix (g_variant_get_type_string (reply->body), "(s"))
+    g_variant_get_child (reply->body, 0, "&s", &message);
+  g_set_error_literal (error, MOBECTL_DIRECT_ERROR, MOBECTL_DIRECT_ERROR_REMOTE,
+                       message != NULL ? message : reply->error_name);
+  if (error_name != NULL)
+    *error_name = g_strdup (reply->error_name);
+  return TRUE;
+}
+
+static GVariant *
+take_reply (MobectlWireMessage *reply, const char *method, const GVariantType *reply_type,
+            char **error_name, GError **error)
+{
+  if (error_reply (reply, error_name, error))
     return NULL;
-  value = body != NULL ? g_variant_ref (body) : g_variant_ref_sink (g_variant_new_tuple (NULL, 0));
-  if (reply_type != NULL && !g_variant_is_of_type (value, reply_type))
+  if (reply_type != NULL && !g_variant_is_of_type (reply->body, reply_type))
     {
       g_autofree char *wanted = g_variant_type_dup_string (reply_type);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+      g_set_error (error, MOBECTL_DIRECT_ERROR, MOBECTL_DIRECT_ERROR_FAILED,
                    _("'%s' answered with a '%s' where '%s' was expected"), method,
-                   g_variant_get_type_string (value), wanted);
+                   g_variant_get_type_string (reply->body), wanted);
       return NULL;
     }
-  return g_steal_pointer (&value);
-}
-
-static gboolean
-append_message (GByteArray *out, GDBusMessage *message, guint32 serial, GError **error)
-{
-  gsize size;
-  g_autofree guchar *blob = NULL;
-
-  g_dbus_message_set_serial (message, serial);
-  blob = g_dbus_message_to_blob (message, &size, G_DBUS_CAPABILITY_FLAGS_NONE, error);
-  if (blob == NULL)
-    return FALSE;
-  g_byte_array_append (out, blob, (guint) size);
-  return TRUE;
+  return g_variant_ref (reply->body);
 }
 
 /* AUTH EXTERNAL with our uid, BEGIN, Hello and the call, in one buffer: the
  * bus reads messages right after BEGIN, so nothing waits for the OK. */
 static GByteArray *
-request (GDBusMessage *call, GError **error)
+request (const char *dest, const char *path, const char *interface, const char *method,
+         GVariant *body, GError **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
-  g_autoptr(GDBusMessage) hello = g_dbus_message_new_method_call ("org.freedesktop.DBus",
-                                                                  "/org/freedesktop/DBus",
-                                                                  "org.freedesktop.DBus", "Hello");
   g_autofree char *uid = g_strdup_printf ("%u", (guint) getuid ());
   g_autoptr(GString) auth = g_string_new (NULL);
 
@@ -271,8 +288,10 @@ request (GDBusMessage *call, GError **error)
     g_string_append_printf (auth, "%02x", (guint) (guchar) *c);
   g_string_append (auth, "\r\nBEGIN\r\n");
   g_byte_array_append (out, (const guint8 *) auth->str, (guint) auth->len);
-  if (!append_message (out, hello, HELLO_SERIAL, error)
-      || !append_message (out, call, CALL_SERIAL, error))
+  if (!mobectl_wire_append_call (out, HELLO_SERIAL, "org.freedesktop.DBus",
+                                 "/org/freedesktop/DBus", "org.freedesktop.DBus", "Hello", NULL,
+                                 error)
+      || !mobectl_wire_append_call (out, CALL_SERIAL, dest, path, interface, method, body, error))
     return NULL;
   return g_steal_pointer (&out);
 }
@@ -280,10 +299,10 @@ request (GDBusMessage *call, GError **error)
 GVariant *
 mobectl_direct_call (const char *address, const char *dest, const char *path,
                      const char *interface, const char *method, GVariant *params,
-                     const GVariantType *reply_type, int timeout_ms, GError **error)
+                     const GVariantType *reply_type, int timeout_ms, char **error_name,
+                     GError **error)
 {
   g_autoptr(GVariant) body = params != NULL ? g_variant_ref_sink (params) : NULL;
-  g_autoptr(GDBusMessage) call = NULL;
   g_autoptr(GByteArray) out = NULL;
   g_autoptr(GByteArray) in = g_byte_array_new ();
   g_autofree char *name = NULL;
@@ -295,12 +314,17 @@ mobectl_direct_call (const char *address, const char *dest, const char *path,
 
   if (!mobectl_direct_address (address, &name, &abstract, error))
     return NULL;
-  call = g_dbus_message_new_method_call (dest, path, interface, method);
-  if (body != NULL)
-    g_dbus_message_set_body (call, body);
-  out = request (call, error);
+  out = request (dest, path, interface, method, body, error);
   if (out == NULL)
-    return NULL;
+    {
+      /* A value the wire code does not send (a file handle): GDBus may. */
+      if (error != NULL && *error != NULL)
+        {
+          (*error)->domain = MOBECTL_DIRECT_ERROR;
+          (*error)->code = MOBECTL_DIRECT_ERROR_NOT_SUPPORTED;
+        }
+      return NULL;
+    }
   /* -1 is GDBus's default, 25 s, which covers starting mobed by activation. */
   deadline = g_get_monotonic_time () + (gint64) (timeout_ms < 0 ? 25000 : timeout_ms) * 1000;
   fd = connect_socket (name, abstract, error);
@@ -331,30 +355,27 @@ mobectl_direct_call (const char *address, const char *dest, const char *path,
        * perhaps other signals, then the call's reply. */
       while (in->len - pos >= 16)
         {
-          g_autoptr(GDBusMessage) message = NULL;
-          gssize need = g_dbus_message_bytes_needed (in->data + pos, 16, error);
+          g_auto(MobectlWireMessage) message = { 0 };
+          gssize need = mobectl_wire_bytes_needed (in->data + pos, 16, error);
 
           if (need < 0)
             {
-              g_prefix_error (error, _("the session bus sent something other than D-Bus: "));
+              not_dbus (error);
               goto out;
             }
           if (in->len - pos < (gsize) need)
             break;
-          message = g_dbus_message_new_from_blob (in->data + pos, (gsize) need,
-                                                  G_DBUS_CAPABILITY_FLAGS_NONE, error);
-          if (message == NULL)
+          if (!mobectl_wire_read (in->data + pos, (gsize) need, &message, error))
             {
-              g_prefix_error (error, _("the session bus sent something other than D-Bus: "));
+              not_dbus (error);
               goto out;
             }
           pos += (gsize) need;
-          if (g_dbus_message_get_reply_serial (message) == HELLO_SERIAL
-              && g_dbus_message_to_gerror (message, error))
+          if (message.reply_serial == HELLO_SERIAL && error_reply (&message, error_name, error))
             goto out;
-          if (g_dbus_message_get_reply_serial (message) == CALL_SERIAL)
+          if (message.reply_serial == CALL_SERIAL)
             {
-              ret = take_reply (message, method, reply_type, error);
+              ret = take_reply (&message, method, reply_type, error_name, error);
               goto out;
             }
         }

@@ -44,24 +44,26 @@ mobectl_call (MobectlContext *ctx, const char *method, GVariant *params,
 }
 
 /* GetAll when it is the command's only call: on a connection of its own
- * (cli/bus-direct.c), or through GDBus where that cannot be done. */
+ * (cli/bus-direct.c), or through GDBus where that cannot be done. Its
+ * errors become GDBus's, as the rest of mobectl reports those. */
 static GVariant *
 get_all_alone (GError **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
   GVariant *reply = mobectl_direct_call (g_getenv ("DBUS_SESSION_BUS_ADDRESS"), MOBECTL_BUS_NAME,
                                          MOBECTL_OBJECT_PATH, "org.freedesktop.DBus.Properties",
                                          "GetAll", g_variant_new ("(s)", MOBECTL_INTERFACE),
-                                         G_VARIANT_TYPE ("(a{sv})"), -1, &local_error);
+                                         G_VARIANT_TYPE ("(a{sv})"), -1, &name, &local_error);
 
   if (reply != NULL)
     return reply;
-  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  g_debug ("Through GDBus: %s", local_error->message);
+  if (g_error_matches (local_error, MOBECTL_DIRECT_ERROR, MOBECTL_DIRECT_ERROR_REMOTE))
+    g_propagate_error (error, g_dbus_error_new_for_dbus_error (name, local_error->message));
+  else if (g_error_matches (local_error, MOBECTL_DIRECT_ERROR, MOBECTL_DIRECT_ERROR_FAILED))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, local_error->message);
+  else
+    g_debug ("Through GDBus: %s", local_error->message);
   return NULL;
 }
 

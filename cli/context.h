@@ -6,11 +6,9 @@
 
 #include <gio/gio.h>
 
-G_BEGIN_DECLS
+#include "cli/names.h"
 
-#define MOBECTL_BUS_NAME    "org.mobed.Daemon"
-#define MOBECTL_OBJECT_PATH "/org/mobed/Daemon"
-#define MOBECTL_INTERFACE   "org.mobed.Daemon1"
+G_BEGIN_DECLS
 
 /* Exit codes: 0 ok, 1 the daemon refused or could not be reached, 2 usage. */
 enum { MOBECTL_EXIT_OK = 0, MOBECTL_EXIT_REFUSED = 1, MOBECTL_EXIT_USAGE = 2 };

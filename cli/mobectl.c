@@ -250,25 +250,6 @@ find_verb_option (const char *arg, const char *verb)
   return found;
 }
 
-/* The parts of the user's locale every command needs (the terminal's
- * character set, messages, day and month names), and mobed's message
- * catalog: the installed one, or MOBED_LOCALEDIR's when running from a
- * build tree (<build>/po). The rest of the locale (numbers, collation, …)
- * is loaded only for the commands that use it: loading every category was
- * a tenth of what `mobectl status` costs. */
-static void
-init_i18n (void)
-{
-  const char *dir = g_getenv ("MOBED_LOCALEDIR");
-
-  setlocale (LC_CTYPE, "");
-  setlocale (LC_MESSAGES, "");
-  setlocale (LC_TIME, "");
-  bindtextdomain (GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -279,7 +260,7 @@ main (int argc, char **argv)
   const VerbOption *option_verb = NULL;
   int ret;
 
-  init_i18n ();
+  mobectl_init_i18n ();
   for (int i = 1; i < argc; i++)
     {
       const char *a = argv[i];

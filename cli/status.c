@@ -1,13 +1,11 @@
 /*
- * status.c — the status block and its JSON twin. Reads only what the
- * daemon published; works out nothing but how to say it.
+ * status.c — the status block and the one-line status. Reads only what the
+ * daemon published; works out nothing but how to say it. GLib alone: the
+ * front door (cli/front.c) prints this without loading GIO.
  */
 #include "cli/status.h"
 
-#include "cli/json-out.h"
-
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "cli/text.h"
 #include "core/duration.h"
@@ -43,8 +41,8 @@ print_label (int id)
   g_print ("%s", padded);
 }
 
-static gint64
-prop_int64 (GVariant *props, const char *key)
+gint64
+mobectl_prop_int64 (GVariant *props, const char *key)
 {
   gint64 v = 0;
 
@@ -52,8 +50,8 @@ prop_int64 (GVariant *props, const char *key)
   return v;
 }
 
-static guint
-prop_uint (GVariant *props, const char *key)
+guint
+mobectl_prop_uint (GVariant *props, const char *key)
 {
   guint32 v = 0;
 
@@ -61,8 +59,8 @@ prop_uint (GVariant *props, const char *key)
   return v;
 }
 
-static GVariant *
-current_break (GVariant *props)
+GVariant *
+mobectl_status_current_break (GVariant *props)
 {
   GVariant *brk = g_variant_lookup_value (props, "CurrentBreak", G_VARIANT_TYPE ("a{sv}"));
 
@@ -72,12 +70,12 @@ current_break (GVariant *props)
 }
 
 /* Why breaks are paused, or NULL when they are not or no reason was given. */
-static const char *
-pause_reason (GVariant *props)
+const char *
+mobectl_status_pause_reason (GVariant *props)
 {
   const char *reason = NULL;
 
-  if (prop_int64 (props, "PausedUntil") == 0
+  if (mobectl_prop_int64 (props, "PausedUntil") == 0
       || !g_variant_lookup (props, "PauseReason", "&s", &reason) || *reason == '\0')
     return NULL;
   return reason;
@@ -139,7 +137,7 @@ mobectl_when_text (gint64 when_us, gint64 now_us)
 char *
 mobectl_status_break_line (GVariant *props)
 {
-  g_autoptr(GVariant) brk = current_break (props);
+  g_autoptr(GVariant) brk = mobectl_status_current_break (props);
   g_autoptr(GVariant) drills = NULL;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
@@ -190,24 +188,24 @@ idle_source_text (GVariant *props)
   return _("not seen here, so natural breaks come only from locking the screen or sleep");
 }
 
-static void
-print_human (GVariant *props)
+void
+mobectl_status_print_text (GVariant *props)
 {
   gint64 now = g_get_real_time ();
   const char *state = "unknown";
-  gint64 next = prop_int64 (props, "NextBreak");
-  gint64 paused = prop_int64 (props, "PausedUntil");
+  gint64 next = mobectl_prop_int64 (props, "NextBreak");
+  gint64 paused = mobectl_prop_int64 (props, "PausedUntil");
   g_autofree char *line = mobectl_status_break_line (props);
   g_autofree char *shown_state = state_text (props);
   g_autofree char *why = defer_text (props);
-  const char *reason = pause_reason (props);
+  const char *reason = mobectl_status_pause_reason (props);
 
   g_variant_lookup (props, "State", "&s", &state);
   print_label (LABEL_STATE);
   g_print ("%s\n", shown_state);
   if (line != NULL)
     {
-      g_autoptr(GVariant) brk = current_break (props);
+      g_autoptr(GVariant) brk = mobectl_status_current_break (props);
       gint64 until = 0;
       guint32 snoozes = 0;
 
@@ -257,7 +255,8 @@ print_human (GVariant *props)
       g_print ("%s\n", why);
     }
   {
-    guint done = prop_uint (props, "TodayDone"), goal = prop_uint (props, "DailyGoal");
+    guint done = mobectl_prop_uint (props, "TodayDone");
+    guint goal = mobectl_prop_uint (props, "DailyGoal");
     print_label (LABEL_TODAY);
     /* TRANSLATORS: breaks done today out of the daily goal; the plural follows the goal */
     g_print (ngettext ("%u of %u break done", "%u of %u breaks done", goal), done, goal);
@@ -279,99 +278,6 @@ print_human (GVariant *props)
   }
 }
 
-static void
-add_break (JsonBuilder *b, GVariant *props)
-{
-  g_autoptr(GVariant) brk = current_break (props);
-  g_autoptr(GVariant) drills = NULL;
-  guint32 snoozes = 0;
-
-  json_builder_set_member_name (b, "current_break");
-  if (brk == NULL)
-    {
-      json_builder_add_null_value (b);
-      return;
-    }
-  g_variant_lookup (brk, "snoozes", "u", &snoozes);
-  json_builder_begin_object (b);
-  mobectl_json_add_time (b, "due", prop_int64 (brk, "due"));
-  json_builder_set_member_name (b, "snoozes");
-  json_builder_add_int_value (b, snoozes);
-  mobectl_json_add_time (b, "snoozed_until", prop_int64 (brk, "snoozed_until"));
-  drills = g_variant_lookup_value (brk, "drills", G_VARIANT_TYPE ("aa{sv}"));
-  mobectl_json_add_drills (b, "drills", drills);
-  json_builder_end_object (b);
-}
-
-/* A string-list property as a JSON array, empty when it is missing. */
-static void
-add_strings (JsonBuilder *b, const char *key, GVariant *props, const char *property)
-{
-  g_autofree const char **strings = NULL;
-
-  json_builder_set_member_name (b, key);
-  json_builder_begin_array (b);
-  if (g_variant_lookup (props, property, "^a&s", &strings))
-    for (const char **s = strings; *s != NULL; s++)
-      json_builder_add_string_value (b, *s);
-  json_builder_end_array (b);
-}
-
-char *
-mobectl_status_json (GVariant *props, gboolean pretty)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  const char *state = "unknown";
-  gint64 paused = prop_int64 (props, "PausedUntil");
-
-  g_variant_lookup (props, "State", "&s", &state);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "state");
-  json_builder_add_string_value (b, state);
-  mobectl_json_add_time (b, "next_break", prop_int64 (props, "NextBreak"));
-  json_builder_set_member_name (b, "paused");
-  json_builder_add_boolean_value (b, paused != 0);
-  mobectl_json_add_time (b, "paused_until", paused);
-  json_builder_set_member_name (b, "pause_reason");
-  if (pause_reason (props) != NULL)
-    json_builder_add_string_value (b, pause_reason (props));
-  else
-    json_builder_add_null_value (b);
-  add_break (b, props);
-  add_strings (b, "defer_reasons", props, "DeferReasons");
-  add_strings (b, "warnings", props, "Warnings");
-  {
-    const char *idle = NULL;
-    json_builder_set_member_name (b, "idle_source");
-    if (g_variant_lookup (props, "IdleSource", "&s", &idle) && !g_str_equal (idle, "none"))
-      json_builder_add_string_value (b, idle);
-    else
-      json_builder_add_null_value (b);
-  }
-  json_builder_set_member_name (b, "today");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "done");
-  json_builder_add_int_value (b, prop_uint (props, "TodayDone"));
-  json_builder_set_member_name (b, "goal");
-  json_builder_add_int_value (b, prop_uint (props, "DailyGoal"));
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-
-  return mobectl_json_text (b, pretty);
-}
-
-void
-mobectl_status_print (GVariant *props, gboolean json)
-{
-  if (json)
-    {
-      g_autofree char *text = mobectl_status_json (props, TRUE);
-      g_print ("%s\n", text);
-    }
-  else
-    print_human (props);
-}
-
 static char *
 clock_text (gint64 us)
 {
@@ -389,10 +295,10 @@ mobectl_status_line (GVariant *props)
 {
   g_autoptr(GString) line = g_string_new (NULL);
   g_autofree char *drills = mobectl_status_break_line (props);
-  g_autoptr(GVariant) brk = current_break (props);
+  g_autoptr(GVariant) brk = mobectl_status_current_break (props);
   g_autofree char *state = state_text (props);
-  gint64 next = prop_int64 (props, "NextBreak");
-  gint64 paused = prop_int64 (props, "PausedUntil");
+  gint64 next = mobectl_prop_int64 (props, "NextBreak");
+  gint64 paused = mobectl_prop_int64 (props, "PausedUntil");
   gint64 snoozed = 0;
 
   if (brk != NULL)
@@ -404,8 +310,9 @@ mobectl_status_line (GVariant *props)
       g_string_append_c (line, ' ');
       g_string_append_printf (line, _("until %s"), when);
     }
-  if (pause_reason (props) != NULL)
-    g_string_append_printf (line, " · %s", mobectl_pause_reason_text (pause_reason (props)));
+  if (mobectl_status_pause_reason (props) != NULL)
+    g_string_append_printf (line, " · %s",
+                            mobectl_pause_reason_text (mobectl_status_pause_reason (props)));
   if (drills != NULL)
     g_string_append_printf (line, " · %s", drills);
   else if (next > 0)
@@ -417,7 +324,7 @@ mobectl_status_line (GVariant *props)
     }
   g_string_append (line, " · ");
   /* TRANSLATORS: in the one-line status for status bars: done/goal today */
-  g_string_append_printf (line, _("%u/%u today"), prop_uint (props, "TodayDone"),
-                          prop_uint (props, "DailyGoal"));
+  g_string_append_printf (line, _("%u/%u today"), mobectl_prop_uint (props, "TodayDone"),
+                          mobectl_prop_uint (props, "DailyGoal"));
   return g_string_free (g_steal_pointer (&line), FALSE);
 }

@@ -10,8 +10,10 @@ G_BEGIN_DECLS
 
 /* Prints @props (a{sv} from GetAll) as the status block or one JSON object. */
 void  mobectl_status_print      (GVariant *props, gboolean json);
+/* The status block alone (status.c, GLib only). */
+void  mobectl_status_print_text (GVariant *props);
 
-/* The status as one JSON object. */
+/* The status as one JSON object (status-json.c). */
 char *mobectl_status_json       (GVariant *props, gboolean pretty);
 
 /* One line for status bars: "working · next break 14:32 · 3/8 today". Only
@@ -23,5 +25,13 @@ char *mobectl_status_break_line (GVariant *props);
 
 /* "14:32 (in 12 min)"; a time on another day gets its weekday and date. */
 char *mobectl_when_text         (gint64 when_us, gint64 now_us);
+
+/* A property of @props, 0 when it is missing or of another type. */
+gint64       mobectl_prop_int64          (GVariant *props, const char *key);
+guint        mobectl_prop_uint           (GVariant *props, const char *key);
+/* The CurrentBreak property, or NULL when no break is up. */
+GVariant    *mobectl_status_current_break (GVariant *props);
+/* Why breaks are paused, or NULL when they are not or no reason was given. */
+const char  *mobectl_status_pause_reason  (GVariant *props);
 
 G_END_DECLS

@@ -33,4 +33,8 @@ char       *mobectl_pad          (const char *text, int width, gboolean right);
  * @gap, and at least @min. */
 int         mobectl_label_column (const char *const *labels, int gap, int min);
 
+/* The user's language for messages, times and text (not numbers), from
+ * the locale; MOBED_LOCALEDIR overrides where the catalogs are (tests). */
+void        mobectl_init_i18n    (void);
+
 G_END_DECLS

@@ -28,7 +28,16 @@ def main():
             return full
 
         need('bin/mobed', executable=True)
-        need('bin/mobectl', executable=True)
+        front = need('bin/mobectl', executable=True)
+        need('libexec/mobed/mobectl-full', executable=True)
+        # The front door finds mobectl-full from where it is, so the copy
+        # under DESTDIR runs its own (nothing is installed at the prefix).
+        if os.access(front, os.X_OK):
+            res = subprocess.run([front, '--version'], capture_output=True, text=True,
+                                 timeout=30, check=False)
+            if res.returncode != 0 or not res.stdout.startswith('mobectl '):
+                failures.append('installed mobectl --version: %d %r %r'
+                                % (res.returncode, res.stdout, res.stderr))
         need('share/mobed/mobed.conf')
         need('share/mobed/drills.ini')
         need('share/dbus-1/interfaces/org.mobed.Daemon1.xml')

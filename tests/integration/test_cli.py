@@ -369,6 +369,19 @@ class TestCliDirectCall(CliTestCase):
         self.assertIn(f"mobectl: could not reach mobed: cannot connect to the session bus at "
                       f"'{missing}'", err)
 
+    def test_status_without_gio(self):
+        # The front door answers `mobectl status` with GLib alone; a command
+        # it does not answer, here status --json, goes to mobectl-full,
+        # which loads GIO. The dynamic loader says which libraries it opens.
+        env = dict(self.env, LD_DEBUG='files')
+        for args, gio in ((['status'], False), ([], False), (['status', '--json'], True)):
+            res = subprocess.run([MOBECTL_BIN, *args], env=env, capture_output=True, text=True,
+                                 timeout=20, check=False)
+            self.assertEqual(res.returncode, 0, res.stderr[-2000:])
+            self.assertEqual('libgio-2.0.so' in res.stderr, gio, args)
+        self.assertIn(label('State') + 'working', self.mobectl('status')[1].splitlines())
+        self.assertEqual(json.loads(self.mobectl('status', '--json')[1])['state'], 'working')
+
     @setup(daemon=False, activatable=False)
     def test_no_daemon(self):
         # The bus answers for the missing name, as it would through GDBus.

@@ -61,7 +61,7 @@ test_addresses_left_to_gdbus (void)
 
       g_test_message ("address '%s'", addresses[i]);
       g_assert_false (mobectl_direct_address (addresses[i], &name, &abstract, &error));
-      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+      g_assert_error (error, MOBECTL_DIRECT_ERROR, MOBECTL_DIRECT_ERROR_NOT_SUPPORTED);
       g_assert_null (name);
     }
   {
@@ -70,7 +70,7 @@ test_addresses_left_to_gdbus (void)
     gboolean abstract = FALSE;
 
     g_assert_false (mobectl_direct_address (NULL, &name, &abstract, &error));
-    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+    g_assert_error (error, MOBECTL_DIRECT_ERROR, MOBECTL_DIRECT_ERROR_NOT_SUPPORTED);
   }
 }
 
@@ -184,12 +184,12 @@ peer_stop (Peer *p)
 }
 
 static GVariant *
-call (Peer *p, int timeout_ms, GError **error)
+call (Peer *p, int timeout_ms, char **error_name, GError **error)
 {
   return mobectl_direct_call (p->address, "org.mobed.Daemon", "/org/mobed/Daemon",
                               "org.freedesktop.DBus.Properties", "GetAll",
                               g_variant_new ("(s)", "org.mobed.Daemon1"),
-                              G_VARIANT_TYPE ("(a{sv})"), timeout_ms, error);
+                              G_VARIANT_TYPE ("(a{sv})"), timeout_ms, error_name, error);
 }
 
 /* An answer: the auth line, then each message serialised. */
@@ -321,7 +321,7 @@ check_answer (gboolean abstract)
   peer_start (&p, abstract,
               script (AUTH_OK, reply (1, g_variant_new ("(s)", ":1.42")), name_acquired (),
                       reply (2, properties ()), NULL));
-  props = call (&p, -1, &error);
+  props = call (&p, -1, NULL, &error);
   request = peer_stop (&p);
   g_assert_no_error (error);
   g_assert_nonnull (props);
@@ -346,9 +346,9 @@ test_answer (void)
 /* What a peer does, and the error the call must end with. */
 typedef struct {
   const char *what;
-  GQuark      domain;
-  int         code;
+  int         code;         /* a MobectlDirectError */
   const char *remote;       /* for a D-Bus error: its name */
+  const char *text;         /* for a D-Bus error: its message */
 } Failure;
 
 static void
@@ -356,80 +356,73 @@ assert_failure (GBytes *answer, gboolean hang, int timeout_ms, const Failure *f)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) props = NULL;
+  g_autofree char *remote = NULL;
   Peer p = { 0 };
 
   g_test_message ("%s", f->what);
   p.hang = hang;
   peer_start (&p, FALSE, answer);
-  props = call (&p, timeout_ms, &error);
+  props = call (&p, timeout_ms, &remote, &error);
   g_assert_null (props);
-  g_assert_error (error, f->domain, f->code);
+  g_assert_error (error, MOBECTL_DIRECT_ERROR, f->code);
   if (error != NULL)
     g_test_message ("  -> %s", error->message);
-  if (f->remote != NULL && error != NULL)
-    {
-      g_autofree char *remote = g_dbus_error_get_remote_error (error);
-      g_assert_cmpstr (remote, ==, f->remote);
-    }
+  g_assert_cmpstr (remote, ==, f->remote);
+  if (f->text != NULL && error != NULL)
+    g_assert_cmpstr (error->message, ==, f->text);
   g_byte_array_unref (peer_stop (&p));
 }
 
 static void
 test_failures (void)
 {
-  static const Failure unknown = { "the call's error reply", 0, 0,
-                                   "org.freedesktop.DBus.Error.ServiceUnknown" };
-  static const Failure hello = { "Hello refused", 0, 0, "org.freedesktop.DBus.Error.AccessDenied" };
-  Failure f;
-
-  f = unknown;
-  f.domain = G_DBUS_ERROR;
-  f.code = G_DBUS_ERROR_SERVICE_UNKNOWN;
   assert_failure (script (AUTH_OK, reply (1, g_variant_new ("(s)", ":1.42")), name_acquired (),
-                          error_reply (2, f.remote, "The name is not activatable"), NULL),
-                  FALSE, -1, &f);
-  f = hello;
-  f.domain = G_DBUS_ERROR;
-  f.code = G_DBUS_ERROR_ACCESS_DENIED;
-  assert_failure (script (AUTH_OK, error_reply (1, f.remote, "no"), NULL), FALSE, -1, &f);
+                          error_reply (2, "org.freedesktop.DBus.Error.ServiceUnknown",
+                                       "The name is not activatable"), NULL),
+                  FALSE, -1,
+                  &(Failure) { "the call's error reply", MOBECTL_DIRECT_ERROR_REMOTE,
+                               "org.freedesktop.DBus.Error.ServiceUnknown",
+                               "The name is not activatable" });
+  assert_failure (script (AUTH_OK, error_reply (1, "org.freedesktop.DBus.Error.AccessDenied", "no"),
+                          NULL),
+                  FALSE, -1,
+                  &(Failure) { "Hello refused", MOBECTL_DIRECT_ERROR_REMOTE,
+                               "org.freedesktop.DBus.Error.AccessDenied", "no" });
 
   assert_failure (script (AUTH_OK, reply (1, g_variant_new ("(s)", ":1.42")),
                           reply (2, g_variant_new ("(s)", "not a dict")), NULL),
                   FALSE, -1,
-                  &(Failure) { "a reply of the wrong type", G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT });
+                  &(Failure) { "a reply of the wrong type", MOBECTL_DIRECT_ERROR_FAILED });
   assert_failure (script ("REJECTED DBUS_COOKIE_SHA1\r\n", NULL), FALSE, -1,
-                  &(Failure) { "authentication refused: left to GDBus", G_IO_ERROR,
-                               G_IO_ERROR_NOT_SUPPORTED });
+                  &(Failure) { "authentication refused: left to GDBus", MOBECTL_DIRECT_ERROR_NOT_SUPPORTED });
   assert_failure (NULL, FALSE, -1,
-                  &(Failure) { "hangs up without a word", G_IO_ERROR, G_IO_ERROR_CLOSED });
+                  &(Failure) { "hangs up without a word", MOBECTL_DIRECT_ERROR_FAILED });
   assert_failure (script (AUTH_OK, NULL), FALSE, -1,
-                  &(Failure) { "hangs up after OK", G_IO_ERROR, G_IO_ERROR_CLOSED });
+                  &(Failure) { "hangs up after OK", MOBECTL_DIRECT_ERROR_FAILED });
   {
     g_autoptr(GBytes) whole = script (AUTH_OK, reply (1, g_variant_new ("(s)", ":1.42")),
                                       reply (2, properties ()), NULL);
     GBytes *half = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) - 10);
 
     assert_failure (half, FALSE, -1,
-                    &(Failure) { "hangs up in the middle of the reply", G_IO_ERROR,
-                                 G_IO_ERROR_CLOSED });
+                    &(Failure) { "hangs up in the middle of the reply", MOBECTL_DIRECT_ERROR_FAILED });
   }
   {
     g_autoptr(GString) garbage = g_string_new (AUTH_OK);
 
     g_string_append (garbage, "this is no D-Bus message at all");
     assert_failure (g_string_free_to_bytes (g_steal_pointer (&garbage)), FALSE, -1,
-                    &(Failure) { "garbage after OK", G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT });
+                    &(Failure) { "garbage after OK", MOBECTL_DIRECT_ERROR_FAILED });
   }
   {
     g_autofree char *endless = g_strnfill (1000, 'x');
 
     assert_failure (g_bytes_new (endless, 1000), FALSE, -1,
-                    &(Failure) { "an answer to AUTH that is no line", G_IO_ERROR,
-                                 G_IO_ERROR_NOT_SUPPORTED });
+                    &(Failure) { "an answer to AUTH that is no line", MOBECTL_DIRECT_ERROR_NOT_SUPPORTED });
   }
   /* Says nothing: the timeout given ends the wait. */
   assert_failure (NULL, TRUE, 50,
-                  &(Failure) { "silent", G_IO_ERROR, G_IO_ERROR_TIMED_OUT });
+                  &(Failure) { "silent", MOBECTL_DIRECT_ERROR_FAILED });
 }
 
 static void
@@ -442,10 +435,10 @@ test_no_socket (void)
                                                    "/org/mobed/Daemon",
                                                    "org.freedesktop.DBus.Properties", "GetAll",
                                                    g_variant_new ("(s)", "org.mobed.Daemon1"),
-                                                   NULL, -1, &error);
+                                                   NULL, -1, NULL, &error);
 
   g_assert_null (props);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_error (error, MOBECTL_DIRECT_ERROR, MOBECTL_DIRECT_ERROR_FAILED);
   g_assert_nonnull (error != NULL ? strstr (error->message, dir) : NULL);
   g_rmdir (dir);
 }
