@@ -174,7 +174,7 @@ idle_source_text (GVariant *props)
     { "mutter",      N_("from GNOME (Mutter's idle monitor)") },
     { "screensaver", N_("from the desktop's screen saver service") },
     { "wayland",     N_("from the Wayland compositor (ext-idle-notify)") },
-    { "x11",         N_("from the X server (MIT-SCREEN-SAVER)") },
+    { "x11",         N_("from the X server (its IDLETIME counter)") },
     { "logind",      N_("from logind's idle hint, when the desktop sets it") },
   };
   const char *name = NULL;

@@ -1,6 +1,6 @@
 /*
  * idle.c — turns readings of the user's idle time into away and back, and
- * says when to read again. A source that can only be asked (X11, the
+ * says when to read again. A source that can only be asked (the
  * freedesktop ScreenSaver, Mutter while idle is inhibited) is asked at the
  * first moment the threshold could be reached, never on a fixed beat: while
  * the user works, that is once per natural-break at most.

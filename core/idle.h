@@ -15,7 +15,7 @@ typedef enum {
   MOBED_IDLE_MUTTER,        /* GNOME: org.gnome.Mutter.IdleMonitor */
   MOBED_IDLE_SCREENSAVER,   /* KDE and others: org.freedesktop.ScreenSaver */
   MOBED_IDLE_WAYLAND,       /* ext-idle-notify-v1 */
-  MOBED_IDLE_X11,           /* the MIT-SCREEN-SAVER extension */
+  MOBED_IDLE_X11,           /* the X server's IDLETIME counter (SYNC) */
   MOBED_IDLE_LOGIND,        /* the session's IdleHint: the last resort */
   MOBED_IDLE_NONE,          /* none: idle time is not watched */
   MOBED_IDLE_N_KINDS,

@@ -1,7 +1,7 @@
 /*
  * idle-monitor.c — picks the idle source and runs it. The probe order is
  * here and only here: GNOME's Mutter, then the freedesktop ScreenSaver
- * (KDE and others), ext-idle-notify on Wayland, MIT-SCREEN-SAVER on X11,
+ * (KDE and others), ext-idle-notify on Wayland, SYNC's IDLETIME on X11,
  * and logind's IdleHint last, as desktops set it unreliably. The first that
  * works wins; mobed.conf can name one, or none.
  *

@@ -1,20 +1,23 @@
 /*
- * idle-x11.c — idle time on an X11 session from the MIT-SCREEN-SAVER
- * extension (XScreenSaverQueryInfo). The extension announces nothing at a
- * threshold of mobed's choosing, so the monitor asks: when natural-break
- * could first be reached, and at the back-poll beat while the user is
- * away; never on a fixed short beat.
+ * idle-x11.c — idle time on an X11 session, from the X server's IDLETIME
+ * counter (the SYNC extension), without asking on a schedule. Two alarms
+ * sit on the counter: one fires when it climbs to natural-break (no input
+ * that long: away), the other when it falls back below (input again:
+ * back). The server sends each as an event on the connection, whose socket
+ * is in the main loop, and mobed then reads the counter once; between the
+ * two it is not woken at all, whether the user works or is away.
  *
- * The connection stays open while this source is in use: opening one
- * resets the server's idle counter (measured with Xvfb 21.1: a reading on
- * a fresh connection always said a few ms), so a connection per reading
- * would never see the user idle. It selects no events, so the server sends
- * nothing and the socket is not even in the main loop; a server gone is
- * noticed at the next reading. libX11 and libXss are loaded only when this
- * source is tried, so a GNOME, KDE or Wayland session never maps them
- * (they would add about half a MiB to mobed). Xlib's default error
- * handlers exit the process; these log instead, and a display that dies is
- * a failed reading, not an exit.
+ * Every X server since X.Org 7.3 (2007) has the counter, and SYNC cannot be
+ * left out of one. The MIT-SCREEN-SAVER extension, which this source used
+ * before, only answers when asked (its own events follow the server's
+ * screen saver timeout, not mobed's), so it had to be asked while the user
+ * was away to see them come back.
+ *
+ * The connection stays open while this source is in use: the alarms belong
+ * to it. libxcb and libxcb-sync are loaded only when this source is tried
+ * (daemon/xcb-lib.c), so a GNOME, KDE or Wayland session never maps them,
+ * and let go when it is dropped. The server closing the connection is a
+ * failed source.
  */
 #include "daemon/idle-source.h"
 
@@ -22,111 +25,235 @@
 
 #ifdef MOBED_HAVE_X11
 
-#include <X11/Xlib.h>
-#include <X11/extensions/scrnsaver.h>
+#include <glib-unix.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "daemon/xcb-lib.h"
 
 typedef struct {
-  Display *(*open_display) (const char *);
-  int      (*close_display) (Display *);
-  XErrorHandler   (*set_error_handler) (XErrorHandler);
-  XIOErrorHandler (*set_io_error_handler) (XIOErrorHandler);
-  void     (*set_io_error_exit_handler) (Display *, XIOErrorExitHandler, void *);
-  Bool     (*query_extension) (Display *, int *, int *);
-  Status   (*query_info) (Display *, Drawable, XScreenSaverInfo *);
-} XFuncs;
-
-typedef struct {
-  MobedIdleSource parent;
-  Display        *display;
-  gboolean        broken;     /* the connection died: no Xlib call but closing it */
+  MobedIdleSource   parent;
+  const MobedXcb   *x;
+  xcb_connection_t *c;
+  uint8_t           alarm_notify;   /* the AlarmNotify event's code on this server */
+  xcb_sync_counter_t idletime;
+  xcb_sync_alarm_t  away;           /* the counter reaches natural-break */
+  xcb_sync_alarm_t  back;           /* it falls below again */
+  guint             fd_id;
 } X11Source;
 
-static XFuncs x;
-static gboolean x_loaded;
+/* The alarms' attributes this source sets, in the order the protocol
+ * lists them: counter, value type, value (hi, lo), test type, delta (hi,
+ * lo), events. */
+#define ALARM_ALL (XCB_SYNC_CA_COUNTER | XCB_SYNC_CA_VALUE_TYPE | XCB_SYNC_CA_VALUE \
+                   | XCB_SYNC_CA_TEST_TYPE | XCB_SYNC_CA_DELTA | XCB_SYNC_CA_EVENTS)
 
-static int
-on_x_error (Display *display, XErrorEvent *event)
+static gint64
+threshold_ms (X11Source *self)
 {
-  g_debug ("X11 error %d (request %d)", event->error_code, event->request_code);
-  return 0;
+  return MAX (mobed_idle_monitor_get_threshold (self->parent.monitor) / 1000, 1);
 }
 
-static int
-on_x_io_error (Display *display)
+/* The away alarm fires as the counter goes from below natural-break to at
+ * or above it; the back alarm as it goes from at or above to below: the
+ * same line core/idle.c draws. A transition alarm with no delta stays
+ * armed after it fires. */
+static gint64
+alarm_value (X11Source *self, xcb_sync_alarm_t alarm)
 {
-  g_debug ("The X server connection broke");
-  return 0;
+  return alarm == self->away ? threshold_ms (self) : threshold_ms (self) - 1;
+}
+
+static xcb_void_cookie_t
+create_alarm (X11Source *self, xcb_sync_alarm_t alarm)
+{
+  guint64 value = (guint64) alarm_value (self, alarm);
+  uint32_t values[] = {
+    self->idletime,
+    XCB_SYNC_VALUETYPE_ABSOLUTE,
+    (uint32_t) (value >> 32), (uint32_t) value,
+    alarm == self->away ? XCB_SYNC_TESTTYPE_POSITIVE_TRANSITION
+                        : XCB_SYNC_TESTTYPE_NEGATIVE_TRANSITION,
+    0, 0,
+    TRUE,
+  };
+
+  return self->x->xcb_sync_create_alarm_checked (self->c, alarm, ALARM_ALL, values);
 }
 
 static void
-on_x_io_exit (Display *display, void *data)
+move_alarm (X11Source *self, xcb_sync_alarm_t alarm)
 {
-  *(gboolean *) data = TRUE;      /* instead of exit(): the reading fails */
+  guint64 value = (guint64) alarm_value (self, alarm);
+  uint32_t values[] = { (uint32_t) (value >> 32), (uint32_t) value };
+
+  self->x->xcb_sync_change_alarm (self->c, alarm, XCB_SYNC_CA_VALUE, values);
 }
 
-static gboolean
-symbol (GModule *module, const char *name, gpointer *where, GError **error)
+/* Drops the events already read off the socket: they were sent before the
+ * reply just read, which is newer news. */
+static void
+drop_queued_events (X11Source *self)
 {
-  if (g_module_symbol (module, name, where) && *where != NULL)
-    return TRUE;
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s has no %s",
-               g_module_name (module), name);
-  return FALSE;
-}
+  xcb_generic_event_t *event;
 
-/* Loads libX11 and libXss once; they stay for the life of the process. */
-static gboolean
-load_libraries (GError **error)
-{
-  GModule *xlib, *xss;
-
-  if (x_loaded)
-    return TRUE;
-  xlib = g_module_open ("libX11.so.6", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-  xss = g_module_open ("libXss.so.1", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-  if (xlib == NULL || xss == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "cannot load %s (%s)",
-                   xlib == NULL ? "libX11.so.6" : "libXss.so.1", g_module_error ());
-      g_clear_pointer (&xlib, g_module_close);
-      g_clear_pointer (&xss, g_module_close);
-      return FALSE;
-    }
-  if (!symbol (xlib, "XOpenDisplay", (gpointer *) &x.open_display, error)
-      || !symbol (xlib, "XCloseDisplay", (gpointer *) &x.close_display, error)
-      || !symbol (xlib, "XSetErrorHandler", (gpointer *) &x.set_error_handler, error)
-      || !symbol (xlib, "XSetIOErrorHandler", (gpointer *) &x.set_io_error_handler, error)
-      || !symbol (xlib, "XSetIOErrorExitHandler", (gpointer *) &x.set_io_error_exit_handler,
-                  error)
-      || !symbol (xss, "XScreenSaverQueryExtension", (gpointer *) &x.query_extension, error)
-      || !symbol (xss, "XScreenSaverQueryInfo", (gpointer *) &x.query_info, error))
-    {
-      g_module_close (xss);
-      g_module_close (xlib);
-      return FALSE;
-    }
-  g_module_make_resident (xlib);
-  g_module_make_resident (xss);
-  x.set_error_handler (on_x_error);
-  x.set_io_error_handler (on_x_io_error);
-  x_loaded = TRUE;
-  return TRUE;
+  while ((event = self->x->xcb_poll_for_queued_event (self->c)) != NULL)
+    free (event);
 }
 
 static gboolean
 x11_read (MobedIdleSource *source, gint64 *idle, GError **error)
 {
   X11Source *self = (X11Source *) source;
-  XScreenSaverInfo info = { 0 };
+  xcb_sync_query_counter_reply_t *reply = self->x->xcb_sync_query_counter_reply (
+      self->c, self->x->xcb_sync_query_counter (self->c, self->idletime), NULL);
 
-  if (self->broken || !x.query_info (self->display, DefaultRootWindow (self->display), &info)
-      || self->broken)
+  if (reply == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           "the X server did not answer XScreenSaverQueryInfo");
+                           "the X server did not say its idle time");
       return FALSE;
     }
-  *idle = (gint64) info.idle * 1000;
+  *idle = (((gint64) reply->counter_value.hi << 32) | reply->counter_value.lo) * 1000;
+  free (reply);
+  drop_queued_events (self);
+  return TRUE;
+}
+
+/* Reads the counter and tells the monitor; FALSE when the server is gone
+ * (the monitor has been told that instead). */
+static gboolean
+push_reading (X11Source *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 idle;
+
+  if (!x11_read (&self->parent, &idle, &error))
+    {
+      mobed_idle_monitor_failed (self->parent.monitor, error->message);
+      return FALSE;
+    }
+  mobed_idle_monitor_reading (self->parent.monitor, idle);
+  return TRUE;
+}
+
+static gboolean
+on_socket (int fd, GIOCondition condition, gpointer data)
+{
+  X11Source *self = data;
+  xcb_generic_event_t *event;
+  gboolean fired = FALSE;
+
+  while ((event = self->x->xcb_poll_for_event (self->c)) != NULL)
+    {
+      if ((event->response_type & 0x7f) == self->alarm_notify)
+        fired = TRUE;
+      else if (event->response_type == 0)
+        g_debug ("X11 error %u from a SYNC request",
+                 ((xcb_generic_error_t *) event)->error_code);
+      free (event);
+    }
+  if (self->x->xcb_connection_has_error (self->c) || (condition & (G_IO_ERR | G_IO_HUP)) != 0)
+    {
+      self->fd_id = 0;
+      mobed_idle_monitor_failed (self->parent.monitor, "the X server closed the connection");
+      return G_SOURCE_REMOVE;
+    }
+  if (fired && !push_reading (self))
+    {
+      self->fd_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* The IDLETIME counter's id from the server's list of system counters.
+ * The list is read by hand: libxcb 1.15 places each name two bytes off. */
+static gboolean
+find_idletime (X11Source *self, GError **error)
+{
+  xcb_sync_list_system_counters_reply_t *reply = self->x->xcb_sync_list_system_counters_reply (
+      self->c, self->x->xcb_sync_list_system_counters (self->c), NULL);
+  const guint8 *p, *end;
+  gboolean found = FALSE;
+
+  if (reply == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           "the X server did not list its SYNC counters");
+      return FALSE;
+    }
+  /* Each entry: counter (4 bytes), resolution (8), name length (2), name,
+   * padded to 4 bytes. */
+  p = (const guint8 *) (reply + 1);
+  end = p + (gsize) reply->length * 4;
+  for (uint32_t i = 0; i < reply->counters_len && !found && end - p >= 14; i++)
+    {
+      uint32_t id;
+      uint16_t len;
+
+      memcpy (&id, p, sizeof id);
+      memcpy (&len, p + 12, sizeof len);
+      if (end - p - 14 < len)
+        break;
+      if (len == 8 && memcmp (p + 14, "IDLETIME", 8) == 0)
+        {
+          self->idletime = id;
+          found = TRUE;
+        }
+      p += MIN ((gsize) (end - p), (14u + len + 3u) & ~3u);
+    }
+  free (reply);
+  if (!found)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         "the X server has no IDLETIME counter");
+  return found;
+}
+
+/* SYNC 3.0 or later, its event code, the counter and both alarms. */
+static gboolean
+set_up (X11Source *self, GError **error)
+{
+  const MobedXcb *x = self->x;
+  const xcb_query_extension_reply_t *ext = x->xcb_get_extension_data (self->c, x->xcb_sync_id);
+  xcb_sync_initialize_reply_t *version;
+  xcb_generic_error_t *failure;
+  xcb_void_cookie_t cookies[2];
+
+  if (ext == NULL || !ext->present)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           "the X server has no SYNC extension");
+      return FALSE;
+    }
+  self->alarm_notify = ext->first_event + XCB_SYNC_ALARM_NOTIFY;
+  version = x->xcb_sync_initialize_reply (
+      self->c, x->xcb_sync_initialize (self->c, XCB_SYNC_MAJOR_VERSION, XCB_SYNC_MINOR_VERSION),
+      NULL);
+  if (version == NULL || version->major_version < 3)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "the X server's SYNC extension is too old (%u)",
+                   version != NULL ? version->major_version : 0);
+      free (version);
+      return FALSE;
+    }
+  free (version);
+  if (!find_idletime (self, error))
+    return FALSE;
+  self->away = x->xcb_generate_id (self->c);
+  self->back = x->xcb_generate_id (self->c);
+  cookies[0] = create_alarm (self, self->away);
+  cookies[1] = create_alarm (self, self->back);
+  for (guint i = 0; i < G_N_ELEMENTS (cookies); i++)
+    if ((failure = x->xcb_request_check (self->c, cookies[i])) != NULL)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     "the X server refused an alarm on IDLETIME (error %u)",
+                     failure->error_code);
+        free (failure);
+        return FALSE;
+      }
   return TRUE;
 }
 
@@ -135,57 +262,64 @@ x11_free (MobedIdleSource *source)
 {
   X11Source *self = (X11Source *) source;
 
-  if (self->display != NULL)
-    x.close_display (self->display);
+  g_clear_handle_id (&self->fd_id, g_source_remove);
+  if (self->c != NULL)
+    self->x->xcb_disconnect (self->c);   /* the server drops the alarms with it */
+  if (self->x != NULL)
+    mobed_xcb_release (MOBED_XCB_SYNC);
   g_free (self);
 }
 
 static MobedIdleSource *
 x11_open (MobedIdleMonitor *monitor, GError **error)
 {
+  const char *display = g_getenv ("DISPLAY");
   X11Source *self;
-  int event_base, error_base;
   gint64 idle;
 
-  if (g_getenv ("DISPLAY") == NULL || *g_getenv ("DISPLAY") == '\0')
+  if (display == NULL || *display == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no DISPLAY");
       return NULL;
     }
-  if (!load_libraries (error))
-    return NULL;
   self = g_new0 (X11Source, 1);
   self->parent = (MobedIdleSource) { &mobed_idle_x11, monitor };
-  self->display = x.open_display (NULL);
-  if (self->display == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot open display %s",
-                   g_getenv ("DISPLAY"));
-      x11_free (&self->parent);
-      return NULL;
-    }
-  x.set_io_error_exit_handler (self->display, on_x_io_exit, &self->broken);
-  if (!x.query_extension (self->display, &event_base, &error_base))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           "the X server has no MIT-SCREEN-SAVER extension");
-      x11_free (&self->parent);
-      return NULL;
-    }
-  if (!x11_read (&self->parent, &idle, error))
+  if ((self->x = mobed_xcb_acquire (MOBED_XCB_SYNC, error)) == NULL)
     {
       x11_free (&self->parent);
       return NULL;
     }
-  mobed_idle_monitor_set_polled (monitor, TRUE);
+  self->c = self->x->xcb_connect (display, NULL);
+  if (self->x->xcb_connection_has_error (self->c))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot open display %s", display);
+      x11_free (&self->parent);
+      return NULL;
+    }
+  /* The alarms first: a crossing between the reading and them would be
+   * missed; one between them and the reading is only read twice. */
+  if (!set_up (self, error) || !x11_read (&self->parent, &idle, error))
+    {
+      x11_free (&self->parent);
+      return NULL;
+    }
   mobed_idle_monitor_reading (monitor, idle);
+  self->fd_id = g_unix_fd_add (self->x->xcb_get_file_descriptor (self->c),
+                               G_IO_IN | G_IO_ERR | G_IO_HUP, on_socket, self);
   return &self->parent;
 }
 
+/* The alarms move to the new natural-break; a transition alarm does not
+ * fire for a line already crossed, so the counter is read once to settle
+ * which side of it the user is on now. */
 static void
 x11_threshold_changed (MobedIdleSource *source)
 {
-  /* The monitor asks again with the new threshold. */
+  X11Source *self = (X11Source *) source;
+
+  move_alarm (self, self->away);
+  move_alarm (self, self->back);
+  push_reading (self);
 }
 
 #else /* !MOBED_HAVE_X11 */

@@ -5,7 +5,7 @@ this. Each source against what stands in for its service here:
 python3-dbusmock mocks of org.gnome.Mutter.IdleMonitor (firing WatchFired),
 org.gnome.SessionManager (InhibitedActions) and org.freedesktop.ScreenSaver;
 dbusmock's logind template (IdleHint) and gnome_screensaver template (the
-lock screen); and a real Xvfb driven with xdotool for X11.
+lock screen); and a real Xvfb driven with xdotool for X11 (SYNC's IDLETIME).
 
 Run all with `python3 test_idle.py`, one with
 `python3 test_idle.py TestMutter.test_watch_fired_is_away_and_back`.
@@ -63,6 +63,7 @@ SCREENSAVER_METHODS = CLOCK_METHODS + [
 ]
 
 ACTIVE_LINE = re.compile(rb'Idle: (\d+) ms without input; asking again in (\d+) ms')
+READING_LINE = re.compile(rb'Idle: \d+ ms without input')
 
 
 class IdleTestCase(MobedTestCase):
@@ -415,8 +416,8 @@ class TestLogindIdle(IdleTestCase):
 
 
 class TestX11(IdleTestCase):
-    """A real X server (Xvfb), its MIT-SCREEN-SAVER extension, and xdotool
-    moving the pointer as a user would."""
+    """A real X server (Xvfb), the IDLETIME counter of its SYNC extension, and
+    xdotool moving the pointer as a user would."""
     config = {'schedule': {'interval': '3s', 'natural-break': '2s', 'expire-after': '60s'}}
 
     def setUp(self):
@@ -444,12 +445,20 @@ class TestX11(IdleTestCase):
         subprocess.run(['xdotool', 'mousemove', str(x), str(y)], check=True,
                        timeout=10 * SLOWDOWN)
 
+    def readings(self):
+        """How many times mobed has read the idle time so far."""
+        return len(READING_LINE.findall(self.mobed_log()))
+
+    def maps(self, library):
+        with open(f'/proc/{self.daemon.pid}/maps', encoding='utf-8') as f:
+            return library in f.read()
+
     def test_no_input_is_a_natural_break_and_input_is_back(self):
         self.move()
         self.start()
         self.wait_source('x11')
         rc, out, err = self.mobectl('status')
-        self.assertRegex(out, r'(?m)^Idle time: +from the X server \(MIT-SCREEN-SAVER\)$')
+        self.assertRegex(out, r'(?m)^Idle time: +from the X server \(its IDLETIME counter\)$')
         # The user works (moving the pointer) until the break falls due...
         self.assert_eventually(lambda: self.move() or self.get_prop('State') == 'due', 10,
                                'no break fell due while the pointer moved')
@@ -460,28 +469,58 @@ class TestX11(IdleTestCase):
         self.move()
         self.wait_state('working', timeout=5)
 
-    @setup(config={'schedule': {'interval': '1h', 'natural-break': '10s'}})
-    def test_asked_when_the_threshold_could_be_reached(self):
+    @setup(config={'schedule': {'interval': '1h', 'natural-break': '2s'}})
+    def test_never_asked_on_a_schedule(self):
+        """The server announces both crossings: mobed reads the counter once
+        when it starts and once at each, never while the user works or is
+        away. Asked as the ScreenSaver source is, it would read at least once
+        in each 3 s below (at the 2 s threshold, or the 2 s back-poll)."""
         self.move()
         self.start()
         self.wait_source('x11')
-        line = self.assert_eventually(lambda: ACTIVE_LINE.search(self.mobed_log()), 5)
-        idle, wait = int(line.group(1)), int(line.group(2))
-        self.assertLess(idle, 10000)
-        self.assertAlmostEqual(idle + wait, 10000, delta=2)
-        # Nothing asks the X server before then.
-        self.assert_stays(lambda: len(ACTIVE_LINE.findall(self.mobed_log())) == 1,
-                          min(3, (wait - 500) / 1000))
+        self.assertEqual(self.readings(), 1)
+        # Working: input more often than natural-break.
+        for _ in range(6):
+            self.move()
+            time.sleep(0.5)
+        self.assertEqual(self.readings(), 1, 'mobed read the idle time while the user worked')
+        # Away: one reading when the counter reached 2 s, then nothing.
+        self.wait_state('away')
+        self.assertEqual(self.readings(), 2)
+        quiet = self.quiet_switches(3)
+        self.assertEqual(self.readings(), 2, 'mobed read the idle time while the user was away')
+        self.assertLessEqual(quiet, 1, f'mobed woke {quiet} times in 3 s away')
+        # Back: one reading at the first input.
+        self.move()
+        self.wait_state('working', timeout=5)
+        self.assertEqual(self.readings(), 3)
+
+    @setup(config={'schedule': {'interval': '1h', 'natural-break': '60s'}})
+    def test_new_natural_break_moves_the_alarms(self):
+        self.move()
+        self.start()
+        self.wait_source('x11')
+        time.sleep(2.5)
+        self.assertEqual(self.get_prop('State'), 'working')
+        # 2.5 s without input is away once natural-break is 2 s: the alarm
+        # for 2 s will not fire for a line already crossed, so mobed reads...
+        self.write_config({'schedule': {'interval': '1h', 'natural-break': '2s'}})
+        self.wait_state('away')
+        # ...and the return is seen against the new line, not 60 s.
+        self.move()
+        self.wait_state('working', timeout=5)
 
     def test_server_gone_is_no_source(self):
         self.move()
         self.start()
         self.wait_source('x11')
-        # The server goes: the next reading fails, and no X11 source is found.
+        self.assertTrue(self.maps('libxcb-sync.so'), 'libxcb-sync is not loaded')
+        # The server goes: its socket closes, and no X11 source is found.
         self._stop_mock(self.xvfb)
         self.wait_source('none', timeout=10)
         self.assertEqual(self.daemon.poll(), None, 'mobed exited with the X server')
-
+        # The libraries went with the source.
+        self.assertFalse(self.maps('libxcb-sync.so'), 'libxcb-sync stayed loaded')
 
 if __name__ == '__main__':
     main()
