@@ -15,11 +15,13 @@ activation file for org.mobed.Daemon); a class may set the same knobs as
 class attributes.  Without python3-dbusmock or python3-gi, main() exits 77.
 """
 
+import contextlib
 import copy
 import os
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -410,6 +412,16 @@ class MobedTestCase(_Base):
     def get_prop(self, name):
         return self._call(BUS_NAME, OBJ_PATH, 'org.freedesktop.DBus.Properties', 'Get',
                           GLib.Variant('(ss)', (IFACE, name)))[0]
+
+    @property
+    def db_path(self):
+        """mobed's history file in this test's XDG_STATE_HOME."""
+        return self.tmp / 'state' / 'mobed' / 'history.db'
+
+    def rows(self, sql, *args):
+        """What @sql reads from the history file, read with SQLite itself."""
+        with contextlib.closing(sqlite3.connect(self.db_path)) as db:
+            return db.execute(sql, args).fetchall()
 
     def outcomes(self):
         """The outcome of each break in mobed's history, newest first."""

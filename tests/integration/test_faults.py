@@ -12,7 +12,6 @@ Run all with `python3 test_faults.py`, one with
 
 import os
 import signal
-import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -23,8 +22,7 @@ import dbus  # noqa: E402
 import dbusmock  # noqa: E402
 from gi.repository import Gio  # noqa: E402
 
-from mobedtest import (BUS_NAME, IFACE, SLOWDOWN, MobedTestCase, main,  # noqa: E402
-                       now_us, setup)
+from mobedtest import SLOWDOWN, MobedTestCase, main, now_us  # noqa: E402
 
 HOUR_US = 3600 * 10**6
 LIBFAKETIME = Path('/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1')
@@ -33,14 +31,6 @@ MANAGER = 'org.freedesktop.login1.Manager'
 
 class FaultCase(MobedTestCase):
     config = {'schedule': {'interval': '1h'}}
-
-    @property
-    def db_path(self):
-        return self.tmp / 'state' / 'mobed' / 'history.db'
-
-    def rows(self, sql, *args):
-        with sqlite3.connect(self.db_path) as db:
-            return db.execute(sql, args).fetchall()
 
     def first_line(self, n):
         return n['body'].split('\n', 1)[0]

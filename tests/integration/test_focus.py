@@ -15,7 +15,6 @@ Run all with `python3 test_focus.py`, one with
 
 import json
 import os
-import sqlite3
 import sys
 import time
 
@@ -59,13 +58,6 @@ class TestFocus(MobedTestCase):
     def focus_notes(self):
         return [c for c in self.notify_calls() if 'set 1 of' in c['summary']]
 
-    def history_rows(self, sql):
-        db = sqlite3.connect(self.tmp / 'state' / 'mobed' / 'history.db')
-        try:
-            return db.execute(sql).fetchall()
-        finally:
-            db.close()
-
     def test_set_done_and_checkin(self):
         plan = self.start_plan(['neck-circles'], sets=1, days=1)
         self.assertEqual(plan['target'], 'neck-circles')
@@ -80,9 +72,9 @@ class TestFocus(MobedTestCase):
 
         self.emit_action(note['id'], 'done')
         self.assert_eventually(lambda: self.get_prop('Focus').get('today_done') == 1)
-        rows = self.history_rows('SELECT set_number, outcome, reps_done FROM focus_sets')
+        rows = self.rows('SELECT set_number, outcome, reps_done FROM focus_sets')
         self.assertEqual(rows, [(1, 'done', 80)])
-        self.assertEqual(self.history_rows('SELECT count(*) FROM breaks'), [(0,)])
+        self.assertEqual(self.rows('SELECT count(*) FROM breaks'), [(0,)])
         # Stats know the plan, apart from the microbreak counts.
         rc, out, err = self.mobectl('stats')
         self.assertEqual(rc, 0, err)
@@ -106,12 +98,12 @@ class TestFocus(MobedTestCase):
             lambda: [c for c in self.notify_calls() if c['summary'] == 'No better after these days'])
         self.assertEqual(advice[0]['actions'][0::2], ['end', 'extend'])
         self.assertEqual(self.get_prop('Focus')['ratings'], [(1, 'same')])
-        self.assertEqual(self.history_rows('SELECT day_index, answer FROM focus_ratings'),
+        self.assertEqual(self.rows('SELECT day_index, answer FROM focus_ratings'),
                          [(0, 'same')])
         # "Stop the plan" ends it.
         self.emit_action(advice[0]['id'], 'end')
         self.assert_eventually(lambda: self.get_prop('Focus') == {})
-        ended = self.history_rows('SELECT ended_us FROM focus_plans')
+        ended = self.rows('SELECT ended_us FROM focus_plans')
         self.assertIsNotNone(ended[0][0])
         rc, out, err = self.mobectl('--json', 'stats')
         focus = json.loads(out)['focus']
@@ -134,9 +126,9 @@ class TestFocus(MobedTestCase):
         # mobectl done answers the set: no microbreak is due.
         rc, out, err = self.mobectl('done')
         self.assertEqual(rc, 0, err)
-        self.assert_eventually(lambda: self.history_rows('SELECT count(*) FROM focus_sets')
+        self.assert_eventually(lambda: self.rows('SELECT count(*) FROM focus_sets')
                                == [(1,)])
-        self.assertEqual(self.history_rows('SELECT outcome, snoozes FROM focus_sets'),
+        self.assertEqual(self.rows('SELECT outcome, snoozes FROM focus_sets'),
                          [('done', 1)])
         # Nothing left to answer.
         rc, out, err = self.mobectl('done')
@@ -147,7 +139,7 @@ class TestFocus(MobedTestCase):
         self.start_plan(['neck-circles', 'wrist-circles'], sets=1)
         note = self.assert_eventually(lambda: self.focus_notes() and self.focus_notes()[-1])
         self.emit_action(note['id'], 'skip')
-        self.assert_eventually(lambda: self.history_rows('SELECT outcome FROM focus_sets')
+        self.assert_eventually(lambda: self.rows('SELECT outcome FROM focus_sets')
                                == [('skipped',)])
         # Within the hour after a set, no microbreak repeats its drills.
         for _ in range(8):
@@ -275,7 +267,7 @@ class TestFocus(MobedTestCase):
         self.assert_dbus_error(INVALID, 'ExtendFocus', 0)
         # Nothing was started, and mobed is still answering.
         self.assertEqual(self.get_prop('Focus'), {})
-        self.assertEqual(self.history_rows('SELECT count(*) FROM focus_plans'), [(0,)])
+        self.assertEqual(self.rows('SELECT count(*) FROM focus_plans'), [(0,)])
         with self.assertRaises(DBusCallError):
             self.call('Done')
 

@@ -35,14 +35,6 @@ KILLS = 120
 class HistoryCase(MobedTestCase):
     config = {'schedule': {'interval': '1h'}}
 
-    @property
-    def db_path(self):
-        return self.tmp / 'state' / 'mobed' / 'history.db'
-
-    def rows(self, sql, *args):
-        with sqlite3.connect(self.db_path) as db:
-            return db.execute(sql, args).fetchall()
-
     def json_out(self, *args):
         rc, out, err = self.mobectl(*args)
         self.assertEqual(rc, 0, err)

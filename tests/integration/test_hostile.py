@@ -18,14 +18,13 @@ import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gi.repository import Gio, GLib  # noqa: E402
 
 from mobedtest import (BUS_NAME, IFACE, MOBED_BIN, OBJ_PATH, SLOWDOWN,  # noqa: E402
-                       DBusCallError, MobedTestCase, main, now_us, setup)
+                       MobedTestCase, main, now_us)
 
 MESSAGE_MAX = 512          # core/message.h: MOBED_MESSAGE_MAX
 INVALID_ARGS = 'org.freedesktop.DBus.Error.InvalidArgs'
@@ -33,14 +32,6 @@ INVALID_ARGS = 'org.freedesktop.DBus.Error.InvalidArgs'
 
 class HostileCase(MobedTestCase):
     config = {'schedule': {'interval': '1h'}}
-
-    @property
-    def db_path(self):
-        return self.tmp / 'state' / 'mobed' / 'history.db'
-
-    def rows(self, sql, *args):
-        with sqlite3.connect(self.db_path) as db:
-            return db.execute(sql, args).fetchall()
 
     def status_json(self):
         rc, out, err = self.mobectl('status', '--json')

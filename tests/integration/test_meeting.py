@@ -15,7 +15,6 @@ import csv
 import io
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import datetime
@@ -56,8 +55,7 @@ class TestMeeting(MeetingCase):
         return self.ok('status').splitlines()
 
     def pauses(self):
-        with sqlite3.connect(self.tmp / 'state' / 'mobed' / 'history.db') as db:
-            return db.execute('SELECT start_us, end_us, reason FROM pauses ORDER BY id').fetchall()
+        return self.rows('SELECT start_us, end_us, reason FROM pauses ORDER BY id')
 
     def test_pause_with_a_reason(self):
         out = self.ok('pause', '--reason', 'dentist', '45m')
