@@ -299,7 +299,7 @@ class TestCliFollow(CliTestCase):
     def test_follow_lines(self):
         proc, lines = self.start_follow()
         first = self.next_line(lines)
-        self.assertRegex(first, r'^working · next break \d\d:\d\d · 0/8 today$')
+        self.assertRegex(first, r'^working · next break (\w+ )?\d\d:\d\d · 0/8 today$')
         self.call('TakeBreak')
         self.assertRegex(self.next_line(lines), r'^due · .+ · \d+ (each way|per side|times)')
         self.call('Done')
