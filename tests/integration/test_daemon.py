@@ -7,9 +7,11 @@ Run all with `python3 test_daemon.py`, one with
 """
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -432,7 +434,6 @@ class TestLifecycle(MobedTestCase):
 
     @setup(daemon=False)
     def test_config_directory_created_later(self):
-        import shutil
         shutil.rmtree(self.config_path.parent)
         self.daemon = self.start_daemon()
         self.assertAlmostEqual(self.get_prop('NextBreak'), now_us() + 900e6, delta=5e6)
@@ -440,6 +441,49 @@ class TestLifecycle(MobedTestCase):
         self.assert_eventually(
             lambda: abs(self.get_prop('NextBreak') - (now_us() + 3600e6)) < 10e6, 5,
             'a config directory made after start was not noticed')
+
+    @setup(daemon=False)
+    def test_config_home_created_later(self):
+        # Neither ~/.config nor ~/.config/mobed exists at start: both steps
+        # of the path are waited for, one after the other.
+        shutil.rmtree(self.config_path.parent.parent)
+        self.daemon = self.start_daemon()
+        self.assertAlmostEqual(self.get_prop('NextBreak'), now_us() + 900e6, delta=5e6)
+        self.config_path.parent.parent.mkdir()
+        time.sleep(0.5)         # the watch moves down a step before the next one
+        self.write_config({'schedule': {'interval': '1h'}})
+        self.assert_eventually(
+            lambda: abs(self.get_prop('NextBreak') - (now_us() + 3600e6)) < 10e6, 5,
+            'a config home and directory made after start were not noticed')
+
+    def test_config_directory_removed_and_made_again(self):
+        self.write_config({'schedule': {'interval': '45m'}})
+        self.assert_eventually(
+            lambda: abs(self.get_prop('NextBreak') - (now_us() + 2700e6)) < 10e6, 5)
+        shutil.rmtree(self.config_path.parent)
+        # Gone: the defaults again, as at a start without a file.
+        self.assert_eventually(
+            lambda: abs(self.get_prop('NextBreak') - (now_us() + 900e6)) < 10e6, 5,
+            'removing the config directory was not noticed')
+        self.write_config({'schedule': {'interval': '2h'}})
+        self.assert_eventually(
+            lambda: abs(self.get_prop('NextBreak') - (now_us() + 7200e6)) < 10e6, 5,
+            'a config directory made again was not watched')
+        # And edits inside the new directory are seen too.
+        self.write_config({'schedule': {'interval': '30m'}})
+        self.assert_eventually(
+            lambda: abs(self.get_prop('NextBreak') - (now_us() + 1800e6)) < 10e6, 5,
+            'an edit in the remade config directory was not noticed')
+
+    def test_other_files_in_the_directory_are_ignored(self):
+        # A file that is not ours changing does not reload (the log would say).
+        (self.config_path.parent / 'notes.txt').write_text('hello\n')
+        (self.config_path.parent / 'mobed.conf~').write_text('[schedule]\ninterval=1h\n')
+        time.sleep(1)
+        self.assertNotIn('Configuration files changed', self.logs[-1][1].read_text())
+        self.write_config({'schedule': {'interval': '45m'}})
+        self.assert_eventually(
+            lambda: 'Configuration files changed' in self.logs[-1][1].read_text(), 5)
 
     def test_sigint_exits_cleanly(self):
         self.assertEqual(self.stop_daemon(signal.SIGINT), 0)
