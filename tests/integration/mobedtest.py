@@ -199,6 +199,27 @@ class MobedTestCase(_Base):
         os.environ.clear()
         os.environ.update(saved)
 
+    def pin_local_noon(self):
+        """Gives this test, and the mobed and mobectl it starts, a time zone
+        in which it is about noon now: for tests whose times of day must not
+        wrap past midnight, whenever the suite happens to run. Call it before
+        anything reads the local time."""
+        t = time.gmtime()
+        ahead = (12 * 60 - (t.tm_hour * 60 + t.tm_min) + 12 * 60) % (24 * 60) - 12 * 60
+        # POSIX counts the offset the other way: "XXX-2:30" is UTC+2:30.
+        sign = '-' if ahead >= 0 else '+'
+        original = os.environ.get('TZ')
+        os.environ['TZ'] = f'MBT{sign}{abs(ahead) // 60}:{abs(ahead) % 60:02d}'
+        time.tzset()
+
+        def restore():
+            if original is None:
+                os.environ.pop('TZ', None)
+            else:
+                os.environ['TZ'] = original
+            time.tzset()
+        self.addCleanup(restore)
+
     def _stop_bus(self):
         if self.mock is not None:
             self.mock.terminate()

@@ -30,13 +30,9 @@ INVALID = 'org.freedesktop.DBus.Error.InvalidArgs'
 def window_around_now():
     """work-hours from 20 min ago to 8 min ahead: the middle (the slot of a
     one-set day) is 6 min ago, and a 4-min set still fits before the end.
-    Near midnight the window would wrap: wait for the new day instead."""
+    The tests pin the local time near noon, so the window never wraps."""
     t = time.localtime()
     minute = t.tm_hour * 60 + t.tm_min
-    if minute < 21 or minute > 24 * 60 - 10:
-        time.sleep((24 * 60 - minute + 21) % (24 * 60) * 60 - t.tm_sec + 1)
-        t = time.localtime()
-        minute = t.tm_hour * 60 + t.tm_min
     start, end = minute - 20, minute + 8
     return f'{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}'
 
@@ -45,6 +41,7 @@ class TestFocus(MobedTestCase):
     start_mobed = False
 
     def setUp(self):
+        self.pin_local_noon()
         # Microbreaks far off, so only focus sets come; a short snooze.
         self.config = {'schedule': {'interval': '1h', 'snooze': '2s', 'expire-after': '1h',
                                     'work-hours': window_around_now()}}
