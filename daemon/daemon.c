@@ -114,7 +114,8 @@ void
 mobed_daemon_publish (MobedDaemon *self, MobedTime now)
 {
   const char *warnings[SHOWN_LOAD_WARNINGS + 3];
-  g_autofree char *more = collect_warnings (self, warnings);
+  /* Never read by name: it owns the string warnings[] may end with. */
+  G_GNUC_UNUSED g_autofree char *more = collect_warnings (self, warnings);
   g_auto(GStrv) reasons = mobed_defer_reason_list (mobed_daemon_defer_reasons (self));
 
   MobedStatus status = {
