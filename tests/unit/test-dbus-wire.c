@@ -289,7 +289,6 @@ test_refuses_what_breaks_the_rules (void)
   }
   {
     g_autoptr(GByteArray) b = reply_blob ("(byte 1,)");
-    g_auto(MobectlWireMessage) read = { 0 };
     g_autoptr(GError) error = NULL;
 
     b->data[0] = 'X';
