@@ -1,12 +1,14 @@
 /*
- * history.c — the SQLite break log. WAL mode with synchronous=FULL: a write
- * is a few times an hour, so every answered break is on disk before the
- * D-Bus reply goes out, and a kill at any moment leaves the file whole.
- * Schema changes are forward migrations keyed on PRAGMA user_version.
- * The file (and SQLite with it, core/sqlite-lib.c) may be closed between
- * uses and is opened again when a row is written or read.
+ * history.c — the SQLite break log: opening, checking, migrating and
+ * closing the file. WAL mode with synchronous=FULL: a write is a few times
+ * an hour, so every answered break is on disk before the D-Bus reply goes
+ * out, and a kill at any moment leaves the file whole. Schema changes are
+ * forward migrations keyed on PRAGMA user_version. The file (and SQLite
+ * with it, core/sqlite-lib.c) may be closed between uses and is opened
+ * again when a row is written or read. Writing is history-write.c, reading
+ * history-read.c.
  */
-#include "core/history.h"
+#include "core/history-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -14,30 +16,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/catalog.h"
-#include "core/reasons.h"
 #include "core/sqlite-lib.h"
 
 G_DEFINE_QUARK (mobed-history-error-quark, mobed_history_error)
 
 
-/* Every statement the log runs more than once: prepared on first use and
- * kept while the connection is open, as parsing them was most of the cost
- * of a write. */
-typedef enum {
-  SQL_BEGIN,
-  SQL_COMMIT,
-  SQL_ROLLBACK,
-  SQL_ADD_BREAK,
-  SQL_ADD_DRILL,
-  SQL_PAUSE_OPEN,
-  SQL_PAUSE_CLOSE,
-  SQL_PAUSE_WHOLE,
-  SQL_BREAKS_SINCE,
-  SQL_DRILLS_OF,
-  SQL_PAUSES_SINCE,
-  SQL_COUNT
-} Sql;
 
 static const char *const sql_text[SQL_COUNT] = {
   [SQL_BEGIN] = "BEGIN IMMEDIATE",
@@ -59,24 +42,6 @@ static const char *const sql_text[SQL_COUNT] = {
                        " WHERE start_us >= ? ORDER BY start_us DESC, id DESC LIMIT ?",
 };
 
-/* SQLite's name for a database that lives in memory and is never a file. */
-#define IN_MEMORY_PATH ":memory:"
-
-struct _MobedHistory {
-  char    *path;
-  sqlite3 *db;          /* NULL while closed or while history lives in memory only */
-  sqlite3_stmt *prepared[SQL_COUNT];
-  gboolean checked;     /* the file passed its check and is at MOBED_HISTORY_SCHEMA */
-  gboolean unwritable;  /* the last open failed: history lives in memory */
-  GArray  *pending;     /* MobedHistoryRow not yet written */
-  /* MobedHistoryPause not yet written: end 0 is still open; start 0 is
-   * the end of a pause already in the file. */
-  GArray  *pauses;
-  GPtrArray *pending_sql; /* SQL from mobed_history_exec not yet written */
-  gint64   next_memory_id;
-  char    *moved_to;
-  char    *problem;
-};
 
 /* migrations[v] takes a database from user_version v to v + 1. */
 static const char *const migrations[MOBED_HISTORY_SCHEMA] = {
@@ -148,16 +113,16 @@ static const char *const migrations[MOBED_HISTORY_SCHEMA] = {
   "  - start_us / 1000000;",
 };
 
-static gboolean
-fail (sqlite3 *db, int rc, GError **error, const char *what)
+gboolean
+history_fail (sqlite3 *db, int rc, GError **error, const char *what)
 {
   g_set_error (error, MOBED_HISTORY_ERROR, rc, "%s: %s", what,
                db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   return FALSE;
 }
 
-static gboolean
-exec (sqlite3 *db, const char *sql, GError **error)
+gboolean
+history_exec (sqlite3 *db, const char *sql, GError **error)
 {
   char *msg = NULL;
   int rc = sqlite3_exec (db, sql, NULL, NULL, &msg);
@@ -171,8 +136,8 @@ exec (sqlite3 *db, const char *sql, GError **error)
 
 /* @which, prepared once for this connection and ready to bind; NULL with
  * @error if it cannot be prepared. Reset it when done with it. */
-static sqlite3_stmt *
-statement (MobedHistory *self, Sql which, GError **error)
+sqlite3_stmt *
+history_statement (MobedHistory *self, Sql which, GError **error)
 {
   sqlite3_stmt **st = &self->prepared[which];
 
@@ -182,7 +147,7 @@ statement (MobedHistory *self, Sql which, GError **error)
                                    st, NULL);
       if (rc != SQLITE_OK)
         {
-          fail (self->db, rc, error, sql_text[which]);
+          history_fail (self->db, rc, error, sql_text[which]);
           *st = NULL;
           return NULL;
         }
@@ -191,8 +156,8 @@ statement (MobedHistory *self, Sql which, GError **error)
 }
 
 /* Runs a statement that returns no rows and makes it ready for reuse. */
-static int
-run (MobedHistory *self, sqlite3_stmt *st)
+int
+history_run (MobedHistory *self, sqlite3_stmt *st)
 {
   int rc = sqlite3_step (st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (self->db);
 
@@ -202,24 +167,24 @@ run (MobedHistory *self, sqlite3_stmt *st)
 }
 
 /* Runs one of the statements without parameters. */
-static gboolean
-run_plain (MobedHistory *self, Sql which, GError **error)
+gboolean
+history_run_plain (MobedHistory *self, Sql which, GError **error)
 {
-  sqlite3_stmt *st = statement (self, which, error);
+  sqlite3_stmt *st = history_statement (self, which, error);
   int rc;
 
   if (st == NULL)
     return FALSE;
-  rc = run (self, st);
+  rc = history_run (self, st);
   if (rc != SQLITE_OK)
-    return fail (self->db, rc, error, sql_text[which]);
+    return history_fail (self->db, rc, error, sql_text[which]);
   return TRUE;
 }
 
 /* Closes the connection, its statements first (SQLite will not close a
  * connection with statements still prepared), and lets SQLite go. With
  * @fold, the WAL is written back into the file first, as a last close
- * does; a close between uses leaves it (see try_open). */
+ * does; a close between uses leaves it (see history_try_open). */
 static void
 close_db (MobedHistory *self, gboolean fold)
 {
@@ -266,7 +231,7 @@ is_damage (int rc)
 static gboolean
 use_db (MobedHistory *self, sqlite3 *db, GError **error)
 {
-  if (!exec (db, PER_CONNECTION, error))
+  if (!history_exec (db, PER_CONNECTION, error))
     {
       g_prefix_error (error, "%s: ", self->path);
       sqlite3_close (db);
@@ -279,8 +244,8 @@ use_db (MobedHistory *self, sqlite3 *db, GError **error)
 
 /* Opens, checks and migrates. FALSE with @damaged when the file itself is
  * bad; FALSE without it when it cannot be opened or written here. */
-static gboolean
-try_open (MobedHistory *self, gboolean *damaged, GError **error)
+gboolean
+history_try_open (MobedHistory *self, gboolean *damaged, GError **error)
 {
   g_autoptr(GError) load_error = NULL;
   sqlite3 *db = NULL;
@@ -364,7 +329,7 @@ try_open (MobedHistory *self, gboolean *damaged, GError **error)
       *damaged = TRUE;
       goto fail;
     }
-  if (!exec (db, PER_CONNECTION, error))
+  if (!history_exec (db, PER_CONNECTION, error))
     {
       *damaged = is_damage ((*error)->code);
       goto fail;
@@ -373,7 +338,7 @@ try_open (MobedHistory *self, gboolean *damaged, GError **error)
     {
       g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
                                               migrations[v], v + 1);
-      if (!exec (db, sql, error))
+      if (!history_exec (db, sql, error))
         {
           g_prefix_error (error, "migrating '%s' to version %d: ", self->path, v + 1);
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
@@ -386,7 +351,7 @@ try_open (MobedHistory *self, gboolean *damaged, GError **error)
   return TRUE;
 
 out:
-  fail (db, rc, error, self->path);
+  history_fail (db, rc, error, self->path);
   *damaged = is_damage (rc);
 fail:
   sqlite3_close (db);
@@ -421,11 +386,8 @@ move_aside (MobedHistory *self, gint64 now_us)
     }
 }
 
-static void
-set_problem (MobedHistory *self, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
-
-static void
-set_problem (MobedHistory *self, const char *fmt, ...)
+void
+history_set_problem (MobedHistory *self, const char *fmt, ...)
 {
   va_list args;
 
@@ -435,12 +397,10 @@ set_problem (MobedHistory *self, const char *fmt, ...)
   va_end (args);
 }
 
-static gboolean flush_pending (MobedHistory *self, GError **error);
-
 /* Opens the file if it is not open yet. Damage found on the way is moved
  * aside once; after that a failure leaves history in memory. */
-static gboolean
-ensure_open (MobedHistory *self, gint64 now_us, GError **error)
+gboolean
+history_ensure_open (MobedHistory *self, gint64 now_us, GError **error)
 {
   g_autoptr(GError) first = NULL;
   gboolean damaged;
@@ -448,22 +408,22 @@ ensure_open (MobedHistory *self, gint64 now_us, GError **error)
   if (self->db != NULL)
     return TRUE;
   self->unwritable = TRUE;
-  if (!try_open (self, &damaged, &first))
+  if (!history_try_open (self, &damaged, &first))
     {
       if (!damaged)
         {
-          set_problem (self, "History is kept in memory only (%s); mobed retries writing it",
+          history_set_problem (self, "History is kept in memory only (%s); mobed retries writing it",
                        first->message);
           g_propagate_error (error, g_steal_pointer (&first));
           return FALSE;
         }
       move_aside (self, now_us);
-      if (!try_open (self, &damaged, error))
+      if (!history_try_open (self, &damaged, error))
         {
-          set_problem (self, "History is kept in memory only: %s", (*error)->message);
+          history_set_problem (self, "History is kept in memory only: %s", (*error)->message);
           return FALSE;
         }
-      set_problem (self, "The history database was damaged (%s); it was moved to %s "
+      history_set_problem (self, "The history database was damaged (%s); it was moved to %s "
                    "and a new one started", first->message, self->moved_to);
     }
   self->unwritable = FALSE;
@@ -480,7 +440,7 @@ mobed_history_open (const char *path, gint64 now_us)
   self->pauses = g_array_new (FALSE, FALSE, sizeof (MobedHistoryPause));
   self->pending_sql = g_ptr_array_new_with_free_func (g_free);
   self->next_memory_id = -1;
-  ensure_open (self, now_us, NULL);
+  history_ensure_open (self, now_us, NULL);
   return self;
 }
 
@@ -500,436 +460,10 @@ mobed_history_free (MobedHistory *self)
   g_free (self);
 }
 
-static gboolean
-write_row (MobedHistory *self, MobedHistoryRow *row, GError **error)
-{
-  sqlite3_stmt *st;
-  int rc;
-
-  if (!run_plain (self, SQL_BEGIN, error))
-    return FALSE;
-  st = statement (self, SQL_ADD_BREAK, error);
-  if (st == NULL)
-    goto rollback;
-  sqlite3_bind_int64 (st, 1, row->due_us);
-  sqlite3_bind_int64 (st, 2, row->ended_us);
-  sqlite3_bind_int (st, 3, row->utc_offset_s);
-  sqlite3_bind_text (st, 4, mobed_outcome_to_string (row->outcome), -1, SQLITE_STATIC);
-  sqlite3_bind_int (st, 5, (int) row->snoozes);
-  sqlite3_bind_int (st, 6, row->escalated ? 1 : 0);
-  rc = run (self, st);
-  row->id = sqlite3_last_insert_rowid (self->db);
-  for (guint i = 0; rc == SQLITE_OK && i < row->n_drills; i++)
-    {
-      const MobedHistoryDrill *d = &row->drills[i];
-      g_auto(GStrv) names = mobed_region_list (d->regions);
-      g_autofree char *regions = g_strjoinv (";", names);
-
-      st = statement (self, SQL_ADD_DRILL, error);
-      if (st == NULL)
-        goto rollback;
-      sqlite3_bind_int64 (st, 1, row->id);
-      sqlite3_bind_int (st, 2, (int) i);
-      sqlite3_bind_text (st, 3, d->drill_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int (st, 4, (int) d->reps_offered);
-      sqlite3_bind_int (st, 5, (int) d->reps_done);
-      sqlite3_bind_int (st, 6, (int) d->seconds_per_rep);
-      sqlite3_bind_int (st, 7, (int) d->sides);
-      sqlite3_bind_text (st, 8, regions, -1, SQLITE_STATIC);
-      rc = run (self, st);
-    }
-  if (rc != SQLITE_OK)
-    {
-      fail (self->db, rc, error, "writing a break");
-      goto rollback;
-    }
-  /* Left open after a failed COMMIT, the transaction would make every
-   * later BEGIN fail. */
-  if (run_plain (self, SQL_COMMIT, error))
-    return TRUE;
-
-rollback:
-  run_plain (self, SQL_ROLLBACK, NULL);
-  row->id = 0;
-  return FALSE;
-}
-
-/* Opens, closes (start 0: whatever is open in the file) or writes whole
- * (both ends) the pause @p. */
-static gboolean
-write_pause (MobedHistory *self, const MobedHistoryPause *p, GError **error)
-{
-  Sql which = p->start_us == 0 ? SQL_PAUSE_CLOSE : p->end_us == 0 ? SQL_PAUSE_OPEN
-                                                                  : SQL_PAUSE_WHOLE;
-  sqlite3_stmt *st = statement (self, which, error);
-  int rc;
-
-  if (st == NULL)
-    return FALSE;
-  if (which == SQL_PAUSE_CLOSE)
-    sqlite3_bind_int64 (st, 1, p->end_us);
-  else
-    {
-      sqlite3_bind_int64 (st, 1, p->start_us);
-      sqlite3_bind_int (st, 2, p->utc_offset_s);
-      sqlite3_bind_text (st, 3, p->reason, -1, SQLITE_STATIC);
-      if (which == SQL_PAUSE_WHOLE)
-        sqlite3_bind_int64 (st, 4, p->end_us);
-    }
-  rc = run (self, st);
-  if (rc != SQLITE_OK)
-    return fail (self->db, rc, error, "writing a pause");
-  return TRUE;
-}
-
-/* Whether @error is about the file (full, unwritable, locked) rather than
- * the statement: only then does writing it again later make sense. */
-static gboolean
-worth_retrying (const GError *error)
-{
-  switch (error->code & 0xff)
-    {
-    case SQLITE_FULL:
-    case SQLITE_IOERR:
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-    case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* Writes what piled up in memory while the file could not be written. */
-static gboolean
-flush_pending (MobedHistory *self, GError **error)
-{
-  while (self->pending->len > 0)
-    {
-      MobedHistoryRow row = g_array_index (self->pending, MobedHistoryRow, 0);
-
-      row.id = 0;
-      if (!write_row (self, &row, error))
-        return FALSE;
-      g_array_remove_index (self->pending, 0);
-    }
-  while (self->pauses->len > 0)
-    {
-      const MobedHistoryPause *p = &g_array_index (self->pauses, MobedHistoryPause, 0);
-
-      if (!write_pause (self, p, error))
-        return FALSE;
-      g_array_remove_index (self->pauses, 0);
-    }
-  while (self->pending_sql->len > 0)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!exec (self->db, self->pending_sql->pdata[0], &local_error))
-        {
-          if (worth_retrying (local_error))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          /* Retrying a statement the database refuses would block every
-           * write after it. */
-          g_warning ("Dropping a history write the database refuses: %s",
-                     local_error->message);
-        }
-      g_ptr_array_remove_index (self->pending_sql, 0);
-    }
-  return TRUE;
-}
-
-/* Open, with everything waiting in memory written: ready for one more. */
-static gboolean
-ready (MobedHistory *self, gint64 now_us, GError **error)
-{
-  if (!ensure_open (self, now_us, error) || !flush_pending (self, error))
-    {
-      if (self->problem == NULL && error != NULL && *error != NULL)
-        set_problem (self, "History is kept in memory only (%s); mobed retries writing it",
-                     (*error)->message);
-      return FALSE;
-    }
-  if (self->moved_to == NULL)
-    g_clear_pointer (&self->problem, g_free);
-  return TRUE;
-}
-
-gboolean
-mobed_history_add (MobedHistory *self, MobedHistoryRow *row, GError **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (ready (self, row->ended_us, &local_error) && write_row (self, row, &local_error))
-    return TRUE;
-  if (self->problem == NULL)
-    set_problem (self, "History is kept in memory only (%s); mobed retries writing it",
-                 local_error->message);
-  /* Kept for the next attempt, with an id that cannot clash with a stored one. */
-  row->id = self->next_memory_id--;
-  g_array_append_val (self->pending, *row);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
-}
-
-gboolean
-mobed_history_pause_begin (MobedHistory *self, gint64 start_us, gint32 utc_offset_s,
-                           const char *reason, GError **error)
-{
-  MobedHistoryPause p = { .start_us = start_us, .utc_offset_s = utc_offset_s };
-
-  g_strlcpy (p.reason, reason != NULL ? reason : "", sizeof p.reason);
-  if (ready (self, start_us, error) && write_pause (self, &p, error))
-    return TRUE;
-  g_array_append_val (self->pauses, p);
-  return FALSE;
-}
-
-gboolean
-mobed_history_pause_end (MobedHistory *self, gint64 end_us, GError **error)
-{
-  const MobedHistoryPause close = { .start_us = 0, .end_us = end_us };
-  gboolean in_memory = FALSE;
-
-  /* A pause begun while only in memory is closed there, and written whole. */
-  for (guint i = 0; i < self->pauses->len; i++)
-    {
-      MobedHistoryPause *p = &g_array_index (self->pauses, MobedHistoryPause, i);
-
-      if (p->start_us != 0 && p->end_us == 0)
-        {
-          p->end_us = end_us;
-          in_memory = TRUE;
-        }
-    }
-  if (ready (self, end_us, error) && write_pause (self, &close, error))
-    return TRUE;
-  /* One open in the file is closed there later: kept like a row. */
-  if (!in_memory)
-    g_array_append_val (self->pauses, close);
-  return FALSE;
-}
-
-static void
-read_drills (MobedHistory *self, MobedHistoryRow *row)
-{
-  sqlite3_stmt *st = statement (self, SQL_DRILLS_OF, NULL);
-
-  if (st == NULL)
-    return;
-  sqlite3_bind_int64 (st, 1, row->id);
-  while (sqlite3_step (st) == SQLITE_ROW && row->n_drills < G_N_ELEMENTS (row->drills))
-    {
-      MobedHistoryDrill *d = &row->drills[row->n_drills++];
-      g_auto(GStrv) names = g_strsplit ((const char *) sqlite3_column_text (st, 5), ";", -1);
-
-      g_strlcpy (d->drill_id, (const char *) sqlite3_column_text (st, 0), sizeof d->drill_id);
-      d->reps_offered = (guint) sqlite3_column_int (st, 1);
-      d->reps_done = (guint) sqlite3_column_int (st, 2);
-      d->seconds_per_rep = (guint) sqlite3_column_int (st, 3);
-      d->sides = (guint) sqlite3_column_int (st, 4);
-      for (char **n = names; *n != NULL; n++)
-        {
-          guint bit;
-          if (mobed_region_parse (*n, &bit))
-            d->regions |= bit;
-        }
-    }
-  sqlite3_reset (st);
-}
-
-static MobedOutcome
-outcome_from_string (const char *s)
-{
-  for (MobedOutcome o = MOBED_OUTCOME_DONE; o <= MOBED_OUTCOME_NATURAL; o++)
-    if (g_strcmp0 (mobed_outcome_to_string (o), s) == 0)
-      return o;
-  return MOBED_OUTCOME_NONE;
-}
-
-static gint
-newest_first (gconstpointer a, gconstpointer b)
-{
-  const MobedHistoryRow *x = a, *y = b;
-
-  return x->due_us < y->due_us ? 1 : x->due_us > y->due_us ? -1 : 0;
-}
-
-/* @which, bound to @since_us and @limit, ready to step; NULL with @error
- * when it cannot be, and (without error) when there is no file to read,
- * only memory. A file closed while idle is opened again; one that could
- * not be written is left to the next write to retry. */
-static sqlite3_stmt *
-start_reading (MobedHistory *self, Sql which, gint64 since_us, guint limit, GError **error)
-{
-  gboolean damaged;
-  sqlite3_stmt *st;
-
-  if (self->db == NULL && !self->unwritable && !try_open (self, &damaged, error))
-    {
-      g_prefix_error (error, "reading the history: ");
-      return NULL;
-    }
-  if (self->db == NULL)
-    return NULL;
-  st = statement (self, which, error);
-  if (st == NULL)
-    {
-      g_prefix_error (error, "reading the history: ");
-      return NULL;
-    }
-  sqlite3_bind_int64 (st, 1, since_us);
-  sqlite3_bind_int64 (st, 2, limit > 0 ? (gint64) limit : -1);
-  return st;
-}
-
-/* After the last sqlite3_step() of @st, which returned @rc. */
-static gboolean
-end_reading (MobedHistory *self, sqlite3_stmt *st, int rc, GError **error)
-{
-  rc = rc == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (self->db);
-  sqlite3_reset (st);
-  if (rc != SQLITE_OK)
-    return fail (self->db, rc, error, "reading the history");
-  return TRUE;
-}
-
-GArray *
-mobed_history_query (MobedHistory *self, gint64 since_us, guint limit, GError **error)
-{
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MobedHistoryRow));
-  GError *local_error = NULL;
-  sqlite3_stmt *st = start_reading (self, SQL_BREAKS_SINCE, since_us, limit, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  if (st != NULL)
-    {
-      int rc;
-
-      while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-        {
-          MobedHistoryRow row = { 0 };
-
-          row.id = sqlite3_column_int64 (st, 0);
-          row.due_us = sqlite3_column_int64 (st, 1);
-          row.ended_us = sqlite3_column_int64 (st, 2);
-          row.utc_offset_s = sqlite3_column_int (st, 3);
-          row.outcome = outcome_from_string ((const char *) sqlite3_column_text (st, 4));
-          row.snoozes = (guint) sqlite3_column_int (st, 5);
-          row.escalated = sqlite3_column_int (st, 6) != 0;
-          read_drills (self, &row);
-          g_array_append_val (rows, row);
-        }
-      if (!end_reading (self, st, rc, error))
-        return NULL;
-    }
-  for (guint i = 0; i < self->pending->len; i++)
-    {
-      MobedHistoryRow *row = &g_array_index (self->pending, MobedHistoryRow, i);
-      if (row->due_us >= since_us)
-        g_array_append_val (rows, *row);
-    }
-  g_array_sort (rows, newest_first);
-  if (limit > 0 && rows->len > limit)
-    g_array_set_size (rows, limit);
-  return g_steal_pointer (&rows);
-}
-
-static gint
-pause_newest_first (gconstpointer a, gconstpointer b)
-{
-  const MobedHistoryPause *x = a, *y = b;
-
-  return x->start_us < y->start_us ? 1 : x->start_us > y->start_us ? -1 : 0;
-}
-
-GArray *
-mobed_history_pauses (MobedHistory *self, gint64 since_us, guint limit, GError **error)
-{
-  g_autoptr(GArray) pauses = g_array_new (FALSE, FALSE, sizeof (MobedHistoryPause));
-  GError *local_error = NULL;
-  sqlite3_stmt *st = start_reading (self, SQL_PAUSES_SINCE, since_us, limit, &local_error);
-  gint64 closed_at = 0;
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  /* An end still in memory closes what is open in the file, as writing
-   * it will. Pauses still in memory all come after it (pause_end closes
-   * those in memory), so only the first such end counts. */
-  for (guint i = 0; i < self->pauses->len && closed_at == 0; i++)
-    if (g_array_index (self->pauses, MobedHistoryPause, i).start_us == 0)
-      closed_at = g_array_index (self->pauses, MobedHistoryPause, i).end_us;
-  if (st != NULL)
-    {
-      int rc;
-
-      while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-        {
-          MobedHistoryPause p = { 0 };
-          const char *reason = (const char *) sqlite3_column_text (st, 3);
-
-          p.start_us = sqlite3_column_int64 (st, 0);
-          p.end_us = sqlite3_column_int64 (st, 1);
-          p.utc_offset_s = sqlite3_column_int (st, 2);
-          g_strlcpy (p.reason, reason != NULL ? reason : "", sizeof p.reason);
-          if (p.end_us == 0)
-            p.end_us = closed_at;
-          g_array_append_val (pauses, p);
-        }
-      if (!end_reading (self, st, rc, error))
-        return NULL;
-    }
-  for (guint i = 0; i < self->pauses->len; i++)
-    {
-      const MobedHistoryPause *p = &g_array_index (self->pauses, MobedHistoryPause, i);
-
-      if (p->start_us != 0 && p->start_us >= since_us)
-        g_array_append_val (pauses, *p);
-    }
-  g_array_sort (pauses, pause_newest_first);
-  if (limit > 0 && pauses->len > limit)
-    g_array_set_size (pauses, limit);
-  return g_steal_pointer (&pauses);
-}
-
-gboolean
-mobed_history_exec (MobedHistory *self, gint64 now_us, const char *sql, GError **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  gboolean opened = ready (self, now_us, &local_error);
-
-  if (opened && exec (self->db, sql, &local_error))
-    return TRUE;
-  if (opened && !worth_retrying (local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (self->problem == NULL)
-    set_problem (self, "History is kept in memory only (%s); mobed retries writing it",
-                 local_error->message);
-  g_ptr_array_add (self->pending_sql, g_strdup (sql));
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
-}
-
 sqlite3 *
 mobed_history_db (MobedHistory *self, gint64 now_us)
 {
-  return ready (self, now_us, NULL) ? self->db : NULL;
+  return history_ready (self, now_us, NULL) ? self->db : NULL;
 }
 
 const char *
