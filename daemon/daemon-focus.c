@@ -5,38 +5,17 @@
  * microbreak's; sets and answers go to the history, which is also where a
  * restarted daemon finds the running plan.
  */
-#include "daemon/daemon-focus.h"
+#include "daemon/daemon-focus-private.h"
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
 #include "core/duration.h"
-#include "core/focus-day.h"
-#include "core/focus-log.h"
 #include "daemon/break-view.h"
 #include "daemon/clock.h"
-#include "daemon/daemon-private.h"
-#include "daemon/focus-request.h"
 
-/* Days a check-in's "keep going" adds. */
-#define EXTEND_DAYS 3
 /* A microbreak this close to a set leaves the set's drills out. */
 #define AVOID_S 3600
-/* Plans run at most this long in all, extensions included. */
-#define TOTAL_DAYS_MAX (4 * MOBED_FOCUS_DAYS_MAX)
-
-struct _MobedDaemonFocus {
-  MobedDaemon    *daemon;
-  gboolean        active;
-  MobedFocusDay   day;
-  gint64          next_wall;
-  MobedNotifier  *set_note;
-  MobedNotifier  *checkin_note;
-  gboolean        checkin_final;   /* the check-in up is the plan's last */
-  GArray         *ratings;         /* MobedFocusLogRating of the plan */
-  gboolean        has_ended;       /* @ended: the plan that ended last */
-  MobedFocusPlan  ended;
-};
 
 static GDateTime *
 local_at (gint64 wall)
@@ -44,8 +23,8 @@ local_at (gint64 wall)
   return g_date_time_new_from_unix_local (wall / G_USEC_PER_SEC);
 }
 
-static MobedFocusPlan *
-plan_of (MobedDaemon *self)
+MobedFocusPlan *
+focus_plan_of (MobedDaemon *self)
 {
   return &self->focus->day.plan;
 }
@@ -62,7 +41,7 @@ static guint
 set_reps (MobedDaemon *self)
 {
   MobedOffer offers[MOBED_FOCUS_DRILLS_MAX];
-  guint n = mobed_focus_offers (plan_of (self), self->catalog, offers), total = 0;
+  guint n = mobed_focus_offers (focus_plan_of (self), self->catalog, offers), total = 0;
 
   for (guint i = 0; i < n; i++)
     total += offers[i].reps * (offers[i].unit == MOBED_REPS_TIMES ? 1 : 2);
@@ -72,7 +51,7 @@ set_reps (MobedDaemon *self)
 static void
 show_set (MobedDaemon *self, guint set_number)
 {
-  MobedFocusPlan *plan = plan_of (self);
+  MobedFocusPlan *plan = focus_plan_of (self);
   MobedOffer offers[MOBED_FOCUS_DRILLS_MAX];
   guint n = mobed_focus_offers (plan, self->catalog, offers);
   g_autofree char *length = mobed_duration_format_human (mobed_focus_set_seconds (plan,
@@ -116,7 +95,7 @@ show_set (MobedDaemon *self, guint set_number)
 static void
 ask_checkin (MobedDaemon *self, gboolean final)
 {
-  MobedFocusPlan *plan = plan_of (self);
+  MobedFocusPlan *plan = focus_plan_of (self);
   gint day = mobed_focus_day_index (plan, self->focus->day.day) + 1;
   g_autofree char *title = final
     /* TRANSLATORS: the title of the check-in at the end of a focus plan */
@@ -147,7 +126,7 @@ record_set (MobedDaemon *self, const MobedFocusStep *step)
 
   mobed_clock_local_date (step->due_wall, day);
   g_message ("Focus set %u ended: %s", step->set_number, mobed_outcome_to_string (step->outcome));
-  if (!mobed_focus_log_set (mobed_daemon_history (self), plan_of (self)->id, day,
+  if (!mobed_focus_log_set (mobed_daemon_history (self), focus_plan_of (self)->id, day,
                             step->set_number, step->due_wall, step->ended_wall, step->outcome,
                             step->snoozes, reps, &error))
     g_warning ("Focus set kept in memory for now: %s", error->message);
@@ -166,17 +145,17 @@ carry_out (MobedDaemon *self, const MobedFocusStep *step, gint day_index)
   if (step->flags & MOBED_FOCUS_PLAN_SHOW)
     show_set (self, step->set_number);
   if (step->flags & MOBED_FOCUS_PLAN_CHECKIN)
-    ask_checkin (self, day_index >= (gint) plan_of (self)->days - 1);
+    ask_checkin (self, day_index >= (gint) focus_plan_of (self)->days - 1);
 }
 
-static void
-end_plan (MobedDaemon *self, gint64 now_wall, const char *why)
+void
+focus_end_plan (MobedDaemon *self, gint64 now_wall, const char *why)
 {
   MobedDaemonFocus *f = self->focus;
   g_autoptr(GError) error = NULL;
 
-  g_message ("Focus plan for %s ended: %s", plan_of (self)->target, why);
-  if (!mobed_focus_log_end (mobed_daemon_history (self), plan_of (self)->id, now_wall, &error))
+  g_message ("Focus plan for %s ended: %s", focus_plan_of (self)->target, why);
+  if (!mobed_focus_log_end (mobed_daemon_history (self), focus_plan_of (self)->id, now_wall, &error))
     g_warning ("The end of the focus plan is kept in memory for now: %s", error->message);
   mobed_notifier_close (f->set_note);
   f->ended = f->day.plan;
@@ -208,15 +187,15 @@ mobed_daemon_focus_sync (MobedDaemon *self, MobedTime now)
   if (!f->active || local == NULL)
     return;
   mobed_clock_local_date (now.wall, today);
-  index = mobed_focus_day_index (plan_of (self), today);
+  index = mobed_focus_day_index (focus_plan_of (self), today);
   mobed_focus_day_tick (&f->day, &self->hours, local, can_show (self) && index >= 0,
-                        mobed_focus_set_seconds (plan_of (self), self->catalog),
+                        mobed_focus_set_seconds (focus_plan_of (self), self->catalog),
                         self->config.expire_after_s, &step);
   /* A set of yesterday's left up is recorded before the plan may end. */
   carry_out (self, &step, index);
-  if (index >= (gint) plan_of (self)->days)
+  if (index >= (gint) focus_plan_of (self)->days)
     {
-      end_plan (self, now.wall, "its last day is over");
+      focus_end_plan (self, now.wall, "its last day is over");
       return;
     }
   f->next_wall = step.next_wall;
@@ -268,8 +247,8 @@ mobed_daemon_focus_answer (MobedDaemon *self, const MobedEvent *event, MobedTime
   return TRUE;
 }
 
-static GVariant *
-plan_variant (MobedDaemon *self, const MobedFocusPlan *plan, const MobedFocusDay *day,
+GVariant *
+focus_plan_variant (MobedDaemon *self, const MobedFocusPlan *plan, const MobedFocusDay *day,
               MobedTime now)
 {
   g_auto(GVariantBuilder) dict = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
@@ -318,7 +297,7 @@ mobed_daemon_focus_variant (MobedDaemon *self, MobedTime now)
 {
   if (!self->focus->active)
     return g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0);
-  return plan_variant (self, plan_of (self), &self->focus->day, now);
+  return focus_plan_variant (self, focus_plan_of (self), &self->focus->day, now);
 }
 
 void
@@ -328,9 +307,9 @@ mobed_daemon_focus_avoid (MobedDaemon *self, MobedTime now, MobedConfig *config)
 
   if (self->focus->active && local != NULL
       && mobed_focus_day_near_set (&self->focus->day, &self->hours, local,
-                                   mobed_focus_set_seconds (plan_of (self), self->catalog),
+                                   mobed_focus_set_seconds (focus_plan_of (self), self->catalog),
                                    AVOID_S))
-    mobed_focus_plan_exclude (plan_of (self), config);
+    mobed_focus_plan_exclude (focus_plan_of (self), config);
 }
 
 GVariant *
@@ -395,7 +374,7 @@ mobed_daemon_focus_stats (MobedDaemon *self, MobedTime now)
                          g_variant_new_uint32 (report->plan.sets_per_day));
   g_variant_builder_add (&dict, "{sv}", "active",
                          g_variant_new_boolean (self->focus->active
-                                                && plan_of (self)->id == report->plan.id));
+                                                && focus_plan_of (self)->id == report->plan.id));
   g_variant_builder_add (&dict, "{sv}", "drills", mobed_break_view_offers (offers, n));
   g_variant_builder_add (&dict, "{sv}", "total_reps", g_variant_new_uint32 (report->total_reps));
   g_variant_builder_add (&dict, "{sv}", "plan_days", g_variant_builder_end (&days));
@@ -403,8 +382,8 @@ mobed_daemon_focus_stats (MobedDaemon *self, MobedTime now)
   return g_variant_builder_end (&dict);
 }
 
-static void
-begin (MobedDaemon *self, const MobedFocusPlan *plan, MobedTime now)
+void
+focus_begin (MobedDaemon *self, const MobedFocusPlan *plan, MobedTime now)
 {
   MobedDaemonFocus *f = self->focus;
   g_autoptr(GDateTime) local = local_at (now.wall);
@@ -417,194 +396,6 @@ begin (MobedDaemon *self, const MobedFocusPlan *plan, MobedTime now)
                        &last_end);
   mobed_focus_day_init (&f->day, plan, local, resolved, done, last_end);
   f->active = TRUE;
-}
-
-static GVariant *
-start (MobedDaemon *self, GVariant *params, MobedTime now, GError **error)
-{
-  g_autofree const char **targets = NULL;
-  g_autoptr(GVariant) options = NULL;
-  g_autoptr(GError) local_error = NULL;
-  MobedFocusRequest req;
-  MobedFocusPlan plan;
-  gboolean dry_run;
-
-  g_variant_get (params, "(^a&s@a{sv})", &targets, &options);
-  if (!mobed_focus_request_read (options, &req, &dry_run, error))
-    return NULL;
-  if (!mobed_focus_plan_make (self->catalog, &self->config, targets, &req, &plan, &local_error))
-    {
-      g_set_error_literal (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS, local_error->message);
-      return NULL;
-    }
-  plan.id = now.wall;
-  mobed_clock_local_date (now.wall, plan.first_day);
-  if (dry_run)
-    return plan_variant (self, &plan, NULL, now);
-  if (self->focus->active)
-    {
-      g_set_error (error, MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_FOCUS_ACTIVE,
-                   "A focus plan for %s is running; stop it first (mobectl focus --stop)",
-                   plan_of (self)->target);
-      return NULL;
-    }
-  if (!mobed_focus_log_start (mobed_daemon_history (self), &plan, mobed_clock_utc_offset (now.wall),
-                              &local_error))
-    g_warning ("The focus plan is kept in memory for now: %s", local_error->message);
-  g_array_set_size (self->focus->ratings, 0);
-  begin (self, &plan, now);
-  g_message ("Focus plan started for %s: %u drills, %u sets a day, %u days", plan.target,
-             plan.n_items, plan.sets_per_day, plan.days);
-  return plan_variant (self, &plan, &self->focus->day, now);
-}
-
-static gboolean
-no_focus (GError **error)
-{
-  g_set_error_literal (error, MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_NO_FOCUS,
-                       "No focus plan is running (start one with mobectl focus PROBLEM)");
-  return FALSE;
-}
-
-/* The plan an answer or an extension is about: the running one, or one
- * that ended today or yesterday (its last check-in comes after its end). */
-static MobedFocusPlan *
-recent_plan (MobedDaemon *self, MobedTime now)
-{
-  MobedDaemonFocus *f = self->focus;
-  char today[11];
-  gint index;
-
-  if (f->active)
-    return plan_of (self);
-  if (!f->has_ended)
-    return NULL;
-  mobed_clock_local_date (now.wall, today);
-  index = mobed_focus_day_index (&f->ended, today);
-  return index >= 0 && index <= (gint) f->ended.days ? &f->ended : NULL;
-}
-
-static gboolean
-extend (MobedDaemon *self, guint days, MobedTime now, GError **error)
-{
-  MobedFocusPlan *plan = recent_plan (self, now);
-  g_autoptr(GError) local_error = NULL;
-  MobedFocusPlan copy;
-
-  if (days < 1 || days > MOBED_FOCUS_DAYS_MAX)
-    {
-      g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
-                   "Days to add must be between 1 and %d, not %u", MOBED_FOCUS_DAYS_MAX, days);
-      return FALSE;
-    }
-  if (plan == NULL)
-    return no_focus (error);
-  if (plan->days + days > TOTAL_DAYS_MAX)
-    {
-      g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
-                   "A focus plan runs at most %d days in all", TOTAL_DAYS_MAX);
-      return FALSE;
-    }
-  copy = *plan;
-  copy.days += days;
-  if (!mobed_focus_log_extend (mobed_daemon_history (self), copy.id, copy.days, now.wall,
-                               &local_error))
-    g_warning ("The longer focus plan is kept in memory for now: %s", local_error->message);
-  if (self->focus->active)
-    plan->days = copy.days;
-  else
-    begin (self, &copy, now);
-  g_message ("Focus plan for %s now runs %u days", copy.target, copy.days);
-  return TRUE;
-}
-
-static GVariant *
-rate (MobedDaemon *self, MobedRating rating, MobedTime now, GError **error)
-{
-  MobedFocusPlan *plan = recent_plan (self, now);
-  g_auto(GVariantBuilder) dict = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
-  g_autoptr(GError) local_error = NULL;
-  MobedFocusLogRating r = { .rating = rating };
-  /* In English on the bus: mobectl says it in the user's language. */
-  const char *advice = "", *message;
-  char today[11];
-  gint index;
-
-  if (plan == NULL)
-    {
-      no_focus (error);
-      return NULL;
-    }
-  mobed_clock_local_date (now.wall, today);
-  index = CLAMP (mobed_focus_day_index (plan, today), 0, (gint) plan->days - 1);
-  r.day_index = (guint) index;
-  if (!mobed_focus_log_rate (mobed_daemon_history (self), plan->id, r.day_index, rating, now.wall,
-                             &local_error))
-    g_warning ("The check-in is kept in memory for now: %s", local_error->message);
-  g_array_append_val (self->focus->ratings, r);
-  if (index < (gint) plan->days - 1 && self->focus->active)
-    message = N_("Noted. Keep going; the plan asks again tomorrow.");
-  else if (rating == MOBED_RATING_BETTER)
-    {
-      advice = "end-or-extend";
-      message = N_("Good: it helps. End the plan here, or keep going a few more days "
-                   "(mobectl focus --extend 3).");
-    }
-  else
-    {
-      advice = "stop";
-      message = N_("No better after these days: dropping the plan is the sensible choice "
-                   "(mobectl focus --stop). Try other drills, or see someone if it persists.");
-    }
-  g_message ("Focus check-in, day %d: %s", index + 1, mobed_rating_to_string (rating));
-  g_variant_builder_add (&dict, "{sv}", "advice", g_variant_new_string (advice));
-  g_variant_builder_add (&dict, "{sv}", "message", g_variant_new_string (message));
-  return g_variant_builder_end (&dict);
-}
-
-GVariant *
-mobed_daemon_focus_call (MobedDaemon *self, const char *method, GVariant *params,
-                         GError **error)
-{
-  MobedTime now = mobed_clock_now ();
-  GVariant *result = NULL;
-
-  if (g_str_equal (method, "StartFocus"))
-    result = start (self, params, now, error);
-  else if (g_str_equal (method, "StopFocus"))
-    {
-      if (!self->focus->active)
-        no_focus (error);
-      else
-        {
-          end_plan (self, now.wall, "stopped by the user");
-          result = g_variant_new_tuple (NULL, 0);
-        }
-    }
-  else if (g_str_equal (method, "ExtendFocus"))
-    {
-      guint days;
-
-      g_variant_get (params, "(u)", &days);
-      if (extend (self, days, now, error))
-        result = g_variant_new_tuple (NULL, 0);
-    }
-  else if (g_str_equal (method, "RateFocus"))
-    {
-      const char *answer;
-      MobedRating rating;
-
-      g_variant_get (params, "(&s)", &answer);
-      rating = mobed_rating_from_string (answer);
-      if (rating == MOBED_RATING_NONE)
-        g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
-                     "Answer better, same or worse, not '%s'", answer);
-      else
-        result = rate (self, rating, now, error);
-    }
-  else
-    g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD, "No method %s", method);
-  return result;
 }
 
 static void
@@ -654,15 +445,15 @@ on_checkin_answered (const char *answer, gpointer user_data)
 
   if (rating != MOBED_RATING_NONE)
     {
-      result = rate (self, rating, now, &error);
+      result = focus_rate (self, rating, now, &error);
       if (result != NULL && self->focus->checkin_final)
         advise (self, rating);
       self->focus->checkin_final = FALSE;
     }
   else if (g_str_equal (answer, "end") && self->focus->active)
-    end_plan (self, now.wall, "ended at the check-in");
+    focus_end_plan (self, now.wall, "ended at the check-in");
   else if (g_str_equal (answer, "extend"))
-    extend (self, EXTEND_DAYS, now, &error);
+    focus_extend (self, EXTEND_DAYS, now, &error);
   if (error != NULL)
     g_message ("Focus check-in answer '%s' not taken: %s", answer, error->message);
   mobed_daemon_refresh (self);
@@ -688,7 +479,7 @@ mobed_daemon_focus_new (MobedDaemon *daemon, MobedTime now)
 
       if (report != NULL && report->plan.id == plan.id)
         g_array_append_vals (f->ratings, report->ratings->data, report->ratings->len);
-      begin (daemon, &plan, now);
+      focus_begin (daemon, &plan, now);
       g_message ("Focus plan for %s goes on (day %d of %u)", plan.target,
                  mobed_focus_day_index (&plan, f->day.day) + 1, plan.days);
     }
