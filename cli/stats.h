@@ -24,6 +24,8 @@ guint       mobectl_stats_uint      (GVariant *dict, const char *key);
 guint       mobectl_stats_weekday   (const char *date);
 /* Shade 0–4 of a day's done count against the goal, for the heatmaps. */
 guint       mobectl_stats_shade     (guint done, guint goal);
+/* Prints @stats (GetStats' answer) and its @days as one JSON object. */
+void        mobectl_stats_print_json (GVariant *stats, GArray *days);
 /* Writes the SVG picture; FALSE with @error if the file cannot be written. */
 gboolean    mobectl_stats_write_svg (const char *path, GVariant *range, GVariant *weeks,
                                      GError **error);
