@@ -84,6 +84,15 @@ void mobed_daemon_handle_focus (MobedDaemon *self, const MobedEvent *event);
 /* Lets time move on, publishes and re-arms the timer: after anything that
  * changed state outside an event. */
 void mobed_daemon_refresh (MobedDaemon *self);
+/* Every event goes through here; @to_focus: it is an answer from the
+ * focus set's notification. */
+gboolean mobed_daemon_handle_event (MobedDaemon *self, const MobedEvent *event,
+                                    gboolean to_focus, GError **error);
+/* Other drills for the break that is due (a button or AnotherDrill). */
+gboolean mobed_daemon_another (MobedDaemon *self, GError **error);
+
+/* daemon-calls.c: what service.c calls for each method. */
+extern const MobedServiceHandlers mobed_daemon_calls;
 
 /* daemon-defer.c: before an event, brings the scheduler's DEFER/UNDEFER in
  * line with the reasons, looking for a camera or a fullscreen window if the

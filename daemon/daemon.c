@@ -12,7 +12,6 @@
 #include "core/config.h"
 #include "core/duration.h"
 #include "core/history.h"
-#include "core/stats.h"
 #include "core/workhours.h"
 #include "core/picker.h"
 #include "core/reasons.h"
@@ -22,14 +21,12 @@
 #include "daemon/chime.h"
 #include "daemon/clock.h"
 #include "daemon/config-watch.h"
-#include "daemon/drill-list.h"
 #include "daemon/drill-source.h"
 #include "daemon/idle-monitor.h"
 #include "daemon/notifier.h"
 #include "daemon/presence-logind.h"
 #include "daemon/presence-screensaver.h"
 #include "daemon/service.h"
-#include "daemon/stats-view.h"
 
 
 
@@ -261,8 +258,8 @@ load_hours (MobedDaemon *self)
 }
 
 /* @to_focus: the event is an answer from the focus set's notification. */
-static gboolean
-handle_event (MobedDaemon *self, const MobedEvent *event, gboolean to_focus, GError **error)
+gboolean
+mobed_daemon_handle_event (MobedDaemon *self, const MobedEvent *event, gboolean to_focus, GError **error)
 {
   MobedTime now = mobed_clock_now ();
   const MobedEvent tick = { .kind = MOBED_EVENT_TICK };
@@ -295,7 +292,7 @@ mobed_daemon_handle (MobedDaemon *self, const MobedEvent *event)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!handle_event (self, event, FALSE, &error))
+  if (!mobed_daemon_handle_event (self, event, FALSE, &error))
     g_debug ("Event %d refused: %s", event->kind, error->message);
 }
 
@@ -304,7 +301,7 @@ mobed_daemon_handle_focus (MobedDaemon *self, const MobedEvent *event)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!handle_event (self, event, TRUE, &error))
+  if (!mobed_daemon_handle_event (self, event, TRUE, &error))
     g_debug ("Focus answer refused: %s", error->message);
 }
 
@@ -316,30 +313,9 @@ mobed_daemon_refresh (MobedDaemon *self)
   mobed_daemon_handle (self, &tick);
 }
 
-static gboolean
-service_event (const MobedEvent *event, gpointer user_data, GError **error)
+gboolean
+mobed_daemon_another (MobedDaemon *self, GError **error)
 {
-  return handle_event (user_data, event, FALSE, error);
-}
-
-static GVariant *
-service_focus (const char *method, GVariant *params, gpointer user_data, GError **error)
-{
-  MobedDaemon *self = user_data;
-  GVariant *result = mobed_daemon_focus_call (self, method, params, error);
-
-  if (result != NULL)
-    {
-      g_variant_ref_sink (result);
-      mobed_daemon_refresh (self);
-    }
-  return result;
-}
-
-static gboolean
-service_another (gpointer user_data, GError **error)
-{
-  MobedDaemon *self = user_data;
   MobedTime now = mobed_clock_now ();
 
   if (mobed_scheduler_get_break_id (self->scheduler) == 0)
@@ -353,66 +329,6 @@ service_another (gpointer user_data, GError **error)
     show_break (self, now, FALSE);
   mobed_daemon_publish (self, now);
   return TRUE;
-}
-
-static gboolean
-service_reload (gpointer user_data, GPtrArray *warnings, GError **error)
-{
-  return mobed_daemon_reload (user_data, warnings, error);
-}
-
-static GVariant *
-service_list_drills (GVariant *options, gpointer user_data, GError **error)
-{
-  MobedDaemon *self = user_data;
-  GVariant *list = mobed_drill_list (self->catalog, options, error);
-
-  return list != NULL ? g_variant_ref_sink (list) : NULL;
-}
-
-static GVariant *
-service_get_stats (GVariant *options, gpointer user_data, GError **error)
-{
-  MobedDaemon *self = user_data;
-  MobedTime now = mobed_clock_now ();
-  GVariant *stats;
-
-  mobed_daemon_roll_today (self, now);
-  stats = mobed_stats_view_stats (mobed_daemon_history (self), self->catalog, options, self->today,
-                                  (guint) self->config.daily_goal, error);
-  if (stats == NULL)
-    return NULL;
-  {
-    g_auto(GVariantBuilder) out = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
-    g_autoptr(GVariant) counts = g_variant_ref_sink (stats);
-
-    /* The focus plan is a separate dose: its own entry, not in the counts. */
-    for (gsize i = 0; i < g_variant_n_children (counts); i++)
-      {
-        g_autoptr(GVariant) entry = g_variant_get_child_value (counts, i);
-        g_variant_builder_add_value (&out, entry);
-      }
-    g_variant_builder_add (&out, "{sv}", "focus", mobed_daemon_focus_stats (self, now));
-    return g_variant_ref_sink (g_variant_builder_end (&out));
-  }
-}
-
-static GVariant *
-service_get_history (GVariant *options, gpointer user_data, GError **error)
-{
-  MobedDaemon *self = user_data;
-  GVariant *rows = mobed_stats_view_history (mobed_daemon_history (self), options, error);
-
-  return rows != NULL ? g_variant_ref_sink (rows) : NULL;
-}
-
-static GVariant *
-service_get_pauses (GVariant *options, gpointer user_data, GError **error)
-{
-  MobedDaemon *self = user_data;
-  GVariant *rows = mobed_stats_view_pauses (mobed_daemon_history (self), options, error);
-
-  return rows != NULL ? g_variant_ref_sink (rows) : NULL;
 }
 
 gboolean
@@ -441,7 +357,7 @@ on_answered (const char *answer, gpointer user_data)
 
   if (g_str_equal (answer, "another"))
     {
-      if (!service_another (self, &error))
+      if (!mobed_daemon_another (self, &error))
         g_debug ("'another' refused: %s", error->message);
       return;
     }
@@ -592,10 +508,6 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   g_autoptr(GError) local_error = NULL;
   g_autofree char *history_path = NULL;
   MobedTime now = mobed_clock_now ();
-  const MobedServiceHandlers handlers = { service_event, service_another, service_reload,
-                                          service_list_drills, service_get_stats,
-                                          service_get_history, service_get_pauses,
-                                          service_focus };
   const MobedNotifierCallbacks callbacks = { on_answered, on_server_appeared };
 
   self->catalog = mobed_drill_source_load (warnings, error);
@@ -625,7 +537,7 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
 
   self->scheduler = mobed_scheduler_new (&self->config, now.mono);
   mobed_daemon_pause_restore (self, now);
-  self->service = mobed_service_new (&handlers, self);
+  self->service = mobed_service_new (&mobed_daemon_calls, self);
   self->notifier = mobed_notifier_new (&callbacks, self);
   self->chime = mobed_chime_new ();
   {
