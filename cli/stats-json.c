@@ -114,16 +114,7 @@ mobectl_stats_print_json (GVariant *stats, GArray *days)
     }
   json_builder_end_array (b);
 
-  totals.offered = mobectl_stats_uint (totals_v, "offered");
-  totals.done = mobectl_stats_uint (totals_v, "done");
-  totals.skipped = mobectl_stats_uint (totals_v, "skipped");
-  totals.missed = mobectl_stats_uint (totals_v, "missed");
-  totals.dismissed = mobectl_stats_uint (totals_v, "dismissed");
-  totals.natural = mobectl_stats_uint (totals_v, "natural");
-  totals.snoozes = mobectl_stats_uint (totals_v, "snoozes");
-  g_variant_lookup (totals_v, "minutes_moved", "d", &totals.minutes);
-  if (!g_variant_lookup (totals_v, "regions", "^as", &totals.regions))
-    totals.regions = g_new0 (char *, 1);
+  mobectl_stats_read_day (totals_v, &totals);
   json_builder_set_member_name (b, "totals");
   json_builder_begin_object (b);
   add_counts (b, &totals);

@@ -44,6 +44,25 @@ day_clear (MobectlDay *d)
   g_strfreev (d->regions);
 }
 
+void
+mobectl_stats_read_day (GVariant *dict, MobectlDay *d)
+{
+  const char *date = "";
+
+  g_variant_lookup (dict, "date", "&s", &date);
+  g_strlcpy (d->date, date, sizeof d->date);
+  d->offered = mobectl_stats_uint (dict, "offered");
+  d->done = mobectl_stats_uint (dict, "done");
+  d->skipped = mobectl_stats_uint (dict, "skipped");
+  d->missed = mobectl_stats_uint (dict, "missed");
+  d->dismissed = mobectl_stats_uint (dict, "dismissed");
+  d->natural = mobectl_stats_uint (dict, "natural");
+  d->snoozes = mobectl_stats_uint (dict, "snoozes");
+  g_variant_lookup (dict, "minutes_moved", "d", &d->minutes);
+  if (!g_variant_lookup (dict, "regions", "^as", &d->regions))
+    d->regions = g_new0 (char *, 1);
+}
+
 GArray *
 mobectl_stats_days (GVariant *stats)
 {
@@ -55,20 +74,8 @@ mobectl_stats_days (GVariant *stats)
     {
       g_autoptr(GVariant) v = g_variant_get_child_value (days, i);
       MobectlDay d = { 0 };
-      const char *date = "";
 
-      g_variant_lookup (v, "date", "&s", &date);
-      g_strlcpy (d.date, date, sizeof d.date);
-      d.offered = mobectl_stats_uint (v, "offered");
-      d.done = mobectl_stats_uint (v, "done");
-      d.skipped = mobectl_stats_uint (v, "skipped");
-      d.missed = mobectl_stats_uint (v, "missed");
-      d.dismissed = mobectl_stats_uint (v, "dismissed");
-      d.natural = mobectl_stats_uint (v, "natural");
-      d.snoozes = mobectl_stats_uint (v, "snoozes");
-      g_variant_lookup (v, "minutes_moved", "d", &d.minutes);
-      if (!g_variant_lookup (v, "regions", "^as", &d.regions))
-        d.regions = g_new0 (char *, 1);
+      mobectl_stats_read_day (v, &d);
       g_array_append_val (out, d);
     }
   return out;

@@ -19,6 +19,8 @@ typedef struct {
 GVariant   *mobectl_stats_fetch     (MobectlContext *ctx, guint days, GError **error);
 /* The "days" of a GetStats answer, oldest first (free with g_array_unref). */
 GArray     *mobectl_stats_days      (GVariant *stats);
+/* One day's counts (or the totals) from their a{sv}; free d->regions. */
+void        mobectl_stats_read_day  (GVariant *dict, MobectlDay *d);
 guint       mobectl_stats_uint      (GVariant *dict, const char *key);
 /* Weekday of a YYYY-MM-DD date, 0 = Monday (0 if it is not a date). */
 guint       mobectl_stats_weekday   (const char *date);
