@@ -126,8 +126,9 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
     .today_done = self->today_done,
     .daily_goal = (guint) self->config.daily_goal,
     .snooze_length = self->config.snooze_s,
-    .idle_source = mobed_idle_kind_name (self->idle != NULL ? mobed_idle_monitor_get_kind (self->idle)
-                                                            : MOBED_IDLE_NONE),
+    .idle_source = mobed_idle_kind_name (self->idle != NULL
+                                           ? mobed_idle_monitor_get_seeing_kind (self->idle)
+                                           : MOBED_IDLE_NONE),
     .warnings = (const char *const *) warnings,
     .defer_reasons = (const char *const *) reasons,
     .focus = mobed_daemon_focus_variant (self, now),

@@ -6,7 +6,9 @@
  * four libraries it pulls in would be mapped in mobed all day for an answer
  * needed a few times an hour, and a connection kept open would add a socket
  * and a buffer. Built when the xcb headers are found (the meson option
- * "fullscreen"); otherwise the check says "cannot tell".
+ * "fullscreen"); otherwise the check says "cannot tell". In a Wayland
+ * session the X server is only Xwayland, which may not even be running
+ * until someone connects: the check is not made there (session.h).
  */
 #include "daemon/fullscreen.h"
 
@@ -15,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "daemon/session.h"
 #include "daemon/xcb-lib.h"
 
 /* The loaded library, while a question is asked. */
@@ -101,7 +104,7 @@ mobed_fullscreen_active (void)
   int screen = 0;
   gboolean found = FALSE;
 
-  if (display == NULL || *display == '\0')
+  if (display == NULL || *display == '\0' || mobed_session_is_wayland ())
     return FALSE;
   if ((x = mobed_xcb_acquire (MOBED_XCB_CORE, &error)) == NULL)
     {

@@ -4,6 +4,11 @@
  * (many never do, or only after their own, longer timeout). A change comes
  * as PropertiesChanged. A hint set before natural-break has passed gets one
  * timer, for the moment it does; nothing is asked of logind meanwhile.
+ *
+ * Nothing but the desktop sets the hint of a graphical session, and many
+ * never do (sway, for one): a hint that was never set (its timestamps are
+ * zero) is watched, but not reported as a working source until it is
+ * first seen to change.
  */
 #include "daemon/idle-source.h"
 
@@ -83,6 +88,7 @@ on_properties (GDBusConnection *bus, const char *sender, const char *path,
   g_variant_get (params, "(&s@a{sv}@as)", NULL, &changed, NULL);
   if (!g_variant_lookup (changed, "IdleHint", "b", &idle))
     return;
+  mobed_idle_monitor_confirmed (self->parent.monitor);
   if (!g_variant_lookup (changed, "IdleSinceHintMonotonic", "t", &since) || since == 0)
     since = (guint64) monotonic_now ();
   take_hint (self, idle, since);
@@ -149,6 +155,7 @@ logind_open (MobedIdleMonitor *monitor, GError **error)
       return NULL;
     }
   g_variant_lookup (props, "IdleSinceHintMonotonic", "t", &since);
+  self->parent.unconfirmed = !idle && since == 0;
   take_hint (self, idle, since != 0 ? since : (guint64) monotonic_now ());
   report (self);
   return &self->parent;

@@ -1,9 +1,17 @@
 /*
  * idle-monitor.c — picks the idle source and runs it. The probe order is
- * here and only here: GNOME's Mutter, then the freedesktop ScreenSaver
- * (KDE and others), ext-idle-notify on Wayland, SYNC's IDLETIME on X11,
- * and logind's IdleHint last, as desktops set it unreliably. The first that
- * works wins; mobed.conf can name one, or none.
+ * here and only here: GNOME's Mutter, then the Wayland compositor's idle
+ * protocol, SYNC's IDLETIME on X11 (never in a Wayland session, where the
+ * X server is Xwayland and blind to Wayland input), the freedesktop
+ * ScreenSaver, which can only be asked and so comes after the sources that
+ * push their news (KDE on X11 offers both), and logind's IdleHint last, as
+ * desktops set it unreliably. The first that works wins; mobed.conf can
+ * name one, or none.
+ *
+ * A source may be in use without having shown that it can see the user:
+ * logind's IdleHint stays unset on a desktop that never sets it. Such a
+ * source is watched, but reported as none (the IdleSource property) until
+ * its first sign of life: status must not name a source that is blind.
  *
  * Readings go through core/idle.c, which says whether the user is away and
  * when a source that must be asked is worth asking again; the one timer
@@ -21,9 +29,9 @@
 
 static const MobedIdleSourceClass *const probe_order[] = {
   &mobed_idle_mutter,
-  &mobed_idle_screensaver,
   &mobed_idle_wayland,
   &mobed_idle_x11,
+  &mobed_idle_screensaver,
   &mobed_idle_logind,
 };
 
@@ -60,6 +68,25 @@ MobedIdleKind
 mobed_idle_monitor_get_kind (MobedIdleMonitor *self)
 {
   return self->source != NULL ? self->source->klass->kind : MOBED_IDLE_NONE;
+}
+
+MobedIdleKind
+mobed_idle_monitor_get_seeing_kind (MobedIdleMonitor *self)
+{
+  return self->source != NULL && !self->source->unconfirmed ? self->source->klass->kind
+                                                              : MOBED_IDLE_NONE;
+}
+
+void
+mobed_idle_monitor_confirmed (MobedIdleMonitor *self)
+{
+  if (self->source == NULL || !self->source->unconfirmed)
+    return;
+  self->source->unconfirmed = FALSE;
+  g_message ("Idle time: %s has now been seen to follow the user",
+             mobed_idle_kind_name (self->source->klass->kind));
+  if (self->constructed)
+    self->callbacks.source_changed (self->user_data);
 }
 
 gint64
@@ -169,7 +196,7 @@ drop_source (MobedIdleMonitor *self)
 static void
 probe (MobedIdleMonitor *self)
 {
-  MobedIdleKind before = mobed_idle_monitor_get_kind (self);
+  MobedIdleKind before = mobed_idle_monitor_get_seeing_kind (self);
   g_autoptr(GString) why = g_string_new (NULL);
 
   drop_source (self);
@@ -189,7 +216,10 @@ probe (MobedIdleMonitor *self)
                               mobed_idle_kind_name (klass->kind), error->message);
     }
 
-  if (self->source != NULL)
+  if (self->source != NULL && self->source->unconfirmed)
+    g_message ("Idle time: watching %s, which nothing has been seen to set yet (%s)",
+               mobed_idle_kind_name (self->source->klass->kind), why->str);
+  else if (self->source != NULL)
     g_message ("Idle time: watched through %s", mobed_idle_kind_name (self->source->klass->kind));
   else if (self->wanted == MOBED_IDLE_NONE)
     g_message ("Idle time: not watched (idle-source=none)");
@@ -197,7 +227,7 @@ probe (MobedIdleMonitor *self)
     g_message ("Idle time: no source works here (%s); natural breaks come only from "
                "locking the screen or sleep", why->str);
   /* The first probe is part of mobed_idle_monitor_new(): no news yet. */
-  if (mobed_idle_monitor_get_kind (self) != before && self->constructed)
+  if (mobed_idle_monitor_get_seeing_kind (self) != before && self->constructed)
     self->callbacks.source_changed (self->user_data);
 }
 

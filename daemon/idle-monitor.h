@@ -17,7 +17,7 @@ typedef struct {
   /* No input for the threshold (@away, since @since) or input again
    * (back, since @since); both mono µs. */
   void (*changed)        (gboolean away, gint64 since, gpointer user_data);
-  /* The source in use changed (see mobed_idle_monitor_get_kind). */
+  /* The source in use changed (see mobed_idle_monitor_get_seeing_kind). */
   void (*source_changed) (gpointer user_data);
 } MobedIdleMonitorCallbacks;
 
@@ -36,6 +36,10 @@ void              mobed_idle_monitor_configure (MobedIdleMonitor *self,
                                                 gint64            threshold);
 /* The source in use; MOBED_IDLE_NONE when none works (or none is wanted). */
 MobedIdleKind     mobed_idle_monitor_get_kind  (MobedIdleMonitor *self);
+/* The same, but MOBED_IDLE_NONE while the source in use has not yet shown
+ * that it can see the user (logind's IdleHint that nothing sets): what
+ * status may name. */
+MobedIdleKind     mobed_idle_monitor_get_seeing_kind (MobedIdleMonitor *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MobedIdleMonitor, mobed_idle_monitor_free)
 

@@ -22,6 +22,9 @@ typedef struct _MobedIdleSourceClass MobedIdleSourceClass;
 struct _MobedIdleSource {
   const MobedIdleSourceClass *klass;
   MobedIdleMonitor           *monitor;
+  /* Set by open() for a source that has not yet shown it can see the
+   * user; cleared through mobed_idle_monitor_confirmed(). */
+  gboolean                    unconfirmed;
 };
 
 struct _MobedIdleSourceClass {
@@ -51,6 +54,8 @@ void             mobed_idle_monitor_set_polled    (MobedIdleMonitor *self, gbool
 /* The source stopped working (its service left, the display closed): the
  * monitor drops it and probes again, from the main loop. */
 void             mobed_idle_monitor_failed        (MobedIdleMonitor *self, const char *why);
+/* The source set its unconfirmed flag and has now seen a sign of life. */
+void             mobed_idle_monitor_confirmed     (MobedIdleMonitor *self);
 /* µs without input that count as away: natural-break. */
 gint64           mobed_idle_monitor_get_threshold (MobedIdleMonitor *self);
 /* Whether the readings so far say the user is away. */

@@ -11,6 +11,13 @@
  * wayland-protocols this is built against and the compositor have it.
  * Built against one without it (Debian 12's 1.31), absence behind an
  * inhibitor goes unseen.
+ *
+ * Compositors without ext-idle-notify-v1 but with KDE's older
+ * org_kde_kwin_idle (sway 1.7 and other wlroots 0.15 ones, KWin 5; what
+ * swayidle uses) are watched through that protocol the same way: one
+ * timeout object, "idle" and "resumed". Without either, the session has
+ * no Wayland idle source, and the X server (Xwayland) must not be asked
+ * instead: it never sees input to Wayland windows (idle-monitor.c).
  */
 #include "daemon/idle-source.h"
 
@@ -24,6 +31,9 @@
 #include <wayland-client.h>
 
 #include "ext-idle-notify-v1-client-protocol.h"
+#ifdef MOBED_HAVE_KDE_IDLE
+#include "kde-idle-client-protocol.h"
+#endif
 
 #ifdef EXT_IDLE_NOTIFIER_V1_GET_INPUT_IDLE_NOTIFICATION_SINCE_VERSION
 #define INPUT_IDLE_SINCE EXT_IDLE_NOTIFIER_V1_GET_INPUT_IDLE_NOTIFICATION_SINCE_VERSION
@@ -39,6 +49,10 @@ typedef struct {
   struct wl_seat                  *seat;
   struct ext_idle_notifier_v1     *notifier;
   struct ext_idle_notification_v1 *notification;
+#ifdef MOBED_HAVE_KDE_IDLE
+  struct org_kde_kwin_idle         *kde_idle;
+  struct org_kde_kwin_idle_timeout *kde_timeout;
+#endif
   guint                            fd_id;
 } WaylandSource;
 
@@ -53,6 +67,10 @@ on_global (void *data, struct wl_registry *registry, uint32_t name, const char *
   else if (self->notifier == NULL && strcmp (interface, ext_idle_notifier_v1_interface.name) == 0)
     self->notifier = wl_registry_bind (registry, name, &ext_idle_notifier_v1_interface,
                                        MIN (version, NOTIFIER_VERSION));
+#ifdef MOBED_HAVE_KDE_IDLE
+  else if (self->kde_idle == NULL && strcmp (interface, org_kde_kwin_idle_interface.name) == 0)
+    self->kde_idle = wl_registry_bind (registry, name, &org_kde_kwin_idle_interface, 1);
+#endif
 }
 
 static void
@@ -84,12 +102,40 @@ static const struct ext_idle_notification_v1_listener notification_listener = {
   on_idled, on_resumed,
 };
 
+#ifdef MOBED_HAVE_KDE_IDLE
+static void
+on_kde_idle (void *data, struct org_kde_kwin_idle_timeout *timeout)
+{
+  on_idled (data, NULL);
+}
+
+static void
+on_kde_resumed (void *data, struct org_kde_kwin_idle_timeout *timeout)
+{
+  on_resumed (data, NULL);
+}
+
+static const struct org_kde_kwin_idle_timeout_listener kde_timeout_listener = {
+  on_kde_idle, on_kde_resumed,
+};
+#endif
+
 static void
 make_notification (WaylandSource *self)
 {
   gint64 threshold = mobed_idle_monitor_get_threshold (self->parent.monitor);
   uint32_t timeout_ms = (uint32_t) MIN (threshold / 1000, G_MAXUINT32);
 
+#ifdef MOBED_HAVE_KDE_IDLE
+  if (self->notifier == NULL)
+    {
+      g_clear_pointer (&self->kde_timeout, org_kde_kwin_idle_timeout_release);
+      self->kde_timeout = org_kde_kwin_idle_get_idle_timeout (self->kde_idle, self->seat,
+                                                              timeout_ms);
+      org_kde_kwin_idle_timeout_add_listener (self->kde_timeout, &kde_timeout_listener, self);
+      return;
+    }
+#endif
   g_clear_pointer (&self->notification, ext_idle_notification_v1_destroy);
 #ifdef INPUT_IDLE_SINCE
   /* Input alone: a playing video that inhibits idle does not hide absence. */
@@ -133,6 +179,10 @@ wayland_free (MobedIdleSource *source)
   g_clear_handle_id (&self->fd_id, g_source_remove);
   g_clear_pointer (&self->notification, ext_idle_notification_v1_destroy);
   g_clear_pointer (&self->notifier, ext_idle_notifier_v1_destroy);
+#ifdef MOBED_HAVE_KDE_IDLE
+  g_clear_pointer (&self->kde_timeout, org_kde_kwin_idle_timeout_release);
+  g_clear_pointer (&self->kde_idle, org_kde_kwin_idle_destroy);
+#endif
   g_clear_pointer (&self->seat, wl_seat_destroy);
   g_clear_pointer (&self->registry, wl_registry_destroy);
   if (self->display != NULL)
@@ -141,6 +191,16 @@ wayland_free (MobedIdleSource *source)
       wl_display_disconnect (self->display);
     }
   g_free (self);
+}
+
+static gboolean
+has_protocol (WaylandSource *self)
+{
+#ifdef MOBED_HAVE_KDE_IDLE
+  if (self->kde_idle != NULL)
+    return TRUE;
+#endif
+  return self->notifier != NULL;
 }
 
 static MobedIdleSource *
@@ -172,15 +232,18 @@ wayland_open (MobedIdleMonitor *monitor, GError **error)
       wayland_free (&self->parent);
       return NULL;
     }
-  if (self->notifier == NULL || self->seat == NULL)
+  if (!has_protocol (self) || self->seat == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           self->notifier == NULL
-                             ? "the compositor does not offer ext-idle-notify-v1"
+                           !has_protocol (self)
+                             ? "the compositor offers neither ext-idle-notify-v1 nor "
+                               "org_kde_kwin_idle"
                              : "the compositor offers no seat");
       wayland_free (&self->parent);
       return NULL;
     }
+  g_message ("Idle time on Wayland: through %s",
+             self->notifier != NULL ? "ext-idle-notify-v1" : "org_kde_kwin_idle");
   make_notification (self);
   if (!flush (self))
     {
@@ -198,7 +261,7 @@ static gboolean
 wayland_read (MobedIdleSource *source, gint64 *idle, GError **error)
 {
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       "ext-idle-notify cannot be asked, only listened to");
+                       "Wayland idle protocols cannot be asked, only listened to");
   return FALSE;
 }
 

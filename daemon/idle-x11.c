@@ -17,9 +17,10 @@
  * to it. libxcb and libxcb-sync are loaded only when this source is tried
  * (daemon/xcb-lib.c), so a GNOME, KDE or Wayland session never maps them,
  * and let go when it is dropped. The server closing the connection is a
- * failed source.
+ * failed source. In a Wayland session it is never tried (session.h).
  */
 #include "daemon/idle-source.h"
+#include "daemon/session.h"
 
 #include "mobed-config.h"
 
@@ -280,6 +281,12 @@ x11_open (MobedIdleMonitor *monitor, GError **error)
   if (display == NULL || *display == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no DISPLAY");
+      return NULL;
+    }
+  if (mobed_session_is_wayland ())
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           "a Wayland session: its X server sees no input to Wayland windows");
       return NULL;
     }
   self = g_new0 (X11Source, 1);

@@ -404,15 +404,28 @@ class TestLogindIdle(IdleTestCase):
 
     def test_idle_hint(self):
         self.start()
-        self.wait_source('logind')
         self.call('TakeBreak')
         self.wait_notify()
         # The hint comes at once; away once it is natural-break old.
         self.idle_hint(True)
+        # Seen to change, the hint is a source status may name.
+        self.wait_source('logind')
         self.wait_ended('natural', timeout=8)
         self.wait_state('away')
         self.idle_hint(False)
         self.wait_state('working')
+
+    def test_a_hint_nothing_sets_is_not_named(self):
+        # sway and others never set the hint: mobed watches it, but status
+        # must not claim that it sees the user through it.
+        self.start()
+        self.assert_eventually(lambda: 'watching logind, which nothing has been seen to set'
+                               in self.mobed_log().decode(), 5, 'mobed did not take up the hint')
+        self.assertEqual(self.get_prop('IdleSource'), 'none')
+        rc, out, err = self.mobectl('status')
+        self.assertRegex(out, r'(?m)^Idle time: +not seen here')
+        self.idle_hint(False)
+        self.wait_source('logind')
 
 
 class TestX11(IdleTestCase):
@@ -521,6 +534,25 @@ class TestX11(IdleTestCase):
         self.assertEqual(self.daemon.poll(), None, 'mobed exited with the X server')
         # The libraries went with the source.
         self.assertFalse(self.maps('libxcb-sync.so'), 'libxcb-sync stayed loaded')
+
+    def test_x11_comes_before_the_screen_saver_service(self):
+        # KDE on X11 offers both: the X server pushes its news, the
+        # ScreenSaver service must be asked (a return seen up to a minute late).
+        self.spawn_mock(SCREENSAVER, SCREENSAVER_METHODS)
+        self.move()
+        self.start()
+        self.wait_source('x11')
+
+    def test_a_wayland_session_never_asks_the_x_server(self):
+        # sway with Xwayland gives its children DISPLAY; Xwayland sees no
+        # input to Wayland windows, and probing it would start a lazy one.
+        os.environ['XDG_SESSION_TYPE'] = 'wayland'
+        self.move()
+        self.start()
+        self.assert_eventually(lambda: b'a Wayland session' in self.mobed_log(), 5,
+                               'mobed did not say why it left the X server alone')
+        self.assertEqual(self.get_prop('IdleSource'), 'none')
+        self.assertFalse(self.maps('libxcb'), 'mobed loaded libxcb in a Wayland session')
 
 if __name__ == '__main__':
     main()
