@@ -1,12 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * notifier.c — libnotify adapter. Shows the break, turns button presses and
  * closes into answers for the daemon, and notices notification servers that
  * come and go. It decides nothing about breaks.
  *
+ * libnotify's calls to the server are synchronous, and a server that has
+ * stopped (SIGSTOP, a hung shell) holds each of them for D-Bus's 25 s
+ * timeout: on the main loop that froze mobed, and `mobectl` with it, for
+ * over a minute per break. So every call that talks to the server (asking
+ * what it can show, Notify, CloseNotification) runs on one worker thread,
+ * in the order asked; the main loop only builds notifications (local work)
+ * and hears the results, and a stalled server delays the break, never
+ * mobed. libnotify delivers a notification's signals (an action, a close)
+ * in the main context, where its proxy was made for the worker (which has
+ * no context of its own), so the answers reach the daemon on the main loop.
+ * Every notification object is given up on the main loop too, never while
+ * its signal could be running there.
+ *
  * Many servers close a notification by themselves once an action is pressed,
  * and report that close as "dismissed by the user". So the moment an action
  * arrives the notification is detached and taken down here, and the daemon
- * gets only the action; a break that goes on ("another") gets a fresh one.
+ * gets only the action. Nothing is updated in place: GNOME drops the
+ * buttons of a notification updated while its banner is up, so a break
+ * shown again (another drill, escalation) is a fresh notification after
+ * the old one is closed.
+ *
+ * Every notification carries a `default` action, what a click on its body
+ * invokes: without one, GNOME launches the app's desktop entry and closes
+ * it as dismissed by the user. A body click shows the notification again
+ * (a fresh banner, with its buttons: GNOME's list entries have none), and
+ * is never an answer. A few servers need telling apart (by their name from
+ * GetServerInformation, asked with the capabilities before each show):
+ * see no_buttons_drawn and body_click_closes below.
  */
 #include "daemon/notifier.h"
 
@@ -17,16 +42,50 @@
 /* NotificationClosed reason 2 in the notification spec. */
 #define CLOSED_BY_USER 2
 
+#define DEFAULT_ACTION "default"
+
+/* Servers that advertise actions but draw no buttons: their users answer
+ * from a menu or a terminal, so the body says how (mako: `makoctl menu`). */
+static const char *const no_buttons_drawn[] = { "mako", NULL };
+/* Servers that draw `default` as one more button and never invoke it: a
+ * click on the body closes the notification "by the user" instead
+ * (xfce4-notifyd 0.7). There such a close is the body click. */
+static const char *const body_click_closes[] = { "Xfce Notify Daemon", NULL };
+
+/* What a notification shows, kept to show it again. */
+typedef struct {
+  char                *summary;
+  char                *body;
+  char                *hint;
+  MobedNotifierAction *actions;   /* ids and labels owned */
+  guint                n_actions;
+  gboolean             urgent;
+} Content;
+
 struct _MobedNotifier {
   MobedNotifierCallbacks callbacks;
   gpointer               user_data;
   NotifyNotification    *current;
+  Content               *shown;       /* what current shows */
   guint                  watch_id;
+  gboolean               dead;        /* freed; ops still out hold it */
+  gboolean               close_is_click; /* current's server: see body_click_closes */
   gboolean               seen_server;
   gboolean               failing;     /* the last show failed; logged once */
   guint                  retry_id;    /* asks to show again, see retry_later() */
   guint                  retries;
 };
+
+/* One call for the worker: show or close @n. */
+typedef struct {
+  MobedNotifier      *self;       /* a reference (g_rc_box) */
+  NotifyNotification *n;          /* a reference */
+  gboolean            close;
+  Content            *content;    /* show: what to show */
+  gboolean            ok;         /* show: the result */
+  gboolean            close_is_click;
+  char               *error;
+} Op;
 
 /* A server can own its name a moment before it answers Notify (a desktop
  * shell or dbusmock starting up): a show that fails while a server is on
@@ -34,6 +93,195 @@ struct _MobedNotifier {
 #define SHOW_RETRIES 5
 
 static void on_closed (NotifyNotification *n, MobedNotifier *self);
+static void on_action (NotifyNotification *n, char *action, gpointer user_data);
+
+static void
+content_free (Content *c)
+{
+  if (c == NULL)
+    return;
+  for (guint i = 0; i < c->n_actions; i++)
+    {
+      g_free ((char *) c->actions[i].id);
+      g_free ((char *) c->actions[i].label);
+    }
+  g_free (c->actions);
+  g_free (c->summary);
+  g_free (c->body);
+  g_free (c->hint);
+  g_free (c);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Content, content_free)
+
+static Content *
+content_copy (const Content *from)
+{
+  Content *c = g_new0 (Content, 1);
+
+  c->summary = g_strdup (from->summary);
+  c->body = g_strdup (from->body);
+  c->hint = g_strdup (from->hint);
+  c->urgent = from->urgent;
+  c->n_actions = from->n_actions;
+  c->actions = g_new0 (MobedNotifierAction, MAX (from->n_actions, 1));
+  for (guint i = 0; i < from->n_actions; i++)
+    c->actions[i] = (MobedNotifierAction) { g_strdup (from->actions[i].id),
+                                            g_strdup (from->actions[i].label) };
+  return c;
+}
+
+/* -- the worker ------------------------------------------------------------ */
+
+static GThreadPool *worker;
+
+static void
+notifier_release (MobedNotifier *self)
+{
+  g_rc_box_release (self);
+}
+
+static gboolean
+on_retry (gpointer user_data)
+{
+  MobedNotifier *self = user_data;
+
+  self->retry_id = 0;
+  if (self->current == NULL && self->callbacks.server_appeared != NULL)
+    self->callbacks.server_appeared (self->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+retry_later (MobedNotifier *self)
+{
+  if (!self->seen_server || self->retry_id != 0 || self->retries >= SHOW_RETRIES)
+    return;
+  self->retries++;
+  self->retry_id = g_timeout_add_seconds (1, on_retry, self);
+}
+
+static gboolean
+op_done (gpointer data)
+{
+  Op *op = data;
+  MobedNotifier *self = op->self;
+
+  if (!op->close && !self->dead && op->n == self->current)
+    {
+      if (op->ok)
+        {
+          self->failing = FALSE;
+          self->retries = 0;
+          self->close_is_click = op->close_is_click;
+        }
+      else
+        {
+          NotifyNotification *n = g_steal_pointer (&self->current);
+
+          g_signal_handlers_disconnect_by_func (n, on_closed, self);
+          g_object_unref (n);
+          g_clear_pointer (&self->shown, content_free);
+          if (!self->failing)
+            g_message ("Could not show the notification (%s); breaks go to the log "
+                       "until a notification server appears", op->error);
+          self->failing = TRUE;
+          retry_later (self);
+        }
+    }
+  g_object_unref (op->n);
+  content_free (op->content);
+  g_free (op->error);
+  notifier_release (op->self);
+  g_free (op);
+  return G_SOURCE_REMOVE;
+}
+
+static char *
+server_name (void)
+{
+  char *name = NULL;
+
+  if (!notify_get_server_info (&name, NULL, NULL, NULL))
+    return g_strdup ("");
+  return name != NULL ? name : g_strdup ("");
+}
+
+/* A server just appearing may not answer GetCapabilities yet (libnotify's
+ * proxy fails): then assume actions, the common case; a server without
+ * them simply ignores the buttons. */
+static gboolean
+server_has_actions (void)
+{
+  GList *caps = notify_get_server_caps ();
+  gboolean found;
+
+  if (caps == NULL)
+    {
+      g_debug ("Could not ask the notification server what it can show; assuming buttons");
+      return TRUE;
+    }
+  found = g_list_find_custom (caps, "actions", (GCompareFunc) strcmp) != NULL;
+  g_list_free_full (caps, g_free);
+  return found;
+}
+
+static void
+run_show (Op *op)
+{
+  const Content *c = op->content;
+  g_autoptr(GError) error = NULL;
+  gboolean has_actions = server_has_actions ();
+  g_autofree char *name = server_name ();
+  gboolean drawn = has_actions && !g_strv_contains (no_buttons_drawn, name);
+  g_autofree char *text = drawn || c->hint == NULL ? g_strdup (c->body)
+                                                   : g_strdup_printf ("%s\n%s", c->body, c->hint);
+
+  op->close_is_click = g_strv_contains (body_click_closes, name);
+  notify_notification_update (op->n, c->summary, text, "mobed");
+  for (guint i = 0; has_actions && i < c->n_actions; i++)
+    if (!op->close_is_click || !g_str_equal (c->actions[i].id, DEFAULT_ACTION))
+      notify_notification_add_action (op->n, c->actions[i].id, c->actions[i].label,
+                                      on_action, op->self, NULL);
+  op->ok = notify_notification_show (op->n, &error);
+  if (!op->ok)
+    op->error = g_strdup (error->message);
+}
+
+static void
+run_op (gpointer data, gpointer pool_data)
+{
+  Op *op = data;
+
+  if (op->close)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!notify_notification_close (op->n, &error))
+        g_debug ("Could not close the notification: %s", error->message);
+    }
+  else
+    run_show (op);
+  /* The notification's last reference goes on the main loop, where its
+   * signals run. */
+  g_main_context_invoke (NULL, op_done, op);
+}
+
+static void
+push (MobedNotifier *self, NotifyNotification *n, gboolean close, Content *content)
+{
+  Op *op = g_new0 (Op, 1);
+
+  if (worker == NULL)
+    worker = g_thread_pool_new (run_op, NULL, 1, FALSE, NULL);
+  op->self = g_rc_box_acquire (self);
+  op->n = n;
+  op->close = close;
+  op->content = content;
+  g_thread_pool_push (worker, op, NULL);
+}
+
+/* -- the main loop's side -------------------------------------------------- */
 
 /* Forgets the current notification without telling the daemon anything. */
 static NotifyNotification *
@@ -47,21 +295,27 @@ detach (MobedNotifier *self)
 }
 
 static void
-close_quietly (NotifyNotification *n)
+close_quietly (MobedNotifier *self, NotifyNotification *n)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!notify_notification_close (n, &error))
-    g_debug ("Could not close the notification: %s", error->message);
-  g_object_unref (n);
+  if (n != NULL)
+    push (self, n, TRUE, NULL);
 }
+
+static void show_content (MobedNotifier *self, Content *content);
 
 static void
 on_closed (NotifyNotification *n, MobedNotifier *self)
 {
   int reason = notify_notification_get_closed_reason (n);
+  g_autoptr(Content) again = g_steal_pointer (&self->shown);
 
   g_object_unref (detach (self));
+  if (reason == CLOSED_BY_USER && self->close_is_click && again != NULL)
+    {
+      g_debug ("The notification was clicked (its server closes it); showing it again");
+      show_content (self, g_steal_pointer (&again));
+      return;
+    }
   /* Expired or closed by the server is not the user's answer: the break
    * stays due and mobectl can still answer it. */
   if (reason == CLOSED_BY_USER)
@@ -75,11 +329,21 @@ on_action (NotifyNotification *n, char *action, gpointer user_data)
 {
   MobedNotifier *self = user_data;
   g_autofree char *answer = g_strdup (action);
+  g_autoptr(Content) again = NULL;
 
   /* A button on an older notification still on screen answers nothing. */
-  if (n != self->current)
+  if (self->dead || n != self->current)
     return;
-  close_quietly (detach (self));
+  if (g_str_equal (answer, DEFAULT_ACTION))
+    again = g_steal_pointer (&self->shown);
+  close_quietly (self, detach (self));
+  g_clear_pointer (&self->shown, content_free);
+  if (again != NULL)
+    {
+      g_debug ("The notification's body was clicked; showing it again");
+      show_content (self, g_steal_pointer (&again));
+      return;
+    }
   self->callbacks.answered (answer, self->user_data);
 }
 
@@ -108,36 +372,18 @@ on_name_vanished (GDBusConnection *connection, const char *name, gpointer user_d
 
   /* Its notification went with it; there is nothing left to close. */
   g_clear_object (&n);
+  g_clear_pointer (&self->shown, content_free);
   if (self->seen_server)
     g_message ("The notification server left the bus; breaks go to the log until one returns");
   self->seen_server = FALSE;
+  self->close_is_click = FALSE;
   g_clear_handle_id (&self->retry_id, g_source_remove);
-}
-
-static gboolean
-on_retry (gpointer user_data)
-{
-  MobedNotifier *self = user_data;
-
-  self->retry_id = 0;
-  if (self->current == NULL)
-    self->callbacks.server_appeared (self->user_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-retry_later (MobedNotifier *self)
-{
-  if (!self->seen_server || self->retry_id != 0 || self->retries >= SHOW_RETRIES)
-    return;
-  self->retries++;
-  self->retry_id = g_timeout_add_seconds (1, on_retry, self);
 }
 
 MobedNotifier *
 mobed_notifier_new (const MobedNotifierCallbacks *callbacks, gpointer user_data)
 {
-  MobedNotifier *self = g_new0 (MobedNotifier, 1);
+  MobedNotifier *self = g_rc_box_new0 (MobedNotifier);
 
   self->callbacks = *callbacks;
   self->user_data = user_data;
@@ -158,28 +404,42 @@ mobed_notifier_free (MobedNotifier *self)
     return;
   n = detach (self);
   g_clear_object (&n);
+  g_clear_pointer (&self->shown, content_free);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->watch_id, g_bus_unwatch_name);
-  g_free (self);
+  self->dead = TRUE;
+  notifier_release (self);
 }
 
-/* A server just appearing may not answer GetCapabilities yet (libnotify's
- * proxy fails): then assume actions, the common case; a server without
- * them simply ignores the buttons. */
-static gboolean
-server_has_actions (void)
+/* Puts @content up as a fresh notification, taking down the one before. */
+static void
+show_content (MobedNotifier *self, Content *content)
 {
-  GList *caps = notify_get_server_caps ();
-  gboolean found;
+  NotifyNotification *n;
 
-  if (caps == NULL)
+  /* After a failure, wait for a server to appear rather than failing (and
+   * having libnotify warn) again on every break. */
+  if (self->failing && !self->seen_server)
     {
-      g_debug ("Could not ask the notification server what it can show; assuming buttons");
-      return TRUE;
+      g_debug ("No notification server yet; the break is in the log only");
+      content_free (content);
+      return;
     }
-  found = g_list_find_custom (caps, "actions", (GCompareFunc) strcmp) != NULL;
-  g_list_free_full (caps, g_free);
-  return found;
+  close_quietly (self, detach (self));
+  g_clear_pointer (&self->shown, content_free);
+
+  n = notify_notification_new (content->summary, content->body, "mobed");
+  notify_notification_set_timeout (n, NOTIFY_EXPIRES_NEVER);
+  notify_notification_set_urgency (n, content->urgent ? NOTIFY_URGENCY_CRITICAL
+                                                      : NOTIFY_URGENCY_NORMAL);
+  /* mobed plays its own chime; the server should not add a second sound. */
+  notify_notification_set_hint (n, "suppress-sound", g_variant_new_boolean (TRUE));
+  /* data/mobed.desktop: lets notification settings group mobed's notifications. */
+  notify_notification_set_hint (n, "desktop-entry", g_variant_new_string ("mobed"));
+  g_signal_connect (n, "closed", G_CALLBACK (on_closed), self);
+  self->current = n;
+  self->shown = content_copy (content);
+  push (self, g_object_ref (n), FALSE, content);
 }
 
 void
@@ -213,63 +473,28 @@ mobed_notifier_show_full (MobedNotifier             *self,
                           const char                *hint,
                           gboolean                   urgent)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gboolean has_actions;
+  Content *c = g_new0 (Content, 1);
 
-  /* After a failure, wait for a server to appear rather than failing (and
-   * having libnotify warn) again on every break. */
-  if (self->failing && !self->seen_server)
-    {
-      g_debug ("No notification server yet; the break is in the log only");
-      return;
-    }
-  has_actions = server_has_actions ();
-
-  if (has_actions || hint == NULL)
-    text = g_strdup (body);
-  else
-    text = g_strdup_printf ("%s\n%s", body, hint);
-  if (self->current == NULL)
-    {
-      self->current = notify_notification_new (summary, text, "mobed");
-      g_signal_connect (self->current, "closed", G_CALLBACK (on_closed), self);
-    }
-  else
-    notify_notification_update (self->current, summary, text, "mobed");
-
-  notify_notification_set_timeout (self->current, NOTIFY_EXPIRES_NEVER);
-  notify_notification_set_urgency (self->current,
-                                   urgent ? NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
-  /* mobed plays its own chime; the server should not add a second sound. */
-  notify_notification_set_hint (self->current, "suppress-sound", g_variant_new_boolean (TRUE));
-  /* data/mobed.desktop: lets notification settings group mobed's notifications. */
-  notify_notification_set_hint (self->current, "desktop-entry", g_variant_new_string ("mobed"));
-  notify_notification_clear_actions (self->current);
-  for (guint i = 0; has_actions && i < n_actions; i++)
-    notify_notification_add_action (self->current, actions[i].id, actions[i].label,
-                                    on_action, self, NULL);
-
-  if (!notify_notification_show (self->current, &error))
-    {
-      NotifyNotification *n = detach (self);
-      g_clear_object (&n);
-      if (!self->failing)
-        g_message ("Could not show the notification (%s); breaks go to the log "
-                   "until a notification server appears", error->message);
-      self->failing = TRUE;
-      retry_later (self);
-      return;
-    }
-  self->failing = FALSE;
-  self->retries = 0;
+  c->summary = g_strdup (summary);
+  c->body = g_strdup (body);
+  c->hint = g_strdup (hint);
+  c->urgent = urgent;
+  c->n_actions = n_actions + 1;
+  c->actions = g_new0 (MobedNotifierAction, n_actions + 1);
+  /* The body click: most servers show no button for it (dunst lists it
+   * in its menu, so it has a label). */
+  /* TRANSLATORS: what a click on the notification's body does: it comes
+   * back on screen with its buttons */
+  c->actions[0] = (MobedNotifierAction) { g_strdup (DEFAULT_ACTION), g_strdup (_("Show again")) };
+  for (guint i = 0; i < n_actions; i++)
+    c->actions[i + 1] = (MobedNotifierAction) { g_strdup (actions[i].id),
+                                                g_strdup (actions[i].label) };
+  show_content (self, c);
 }
 
 void
 mobed_notifier_close (MobedNotifier *self)
 {
-  NotifyNotification *n = detach (self);
-
-  if (n != NULL)
-    close_quietly (n);
+  close_quietly (self, detach (self));
+  g_clear_pointer (&self->shown, content_free);
 }

@@ -68,7 +68,7 @@ class TestDesktopFiles(unittest.TestCase):
         # The hint and the icon name in notifier.c are these files' names.
         code = NOTIFIER.read_text(encoding='utf-8')
         self.assertIn('"desktop-entry", g_variant_new_string ("mobed")', code)
-        self.assertIn('notify_notification_new (summary, text, "mobed")', code)
+        self.assertIn('notify_notification_new (content->summary, content->body, "mobed")', code)
         self.assertEqual(DESKTOP.stem, 'mobed')
         self.assertEqual(ICON.stem, entry(DESKTOP)['Icon'])
 

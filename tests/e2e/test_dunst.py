@@ -98,12 +98,11 @@ class TestDunst(DesktopTestCase):
         self.assertEqual(self.state_after_break(), 'working')
 
     def test_snooze_chosen_in_dunst_menu(self):
-        # dunst 1.9 invokes actions non-interactively with `dunstctl action N`:
-        # with no "default" action it opens its context menu (dmenu), here
+        # `dunstctl context` opens dunst's context menu (dmenu), here
         # dunst_menu.py, which picks the action the test names in a file.
         record = self.wait_break_on_screen()
         Path(self.env['MOBED_E2E_PICK']).write_text('snooze')
-        self.dunstctl('action', '0')
+        self.dunstctl('context')
         self.wait_state('snoozed')
         self.wait_closed(record)
         self.wait_displayed(0)      # nothing due for the minute of the snooze
@@ -115,6 +114,18 @@ class TestDunst(DesktopTestCase):
         self.assertEqual(st['current_break']['snoozes'], 1)
         self.assertIsNotNone(st['current_break']['snoozed_until'])
         self.assertEqual(st['today']['done'], 0)
+        self.assertEqual([s for s in self.signals if s[0] == 'BreakEnded'], [])
+
+    def test_body_click_shows_the_break_again(self):
+        # A left click (do_action, as `dunstctl action 0`) invokes the
+        # notification's default action: the break comes back, unanswered.
+        record = self.wait_break_on_screen()
+        self.dunstctl('action', '0')
+        self.wait_closed(record)
+        again = self.wait_records(2)[1]
+        self.assertNotEqual(again['id'], record['id'])
+        self.assertEqual(again['body'], record['body'])
+        self.assertEqual(self.status()['state'], 'due')
         self.assertEqual([s for s in self.signals if s[0] == 'BreakEnded'], [])
 
     def test_closed_in_dunst_is_dismissed(self):

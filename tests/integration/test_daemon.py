@@ -18,7 +18,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mobedtest import (BUS_NAME, DRILL_LINE, MOBED_BIN, SLOWDOWN,  # noqa: E402
                        MobedTestCase, main, now_us, setup)
 
-ACTIONS = ['done', 'Done', 'snooze', 'Snooze 3 s', 'skip', 'Skip', 'another', 'Another']
+ACTIONS = ['default', 'Show again', 'done', 'Done', 'snooze', 'Snooze 3 s', 'skip', 'Skip', 'another', 'Another']
 
 
 def first_line(body):
@@ -107,7 +107,7 @@ class TestBreakFlow(MobedTestCase):
     @setup(config={'schedule': {'snooze': '5m'}})
     def test_snooze_label_follows_config(self):
         n = self.due_notification()
-        self.assertEqual(n['actions'][2:4], ['snooze', 'Snooze 5 min'])
+        self.assertEqual(n['actions'][4:6], ['snooze', 'Snooze 5 min'])
         self.assertEqual(self.get_prop('SnoozeLength'), 300)
 
     @setup(caps='body')

@@ -61,7 +61,7 @@ class TestFocus(MobedTestCase):
         self.assertEqual(plan['drills'][0]['reps_text'], '40 each way')
         note = self.assert_eventually(lambda: self.focus_notes() and self.focus_notes()[-1])
         self.assertEqual(note['summary'], 'Neck circles · 40 each way · set 1 of 1 today')
-        self.assertEqual(note['actions'][0::2], ['done', 'snooze', 'skip'])
+        self.assertEqual(note['actions'][0::2], ['default', 'done', 'snooze', 'skip'])
         self.assertIn('all in one go', note['body'])
         self.assertEqual(self.get_prop('Focus')['set_state'], 'shown')
         # The microbreak is not touched by a focus set.
@@ -89,11 +89,11 @@ class TestFocus(MobedTestCase):
         # No other set fits today: the (last) check-in asks.
         checkin = self.assert_eventually(
             lambda: [c for c in self.notify_calls() if c['summary'] == 'Your focus plan is done'])
-        self.assertEqual(checkin[0]['actions'][0::2], ['better', 'same', 'worse'])
+        self.assertEqual(checkin[0]['actions'][0::2], ['default', 'better', 'same', 'worse'])
         self.emit_action(checkin[0]['id'], 'same')
         advice = self.assert_eventually(
             lambda: [c for c in self.notify_calls() if c['summary'] == 'No better after these days'])
-        self.assertEqual(advice[0]['actions'][0::2], ['end', 'extend'])
+        self.assertEqual(advice[0]['actions'][0::2], ['default', 'end', 'extend'])
         self.assertEqual(self.get_prop('Focus')['ratings'], [(1, 'same')])
         self.assertEqual(self.rows('SELECT day_index, answer FROM focus_ratings'),
                          [(0, 'same')])

@@ -61,7 +61,7 @@ class TestGerman(MobedTestCase):
     def test_notification(self):
         n = self.wait_notify()
         self.assertEqual(n['summary'], 'Zeit für Bewegung')
-        self.assertEqual(n['actions'], ['done', 'Erledigt', 'snooze', 'Später (3 s)',
+        self.assertEqual(n['actions'], ['default', 'Erneut zeigen', 'done', 'Erledigt', 'snooze', 'Später (3 s)',
                                         'skip', 'Überspringen', 'another', 'Andere Übung'])
         lines = n['body'].split('\n')
         self.assertRegex(lines[0], GERMAN_REPS)
