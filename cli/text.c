@@ -47,6 +47,9 @@ static const Word defer_reasons[] = {
   { "xfce-dnd",                NC_("defer", "do not disturb (Xfce)") },
   { "fullscreen",              NC_("defer", "fullscreen window") },
   { "camera",                  NC_("defer", "camera in use") },
+  { "gnome-app-off",           NC_("defer", "mobed's notifications are off (GNOME settings)") },
+  { "xfce-app-muted",          NC_("defer", "mobed is muted (Xfce notification settings)") },
+  { "mako-dnd",                NC_("defer", "do not disturb (mako)") },
 };
 
 static const char *

@@ -17,17 +17,23 @@ typedef enum {
   MOBED_DEFER_XFCE       = 1 << 3,  /* xfce4-notifyd's do not disturb */
   MOBED_DEFER_FULLSCREEN = 1 << 4,  /* the active X11 window is fullscreen */
   MOBED_DEFER_CAMERA     = 1 << 5,  /* a process of the user's holds a camera open */
+  MOBED_DEFER_GNOME_APP  = 1 << 6,  /* GNOME: mobed's own notifications switched off */
+  MOBED_DEFER_XFCE_MUTED = 1 << 7,  /* xfce4-notifyd: mobed among the muted applications */
+  MOBED_DEFER_MAKO       = 1 << 8,  /* mako's do-not-disturb mode */
 } MobedDeferReason;
 
-#define MOBED_DEFER_COUNT 6
+#define MOBED_DEFER_COUNT 9
 /* Watched all the time, reported as they change. */
 #define MOBED_DEFER_DND    (MOBED_DEFER_GNOME | MOBED_DEFER_INHIBITED | MOBED_DEFER_DUNST \
-                            | MOBED_DEFER_XFCE)
-/* Looked for when a break is about to be shown, and again while they hold. */
-#define MOBED_DEFER_AT_DUE (MOBED_DEFER_FULLSCREEN | MOBED_DEFER_CAMERA)
+                            | MOBED_DEFER_XFCE | MOBED_DEFER_GNOME_APP \
+                            | MOBED_DEFER_XFCE_MUTED)
+/* Looked for when a break is about to be shown, and again while they hold
+ * (mako has no change signal). */
+#define MOBED_DEFER_AT_DUE (MOBED_DEFER_FULLSCREEN | MOBED_DEFER_CAMERA | MOBED_DEFER_MAKO)
 
 /* "gnome-dnd", "notifications-inhibited", "dunst-paused", "xfce-dnd",
- * "fullscreen", "camera"; NULL for anything but a single bit. */
+ * "fullscreen", "camera", "gnome-app-off", "xfce-app-muted", "mako-dnd";
+ * NULL for anything but a single bit. */
 const char *mobed_defer_reason_name (MobedDeferReason reason);
 /* The names of the bits set in @bits, in the order above. */
 GStrv       mobed_defer_reason_list (guint bits);

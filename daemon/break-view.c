@@ -53,6 +53,19 @@ mobed_break_view_line (const MobedChoice *choice)
 }
 
 char *
+mobed_break_view_short_body (const MobedChoice *choice)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  if (choice->n == 0)
+    return g_strdup (_(NO_DRILL));
+  for (guint i = 0; i < choice->n; i++)
+    g_ptr_array_add (lines, mobed_break_view_offer_line (&choice->items[i]));
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+char *
 mobed_break_view_body (const MobedChoice *choice)
 {
   GString *body = g_string_new (NULL);

@@ -16,6 +16,8 @@ char     *mobed_break_view_offer_line (const MobedOffer *offer);
 char     *mobed_break_view_line    (const MobedChoice *choice);
 /* Each drill's line and cue, then "Keep it in the comfortable range." */
 char     *mobed_break_view_body    (const MobedChoice *choice);
+/* Each drill's line alone, one a line: for a server with little room. */
+char     *mobed_break_view_short_body (const MobedChoice *choice);
 /* a{sv}: due, snoozes, snoozed_until, drills (see org.mobed.Daemon1.xml). */
 /* aa{sv}: each offer's id, name, summary, reps, per_side, unit, reps_text. */
 GVariant *mobed_break_view_offers  (const MobedOffer *offers, guint n);

@@ -4,14 +4,17 @@
  *
  *  - do not disturb (daemon/dnd.c) is watched all the time and reported as
  *    it changes;
- *  - a camera in use and a fullscreen window are looked for only at the
- *    moment a break would come on screen by itself (the scheduler says when:
- *    mobed_scheduler_would_show), and while one of them holds a break, again
- *    once a minute. Nothing tells mobed when a call ends or a film is
- *    closed, so some schedule is needed; a minute keeps it to one wakeup a
- *    minute, and only while a break is held, and shows the break at most a
- *    minute after the call, a delay nobody coming out of a call minds. Once
- *    no break is held they are forgotten, and looked for afresh at the next.
+ *  - a camera in use, a fullscreen window and mako's do-not-disturb mode
+ *    are looked for only at the moment a break would come on screen by
+ *    itself (the scheduler says when: mobed_scheduler_would_show), and
+ *    while one of them holds a break, again once a minute. Nothing tells
+ *    mobed when a call ends or a film is closed, so some schedule is
+ *    needed; a minute keeps it to one wakeup a minute, and only while a
+ *    break is held, and shows the break at most a minute after the call, a
+ *    delay nobody coming out of a call minds. mako's mode is a switch the
+ *    user flips and expects to see the break at once after: while it
+ *    holds, it is asked every MAKO_RECHECK_S instead. Once no break is held
+ *    they are forgotten, and looked for afresh at the next.
  *
  * The scheduler only knows "deferred" or not: DEFER while any reason holds,
  * UNDEFER when the last one ends. Before releasing a break this file looks
@@ -24,10 +27,13 @@
 
 #include "core/camera.h"
 #include "core/reasons.h"
+#include "daemon/clock.h"
 #include "daemon/dnd.h"
 #include "daemon/fullscreen.h"
+#include "daemon/mako.h"
 
 #define RECHECK_S 60
+#define MAKO_RECHECK_S 3
 
 static guint
 watched (MobedDaemon *self)
@@ -60,6 +66,9 @@ look (MobedDaemon *self)
     }
   if (self->config.defer_fullscreen && mobed_fullscreen_active ())
     found |= MOBED_DEFER_FULLSCREEN;
+  /* "Asking" holds too, for the moment until mako answers. */
+  if (self->mako != NULL && mobed_mako_dnd (self->mako) >= MOBED_MAKO_ON)
+    found |= MOBED_DEFER_MAKO;
   return found;
 }
 
@@ -77,7 +86,10 @@ set_due (MobedDaemon *self, guint found, MobedTime now)
         g_message ("The break waits no longer for: %s", text);
     }
   self->due_reasons = found;
-  self->recheck_at = found != 0 ? now.mono + self->recheck_us : MOBED_NEVER;
+  self->recheck_at = found == 0 ? MOBED_NEVER
+                     : found == MOBED_DEFER_MAKO
+                       ? now.mono + MIN (self->recheck_us, MAKO_RECHECK_S * G_USEC_PER_SEC)
+                       : now.mono + self->recheck_us;
 }
 
 /* DEFER or UNDEFER, when that changes what the scheduler was told. */
@@ -91,7 +103,12 @@ tell (MobedDaemon *self, gboolean deferred, MobedTime now)
     return;
   self->deferred = deferred;
   mobed_scheduler_handle (self->scheduler, &event, now, &plan, NULL);
+  /* A break shown now was held back: the notifier makes sure it is seen
+   * (GNOME files it silently while its date menu, where the switch is, is
+   * open). */
+  self->releasing = !deferred;
   mobed_daemon_carry_out (self, &plan, now);
+  self->releasing = FALSE;
 }
 
 void
@@ -145,6 +162,17 @@ on_dnd_changed (gpointer user_data)
   mobed_daemon_handle (self, &tick);
 }
 
+/* mako answered: whatever it held is looked at again now. */
+static void
+on_mako_answered (gpointer user_data)
+{
+  MobedDaemon *self = user_data;
+
+  if (self->due_reasons & MOBED_DEFER_MAKO)
+    self->recheck_at = mobed_clock_now ().mono;
+  on_dnd_changed (self);
+}
+
 void
 mobed_daemon_defer_init (MobedDaemon *self)
 {
@@ -172,11 +200,14 @@ mobed_daemon_defer_configure (MobedDaemon *self, MobedTime now)
   if (self->config.respect_dnd && self->dnd == NULL)
     {
       self->dnd = mobed_dnd_new (on_dnd_changed, self);
-      g_message ("Do not disturb: watching %s", mobed_dnd_describe (self->dnd));
+      self->mako = mobed_mako_new (on_mako_answered, self);
+      g_message ("Do not disturb: watching %s; mako's mode is asked when a break is due",
+                 mobed_dnd_describe (self->dnd));
     }
   else if (!self->config.respect_dnd && self->dnd != NULL)
     {
       g_clear_pointer (&self->dnd, mobed_dnd_free);
+      g_clear_pointer (&self->mako, mobed_mako_free);
       g_message ("Do not disturb is not respected ([presence] respect-dnd=false)");
     }
   /* defer-camera or defer-fullscreen may have just been turned off. */
@@ -188,5 +219,6 @@ void
 mobed_daemon_defer_free (MobedDaemon *self)
 {
   g_clear_pointer (&self->dnd, mobed_dnd_free);
+  g_clear_pointer (&self->mako, mobed_mako_free);
   g_clear_pointer (&self->camera_prefix, g_free);
 }

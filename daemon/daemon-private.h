@@ -18,6 +18,7 @@
 #include "daemon/chime.h"
 #include "daemon/config-watch.h"
 #include "daemon/dnd.h"
+#include "daemon/mako.h"
 #include "daemon/daemon-focus.h"
 #include "daemon/idle-monitor.h"
 #include "daemon/notifier.h"
@@ -62,6 +63,8 @@ struct _MobedDaemon {
   gboolean         in_hours;       /* what the scheduler was last told */
 
   MobedDnd        *dnd;            /* NULL when respect-dnd is off */
+  MobedMako       *mako;           /* the same */
+  gboolean         releasing;      /* carrying out the end of a hold */
   guint            due_reasons;    /* camera, fullscreen: found as a break came due */
   gint64           recheck_at;     /* mono µs to look for them again, or MOBED_NEVER */
   gint64           recheck_us;

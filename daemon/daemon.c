@@ -146,6 +146,7 @@ show_break (MobedDaemon *self, MobedTime now, gboolean started)
   gboolean urgent = mobed_scheduler_get_escalated (self->scheduler);
   g_autofree char *line = mobed_break_view_line (&self->choice);
   g_autofree char *body = mobed_break_view_body (&self->choice);
+  g_autofree char *short_body = mobed_break_view_short_body (&self->choice);
   g_autofree char *snooze = mobed_duration_format_human (self->config.snooze_s);
   /* TRANSLATORS: a notification button; %s is a length such as "5 min" */
   g_autofree char *label = g_strdup_printf (_("Snooze %s"), snooze);
@@ -153,7 +154,8 @@ show_break (MobedDaemon *self, MobedTime now, gboolean started)
   /* The log is where a break goes when no notification server listens. */
   g_message ("Break due: %s", line);
   /* TRANSLATORS: the title of the break notification */
-  mobed_notifier_show (self->notifier, _("Time to move"), body, label, urgent);
+  mobed_notifier_show (self->notifier, _("Time to move"), body, short_body, label, urgent,
+                       self->releasing);
   if (started)
     mobed_service_emit_break_started (self->service, current_break (self, now));
 }

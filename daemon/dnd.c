@@ -5,13 +5,20 @@
  *  - the notification server's Inhibited property (org.freedesktop.Notifications;
  *    KDE Plasma and others) and dunst's paused property (org.dunstproject.cmd0
  *    on the same object), both through PropertiesChanged;
- *  - xfce4-notifyd's /do-not-disturb in xfconf, through xfconfd's
+ *  - xfce4-notifyd's /do-not-disturb in xfconf, and whether mobed is
+ *    among its /applications/muted_applications, through xfconfd's
  *    PropertyChanged, asked only while xfconfd is on the bus (never started
  *    for it);
- *  - GNOME's show-banners key, through GSettings, only on a GNOME desktop
- *    with the schema installed: elsewhere nobody honours that key, and a value
- *    left over from a GNOME session must not hold every break on another
- *    desktop. It also keeps the dconf client out of mobed where it is no use.
+ *  - GNOME's show-banners key, and the enable and show-banners keys GNOME
+ *    Settings keeps for mobed's own notifications, through GSettings, only
+ *    on a GNOME desktop with the schemas installed: elsewhere nobody honours
+ *    those keys, and a value left over from a GNOME session must not hold
+ *    every break on another desktop. It also keeps the dconf client out of
+ *    mobed where it is no use.
+ *
+ * A muted or switched-off app is treated like do not disturb: those servers
+ * accept each notification and show nothing, so without this a break would
+ * be "due" on an empty screen and end as missed.
  *
  * A server that lacks a property (most lack Inhibited, all but dunst lack
  * paused) answers the read with an error: that source simply never holds.
@@ -33,8 +40,15 @@
 #define XFCONF_IFACE     "org.xfce.Xfconf"
 #define XFCE_CHANNEL     "xfce4-notifyd"
 #define XFCE_PROPERTY    "/do-not-disturb"
+#define XFCE_MUTED       "/applications/muted_applications"
 #define GNOME_SCHEMA     "org.gnome.desktop.notifications"
 #define GNOME_KEY        "show-banners"
+#define GNOME_APP_SCHEMA "org.gnome.desktop.notifications.application"
+/* GNOME's path for an app: its desktop file id (data/mobed.desktop). */
+#define GNOME_APP_PATH   "/org/gnome/desktop/notifications/application/mobed/"
+/* The application name xfce4-notifyd files mobed's notifications under:
+ * libnotify's app name, notify_init ("mobed") in notifier.c. */
+#define APP_NAME         "mobed"
 
 /* One watched bus name: its owner's signals and the reads in flight. */
 typedef struct {
@@ -50,6 +64,7 @@ struct _MobedDnd {
   guint       reasons;
   Source      server, xfconf;
   GSettings  *gnome;
+  GSettings  *gnome_app;
   char       *description;
 };
 
@@ -58,6 +73,8 @@ typedef struct {
   MobedDnd *self;
   guint     reason;
 } Read;
+
+static gboolean mobed_muted (GVariant *value);
 
 static void
 set_reason (MobedDnd *self, guint reason, gboolean on)
@@ -123,7 +140,9 @@ on_read (GObject *object, GAsyncResult *result, gpointer user_data)
     }
   g_variant_get (reply, "(v)", &value);
   set_reason (read->self, read->reason,
-              boolean_of (value, mobed_defer_reason_name (read->reason)));
+              read->reason == MOBED_DEFER_XFCE_MUTED
+                ? mobed_muted (value)
+                : boolean_of (value, mobed_defer_reason_name (read->reason)));
 }
 
 static void
@@ -211,6 +230,29 @@ on_server_vanished (GDBusConnection *bus, const char *name, gpointer data)
 
 /* -- xfconf: xfce4-notifyd's do not disturb ---------------------------- */
 
+/* An array of application names (each a string in a variant), as
+ * xfce4-notifyd keeps its muted ones. */
+static gboolean
+mobed_muted (GVariant *value)
+{
+  GVariantIter iter;
+  GVariant *item;
+
+  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE ("av")))
+    return FALSE;
+  g_variant_iter_init (&iter, value);
+  while ((item = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      g_autoptr(GVariant) boxed = item;
+      g_autoptr(GVariant) name = g_variant_get_variant (boxed);
+
+      if (g_variant_is_of_type (name, G_VARIANT_TYPE_STRING)
+          && g_str_equal (g_variant_get_string (name, NULL), APP_NAME))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 on_xfconf_signal (GDBusConnection *bus, const char *sender, const char *path,
                   const char *iface, const char *signal, GVariant *params, gpointer data)
@@ -226,6 +268,8 @@ on_xfconf_signal (GDBusConnection *bus, const char *sender, const char *path,
       g_variant_get (params, "(&s&sv)", NULL, &property, &value);
       if (g_str_equal (property, XFCE_PROPERTY))
         set_reason (self, MOBED_DEFER_XFCE, boolean_of (value, XFCE_PROPERTY));
+      else if (g_str_equal (property, XFCE_MUTED))
+        set_reason (self, MOBED_DEFER_XFCE_MUTED, mobed_muted (value));
     }
   else if (g_str_equal (signal, "PropertyRemoved")
            && g_variant_is_of_type (params, G_VARIANT_TYPE ("(ss)")))
@@ -233,6 +277,8 @@ on_xfconf_signal (GDBusConnection *bus, const char *sender, const char *path,
       g_variant_get (params, "(&s&s)", NULL, &property);
       if (g_str_equal (property, XFCE_PROPERTY))
         set_reason (self, MOBED_DEFER_XFCE, FALSE);
+      else if (g_str_equal (property, XFCE_MUTED))
+        set_reason (self, MOBED_DEFER_XFCE_MUTED, FALSE);
     }
 }
 
@@ -250,6 +296,8 @@ on_xfconf_appeared (GDBusConnection *bus, const char *name, const char *owner, g
         G_DBUS_SIGNAL_FLAGS_NONE, on_xfconf_signal, self, NULL);
   read_property (self, &self->xfconf, XFCONF_NAME, XFCONF_PATH, XFCONF_IFACE, "GetProperty",
                  g_variant_new ("(ss)", XFCE_CHANNEL, XFCE_PROPERTY), MOBED_DEFER_XFCE);
+  read_property (self, &self->xfconf, XFCONF_NAME, XFCONF_PATH, XFCONF_IFACE, "GetProperty",
+                 g_variant_new ("(ss)", XFCE_CHANNEL, XFCE_MUTED), MOBED_DEFER_XFCE_MUTED);
 }
 
 static void
@@ -259,6 +307,7 @@ on_xfconf_vanished (GDBusConnection *bus, const char *name, gpointer data)
 
   source_stop (&self->xfconf);
   set_reason (self, MOBED_DEFER_XFCE, FALSE);
+  set_reason (self, MOBED_DEFER_XFCE_MUTED, FALSE);
 }
 
 /* -- GNOME: org.gnome.desktop.notifications show-banners ---------------- */
@@ -282,10 +331,19 @@ on_gnome_changed (GSettings *settings, const char *key, gpointer data)
 }
 
 static void
+on_gnome_app_changed (GSettings *settings, const char *key, gpointer data)
+{
+  set_reason (data, MOBED_DEFER_GNOME_APP,
+              !g_settings_get_boolean (settings, "enable")
+              || !g_settings_get_boolean (settings, "show-banners"));
+}
+
+static void
 watch_gnome (MobedDnd *self)
 {
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchema) app = NULL;
 
   /* Asked first: elsewhere not even the schema cache is read. */
   if (!on_gnome_desktop () || (source = g_settings_schema_source_get_default ()) == NULL)
@@ -297,6 +355,14 @@ watch_gnome (MobedDnd *self)
   /* GSettings reports changes only of keys read after connecting. */
   g_signal_connect (self->gnome, "changed::" GNOME_KEY, G_CALLBACK (on_gnome_changed), self);
   on_gnome_changed (self->gnome, GNOME_KEY, self);
+
+  app = g_settings_schema_source_lookup (source, GNOME_APP_SCHEMA, TRUE);
+  if (app == NULL || !g_settings_schema_has_key (app, "enable")
+      || !g_settings_schema_has_key (app, "show-banners"))
+    return;
+  self->gnome_app = g_settings_new_full (app, NULL, GNOME_APP_PATH);
+  g_signal_connect (self->gnome_app, "changed", G_CALLBACK (on_gnome_app_changed), self);
+  on_gnome_app_changed (self->gnome_app, NULL, self);
 }
 
 MobedDnd *
@@ -315,8 +381,10 @@ mobed_dnd_new (void (*changed) (gpointer user_data), gpointer user_data)
   /* What is known by now the caller reads; only later changes are news. */
   self->changed = changed;
   self->description = g_strdup_printf ("the notification server's Inhibited, dunst's paused, "
-                                       "xfce4-notifyd's do-not-disturb%s",
-                                       self->gnome != NULL ? ", GNOME's show-banners" : "");
+                                       "xfce4-notifyd's do-not-disturb and muted apps%s",
+                                       self->gnome != NULL
+                                         ? ", GNOME's show-banners and mobed's own switch"
+                                         : "");
   return self;
 }
 
@@ -332,6 +400,9 @@ mobed_dnd_free (MobedDnd *self)
   if (self->gnome != NULL)
     g_signal_handlers_disconnect_by_data (self->gnome, self);
   g_clear_object (&self->gnome);
+  if (self->gnome_app != NULL)
+    g_signal_handlers_disconnect_by_data (self->gnome_app, self);
+  g_clear_object (&self->gnome_app);
   g_free (self->description);
   g_free (self);
 }

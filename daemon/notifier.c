@@ -51,15 +51,26 @@ static const char *const no_buttons_drawn[] = { "mako", NULL };
  * click on the body closes the notification "by the user" instead
  * (xfce4-notifyd 0.7). There such a close is the body click. */
 static const char *const body_click_closes[] = { "Xfce Notify Daemon", NULL };
+/* Servers that file a notification silently in their list when it comes
+ * while that list is open (GNOME Shell 43: its date menu marks it seen, and
+ * drops its banner). Where the user asked to see the break again (a click
+ * on it, in the banner or the list) or it comes back from do not disturb
+ * (whose switch is in that very menu), it is sent critical: GNOME keeps a
+ * critical banner waiting until the menu closes, and shows it with its
+ * buttons until it is answered. */
+static const char *const files_while_open[] = { "gnome-shell", NULL };
 
 /* What a notification shows, kept to show it again. */
 typedef struct {
   char                *summary;
   char                *body;
+  char                *short_body;  /* or NULL: see mobed_notifier_show() */
+  char                *short_hint;
   char                *hint;
   MobedNotifierAction *actions;   /* ids and labels owned */
   guint                n_actions;
   gboolean             urgent;
+  gboolean             again;       /* asked for again: see files_while_open */
 } Content;
 
 struct _MobedNotifier {
@@ -108,6 +119,8 @@ content_free (Content *c)
   g_free (c->actions);
   g_free (c->summary);
   g_free (c->body);
+  g_free (c->short_body);
+  g_free (c->short_hint);
   g_free (c->hint);
   g_free (c);
 }
@@ -121,8 +134,11 @@ content_copy (const Content *from)
 
   c->summary = g_strdup (from->summary);
   c->body = g_strdup (from->body);
+  c->short_body = g_strdup (from->short_body);
+  c->short_hint = g_strdup (from->short_hint);
   c->hint = g_strdup (from->hint);
   c->urgent = from->urgent;
+  c->again = from->again;
   c->n_actions = from->n_actions;
   c->actions = g_new0 (MobedNotifierAction, MAX (from->n_actions, 1));
   for (guint i = 0; i < from->n_actions; i++)
@@ -234,11 +250,22 @@ run_show (Op *op)
   gboolean has_actions = server_has_actions ();
   g_autofree char *name = server_name ();
   gboolean drawn = has_actions && !g_strv_contains (no_buttons_drawn, name);
-  g_autofree char *text = drawn || c->hint == NULL ? g_strdup (c->body)
-                                                   : g_strdup_printf ("%s\n%s", c->body, c->hint);
+  g_autofree char *text = NULL;
+
+  if (drawn || c->hint == NULL)
+    text = g_strdup (c->body);
+  else if (has_actions && c->short_body != NULL)
+    /* mako: 100 px high unless configured otherwise, and it cuts the rest
+     * without a sign, so the commands come first and the cues stay out. */
+    text = g_strdup_printf ("%s\n%s", c->short_body, c->short_hint);
+  else
+    text = g_strdup_printf ("%s\n%s", c->body, c->hint);
 
   op->close_is_click = g_strv_contains (body_click_closes, name);
   notify_notification_update (op->n, c->summary, text, "mobed");
+  notify_notification_set_urgency (op->n, c->urgent || (c->again
+                                                        && g_strv_contains (files_while_open, name))
+                                            ? NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
   for (guint i = 0; has_actions && i < c->n_actions; i++)
     if (!op->close_is_click || !g_str_equal (c->actions[i].id, DEFAULT_ACTION))
       notify_notification_add_action (op->n, c->actions[i].id, c->actions[i].label,
@@ -313,6 +340,7 @@ on_closed (NotifyNotification *n, MobedNotifier *self)
   if (reason == CLOSED_BY_USER && self->close_is_click && again != NULL)
     {
       g_debug ("The notification was clicked (its server closes it); showing it again");
+      again->again = TRUE;
       show_content (self, g_steal_pointer (&again));
       return;
     }
@@ -341,6 +369,7 @@ on_action (NotifyNotification *n, char *action, gpointer user_data)
   if (again != NULL)
     {
       g_debug ("The notification's body was clicked; showing it again");
+      again->again = TRUE;
       show_content (self, g_steal_pointer (&again));
       return;
     }
@@ -430,8 +459,6 @@ show_content (MobedNotifier *self, Content *content)
 
   n = notify_notification_new (content->summary, content->body, "mobed");
   notify_notification_set_timeout (n, NOTIFY_EXPIRES_NEVER);
-  notify_notification_set_urgency (n, content->urgent ? NOTIFY_URGENCY_CRITICAL
-                                                      : NOTIFY_URGENCY_NORMAL);
   /* mobed plays its own chime; the server should not add a second sound. */
   notify_notification_set_hint (n, "suppress-sound", g_variant_new_boolean (TRUE));
   /* data/mobed.desktop: lets notification settings group mobed's notifications. */
@@ -442,36 +469,13 @@ show_content (MobedNotifier *self, Content *content)
   push (self, g_object_ref (n), FALSE, content);
 }
 
-void
-mobed_notifier_show (MobedNotifier *self,
-                     const char    *summary,
-                     const char    *body,
-                     const char    *snooze_label,
-                     gboolean       urgent)
-{
-  /* TRANSLATORS: notification buttons: the break is done, put it off
-   * (the label is made in daemon.c), skip it, or show a different drill */
-  const MobedNotifierAction actions[] = {
-    { "done", C_("button", "Done") },
-    { "snooze", snooze_label },
-    { "skip", C_("button", "Skip") },
-    { "another", C_("button", "Another") },
-  };
-
-  mobed_notifier_show_full (self, summary, body, actions, G_N_ELEMENTS (actions),
-                            /* TRANSLATORS: keep the commands; they are typed in a terminal */
-                            _("Answer with: mobectl done · mobectl snooze · mobectl skip"),
-                            urgent);
-}
-
-void
-mobed_notifier_show_full (MobedNotifier             *self,
-                          const char                *summary,
-                          const char                *body,
-                          const MobedNotifierAction *actions,
-                          guint                      n_actions,
-                          const char                *hint,
-                          gboolean                   urgent)
+static Content *
+content_new (const char                *summary,
+             const char                *body,
+             const MobedNotifierAction *actions,
+             guint                      n_actions,
+             const char                *hint,
+             gboolean                   urgent)
 {
   Content *c = g_new0 (Content, 1);
 
@@ -489,7 +493,50 @@ mobed_notifier_show_full (MobedNotifier             *self,
   for (guint i = 0; i < n_actions; i++)
     c->actions[i + 1] = (MobedNotifierAction) { g_strdup (actions[i].id),
                                                 g_strdup (actions[i].label) };
+  return c;
+}
+
+void
+mobed_notifier_show (MobedNotifier *self,
+                     const char    *summary,
+                     const char    *body,
+                     const char    *short_body,
+                     const char    *snooze_label,
+                     gboolean       urgent,
+                     gboolean       again)
+{
+  /* TRANSLATORS: notification buttons: the break is done, put it off
+   * (the label is made in daemon.c), skip it, or show a different drill */
+  const MobedNotifierAction actions[] = {
+    { "done", C_("button", "Done") },
+    { "snooze", snooze_label },
+    { "skip", C_("button", "Skip") },
+    { "another", C_("button", "Another") },
+  };
+
+  Content *c = content_new (summary, body, actions, G_N_ELEMENTS (actions),
+                            /* TRANSLATORS: keep the commands; they are typed in a terminal */
+                            _("Answer with: mobectl done · mobectl snooze · mobectl skip"),
+                            urgent);
+
+  c->short_body = g_strdup (short_body);
+  c->again = again;
+  /* TRANSLATORS: the commands that answer a break, where there is room for
+   * one short line only (mako); keep the commands as they are */
+  c->short_hint = g_strdup (_("mobectl done · snooze · skip"));
   show_content (self, c);
+}
+
+void
+mobed_notifier_show_full (MobedNotifier             *self,
+                          const char                *summary,
+                          const char                *body,
+                          const MobedNotifierAction *actions,
+                          guint                      n_actions,
+                          const char                *hint,
+                          gboolean                   urgent)
+{
+  show_content (self, content_new (summary, body, actions, n_actions, hint, urgent));
 }
 
 void

@@ -1,6 +1,7 @@
 /*
- * notifier.h — the break notification: one per break, updated in place,
- * with Done / Snooze / Skip / Another when the server can show actions.
+ * notifier.h — the break notification: shown afresh each time (never
+ * updated in place), with Done / Snooze / Skip / Another when the server
+ * can show actions, and shown again when its body is clicked.
  */
 #pragma once
 
@@ -28,14 +29,20 @@ MobedNotifier *mobed_notifier_new   (const MobedNotifierCallbacks *callbacks,
                                      gpointer                      user_data);
 void           mobed_notifier_free  (MobedNotifier *self);
 
-/* Shows the break, or updates the one already up. @snooze_label names the
- * snooze button ("Snooze 5 min"). @urgent raises it (critical urgency: it
- * stays on screen) after breaks were ignored. */
+/* Shows the break as a fresh notification, taking down the one before.
+ * @short_body is what a server that draws no buttons and has little room
+ * (mako) shows instead of @body, with a short line of the commands that
+ * answer. @snooze_label names the snooze button ("Snooze 5 min"). @urgent
+ * raises it (critical urgency: it stays on screen) after breaks were
+ * ignored. @again: a break that was held back (do not disturb) and is shown
+ * now; on GNOME it is raised too (see files_while_open in notifier.c). */
 void           mobed_notifier_show  (MobedNotifier *self,
                                      const char    *summary,
                                      const char    *body,
+                                     const char    *short_body,
                                      const char    *snooze_label,
-                                     gboolean       urgent);
+                                     gboolean       urgent,
+                                     gboolean       again);
 /* Any notification of mobed's (a focus set, a check-in): the same, with
  * its own buttons, and @hint added to the body (how to answer from a
  * terminal) when the server cannot show buttons. */
