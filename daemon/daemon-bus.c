@@ -2,6 +2,13 @@
  * daemon-bus.c — the daemon's bus name: export the API, then own
  * org.mobed.Daemon (replacing an owner on --replace), and end the main loop
  * with the right exit status when the name or the bus is lost.
+ *
+ * A second mobed is refused before it does anything else: main() asks the
+ * bus whether the name has an owner before the daemon is built (reading
+ * the history, the catalog, watching the desktop). The name itself is
+ * still owned only once the API is exported, so that the first caller,
+ * who may have started mobed by activation, finds it; two mobeds starting
+ * at the same moment are told apart by the bus as before.
  */
 #include "daemon/daemon-private.h"
 
@@ -39,8 +46,7 @@ on_name_lost (GDBusConnection *connection, const char *name, gpointer user_data)
     }
   else
     {
-      g_printerr ("%s\n", _("mobed: another mobed is already running on this session bus "
-                             "(use --replace to take over)"));
+      mobed_daemon_refuse_second ();
       self->exit_code = 1;
     }
   g_main_loop_quit (self->loop);
@@ -59,6 +65,32 @@ on_connection_closed (GDBusConnection *connection, gboolean remote_peer_vanished
   g_printerr ("\n");
   self->exit_code = 1;
   g_main_loop_quit (self->loop);
+}
+
+gboolean
+mobed_daemon_name_taken (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  /* No bus: mobed_daemon_start() says so, after the usual start-up. */
+  if (bus == NULL)
+    return FALSE;
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", BUS_NAME), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+void
+mobed_daemon_refuse_second (void)
+{
+  g_printerr ("%s\n", _("mobed: another mobed is already running on this session bus "
+                         "(use --replace to take over)"));
 }
 
 gboolean

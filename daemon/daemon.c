@@ -137,11 +137,15 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
   mobed_service_publish (self->service, &status);
 }
 
-/* Puts the current break on screen. @started: it has just fallen due or
- * come back from a snooze, which BreakStarted announces; a break shown
- * again (another drill, a notification server that came back) is not. */
+typedef enum {
+  SHOW_STARTED,   /* fallen due, or back from a snooze: BreakStarted says so */
+  SHOW_ANOTHER,   /* the same break with another drill */
+  SHOW_AGAIN,     /* the same break, for a notification server that came */
+} ShowWhy;
+
+/* Puts the current break on screen. */
 static void
-show_break (MobedDaemon *self, MobedTime now, gboolean started)
+show_break (MobedDaemon *self, MobedTime now, ShowWhy why)
 {
   gboolean urgent = mobed_scheduler_get_escalated (self->scheduler);
   g_autofree char *line = mobed_break_view_line (&self->choice);
@@ -152,11 +156,16 @@ show_break (MobedDaemon *self, MobedTime now, gboolean started)
   g_autofree char *label = g_strdup_printf (_("Snooze %s"), snooze);
 
   /* The log is where a break goes when no notification server listens. */
-  g_message ("Break due: %s", line);
+  if (why == SHOW_STARTED)
+    g_message ("Break due: %s", line);
+  else if (why == SHOW_ANOTHER)
+    g_message ("Another drill for the break: %s", line);
+  else
+    g_message ("Break shown again: %s", line);
   /* TRANSLATORS: the title of the break notification */
   mobed_notifier_show (self->notifier, _("Time to move"), body, short_body, label, urgent,
                        self->releasing);
-  if (started)
+  if (why == SHOW_STARTED)
     mobed_service_emit_break_started (self->service, current_break (self, now));
 }
 
@@ -223,7 +232,7 @@ mobed_daemon_carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
   if (plan->flags & MOBED_PLAN_NEW_BREAK)
     pick_drills (self, now, FALSE);
   if (plan->flags & MOBED_PLAN_SHOW)
-    show_break (self, now, TRUE);
+    show_break (self, now, SHOW_STARTED);
   if (plan->flags & MOBED_PLAN_CHIME_START)
     /* TRANSLATORS: what the sound means, for sound settings and accessibility */
     chime (self, "bell", _("A movement break is due"));
@@ -329,7 +338,7 @@ mobed_daemon_another (MobedDaemon *self, GError **error)
     }
   pick_drills (self, now, TRUE);
   if (mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_DUE)
-    show_break (self, now, FALSE);
+    show_break (self, now, SHOW_ANOTHER);
   mobed_daemon_publish (self, now);
   return TRUE;
 }
@@ -378,7 +387,7 @@ on_server_appeared (gpointer user_data)
   MobedDaemon *self = user_data;
 
   if (mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_DUE)
-    show_break (self, mobed_clock_now (), FALSE);
+    show_break (self, mobed_clock_now (), SHOW_AGAIN);
 }
 
 static void
@@ -568,6 +577,12 @@ mobed_daemon_free (MobedDaemon *self)
   if (self == NULL)
     return;
   g_clear_handle_id (&self->timer_id, g_source_remove);
+  /* Closed first, the connection gives the name up by itself: releasing it
+   * on a bus that is going away too (logout) makes GLib warn. Not while the
+   * notifier's worker is in a call to a stalled server, which must find
+   * the connection as it left it. */
+  if (mobed_notifier_stop () && self->connection != NULL)
+    g_dbus_connection_close_sync (self->connection, NULL, NULL);
   g_clear_handle_id (&self->owner_id, g_bus_unown_name);
   if (self->connection != NULL)
     g_signal_handlers_disconnect_by_data (self->connection, self);

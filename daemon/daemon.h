@@ -18,6 +18,11 @@ void         mobed_daemon_free   (MobedDaemon *self);
 /* Exports the API, then asks for the bus name (replacing an owner if
  * @replace). Losing the name ends the loop. */
 gboolean     mobed_daemon_start  (MobedDaemon *self, gboolean replace, GError **error);
+/* Whether another mobed owns the bus name now: asked before anything else
+ * starts, so a second mobed is refused at once. FALSE without a bus. */
+gboolean     mobed_daemon_name_taken   (void);
+/* Says on stderr that another mobed runs (and how to take over). */
+void         mobed_daemon_refuse_second (void);
 /* Re-reads mobed.conf; problems are logged and appended to @warnings. */
 gboolean     mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings, GError **error);
 int          mobed_daemon_get_exit_code (MobedDaemon *self);

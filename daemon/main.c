@@ -99,6 +99,11 @@ main (int argc, char **argv)
   if (verbose)
     g_log_set_debug_enabled (TRUE);
 
+  if (!replace && mobed_daemon_name_taken ())
+    {
+      mobed_daemon_refuse_second ();
+      return EXIT_FAILURE;
+    }
   loop = g_main_loop_new (NULL, FALSE);
   daemon = mobed_daemon_new (loop, &error);
   if (daemon == NULL)

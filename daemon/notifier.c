@@ -150,6 +150,14 @@ content_copy (const Content *from)
 /* -- the worker ------------------------------------------------------------ */
 
 static GThreadPool *worker;
+/* The session bus libnotify talks on: once it is closed (logout), libnotify
+ * is not called at all; it would only warn (and GDBus make a critical of
+ * it) about a connection that is gone. */
+static GDBusConnection *session_bus;
+/* Set at exit: no more calls into libnotify. */
+static gint stopping;
+/* A call into libnotify is running on the worker. */
+static gint busy;
 
 static void
 notifier_release (MobedNotifier *self)
@@ -280,6 +288,17 @@ run_op (gpointer data, gpointer pool_data)
 {
   Op *op = data;
 
+  /* Busy first, then the checks: mobed_notifier_stop() sets stopping and
+   * then reads busy, so one of the two sees the other. */
+  g_atomic_int_set (&busy, 1);
+  if (g_atomic_int_get (&stopping) || session_bus == NULL
+      || g_dbus_connection_is_closed (session_bus))
+    {
+      g_atomic_int_set (&busy, 0);
+      op->error = g_strdup ("the session bus is gone");
+      g_main_context_invoke (NULL, op_done, op);
+      return;
+    }
   if (op->close)
     {
       g_autoptr(GError) error = NULL;
@@ -289,6 +308,7 @@ run_op (gpointer data, gpointer pool_data)
     }
   else
     run_show (op);
+  g_atomic_int_set (&busy, 0);
   /* The notification's last reference goes on the main loop, where its
    * signals run. */
   g_main_context_invoke (NULL, op_done, op);
@@ -300,7 +320,10 @@ push (MobedNotifier *self, NotifyNotification *n, gboolean close, Content *conte
   Op *op = g_new0 (Op, 1);
 
   if (worker == NULL)
-    worker = g_thread_pool_new (run_op, NULL, 1, FALSE, NULL);
+    {
+      worker = g_thread_pool_new (run_op, NULL, 1, FALSE, NULL);
+      session_bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+    }
   op->self = g_rc_box_acquire (self);
   op->n = n;
   op->close = close;
@@ -544,4 +567,11 @@ mobed_notifier_close (MobedNotifier *self)
 {
   close_quietly (self, detach (self));
   g_clear_pointer (&self->shown, content_free);
+}
+
+gboolean
+mobed_notifier_stop (void)
+{
+  g_atomic_int_set (&stopping, 1);
+  return !g_atomic_int_get (&busy);
 }

@@ -54,6 +54,10 @@ void           mobed_notifier_show_full (MobedNotifier             *self,
                                          const char                *hint,
                                          gboolean                   urgent);
 void           mobed_notifier_close (MobedNotifier *self);
+/* At exit: nothing more is sent to the notification server. FALSE while a
+ * call to it is still under way (a stalled server): libnotify would then
+ * meet a session bus closed under it. */
+gboolean       mobed_notifier_stop  (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MobedNotifier, mobed_notifier_free)
 

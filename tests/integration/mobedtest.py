@@ -225,7 +225,8 @@ class MobedTestCase(_Base):
             self.mock.terminate()
             self.mock.wait(timeout=10)
             self.mock = None
-        self.bus.close_sync(None)
+        if not self.bus.is_closed():
+            self.bus.close_sync(None)
         pid = dbusmock.DBusTestCase.session_bus_pid
         if pid:
             # dbusmock's stop_dbus() re-sends SIGTERM every 0.1 s until the

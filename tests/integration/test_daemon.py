@@ -163,6 +163,35 @@ class TestBreakFlow(MobedTestCase):
         self.assertEqual(self.get_prop('State'), 'due')
         self.assertEqual(self.signal_args('BreakEnded'), [])
 
+    def test_dbus_another_raises_a_fresh_notification(self):
+        # mobectl another: GNOME drops the buttons of a notification that is
+        # updated while its banner is up, so it is closed and sent anew.
+        n = self.due_notification()
+        self.call('Another')
+        again = self.wait_notify(count=2, timeout=5)
+        self.assertEqual(again['replaces_id'], 0)
+        self.assertIn(n['id'], self.close_calls())
+        self.assertEqual(again['actions'], ACTIONS)
+        self.assertEqual(self.signal_args('BreakEnded'), [])
+        # Another drill for the same break is not a break falling due.
+        log = self.logs[-1][1].read_text()
+        self.assertEqual(log.count('Break due:'), 1, log)
+        self.assertEqual(log.count('Another drill for the break:'), 1, log)
+
+    def test_body_click_shows_the_break_again(self):
+        # The default action (a click on the body) is no answer: the break
+        # comes back as a fresh notification, and the close the server sends
+        # after it is not "dismissed".
+        n = self.due_notification()
+        self.emit_action(n['id'], 'default')
+        again = self.wait_notify(count=2, timeout=5)
+        self.emit_closed(n['id'], 2)
+        self.assertEqual(again['replaces_id'], 0)
+        self.assertEqual(again['body'], n['body'])
+        self.assertEqual(again['actions'], ACTIONS)
+        self.assert_stays(lambda: self.get_prop('State') == 'due', 1)
+        self.assertEqual(self.signal_args('BreakEnded'), [])
+
     def test_dismissed_by_user_ends_break(self):
         n = self.due_notification()
         self.emit_closed(n['id'], 2)
@@ -358,6 +387,8 @@ class TestLifecycle(MobedTestCase):
         self.assertEqual(res.returncode, 1)
         self.assertIn('already running', res.stderr)
         self.assertIn('--replace', res.stderr)
+        # Refused before anything else starts: no other start-up line.
+        self.assertEqual(len(res.stderr.strip().splitlines()), 1, res.stderr)
         self.assertIsNone(self.daemon.poll())
         self.assertEqual(self.owner_pid(BUS_NAME), self.daemon.pid)
 

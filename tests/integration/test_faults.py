@@ -20,9 +20,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import dbus  # noqa: E402
 import dbusmock  # noqa: E402
-from gi.repository import Gio  # noqa: E402
+from gi.repository import Gio, GLib  # noqa: E402
 
-from mobedtest import SLOWDOWN, MobedTestCase, main, now_us  # noqa: E402
+from mobedtest import BUS_NAME, IFACE, OBJ_PATH, SLOWDOWN, MobedTestCase, main, now_us  # noqa: E402
 
 HOUR_US = 3600 * 10**6
 LIBFAKETIME = Path('/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1')
@@ -66,6 +66,34 @@ class TestNotificationServerDies(FaultCase):
         self.assertEqual(self.get_prop('TodayDone'), 1)
 
 
+class TestNotificationServerStalls(FaultCase):
+
+    def test_a_stopped_server_never_stops_mobed(self):
+        """libnotify's calls are synchronous, and a stopped server holds
+        each for D-Bus's 25 s: mobed must keep answering while the break
+        waits, and show it once the server runs again."""
+        self.mock.send_signal(signal.SIGSTOP)
+        self.addCleanup(lambda: self.mock and self.mock.send_signal(signal.SIGCONT))
+        self.call('TakeBreak')
+        for _ in range(3):
+            # Each within 2 s: far below the 25 s a blocked main loop took.
+            state = self._call(BUS_NAME, OBJ_PATH, 'org.freedesktop.DBus.Properties', 'Get',
+                               GLib.Variant('(ss)', (IFACE, 'State')), timeout=2)[0]
+            self.assertEqual(state, 'due')
+            self.call('Another')
+        rc, out, err = self.mobectl('status')
+        self.assertEqual(rc, 0, err)
+        self.assertRegex(out, r'(?m)^State: +due')
+        # The server runs again: the break (its latest drill) comes up.
+        self.mock.send_signal(signal.SIGCONT)
+        name = self.get_prop('CurrentBreak')['drills'][0]['name']
+        self.assert_eventually(
+            lambda: self.notify_calls() and self.first_line(self.notify_calls()[-1]).startswith(name),
+            60, 'the break did not come up when the server ran again')
+        self.assertEqual(self.notify_calls()[-1]['summary'], 'Time to move')
+        self.assertEqual(self.get_prop('State'), 'due')
+
+
 class TestBusLoss(FaultCase):
 
     def test_bus_dies(self):
@@ -105,6 +133,22 @@ class TestBusLoss(FaultCase):
         self.call('Done')
         self.assertEqual(self.rows('SELECT count(*) FROM breaks'), [(4,)])
         self.assertEqual(self.rows('SELECT count(*) FROM pauses'), [(1,)])
+
+    def test_logout_leaves_no_warning(self):
+        """At logout the session bus and mobed are stopped together: mobed
+        exits without a GLib warning in the journal (releasing its name on
+        a closed connection was one)."""
+        self.call('TakeBreak')
+        self.wait_notify()
+        proc, self.daemon = self.daemon, None
+        self.bus.close_sync(None)
+        os.kill(dbusmock.DBusTestCase.session_bus_pid, signal.SIGKILL)
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=10 * SLOWDOWN)
+        dbusmock.DBusTestCase.session_bus_pid = None
+        log = self.logs[-1][1].read_text()
+        self.assertNotIn('WARNING', log)
+        self.assertNotIn('Error releasing name', log)
 
 
 class FakeClockCase(FaultCase):
