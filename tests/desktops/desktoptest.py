@@ -391,7 +391,8 @@ class DesktopTestCase(unittest.TestCase):
 
     def eventually(self, cond, timeout=10, message=None):
         """Polls cond() (taking in D-Bus signals between tries) until it is
-        truthy, and returns its value; fails after @timeout s (scaled)."""
+        truthy, and returns its value; fails after @timeout s (scaled) with
+        @message (a callable is asked then, to describe the state at the end)."""
         deadline = time.monotonic() + timeout * SLOWDOWN
         while True:
             self.iterate()
@@ -399,6 +400,8 @@ class DesktopTestCase(unittest.TestCase):
             if value:
                 return value
             if time.monotonic() > deadline:
+                if callable(message):
+                    message = message()
                 self.fail(message or f'condition not met within {timeout} s')
             time.sleep(0.05)
 
@@ -461,8 +464,8 @@ class DesktopTestCase(unittest.TestCase):
 
     def wait_state(self, state, timeout=10):
         self.eventually(lambda: self.state() == state, timeout,
-                        f'mobed never reached state {state!r} within {timeout} s '
-                        f'(now {self.state()!r})')
+                        lambda: f'mobed never reached state {state!r} within {timeout} s '
+                                f'(now {self.state()!r})')
 
     def signal_args(self, name):
         return [args for sig, args in self.signals if sig == name]

@@ -380,6 +380,22 @@ class TestXfceDoNotDisturb(XfceTestCase):
         self.assertNotIn('xfce-dnd', self.mobed_property('DeferReasons'))
         self.save_screenshot('dnd-off')
 
+    def test_muted_app_holds_break(self):
+        # xfce4-notifyd takes a muted app's notifications and shows nothing:
+        # without this hold the break would be "due" on an empty screen.
+        self.run_tool('xfconf-query', '-c', 'xfce4-notifyd', '-p',
+                      '/applications/muted_applications', '-n', '-a', '-t', 'string',
+                      '-s', 'mobed')
+        self.mobed = self.start_mobed()
+        self.wait_state('deferred', 15)
+        self.assertIn('xfce-app-muted', self.mobed_property('DeferReasons'))
+        self.assertEqual(self.popup_windows(), [])
+        self.run_tool('xfconf-query', '-c', 'xfce4-notifyd', '-p',
+                      '/applications/muted_applications', '-r')
+        self.wait_popup()
+        self.wait_state('due')
+        self.assertNotIn('xfce-app-muted', self.mobed_property('DeferReasons'))
+
     def test_dnd_takes_shown_break_down(self):
         self.mobed = self.start_mobed()
         self.wait_due()
