@@ -67,8 +67,22 @@ look (MobedDaemon *self)
   if (self->config.defer_fullscreen && mobed_fullscreen_active ())
     found |= MOBED_DEFER_FULLSCREEN;
   /* "Asking" holds too, for the moment until mako answers. */
-  if (self->mako != NULL && mobed_mako_dnd (self->mako) >= MOBED_MAKO_ON)
-    found |= MOBED_DEFER_MAKO;
+  self->mako_was_asking = self->mako_asking;
+  self->mako_asking = FALSE;
+  if (self->mako != NULL)
+    switch (mobed_mako_dnd (self->mako))
+      {
+      case MOBED_MAKO_ASKING:
+        self->mako_asking = TRUE;
+        found |= MOBED_DEFER_MAKO;
+        break;
+      case MOBED_MAKO_ON:
+        found |= MOBED_DEFER_MAKO;
+        break;
+      case MOBED_MAKO_ABSENT:
+      case MOBED_MAKO_OFF:
+        break;
+      }
   return found;
 }
 
@@ -80,8 +94,13 @@ set_due (MobedDaemon *self, guint found, MobedTime now)
       g_auto(GStrv) names = mobed_defer_reason_list (found != 0 ? found : self->due_reasons);
       g_autofree char *text = g_strjoinv (", ", names);
 
-      if (found != 0)
+      /* The moment a question to mako is out is not worth a line. */
+      if (found != 0 && self->mako_asking && found == MOBED_DEFER_MAKO)
+        g_debug ("A break waits for mako to say whether it is in do-not-disturb");
+      else if (found != 0)
         g_message ("A break waits: %s", text);
+      else if (self->mako_was_asking && self->due_reasons == MOBED_DEFER_MAKO)
+        g_debug ("mako is not in do-not-disturb");
       else if (mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_DEFERRED)
         g_message ("The break waits no longer for: %s", text);
     }

@@ -64,6 +64,8 @@ struct _MobedDaemon {
 
   MobedDnd        *dnd;            /* NULL when respect-dnd is off */
   MobedMako       *mako;           /* the same */
+  gboolean         mako_asking;    /* look() holds a break for mako's answer */
+  gboolean         mako_was_asking; /* ...and did so the time before */
   gboolean         releasing;      /* carrying out the end of a hold */
   guint            due_reasons;    /* camera, fullscreen: found as a break came due */
   gint64           recheck_at;     /* mono µs to look for them again, or MOBED_NEVER */

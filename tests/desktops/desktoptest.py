@@ -295,6 +295,7 @@ class DesktopTestCase(unittest.TestCase):
         proc = self.spawn(name, ['dbus-daemon', '--config-file', str(config), '--nofork',
                                  '--nopidfile', f'--print-address={w}', *argv_extra],
                           pass_fds=(w,))
+        self.bus_procs = {**getattr(self, 'bus_procs', {}), name: proc}
         os.close(w)
         return self.read_fd_line(r, proc, name)
 
@@ -311,7 +312,7 @@ class DesktopTestCase(unittest.TestCase):
         self.bus = Gio.DBusConnection.new_for_address_sync(
             address, Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT |
             Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION, None, None)
-        self.addCleanup(self.bus.close_sync, None)
+        self.addCleanup(lambda bus=self.bus: bus.is_closed() or bus.close_sync(None))
         self.bus.signal_subscribe(None, None, None, OBJ_PATH, None, Gio.DBusSignalFlags.NONE,
                                   self._on_signal)
         return address
@@ -335,7 +336,7 @@ class DesktopTestCase(unittest.TestCase):
         self.system_bus = Gio.DBusConnection.new_for_address_sync(
             address, Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT |
             Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION, None, None)
-        self.addCleanup(self.system_bus.close_sync, None)
+        self.addCleanup(lambda bus=self.system_bus: bus.is_closed() or bus.close_sync(None))
         mock = self.spawn('logind-mock', [PYTHON, '-m', 'dbusmock', '--system', '--template',
                                           'logind'], as_user=False)
         self.wait_owner(self.system_bus, 'org.freedesktop.login1', mock, 'the logind mock')
@@ -452,6 +453,11 @@ class DesktopTestCase(unittest.TestCase):
         if check and res.returncode != 0:
             self.fail(f'{" ".join(argv)} exited with {res.returncode}: {res.stderr.strip()}')
         return res
+
+    def mobed_log(self):
+        """What the mobed the test started last has logged so far."""
+        path = [p for name, p in self.logs if name == 'mobed'][-1]
+        return Path(path).read_text(errors='replace')
 
     def mobectl(self, *args, check=True):
         return self.run_tool(MOBECTL_BIN, *args, check=check)

@@ -173,6 +173,43 @@ class MakoNotification(SwayTestCase):
                          f'body {note["body"]!r}')
 
 
+
+class SessionLife(SwayTestCase):
+    """A second mobed, another drill, and logout, in a real session."""
+
+    def test_second_mobed_refused_before_anything(self):
+        res = self.run_tool(desktoptest.MOBED_BIN, check=False)
+        self.assertEqual(res.returncode, 1)
+        # One line, before any start-up (no history, catalog or idle lines).
+        self.assertEqual(res.stderr.strip().splitlines(),
+                         ['mobed: another mobed is already running on this session bus '
+                          '(use --replace to take over)'])
+
+    def test_another_is_no_new_break(self):
+        self.wait_due()
+        first = self.eventually(self.mobed_notifications, 10, 'no notification of mobed\'s')[0]
+        self.mobectl('another')
+        again = self.eventually(lambda: [n for n in self.mobed_notifications()
+                                         if n['id'] != first['id']], 5,
+                                'mobectl another showed nothing new')
+        self.assertEqual(self.mobed_notifications(), again, 'the old one is still there')
+        log = self.mobed_log()
+        self.assertEqual(log.count('Break due:'), 1, log)
+        self.assertEqual(log.count('Another drill for the break:'), 1, log)
+        self.assertEqual(len(self.signal_args('BreakStarted')), 1)
+
+    def test_logout_leaves_no_warning(self):
+        # Logout stops the session bus and mobed together.
+        self.wait_due()
+        self.eventually(self.mobed_notifications, 10, 'no notification of mobed\'s')
+        proc, self.mobed = self.mobed, None
+        self.bus_procs['session-bus'].kill()
+        proc.terminate()
+        proc.wait(timeout=10 * desktoptest.SLOWDOWN)
+        self.assertNotIn('WARNING', self.mobed_log())
+        self.assertNotIn('CRITICAL', self.mobed_log())
+
+
 if __name__ == '__main__':
     desktoptest.main({'sway': 'sway', 'swaymsg': 'sway', 'mako': 'mako-notifier',
                       'makoctl': 'mako-notifier', 'busctl': 'systemd', 'jq': 'jq',
