@@ -225,6 +225,10 @@ class DesktopTestCase(unittest.TestCase):
         apps = self.tmp / 'share' / 'applications'
         apps.mkdir(parents=True)
         shutil.copy(DATA_DIR / 'mobed.desktop', apps / 'mobed.desktop')
+        # ...and its icon, where the shells' icon themes look.
+        icons = self.tmp / 'share' / 'icons' / 'hicolor' / 'scalable' / 'apps'
+        icons.mkdir(parents=True)
+        shutil.copy(DATA_DIR / 'icons' / 'hicolor' / 'scalable' / 'apps' / 'mobed.svg', icons)
         env['XDG_DATA_DIRS'] = f'{self.tmp / "share"}:/usr/local/share:/usr/share'
         env.update(LC_ALL='C.UTF-8', G_DEBUG='fatal-criticals', G_MESSAGES_DEBUG='mobed',
                    MOBED_DATA_DIR=str(DATA_DIR), NO_AT_BRIDGE='1',

@@ -19,7 +19,6 @@ Run all with `/usr/bin/python3 test_xfce.py`, one with
 """
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -32,7 +31,7 @@ sys.path.insert(0, str(HERE.parent / 'e2e'))
 
 import desktoptest  # noqa: E402
 import screenshot  # noqa: E402
-from desktoptest import DATA_DIR, SLOWDOWN, DesktopTestCase  # noqa: E402
+from desktoptest import SLOWDOWN, DesktopTestCase  # noqa: E402
 
 
 
@@ -125,10 +124,6 @@ class XfceTestCase(DesktopTestCase):
 
     def _make_env(self):
         env = super()._make_env()
-        # mobed's own icon where xfce4-notifyd (GTK's icon theme) looks.
-        icons = self.tmp / 'share' / 'icons' / 'hicolor' / 'scalable' / 'apps'
-        icons.mkdir(parents=True)
-        shutil.copy(DATA_DIR / 'icons' / 'hicolor' / 'scalable' / 'apps' / 'mobed.svg', icons)
         env['XDG_CURRENT_DESKTOP'] = 'XFCE'
         return env
 
