@@ -154,10 +154,15 @@ static GThreadPool *worker;
  * is not called at all; it would only warn (and GDBus make a critical of
  * it) about a connection that is gone. */
 static GDBusConnection *session_bus;
-/* Set at exit: no more calls into libnotify. */
-static gint stopping;
-/* A call into libnotify is running on the worker. */
-static gint busy;
+/* Under lock: set at exit (no more calls into libnotify), and whether a
+ * call into libnotify is running on the worker. */
+static GMutex   state_lock;
+static GCond    state_cond;
+static gboolean stopping;
+static gboolean busy;
+
+/* How long mobed, at exit, waits for a call under way to end. */
+#define STOP_WAIT_US (2 * G_USEC_PER_SEC)
 
 static void
 notifier_release (MobedNotifier *self)
@@ -288,13 +293,11 @@ run_op (gpointer data, gpointer pool_data)
 {
   Op *op = data;
 
-  /* Busy first, then the checks: mobed_notifier_stop() sets stopping and
-   * then reads busy, so one of the two sees the other. */
-  g_atomic_int_set (&busy, 1);
-  if (g_atomic_int_get (&stopping) || session_bus == NULL
-      || g_dbus_connection_is_closed (session_bus))
+  g_mutex_lock (&state_lock);
+  busy = !stopping && session_bus != NULL && !g_dbus_connection_is_closed (session_bus);
+  g_mutex_unlock (&state_lock);
+  if (!busy)
     {
-      g_atomic_int_set (&busy, 0);
       op->error = g_strdup ("the session bus is gone");
       g_main_context_invoke (NULL, op_done, op);
       return;
@@ -308,7 +311,10 @@ run_op (gpointer data, gpointer pool_data)
     }
   else
     run_show (op);
-  g_atomic_int_set (&busy, 0);
+  g_mutex_lock (&state_lock);
+  busy = FALSE;
+  g_cond_signal (&state_cond);
+  g_mutex_unlock (&state_lock);
   /* The notification's last reference goes on the main loop, where its
    * signals run. */
   g_main_context_invoke (NULL, op_done, op);
@@ -572,6 +578,15 @@ mobed_notifier_close (MobedNotifier *self)
 gboolean
 mobed_notifier_stop (void)
 {
-  g_atomic_int_set (&stopping, 1);
-  return !g_atomic_int_get (&busy);
+  gint64 until = g_get_monotonic_time () + STOP_WAIT_US;
+  gboolean idle;
+
+  g_mutex_lock (&state_lock);
+  stopping = TRUE;
+  /* A call to a live server ends in milliseconds; a stalled one is left. */
+  while (busy && g_cond_wait_until (&state_cond, &state_lock, until))
+    ;
+  idle = !busy;
+  g_mutex_unlock (&state_lock);
+  return idle;
 }

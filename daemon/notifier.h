@@ -54,9 +54,9 @@ void           mobed_notifier_show_full (MobedNotifier             *self,
                                          const char                *hint,
                                          gboolean                   urgent);
 void           mobed_notifier_close (MobedNotifier *self);
-/* At exit: nothing more is sent to the notification server. FALSE while a
- * call to it is still under way (a stalled server): libnotify would then
- * meet a session bus closed under it. */
+/* At exit: nothing more is sent to the notification server. Waits up to
+ * 2 s for a call under way to end; FALSE if one still is (a stalled
+ * server): libnotify would then meet a session bus closed under it. */
 gboolean       mobed_notifier_stop  (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MobedNotifier, mobed_notifier_free)
