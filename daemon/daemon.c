@@ -577,13 +577,14 @@ mobed_daemon_free (MobedDaemon *self)
   if (self == NULL)
     return;
   g_clear_handle_id (&self->timer_id, g_source_remove);
-  /* Closed first, the connection gives the name up by itself: releasing it
-   * on a bus that is going away too (logout) makes GLib warn. Not while the
-   * notifier's worker is in a call to a stalled server, which must find
-   * the connection as it left it. */
-  if (mobed_notifier_stop () && self->connection != NULL)
-    g_dbus_connection_close_sync (self->connection, NULL, NULL);
-  g_clear_handle_id (&self->owner_id, g_bus_unown_name);
+  /* Nothing more for the notification server (a call under way may end). */
+  mobed_notifier_stop ();
+  /* The bus name is not given up here: it goes with the connection when
+   * mobed exits (this is only ever called then). Releasing it on a bus
+   * that is going away too, as at logout, makes GLib warn; closing the
+   * connection first instead made GLib's own late subscriptions on it
+   * critical. */
+  self->owner_id = 0;
   if (self->connection != NULL)
     g_signal_handlers_disconnect_by_data (self->connection, self);
   g_clear_pointer (&self->config_watch, mobed_config_watch_free);

@@ -56,7 +56,7 @@ void           mobed_notifier_show_full (MobedNotifier             *self,
 void           mobed_notifier_close (MobedNotifier *self);
 /* At exit: nothing more is sent to the notification server. Waits up to
  * 2 s for a call under way to end; FALSE if one still is (a stalled
- * server): libnotify would then meet a session bus closed under it. */
+ * server). */
 gboolean       mobed_notifier_stop  (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MobedNotifier, mobed_notifier_free)
