@@ -6,7 +6,7 @@ found through MOBED_LOCALEDIR), and English again in the C locale.
 `mobectl --help` lists the commands with German summaries, `mobectl
 frobnicate` is a German usage error with exit 2, and `mobed --help`
 describes its options in German. No bus is needed. Exits 77 when `locale
--a` has no de_DE.UTF-8 (scripts/deps installs locales-all).
+-a` has no de_DE.UTF-8 (scripts/deps generates it with locale-gen).
 """
 
 import os
@@ -41,7 +41,7 @@ def main():
     mobectl, mobed, localedir = sys.argv[1:4]
     locale = german_locale()
     if locale is None:
-        print('SKIP: no de_DE.UTF-8 locale in `locale -a`; scripts/deps installs locales-all',
+        print('SKIP: no de_DE.UTF-8 locale in `locale -a`; scripts/deps generates it',
               file=sys.stderr)
         return 77
     mo = os.path.join(localedir, 'de', 'LC_MESSAGES', 'mobed.mo')

@@ -1,19 +1,57 @@
 #!/usr/bin/python3
 """check_install.py BUILDDIR PREFIX — installs the build into a temporary
 DESTDIR and checks that every file lands where the distribution expects it
-and that the installed D-Bus activation file starts the installed daemon."""
+and that the installed D-Bus activation file starts the installed daemon.
+
+The XDG autostart entry goes to SYSCONFDIR/xdg/autostart, where SYSCONFDIR
+is the build's sysconfdir (relative ones under PREFIX). A throwaway
+configuration of the source with --prefix=/usr, as the README installs,
+checks that meson makes that /etc/xdg/autostart, the directory desktops
+read (XDG_CONFIG_DIRS defaults to /etc/xdg), and that nothing else lands
+outside /usr (meson introspect --installed: no build needed)."""
 
 import configparser
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 
+SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
+
+
+def build_option(builddir, name):
+    options = json.loads(subprocess.run(['meson', 'introspect', builddir, '--buildoptions'],
+                                        capture_output=True, text=True, check=True).stdout)
+    return next(o['value'] for o in options if o['name'] == name)
+
+
+def check_usr_layout(failures):
+    """The README's `meson setup ... --prefix=/usr`: the autostart entry in
+    /etc/xdg/autostart, everything else under /usr."""
+    with tempfile.TemporaryDirectory(prefix='mobed-usr-layout-') as builddir:
+        res = subprocess.run(['meson', 'setup', builddir, SOURCE, '--prefix=/usr'],
+                             capture_output=True, text=True, check=False)
+        if res.returncode != 0:
+            failures.append('meson setup --prefix=/usr failed: ' + res.stdout[-2000:] + res.stderr)
+            return
+        installed = json.loads(subprocess.run(['meson', 'introspect', builddir, '--installed'],
+                                              capture_output=True, text=True,
+                                              check=True).stdout).values()
+    if '/etc/xdg/autostart/mobed.desktop' not in installed:
+        failures.append('prefix /usr: autostart entry not at /etc/xdg/autostart/mobed.desktop: %r'
+                        % [p for p in installed if 'autostart' in p])
+    outside = [p for p in installed
+               if not p.startswith('/usr/') and p != '/etc/xdg/autostart/mobed.desktop']
+    if outside:
+        failures.append('prefix /usr: installed outside /usr: %r' % outside)
+
 
 def main():
     builddir, prefix = sys.argv[1], sys.argv[2]
     failures = []
+    sysconfdir = os.path.join(prefix, build_option(builddir, 'sysconfdir'))
     with tempfile.TemporaryDirectory(prefix='mobed-install-') as dest:
         subprocess.run(['meson', 'install', '-C', builddir, '--no-rebuild', '--quiet',
                         '--destdir', dest], check=True, stdout=subprocess.DEVNULL)
@@ -76,9 +114,14 @@ def main():
             for lang in languages:
                 need(os.path.join('share', 'locale', lang, 'LC_MESSAGES', 'mobed.mo'))
         for suffix in ('/completions/mobectl', '/site-functions/_mobectl',
-                       '/vendor_completions.d/mobectl.fish', '/xdg/autostart/mobed.desktop'):
+                       '/vendor_completions.d/mobectl.fish'):
             if not any(p.endswith(suffix) for p in installed):
                 failures.append('completion not installed: *' + suffix)
+        # The autostart entry, for desktops without systemd: only there.
+        autostart = os.path.join(sysconfdir, 'xdg', 'autostart', 'mobed.desktop')
+        entries = ['/' + p for p in installed if '/autostart/' in p]
+        if entries != [autostart]:
+            failures.append('autostart entry: %r, expected only %s' % (entries, autostart))
 
         if units:
             text = open(units[0]).read()
@@ -87,6 +130,8 @@ def main():
                          'ExecStart=%s/bin/mobed' % prefix):
                 if line not in text:
                     failures.append('unit lacks ' + line)
+
+    check_usr_layout(failures)
 
     for f in failures:
         print('FAIL', f)

@@ -5,7 +5,7 @@ D-Bus values, JSON and CSV.
 
 The message catalog comes from the build tree (MOBED_LOCALEDIR, else
 $MESON_BUILD_ROOT/po, where meson's i18n module compiles po/de.po). Needs a
-de_DE.UTF-8 locale (scripts/deps installs locales-all); without one every
+de_DE.UTF-8 locale (scripts/deps generates it with locale-gen); without one every
 test exits 77.
 
 Run all with `python3 test_i18n.py`, one with
@@ -148,7 +148,7 @@ class TestGerman(MobedTestCase):
 
 if __name__ == '__main__':
     if not have_german_locale():
-        print('SKIP: no de_DE.UTF-8 locale (`locale -a`); scripts/deps installs locales-all',
+        print('SKIP: no de_DE.UTF-8 locale (`locale -a`); scripts/deps generates it',
               file=sys.stderr)
         sys.exit(77)
     if not (Path(LOCALE_DIR) / 'de' / 'LC_MESSAGES' / 'mobed.mo').is_file():
