@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * bus-direct.c — one D-Bus call over a plain unix socket. A GDBusConnection
  * starts a worker thread, sends each message through it and waits there;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * bus-direct.h — one D-Bus method call on a connection of its own, made
  * over a plain unix socket without GDBusConnection: for `mobectl status`,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * commands.c — mobectl's commands that act on the current break or pause:
  * parse the argument, make the call, say what happened. With --json each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * commands.h — one function per mobectl command. Each takes its positional
  * arguments (already counted against the verb table) and returns the exit

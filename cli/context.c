@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * context.c — mobectl's D-Bus calls and error reporting. Calls go straight
  * through g_dbus_connection_call_sync rather than a generated proxy: a proxy

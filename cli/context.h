@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * context.h — what every mobectl command gets: the bus, the output mode,
  * and the helpers that turn failures into messages and exit codes.

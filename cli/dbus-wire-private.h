@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * dbus-wire-private.h — what the two halves of the D-Bus wire code
  * (dbus-wire.c reads, dbus-wire-write.c writes) share: the specification's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * dbus-wire-write.c — writing method calls in the D-Bus wire format
  * (always little-endian), for the one call `mobectl status` makes without

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * dbus-wire.c — reading the D-Bus wire format (the specification's
  * "Marshaling") into GVariants, so that `mobectl status` can do without

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * dbus-wire.h — D-Bus messages to and from bytes, with GLib alone (no GIO):
  * `mobectl status` reads mobed's properties without loading GIO, whose

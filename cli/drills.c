@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * drills.c — `mobectl drills`: the catalog the daemon loaded, as a table,
  * as one drill with its steps, or as JSON. Filters are checked here against

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * focus.c — `mobectl focus`: show, start, stop, extend and rate a rehab
  * focus plan. Numbers are checked here against the same bounds the daemon

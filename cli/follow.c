@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * follow.c — `mobectl status --follow`: one line (or one JSON object) each
  * time the status changes, for status bars. It listens for the daemon's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * front.c — mobectl's front door. `mobectl` and `mobectl status`, which
  * status bars and shell prompts run over and over, are answered here with

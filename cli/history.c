@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * history.c — `mobectl history`: the raw log, newest first. The table for
  * people has the pauses among the breaks; JSON and CSV (RFC 4180: a header

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * json-out.c — JsonBuilder to text. json-glib does the escaping; stdout
  * then holds one JSON document and nothing else.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * json-out.h — the one way mobectl turns a finished JsonBuilder into text,
  * so every --json output is generated and printed alike.

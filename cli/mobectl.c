@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * mobectl.c — the command line for mobed: global options, the verb table
  * and --help. Each command is a function in commands.c; this file only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * names.h — where mobectl finds mobed on the session bus.
  */

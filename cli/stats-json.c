@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * stats-json.c — `mobectl stats --json`: the same numbers as the table and
  * the heatmap, for scripts: each day's counts, the totals, adherence, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * stats-svg.c — `mobectl stats --svg FILE`: one self-contained SVG with a
  * stacked bar per day of the range, the 12-week heatmap and the body

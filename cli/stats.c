@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * stats.c — `mobectl stats`: today at a glance, a table with a bar per day,
  * the streak, the regions moved, a 12-week heatmap (JSON is stats-json.c,

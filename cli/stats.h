@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * stats.h — `mobectl stats` pieces shared between the terminal view and
  * the SVG picture: fetching GetStats and reading its days.

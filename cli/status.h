@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * status.h — renders the daemon's properties for a person or, with --json,
  * for a script.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * text.c — mobectl's words in the user's language. The daemon's state and
  * outcome words are API values: JSON, CSV and D-Bus keep them in English,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * text.h — mobectl's words in the user's language: the state and outcome
  * words (which stay English in JSON, CSV and on D-Bus), repetitions, and

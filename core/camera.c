@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * camera.c — the /proc scan behind "a camera in use". Readlink on each
  * /proc/PID/fd/N of the user's own processes: a few hundred syscalls, done

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * camera.h — is a camera in use? The one sign of a video call that needs no
  * permission: some process of the user's holds a video device open.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * catalog.c — loads and validates drills.ini. Every problem becomes one
  * sentence naming the file, the drill and the key, and the drill it belongs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * catalog.h — the drill catalog: drills.ini files (GKeyFile, one group per
  * drill) loaded and validated into MobedDrill records. A broken drill is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * config.c — reads mobed.conf (a GKeyFile). Every key is described once in
  * the table below: its group, type, range and where it lives in MobedConfig.

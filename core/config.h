@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * config.h — mobed.conf: the user's settings, with defaults and ranges.
  * Loading never fails over a bad value: it becomes a warning and the key keeps

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * drill.c — how an offered drill is put into words, in one place so the
  * notification, the log and mobectl all say it the same way.

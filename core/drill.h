@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * drill.h — a drill as a break offers it: what to do and how many times,
  * and the words that say so ("Neck circles · 10 each way").

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * duration.c — the one duration syntax of mobed, shared by mobed.conf and
  * mobectl. Errors quote the text the user typed so they can see what to fix.

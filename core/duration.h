@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * duration.h — parse and format the durations people type ("90s", "5m",
  * "1h30m", "1:30") so the config file and mobectl mean the same thing.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * focus-day.c — the day of a focus plan, set by set. See focus-day.h.
  */

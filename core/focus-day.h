@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * focus-day.h — one day of a focus plan as it happens: when the next set is
  * due, showing it, answers (done, snooze, skip, closed), a set left

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * focus-log.c — focus plans, sets and check-ins in the history database.
  * See focus-log.h. Values are quoted with sqlite3_mprintf's %Q, so a plan

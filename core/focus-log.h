@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * focus-log.h — focus plans in the history database: the plan itself, each
  * set's outcome and each check-in answer, and reading them back (after a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * focus.c — rehab focus plans: what a plan holds, which drills a problem
  * calls for, and where in the day its sets go. See focus.h.

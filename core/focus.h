@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * focus.h — a rehab focus plan: a few drills for one problem, done as whole
  * sets (many reps in one go) a few times a day for a few days, then judged.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * history-private.h — what history.c, history-write.c and history-read.c
  * share: the log's state and the SQL helpers. Nothing outside core/history*

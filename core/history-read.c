@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * history-read.c — reading the break log back: breaks (with their first
  * drills) and pauses since a time, newest first, the file's rows merged

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * history-write.c — writing the break log: breaks with their drills, pauses
  * and the focus plans' SQL. What cannot be written (a full disk, a file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * history.c — the SQLite break log: opening, checking, migrating and
  * closing the file. WAL mode with synchronous=FULL: a write is a few times

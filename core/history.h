@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * history.h — the break log in SQLite: one row per break the moment its
  * outcome is known, the drills it offered, and pauses as intervals. It

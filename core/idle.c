@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * idle.c — turns readings of the user's idle time into away and back, and
  * says when to read again. A source that can only be asked (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * idle.h — what readings of the user's idle time mean, and when the next
  * reading is worth taking. The daemon's idle sources only read; these

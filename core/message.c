@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * message.c — keeps quoted file content from making unreadable or huge
  * messages for the log, D-Bus replies and `mobectl status`.

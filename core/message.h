@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * message.h — makes text from a user's file fit to be a message: warnings
  * and problems quote what the file says, and the file may say anything

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * picker.c — the small-batch picker. For each break: keep the drills the
  * user can do where they are, drop the ones just done, weight the rest

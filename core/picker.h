@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * picker.h — chooses the drills for a break: one or two that fit its
  * length, only where the user can do them, spread over the body through the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * presence.c — merges the reasons for being away into the scheduler's
  * AWAY and BACK. A lock that follows an idle spell (or the other way

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * presence.h — several sources say the user is away (a locked session, the
  * machine asleep, the screen shield, no input); the scheduler hears one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * reasons.c — the names of the reasons a break waits, and what a pause's
  * reason may be: short, one line, printable, so it fits a status line and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * reasons.h — why breaks wait. The reasons a due break is held back (do not
  * disturb in one of its forms, a fullscreen window, a camera in use) and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * savedstate.c — reads and writes state.ini. Small and rewritten whole on
  * every change, so an atomic replace is all the crash safety it needs.

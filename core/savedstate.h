@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * savedstate.h — the little the daemon must remember across a restart that
  * is not history: an active pause and its reason.

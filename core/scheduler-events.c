@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * scheduler-events.c — what each event does to the break state machine.
  * Events only change state; scheduler.c then works out what that means for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * scheduler-private.h — the state shared by scheduler.c (phases, counting,
  * deadlines, what is shown) and scheduler-events.c (what each event does).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * scheduler.c — the break state machine. Turns events (the user's answers,
  * pause, presence, do-not-disturb, working hours) and the current time into

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * scheduler.h — the break state machine. Events (the user's answers, pause,
  * presence, deadlines) go in with the current time; a plan comes out saying

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sqlite-lib.c — loads SQLite with GModule, looks up the functions mobed
  * uses, and unloads it when nothing holds it. See sqlite-lib.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sqlite-lib.h — SQLite, loaded while it is used and unloaded after. mobed
  * writes a break a few times an hour and otherwise waits; linked for good,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * stats.c — turns break rows into the numbers mobectl stats shows. A row's
  * day is the calendar day where it happened, from the UTC offset recorded

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * stats.h — numbers about the break log for a range of local days:
  * counts by outcome, adherence, minutes moved, regions, top drills and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * vocabulary.c — the fixed words of the catalog (regions, settings) and
  * their bits. One table each, shared by the loader, the picker's config and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * workhours.c — working days and hours. Times are minutes on the local wall
  * clock; the next change is found by stepping through the boundaries of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * workhours.h — [schedule] work-days and work-hours: when breaks happen at
  * all. Parsing, "is this moment inside?", and "when does that next change?"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * break-view.c — puts a break into the words and dictionaries the outside
  * sees: the notification in the user's language, the log line and the

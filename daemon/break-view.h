@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * break-view.h — what a break looks like from outside: the line naming its
  * drills, the notification body, and the CurrentBreak dictionary.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * chime.c — libcanberra adapter. libcanberra is loaded (GModule) at the
  * first chime, not at start, so a user with sound=false never loads it; a

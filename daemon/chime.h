@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * chime.h — the soft sound at the start and end of a break, played through
  * libcanberra from the user's freedesktop sound theme. libcanberra is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * clock.c — reads the clocks; the only place in the daemon that does.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * clock.h — the two clocks the scheduler is fed: CLOCK_BOOTTIME for
  * intervals (it keeps counting through suspend and never jumps) and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * config-watch.c — notices edits of the config directory through inotify.
  * Editors save in bursts (write a temp file, rename it over, touch it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * config-watch.h — notices edits to mobed.conf and drills.ini and reports
  * them once, after the editor is done writing.

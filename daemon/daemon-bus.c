@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * daemon-bus.c — the daemon's bus name: export the API, then own
  * org.mobed.Daemon (replacing an owner on --replace), and end the main loop

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * daemon-calls.c — the daemon's side of the D-Bus methods that service.c
  * has checked and handed over: the break's answers, another drill, reload,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * daemon-defer.c — why a due break waits, and telling the scheduler. Two
  * kinds of reason:

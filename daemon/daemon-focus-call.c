@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * daemon-focus-call.c — the user's changes to a focus plan: StartFocus,
  * StopFocus, ExtendFocus and RateFocus on the bus (the check-in's buttons

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * daemon-focus-private.h — what daemon-focus.c (carrying a plan out) and
  * daemon-focus-call.c (the user's changes to it) share.

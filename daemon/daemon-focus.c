@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * daemon-focus.c — carries out a rehab focus plan. The plan's day machine
  * (core/focus-day) is moved on with every event the daemon handles; each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * daemon-focus.h — the daemon's side of a rehab focus plan (core/focus*):
  * its notifications, its D-Bus methods and property, its log. Called from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * daemon-history.c — the daemon's side of the break log: each ended break
  * is written, with its drills, before anyone hears it ended, and today's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * daemon-pause.c — what a pause leaves behind besides the scheduler's
  * state: its reason ("meeting"), an interval with that reason in the

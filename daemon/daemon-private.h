@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * daemon-private.h — the daemon's state, shared by the files that carry it:
  * daemon.c (events and plans), daemon-bus.c (the bus name's life) and

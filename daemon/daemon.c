@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * daemon.c — carries out the scheduler's plans. Every event, whether a D-Bus
  * call, a button press or the timer, goes through handle(): the scheduler

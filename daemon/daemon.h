@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * daemon.h — mobed the service: owns the config, the scheduler, the one
  * timer and the adapters (D-Bus, notifications, sound), and carries out

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * dnd.c — watches the desktop's do not disturb. Four sources, each read once
  * when it appears and then followed by its change signal:

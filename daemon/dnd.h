@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * dnd.h — the desktop's do not disturb, in its several forms: GNOME's
  * notification banners turned off, a notification server that says it is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * drill-list.c — ListDrills: checks the options, then copies each matching
  * drill into a dictionary. mobectl renders it; nothing here formats text.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * drill-list.h — the catalog as ListDrills returns it: filtered by the
  * caller's options and turned into dictionaries.

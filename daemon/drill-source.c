@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * drill-source.c — finds and loads the catalog files and reports what was
  * wrong with them. A broken drill is skipped; only an empty result stops

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * drill-source.h — where the daemon's drills come from: the shipped
  * catalog, then the user's own drills.ini on top (same id overrides).

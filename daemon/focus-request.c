@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * focus-request.c — StartFocus's options: each a known name with the right
  * type, and no zero that would quietly mean "default".

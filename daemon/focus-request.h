@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * focus-request.h — the options of the D-Bus method StartFocus, read into
  * a core MobedFocusRequest. Apart from the daemon so that the fuzz target

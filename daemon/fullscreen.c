@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fullscreen.c — the X11 fullscreen check, through xcb: a handful of round
  * trips on a connection that lives only as long as the question. libxcb is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fullscreen.h — is the active window fullscreen? On X11, by the window
  * manager's EWMH hints: _NET_ACTIVE_WINDOW on the root window, and

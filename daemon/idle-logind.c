@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * idle-logind.c — the last resort: the session's IdleHint and
  * IdleSinceHintMonotonic from systemd-logind, as the desktop sets them

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * idle-monitor.c — picks the idle source and runs it. The probe order is
  * here and only here: GNOME's Mutter, then the Wayland compositor's idle

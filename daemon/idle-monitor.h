@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * idle-monitor.h — watches the user's idle time through the first idle
  * source that works here (or the one mobed.conf names), and reports away

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * idle-mutter.c — idle time on GNOME, from org.gnome.Mutter.IdleMonitor.
  * An idle watch at natural-break says when the user went away and a

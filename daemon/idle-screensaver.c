@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * idle-screensaver.c — idle time from org.freedesktop.ScreenSaver's
  * GetSessionIdleTime, which KDE Plasma (on X11) and some screen savers

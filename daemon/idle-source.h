@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * idle-source.h — the one interface every idle source implements. A source
  * only reads how long the user has had no input, pushing readings when its

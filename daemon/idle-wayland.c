@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * idle-wayland.c — idle time on Wayland compositors that offer
  * ext-idle-notify-v1 (wlroots-based ones, KWin, COSMIC). One notification

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * idle-x11.c — idle time on an X11 session, from the X server's IDLETIME
  * counter (the SYNC extension), without asking on a schedule. Two alarms

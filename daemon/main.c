@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * main.c — mobed's entry point: options, signals, the main loop. Everything
  * else lives in daemon.c so tests can reach it.

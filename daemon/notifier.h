@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * notifier.h — the break notification: shown afresh each time (never
  * updated in place), with Done / Snooze / Skip / Another when the server

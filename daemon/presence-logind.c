@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * presence-logind.c — logind adapter. Finds the user's graphical session
  * ($XDG_SESSION_ID, else the user's Display session, which is how a systemd

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * presence-logind.h — the user's session lock and the machine's sleep, from
  * systemd-logind on the system bus: either one means the user is away.

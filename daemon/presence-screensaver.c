@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * presence-screensaver.c — follows org.gnome.ScreenSaver's ActiveChanged,
  * which gnome-shell (and the older gnome-screensaver) send when the lock

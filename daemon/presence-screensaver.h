@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * presence-screensaver.h — GNOME's screen shield (org.gnome.ScreenSaver on
  * the session bus): while it is up the user is away.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * service.c — the D-Bus face of mobed. Each handler unpacks its arguments,
  * hands one event to the daemon and answers: success, or the daemon's error

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * service.h — org.mobed.Daemon1 on the session bus: turns method calls into
  * scheduler events and publishes the daemon's state as properties.

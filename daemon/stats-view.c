@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * stats-view.c — the daemon's side of GetStats, GetHistory and GetPauses. It reads
  * the whole log for streaks (a year is a few thousand rows) and leaves

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * stats-view.h — GetStats, GetHistory and GetPauses: options checked, the log read,
  * core/stats run, and the answers put into dictionaries for D-Bus.

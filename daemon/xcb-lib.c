@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * xcb-lib.c — loads libxcb and libxcb-sync with GModule while something
  * holds them, and looks up the functions mobed uses. See xcb-lib.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * xcb-lib.h — libxcb, and for the X11 idle source libxcb-sync, loaded
  * while mobed talks to the X server and unloaded after. mobed links

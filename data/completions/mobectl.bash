@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bash completion for mobectl, the command line of mobed (movement breaks).
 # Completes commands, global and per-command options, durations for
 # snooze/pause/meeting, regions and settings for `drills --region/--setting`, a file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * scheduler.c — bench-scheduler: a year of working days through mobed's
  * real core, as fast as the CPU goes, to show what the daemon's logic costs.

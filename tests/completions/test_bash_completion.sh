@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_bash_completion.sh — drives data/completions/mobectl.bash the way bash
 # does on <TAB> (COMP_WORDS, COMP_CWORD, COMP_LINE, COMP_POINT, then
 # _mobectl) in a bash started with --norc --noprofile, and checks COMPREPLY:

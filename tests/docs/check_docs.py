@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """check_docs.py SOURCE_ROOT MOBECTL MOBED — keeps the man pages in step
 with the code.
 

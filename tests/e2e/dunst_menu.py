@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """dunst_menu.py — stands in for dmenu as the test dunst's context menu
 (`dmenu =` in dunstrc). dunst writes one line per action of the
 notification, `#Label (summary) [id,key]`, and invokes the line the menu

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """dunst_record.py — run by the test dunst (a `script` rule in dunstrc) for
 every notification it puts on screen. Appends what dunst made of it, one
 JSON object a line, to $MOBED_E2E_RECORD: the test's view of the screen

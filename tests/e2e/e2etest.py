@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """e2etest.py — the harness for mobed's end-to-end tests on a real desktop
 stack: an Xvfb X server on a free display (-displayfd), a private
 dbus-daemon session bus, the real `dunst` notification daemon with the test

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """screenshot.py — grabs an X screen with `xwd` (x11-apps) and turns it into
 pixels and a PNG with the standard library alone, so the end-to-end tests
 need no image library.  Handles what Xvfb produces: a ZPixmap of 8-bit

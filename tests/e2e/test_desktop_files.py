@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_desktop_files.py — mobed's desktop integration files: the desktop
 entry its notifications name (desktop-entry hint "mobed"), the autostart
 entry, and the icon "mobed". They must pass `desktop-file-validate`

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_dnd_desktop.py — a due break waits for the desktop, on a real one
 (see e2etest.py): the real dunst paused with `dunstctl set-paused true`
 holds it back and unpausing shows it; a fullscreen window under a real EWMH

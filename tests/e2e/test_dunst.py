@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_dunst.py — mobed's breaks on a real desktop stack: Xvfb, a session
 bus and the real dunst (see e2etest.py). A break comes up on screen with
 mobed's icon and is answered from the command line, from the notification's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-catalog.c — libFuzzer target for mobed_catalog_load(): the input is
  * a whole drills.ini. Invariants (mobed-drills(5)): every drill that loads

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-common.h — what the libFuzzer targets in tests/fuzz/ share: the
  * input as a file the loaders can open (a memfd, rewritten in place each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-config.c — libFuzzer target for mobed_config_load(): the input is
  * the whole mobed.conf. Invariants (the ranges of mobed.conf(5)): whatever

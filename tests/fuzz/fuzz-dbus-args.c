@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-dbus-args.c — libFuzzer target for the arguments of the daemon's
  * D-Bus methods, fed to the functions the handlers in daemon/service.c call:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-dbus-wire.c — libFuzzer target for cli/dbus-wire.c, the D-Bus
  * message reader `mobectl status` runs on what comes from the bus.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-duration.c — libFuzzer target for mobed_duration_parse(), the one
  * parser that both mobed.conf and mobectl's arguments go through.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """make-dbus-seeds.py — writes the seed corpus of fuzz-dbus-args.
 
 Each seed is one byte choosing the method (and, for Snooze, Pause and

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """make-wire-seeds.py — writes the seed corpus of fuzz-dbus-wire: messages
 as GDBus writes them (both byte orders), of the kinds mobectl reads: the
 replies to Hello and GetAll, an error reply, a signal. Run from anywhere;

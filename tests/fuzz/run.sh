@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/fuzz/run.sh — runs one libFuzzer target on its seed corpus, the way
 # `meson test --suite fuzz` does in build-fuzz, and by hand for longer runs.
 #

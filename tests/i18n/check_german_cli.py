@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """check_german_cli.py MOBECTL MOBED LOCALEDIR — mobectl and mobed speak
 German from the build tree's catalog (LOCALEDIR/de/LC_MESSAGES/mobed.mo,
 found through MOBED_LOCALEDIR), and English again in the C locale.

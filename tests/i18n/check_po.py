@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """check_po.py SOURCE_ROOT — every po/*.po named in po/LINGUAS is valid and
 complete against the sources as they are now.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """check_potfiles.py SOURCE_ROOT — po/POTFILES.in lists every source file
 with translatable strings, and only files that exist.
 

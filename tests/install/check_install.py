@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """check_install.py BUILDDIR PREFIX — installs the build into a temporary
 DESTDIR and checks that every file lands where the distribution expects it
 and that the installed D-Bus activation file starts the installed daemon.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """list_tests.py FILE... — prints the test ids in integration test files, one
 per line, so meson can register each as its own test.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """mobedtest.py — the harness for mobed's integration tests.
 
 Each test gets its own private session bus, python-dbusmock's notification

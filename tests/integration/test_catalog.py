@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_catalog.py — the drill catalog through the real daemon: what a
 break offers comes from drills.ini, `mobectl drills` shows what mobed
 loaded, a user's drills.ini overrides by id, and a broken catalog is

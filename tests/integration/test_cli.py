@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_cli.py — mobectl against the real mobed on a private bus: what it
 prints for people and for scripts (--json), its exit codes and its errors.
 

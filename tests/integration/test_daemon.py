@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_daemon.py — the real mobed on a private bus: breaks falling due, the
 notification and its buttons, the D-Bus API's properties and errors.
 

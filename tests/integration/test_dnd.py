@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_dnd.py — do not disturb holds a due break back and never drops it:
 the notification server's Inhibited property and dunst's paused property
 (python3-dbusmock's notification daemon given those properties), xfconf's

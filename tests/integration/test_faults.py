@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_faults.py — the real mobed when the world around it fails: the
 notification server dies in the middle of a break and comes back, the
 session bus goes away (mobed exits non-zero so systemd restarts it, and the

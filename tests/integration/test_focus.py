@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_focus.py — rehab focus plans end to end: mobectl and D-Bus start,
 show, stop, extend and rate a plan; each set is its own notification
 (Done, Snooze, Skip through ActionInvoked), never split, recorded once in

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_history.py — the break log through the real daemon: answers show
 up in `mobectl stats` and `mobectl history`, pauses are intervals, a damaged
 database is moved aside (never deleted) and reported by `mobectl status`, a

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_hostile.py — the real mobed against hostile and broken input: a
 mobed.conf of binary garbage or megabyte lines, a drills.ini of 10,000
 drills or of none, D-Bus calls with wrong types and absurd values, two

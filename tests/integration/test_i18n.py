@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_i18n.py — the real mobed and mobectl in German: the notification,
 the status block, the refusals, the tables. What scripts read stays English:
 D-Bus values, JSON and CSV.

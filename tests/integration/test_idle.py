@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_idle.py — idle time: no input for natural-break is time away (a due
 break ends as natural), input again is back, and mobed says where it learns
 this. Each source against what stands in for its service here:

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_meeting.py — pauses with a reason: `mobectl pause --reason TEXT`,
 `mobectl meeting [DURATION|end]` and PauseWithReason on D-Bus. The reason
 shows in `mobectl status` (and --json, and the --follow line), is kept with

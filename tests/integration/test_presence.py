@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_presence.py — the session lock and the machine's sleep, from
 python3-dbusmock's logind template on a private system bus: locking or
 sleeping is time away, long enough it is a natural break, a break due

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_readme.py — the README stays true: every mobectl command it shows
 runs against the real mobed and succeeds. Placeholders like [DURATION] get
 an example value; commands that answer a break get one to answer.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test_security.py — what mobed may touch, checked on the real binaries:
 its D-Bus name lives on the session bus only (on the system bus it is a
 plain client of logind), its files are private whatever the umask, it runs

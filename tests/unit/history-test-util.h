@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * history-test-util.h — helpers for test-history.c: rows with known
  * contents, a field-by-field row comparison, direct SQLite access to check

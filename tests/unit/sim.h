@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * sim.h — a stand-in for the daemon's timer loop, for test-scheduler.c. It
  * holds the two clocks, ticks the scheduler at each deadline it asks for,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-bus-direct.c — cli/bus-direct.c: which bus addresses it takes and
  * which it leaves to GDBus, and the exchange itself against a scripted

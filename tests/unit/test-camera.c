@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-camera.c — the camera scan against the real /proc: a child process
  * holding a file under a fake device prefix open is found, and is no longer

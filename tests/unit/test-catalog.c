@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-catalog.c — drills.ini loading: the shipped catalog is clean, every
  * kind of broken drill becomes one problem naming file, drill and key while

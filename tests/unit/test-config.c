@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-config.c — mobed.conf loading: defaults, good values, and every kind
  * of bad input, which must become a warning naming file, group and key while

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-dbus-wire.c — cli/dbus-wire.c held to GDBusMessage, GLib's own
  * implementation of the same specification: what it writes, GDBus reads

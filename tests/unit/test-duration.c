@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-duration.c — the duration syntax shared by mobed.conf and mobectl:
  * what it accepts, what it refuses (and that the refusal quotes the text),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-focus.c — rehab focus plans: building a plan from a problem or from
  * drills (and refusing bad numbers), placing the day's sets, a simulated

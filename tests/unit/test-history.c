@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-history.c — the SQLite break log: a private file in WAL mode at the
  * current schema, rows round-tripped field by field, forward migrations from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-idle-wayland.c — mobed's ext-idle-notify-v1 client (daemon/idle-
  * wayland.c, through the idle monitor) against the protocol served by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-idle.c — what idle readings mean (core/idle.c) and how the reasons
  * for being away add up (core/presence.c): when a polled source is asked

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-picker.c — the picker over simulated working days on the shipped
  * catalog: picks fit the break and the user's settings, spread over the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-reasons.c — the names of the reasons a break waits, and which pause
  * reasons are taken: short printable one-liners, nothing else.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-savedstate.c — state.ini: a pause and its reason survive a round
  * trip, a missing file is a clean start, a damaged one is an error that

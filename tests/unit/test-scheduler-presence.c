@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-scheduler-presence.c — the rules that make breaks fit real days:
  * do-not-disturb holds a due break back (never drops it) up to max-defer,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-scheduler-week.c — a working week through the scheduler with a
  * seeded, erratic user (answers, snoozes, ignores, walks off), checking the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-scheduler.c — the break state machine, driven through sim.h the way
  * the daemon drives it: events at synthetic times and a TICK at every

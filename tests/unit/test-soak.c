@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-soak.c — 30 working days at full speed through mobed's real core:
  * the scheduler (driven by sim.h's timer stand-in, with its checks on every

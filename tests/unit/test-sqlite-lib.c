@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-sqlite-lib.c — SQLite loaded only while it is used: core/sqlite-lib.c
  * maps the library on first use and unmaps it when nothing holds it, and a

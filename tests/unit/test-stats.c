@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-stats.c — the numbers mobectl stats shows, from hand-built rows with
  * known answers: counts by outcome per local day, adherence, minutes and

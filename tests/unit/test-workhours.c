@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-workhours.c — working days and hours: what parses, what is refused,
  * inside or not, and when that next changes, across weekends and a DST
