@@ -189,6 +189,9 @@ class DesktopTestCase(unittest.TestCase):
         self.signals = []        # (name, args) of mobed's signals; ('State', s)
         self.mobed = None
         self.env = self._make_env()
+        # After the processes spawn() started are stopped (cleanups run last
+        # to first): what the shell or the bus started in turn.
+        self.addCleanup(self.stop_session_processes)
         if self.user is not None:
             os.chmod(self.tmp, 0o755)
             for p in [self.tmp, *self.tmp.rglob('*')]:
@@ -357,6 +360,46 @@ class DesktopTestCase(unittest.TestCase):
         proc = self.spawn('mobed', [MOBED_BIN, *args])
         self.wait_owner(self.bus, BUS_NAME, proc, 'mobed')
         return proc
+
+    def session_processes(self, comm=None):
+        """{pid: comm} of live processes whose environment has this test's
+        HOME (what the shell, the bus and mobed start inherit it), @comm
+        ones only if given. This process's own children are left out:
+        spawn() stops those."""
+        home = f'HOME={self.env["HOME"]}'.encode()
+        found = {}
+        for entry in os.listdir('/proc'):
+            if not entry.isdigit():
+                continue
+            try:
+                name = Path(f'/proc/{entry}/comm').read_text().strip()
+                if comm is not None and name != comm:
+                    continue
+                # The parent's pid comes after the name, which may hold spaces.
+                ppid = int(Path(f'/proc/{entry}/stat').read_text().rsplit(')', 1)[1].split()[1])
+                environ = Path(f'/proc/{entry}/environ').read_bytes().split(b'\0')
+                if ppid != os.getpid() and home in environ:
+                    found[int(entry)] = name
+            except (OSError, IndexError, ValueError):
+                pass        # gone meanwhile; a zombie has no environment
+        return found
+
+    def stop_session_processes(self):
+        """Stops, by pid, what session_processes() finds: SIGTERM, and
+        SIGKILL for what is left after 5 s (scaled)."""
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            left = self.session_processes()
+            for pid in left:
+                try:
+                    os.kill(pid, sig)
+                except ProcessLookupError:
+                    pass
+            deadline = time.monotonic() + 5 * SLOWDOWN
+            while left and time.monotonic() < deadline:
+                time.sleep(0.05)
+                left = {p: c for p, c in self.session_processes().items() if p in left}
+            if not left:
+                return
 
     # -- failure output -------------------------------------------------
 

@@ -246,33 +246,11 @@ class GnomeCase(DesktopTestCase):
         """Kills what was started for this test and is not a child the
         harness stops (by pid, itself): the bus-activated notification
         helper and the like, known by the HOME in their environment."""
-        for pid in self.processes_of_test(children=False):
+        for pid in self.session_processes():
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-
-    def processes_of_test(self, comm=None, children=True):
-        """Pids of processes whose environment has this test's HOME (and
-        whose command name is @comm, if given); without this process's own
-        children (what spawn() started) unless @children."""
-        home = f'HOME={self.tmp / "home"}'.encode()
-        pids = []
-        for entry in Path('/proc').iterdir():
-            if not entry.name.isdigit() or int(entry.name) == os.getpid():
-                continue
-            try:
-                if comm is not None and (entry / 'comm').read_text().strip() != comm:
-                    continue
-                stat = (entry / 'stat').read_text()
-                ppid = int(stat[stat.rindex(')') + 2:].split()[1])
-                if not children and ppid == os.getpid():
-                    continue
-                if home in (entry / 'environ').read_bytes().split(b'\0'):
-                    pids.append(int(entry.name))
-            except (OSError, ValueError):
-                pass
-        return pids
 
     def mobed_launches(self):
         """Starts of mobed through PATH (as from its desktop entry)."""
@@ -296,15 +274,7 @@ class GnomeCase(DesktopTestCase):
     def wait_until(self, cond, timeout, describe):
         """eventually(), failing with the message @describe() gives when it
         fails: what the shell shows then, not when the wait began."""
-        deadline = time.monotonic() + timeout * SLOWDOWN
-        while True:
-            self.iterate()
-            value = cond()
-            if value:
-                return value
-            if time.monotonic() > deadline:
-                self.fail(describe())
-            time.sleep(0.05)
+        return self.eventually(cond, timeout, describe)
 
     def _eval_raw(self, code):
         try:

@@ -31,10 +31,8 @@ import glob
 import json
 import os
 import shutil
-import signal
 import struct
 import subprocess
-import time
 import zlib
 from pathlib import Path
 
@@ -145,41 +143,6 @@ class KdeSessionMixin:
     shell = 'kde'
     logind = True
 
-    def session_processes(self):
-        """{pid: comm} of live processes with this test's HOME that the
-        test did not start itself (Xwayland, kscreenlocker_greet, what
-        plasmashell or ksmserver started)."""
-        home = f'HOME={self.env["HOME"]}'.encode()
-        found = {}
-        for entry in os.listdir('/proc'):
-            if not entry.isdigit():
-                continue
-            try:
-                stat = Path(f'/proc/{entry}/stat').read_text()
-                ppid = int(stat.rsplit(')', 1)[1].split()[1])
-                if ppid == os.getpid():
-                    continue
-                if home in Path(f'/proc/{entry}/environ').read_bytes().split(b'\0'):
-                    found[int(entry)] = Path(f'/proc/{entry}/comm').read_text().strip()
-            except (OSError, IndexError, ValueError):
-                pass        # gone meanwhile, or a zombie
-        return found
-
-    def kill_leftovers(self):
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            left = self.session_processes()
-            for pid in left:
-                try:
-                    os.kill(pid, sig)
-                except ProcessLookupError:
-                    pass
-            deadline = time.monotonic() + 5 * SLOWDOWN
-            while left and time.monotonic() < deadline:
-                time.sleep(0.05)
-                left = {p: c for p, c in self.session_processes().items() if p in left}
-            if not left:
-                return
-
     def comm_of_owner(self, name):
         pid = self.owner_pid(self.bus, name)
         return pid and Path(f'/proc/{pid}/comm').read_text().strip()
@@ -240,7 +203,6 @@ class KwinTestCase(KdeSessionMixin, DesktopTestCase):
     """Plasma on Wayland, started for each test (about 2 s)."""
 
     def start_desktop(self):
-        self.addCleanup(self.kill_leftovers)
         self.ensure_x11_socket_dir()
         self.no_autolock()
         self.resolve_auto_session()
@@ -474,7 +436,6 @@ class PlasmaX11TestCase(KdeSessionMixin, DesktopTestCase):
     session manager, ksmserver, owning org.freedesktop.ScreenSaver."""
 
     def start_desktop(self):
-        self.addCleanup(self.kill_leftovers)
         self.ensure_x11_socket_dir()
         self.no_autolock()
         r, w = os.pipe()

@@ -22,7 +22,6 @@ so sway is started with them as a display manager would start it.
 import json
 import os
 import shutil
-import signal
 import socket
 import time
 from pathlib import Path
@@ -68,7 +67,6 @@ class SwayTestCase(DesktopTestCase):
         # Runs after sway and everything it started are stopped: anything
         # of this session still alive (mako, a lazily started Xwayland,
         # the shells sway's `exec` leaves) carries this test's HOME.
-        self.addCleanup(self.kill_session_leftovers)
         self.idle_sources = []
         self.bus.signal_subscribe(None, 'org.freedesktop.DBus.Properties', 'PropertiesChanged',
                                   '/org/mobed/Daemon', None, Gio.DBusSignalFlags.NONE,
@@ -124,46 +122,6 @@ class SwayTestCase(DesktopTestCase):
             self.idle_sources.append(args[1]['IdleSource'])
 
     # -- processes of the session ----------------------------------------
-
-    def session_processes(self, comm=None):
-        """{pid: comm} of live processes whose HOME is this test's (all
-        that sway, mako and mobed start inherit it), @comm ones only if
-        given. Those the test spawned itself are left out: spawn() stops
-        them."""
-        home = f'HOME={self.env["HOME"]}'.encode()
-        found = {}
-        for entry in os.listdir('/proc'):
-            if not entry.isdigit():
-                continue
-            try:
-                name = Path(f'/proc/{entry}/comm').read_text().strip()
-                if comm is not None and name != comm:
-                    continue
-                # The parent's pid comes after the name, which may hold spaces.
-                ppid = int(Path(f'/proc/{entry}/stat').read_text().rsplit(')', 1)[1].split()[1])
-                environ = Path(f'/proc/{entry}/environ').read_bytes().split(b'\0')
-                if ppid != os.getpid() and home in environ:
-                    found[int(entry)] = name
-            except (OSError, IndexError, ValueError):
-                pass        # gone meanwhile; a zombie has no environment
-        return found
-
-    def kill_session_leftovers(self):
-        left = self.session_processes()
-        for pid in left:
-            try:
-                os.kill(pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        deadline = time.monotonic() + 5 * SLOWDOWN
-        while left and time.monotonic() < deadline:
-            time.sleep(0.05)
-            left = {pid: c for pid, c in self.session_processes().items() if pid in left}
-        for pid in left:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
 
     def poll(self, cond, timeout):
         """Like eventually(), but None when @timeout s pass: the caller

@@ -143,7 +143,7 @@ class TestBanner(BreakCase):
         self.wait_until(lambda: self.signal_args('BreakEnded') or self.break_banner(first), 15,
                         lambda: f'the break did not come back (banner {self.banner()}, '
                         f'GNOME holds {self.gnome_notifications()})')
-        others = [p for p in self.processes_of_test(comm='mobed') if p != self.mobed.pid]
+        others = [p for p in self.session_processes('mobed') if p != self.mobed.pid]
         self.assertEqual((self.signal_args('BreakEnded'), self.mobed_launches(), others),
                          ([], [], []),
                          'a body click ended the break, or GNOME started a second mobed from '

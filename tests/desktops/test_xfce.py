@@ -19,10 +19,8 @@ Run all with `/usr/bin/python3 test_xfce.py`, one with
 """
 
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -155,41 +153,12 @@ class XfceTestCase(DesktopTestCase):
     def start_desktop(self):
         openbox = self.spawn('openbox', ['openbox', '--sm-disable'])
         # Registered after the bus: runs before it is stopped.
-        self.addCleanup(self.stop_activated)
 
         def managing():
             if openbox.poll() is not None:
                 self.fail(f'openbox exited with {openbox.returncode}')
             return self.run_tool('wmctrl', '-m', check=False).returncode == 0
         self.eventually(managing, 10, 'openbox did not start managing the screen')
-
-    def stop_activated(self):
-        """Stops what the bus started (xfce4-notifyd, xfconfd): processes
-        with this test's HOME that are not this process's own children."""
-        home = f'HOME={self.tmp / "home"}'.encode()
-        pids = []
-        for entry in Path('/proc').iterdir():
-            if not entry.name.isdigit() or int(entry.name) == os.getpid():
-                continue
-            try:
-                environ = (entry / 'environ').read_bytes().split(b'\0')
-                ppid = int((entry / 'stat').read_text().rsplit(')', 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            if home in environ and ppid != os.getpid():
-                pids.append(int(entry.name))
-        for pid in pids:
-            try:
-                os.kill(pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        deadline = time.monotonic() + 10 * SLOWDOWN
-        for pid in pids:
-            while self.running(pid):
-                if time.monotonic() > deadline:
-                    os.kill(pid, signal.SIGKILL)
-                    break
-                time.sleep(0.05)
 
     @staticmethod
     def running(pid):
