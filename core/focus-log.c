@@ -6,7 +6,7 @@
  */
 #include "core/focus-log.h"
 
-#include "core/sqlite-lib.h"
+#include <sqlite3.h>
 
 static const char *const rating_words[] = { "", "better", "same", "worse" };
 

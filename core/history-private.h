@@ -7,7 +7,7 @@
 #pragma once
 
 #include "core/history.h"
-#include "core/sqlite-lib.h"
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 

@@ -17,7 +17,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/sqlite-lib.h"
 
 G_DEFINE_QUARK (mobed-history-error-quark, mobed_history_error)
 
@@ -183,7 +182,7 @@ history_run_plain (MobedHistory *self, Sql which, GError **error)
 }
 
 /* Closes the connection, its statements first (SQLite will not close a
- * connection with statements still prepared), and lets SQLite go. With
+ * connection with statements still prepared). With
  * @fold, the WAL is written back into the file first, as a last close
  * does; a close between uses leaves it (see history_try_open). */
 static void
@@ -196,7 +195,6 @@ close_db (MobedHistory *self, gboolean fold)
   for (guint i = 0; i < SQL_COUNT; i++)
     g_clear_pointer (&self->prepared[i], sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
-  mobed_sqlite_unhold ();
 }
 
 static int
@@ -228,7 +226,7 @@ is_damage (int rc)
 #define PER_CONNECTION "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
 
 /* Takes @db, opened again on a file already checked, into use; on failure
- * it is closed and SQLite let go. */
+ * it is closed. */
 static gboolean
 use_db (MobedHistory *self, sqlite3 *db, GError **error)
 {
@@ -236,7 +234,6 @@ use_db (MobedHistory *self, sqlite3 *db, GError **error)
     {
       g_prefix_error (error, "%s: ", self->path);
       sqlite3_close (db);
-      mobed_sqlite_unhold ();
       return FALSE;
     }
   self->db = db;
@@ -248,7 +245,6 @@ use_db (MobedHistory *self, sqlite3 *db, GError **error)
 gboolean
 history_try_open (MobedHistory *self, gboolean *damaged, GError **error)
 {
-  g_autoptr(GError) load_error = NULL;
   sqlite3 *db = NULL;
   g_autofree char *check = NULL;
   sqlite3_stmt *st = NULL;
@@ -280,11 +276,6 @@ history_try_open (MobedHistory *self, gboolean *damaged, GError **error)
       close (fd);
     }
 
-  if (!mobed_sqlite_hold (&load_error))
-    {
-      g_set_error (error, MOBED_HISTORY_ERROR, SQLITE_CANTOPEN, "%s", load_error->message);
-      return FALSE;
-    }
   rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     goto out;
@@ -356,7 +347,6 @@ out:
   *damaged = is_damage (rc);
 fail:
   sqlite3_close (db);
-  mobed_sqlite_unhold ();
   return FALSE;
 }
 
@@ -451,7 +441,6 @@ mobed_history_free (MobedHistory *self)
   if (self == NULL)
     return;
   close_db (self, TRUE);
-  mobed_sqlite_unload_unused ();
   g_array_unref (self->pending);
   g_array_unref (self->pauses);
   g_ptr_array_unref (self->pending_sql);
@@ -486,7 +475,6 @@ mobed_history_close_idle (MobedHistory *self)
   if (strcmp (self->path, IN_MEMORY_PATH) == 0)
     return;
   close_db (self, FALSE);
-  mobed_sqlite_unload_unused ();
 }
 
 const char *

@@ -81,9 +81,9 @@ gboolean      mobed_history_exec        (MobedHistory *self, gint64 now_us, cons
 /* The open database for reading, with everything kept in memory written
  * first; NULL while history lives in memory only. */
 struct sqlite3 *mobed_history_db        (MobedHistory *self, gint64 now_us);
-/* Closes the file and unloads SQLite until the next add, pause or query
- * opens them again (the daemon calls it once it is done for now). Rows
- * kept in memory stay. A database in memory (":memory:") stays open. */
+/* Closes the file, and with it SQLite's page cache, until the next add,
+ * pause or query opens it again (the daemon calls it once it is done for
+ * now). Rows kept in memory stay. A database in memory (":memory:") stays open. */
 void          mobed_history_close_idle  (MobedHistory *self);
 
 /* Rows that fell due at or after @since_us, newest first, at most @limit

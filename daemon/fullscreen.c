@@ -1,13 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fullscreen.c — the X11 fullscreen check, through xcb: a handful of round
- * trips on a connection that lives only as long as the question. libxcb is
- * not linked but loaded (daemon/xcb-lib.c) for the question and let go
- * after it, unless the X11 idle source holds it anyway: linked, it and the
- * four libraries it pulls in would be mapped in mobed all day for an answer
- * needed a few times an hour, and a connection kept open would add a socket
- * and a buffer. Built when the xcb headers are found (the meson option
- * "fullscreen"); otherwise the check says "cannot tell". In a Wayland
+ * trips on a connection that lives only as long as the question (a
+ * connection kept open would add a socket and a buffer for an answer
+ * needed a few times an hour). Built when libxcb is found (the meson
+ * feature "fullscreen"); otherwise the check says "cannot tell". In a Wayland
  * session the X server is only Xwayland, which may not even be running
  * until someone connects: the check is not made there (session.h).
  */
@@ -19,15 +16,12 @@
 #include <string.h>
 
 #include "daemon/session.h"
-#include "daemon/xcb-lib.h"
-
-/* The loaded library, while a question is asked. */
-static const MobedXcb *x;
+#include <xcb/xcb.h>
 
 static xcb_atom_t
 atom (xcb_connection_t *c, xcb_intern_atom_cookie_t cookie)
 {
-  xcb_intern_atom_reply_t *reply = x->xcb_intern_atom_reply (c, cookie, NULL);
+  xcb_intern_atom_reply_t *reply = xcb_intern_atom_reply (c, cookie, NULL);
   xcb_atom_t a = reply != NULL ? reply->atom : XCB_ATOM_NONE;
 
   free (reply);
@@ -38,7 +32,7 @@ static xcb_intern_atom_cookie_t
 intern (xcb_connection_t *c, const char *name)
 {
   /* only_if_exists: a server where no window manager made them has none. */
-  return x->xcb_intern_atom (c, TRUE, (uint16_t) strlen (name), name);
+  return xcb_intern_atom (c, TRUE, (uint16_t) strlen (name), name);
 }
 
 /* The value of a 32-bit property of @window, or NULL; free() it. */
@@ -46,9 +40,9 @@ static xcb_get_property_reply_t *
 property (xcb_connection_t *c, xcb_window_t window, xcb_atom_t name, xcb_atom_t type)
 {
   xcb_get_property_reply_t *reply =
-      x->xcb_get_property_reply (c, x->xcb_get_property (c, FALSE, window, name, type, 0, 64), NULL);
+      xcb_get_property_reply (c, xcb_get_property (c, FALSE, window, name, type, 0, 64), NULL);
 
-  if (reply != NULL && (reply->format != 32 || x->xcb_get_property_value_length (reply) < 4))
+  if (reply != NULL && (reply->format != 32 || xcb_get_property_value_length (reply) < 4))
     {
       free (reply);
       return NULL;
@@ -76,7 +70,7 @@ ask (xcb_connection_t *c, xcb_window_t root)
   reply = property (c, root, active_atom, XCB_ATOM_WINDOW);
   if (reply == NULL)
     return FALSE;
-  active = *(xcb_window_t *) x->xcb_get_property_value (reply);
+  active = *(xcb_window_t *) xcb_get_property_value (reply);
   free (reply);
   if (active == XCB_WINDOW_NONE)
     return FALSE;
@@ -84,8 +78,8 @@ ask (xcb_connection_t *c, xcb_window_t root)
   if (reply == NULL)
     return FALSE;
   {
-    const xcb_atom_t *states = x->xcb_get_property_value (reply);
-    int n = x->xcb_get_property_value_length (reply) / 4;
+    const xcb_atom_t *states = xcb_get_property_value (reply);
+    int n = xcb_get_property_value_length (reply) / 4;
 
     for (int i = 0; i < n && !found; i++)
       found = states[i] == fullscreen_atom;
@@ -99,7 +93,6 @@ gboolean
 mobed_fullscreen_active (void)
 {
   const char *display = g_getenv ("DISPLAY");
-  g_autoptr(GError) error = NULL;
   xcb_connection_t *c;
   xcb_screen_iterator_t screens;
   int screen = 0;
@@ -107,25 +100,18 @@ mobed_fullscreen_active (void)
 
   if (display == NULL || *display == '\0' || mobed_session_is_wayland ())
     return FALSE;
-  if ((x = mobed_xcb_acquire (MOBED_XCB_CORE, &error)) == NULL)
-    {
-      g_debug ("No libxcb to look for a fullscreen window: %s", error->message);
-      return FALSE;
-    }
-  c = x->xcb_connect (display, &screen);
-  if (x->xcb_connection_has_error (c))
+  c = xcb_connect (display, &screen);
+  if (xcb_connection_has_error (c))
     g_debug ("Could not reach the X server %s to look for a fullscreen window", display);
   else
     {
-      screens = x->xcb_setup_roots_iterator (x->xcb_get_setup (c));
+      screens = xcb_setup_roots_iterator (xcb_get_setup (c));
       for (int i = 0; i < screen && screens.rem > 0; i++)
-        x->xcb_screen_next (&screens);
+        xcb_screen_next (&screens);
       if (screens.rem > 0)
         found = ask (c, screens.data->root);
     }
-  x->xcb_disconnect (c);
-  mobed_xcb_release (MOBED_XCB_CORE);
-  x = NULL;
+  xcb_disconnect (c);
   return found;
 }
 

@@ -15,10 +15,7 @@
  * was away to see them come back.
  *
  * The connection stays open while this source is in use: the alarms belong
- * to it. libxcb and libxcb-sync are loaded only when this source is tried
- * (daemon/xcb-lib.c), so a GNOME, KDE or Wayland session never maps them,
- * and let go when it is dropped. The server closing the connection is a
- * failed source. In a Wayland session it is never tried (session.h).
+ * to it. The server closing the connection is a failed source. In a Wayland session it is never tried (session.h).
  */
 #include "daemon/idle-source.h"
 #include "daemon/session.h"
@@ -31,11 +28,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "daemon/xcb-lib.h"
+#include <xcb/xcb.h>
+#include <xcb/sync.h>
 
 typedef struct {
   MobedIdleSource   parent;
-  const MobedXcb   *x;
   xcb_connection_t *c;
   uint8_t           alarm_notify;   /* the AlarmNotify event's code on this server */
   xcb_sync_counter_t idletime;
@@ -80,7 +77,7 @@ create_alarm (X11Source *self, xcb_sync_alarm_t alarm)
     TRUE,
   };
 
-  return self->x->xcb_sync_create_alarm_checked (self->c, alarm, ALARM_ALL, values);
+  return xcb_sync_create_alarm_checked (self->c, alarm, ALARM_ALL, values);
 }
 
 static void
@@ -89,7 +86,7 @@ move_alarm (X11Source *self, xcb_sync_alarm_t alarm)
   guint64 value = (guint64) alarm_value (self, alarm);
   uint32_t values[] = { (uint32_t) (value >> 32), (uint32_t) value };
 
-  self->x->xcb_sync_change_alarm (self->c, alarm, XCB_SYNC_CA_VALUE, values);
+  xcb_sync_change_alarm (self->c, alarm, XCB_SYNC_CA_VALUE, values);
 }
 
 /* Drops the events already read off the socket: they were sent before the
@@ -99,7 +96,7 @@ drop_queued_events (X11Source *self)
 {
   xcb_generic_event_t *event;
 
-  while ((event = self->x->xcb_poll_for_queued_event (self->c)) != NULL)
+  while ((event = xcb_poll_for_queued_event (self->c)) != NULL)
     free (event);
 }
 
@@ -107,8 +104,8 @@ static gboolean
 x11_read (MobedIdleSource *source, gint64 *idle, GError **error)
 {
   X11Source *self = (X11Source *) source;
-  xcb_sync_query_counter_reply_t *reply = self->x->xcb_sync_query_counter_reply (
-      self->c, self->x->xcb_sync_query_counter (self->c, self->idletime), NULL);
+  xcb_sync_query_counter_reply_t *reply = xcb_sync_query_counter_reply (
+      self->c, xcb_sync_query_counter (self->c, self->idletime), NULL);
 
   if (reply == NULL)
     {
@@ -146,7 +143,7 @@ on_socket (int fd, GIOCondition condition, gpointer data)
   xcb_generic_event_t *event;
   gboolean fired = FALSE;
 
-  while ((event = self->x->xcb_poll_for_event (self->c)) != NULL)
+  while ((event = xcb_poll_for_event (self->c)) != NULL)
     {
       if ((event->response_type & 0x7f) == self->alarm_notify)
         fired = TRUE;
@@ -155,7 +152,7 @@ on_socket (int fd, GIOCondition condition, gpointer data)
                  ((xcb_generic_error_t *) event)->error_code);
       free (event);
     }
-  if (self->x->xcb_connection_has_error (self->c) || (condition & (G_IO_ERR | G_IO_HUP)) != 0)
+  if (xcb_connection_has_error (self->c) || (condition & (G_IO_ERR | G_IO_HUP)) != 0)
     {
       self->fd_id = 0;
       mobed_idle_monitor_failed (self->parent.monitor, "the X server closed the connection");
@@ -174,8 +171,8 @@ on_socket (int fd, GIOCondition condition, gpointer data)
 static gboolean
 find_idletime (X11Source *self, GError **error)
 {
-  xcb_sync_list_system_counters_reply_t *reply = self->x->xcb_sync_list_system_counters_reply (
-      self->c, self->x->xcb_sync_list_system_counters (self->c), NULL);
+  xcb_sync_list_system_counters_reply_t *reply = xcb_sync_list_system_counters_reply (
+      self->c, xcb_sync_list_system_counters (self->c), NULL);
   const guint8 *p, *end;
   gboolean found = FALSE;
 
@@ -216,8 +213,7 @@ find_idletime (X11Source *self, GError **error)
 static gboolean
 set_up (X11Source *self, GError **error)
 {
-  const MobedXcb *x = self->x;
-  const xcb_query_extension_reply_t *ext = x->xcb_get_extension_data (self->c, x->xcb_sync_id);
+  const xcb_query_extension_reply_t *ext = xcb_get_extension_data (self->c, &xcb_sync_id);
   xcb_sync_initialize_reply_t *version;
   xcb_generic_error_t *failure;
   xcb_void_cookie_t cookies[2];
@@ -229,8 +225,8 @@ set_up (X11Source *self, GError **error)
       return FALSE;
     }
   self->alarm_notify = ext->first_event + XCB_SYNC_ALARM_NOTIFY;
-  version = x->xcb_sync_initialize_reply (
-      self->c, x->xcb_sync_initialize (self->c, XCB_SYNC_MAJOR_VERSION, XCB_SYNC_MINOR_VERSION),
+  version = xcb_sync_initialize_reply (
+      self->c, xcb_sync_initialize (self->c, XCB_SYNC_MAJOR_VERSION, XCB_SYNC_MINOR_VERSION),
       NULL);
   if (version == NULL || version->major_version < 3)
     {
@@ -243,12 +239,12 @@ set_up (X11Source *self, GError **error)
   free (version);
   if (!find_idletime (self, error))
     return FALSE;
-  self->away = x->xcb_generate_id (self->c);
-  self->back = x->xcb_generate_id (self->c);
+  self->away = xcb_generate_id (self->c);
+  self->back = xcb_generate_id (self->c);
   cookies[0] = create_alarm (self, self->away);
   cookies[1] = create_alarm (self, self->back);
   for (guint i = 0; i < G_N_ELEMENTS (cookies); i++)
-    if ((failure = x->xcb_request_check (self->c, cookies[i])) != NULL)
+    if ((failure = xcb_request_check (self->c, cookies[i])) != NULL)
       {
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                      "the X server refused an alarm on IDLETIME (error %u)",
@@ -266,9 +262,7 @@ x11_free (MobedIdleSource *source)
 
   g_clear_handle_id (&self->fd_id, g_source_remove);
   if (self->c != NULL)
-    self->x->xcb_disconnect (self->c);   /* the server drops the alarms with it */
-  if (self->x != NULL)
-    mobed_xcb_release (MOBED_XCB_SYNC);
+    xcb_disconnect (self->c);   /* the server drops the alarms with it */
   g_free (self);
 }
 
@@ -292,13 +286,8 @@ x11_open (MobedIdleMonitor *monitor, GError **error)
     }
   self = g_new0 (X11Source, 1);
   self->parent = (MobedIdleSource) { &mobed_idle_x11, monitor };
-  if ((self->x = mobed_xcb_acquire (MOBED_XCB_SYNC, error)) == NULL)
-    {
-      x11_free (&self->parent);
-      return NULL;
-    }
-  self->c = self->x->xcb_connect (display, NULL);
-  if (self->x->xcb_connection_has_error (self->c))
+  self->c = xcb_connect (display, NULL);
+  if (xcb_connection_has_error (self->c))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot open display %s", display);
       x11_free (&self->parent);
@@ -312,7 +301,7 @@ x11_open (MobedIdleMonitor *monitor, GError **error)
       return NULL;
     }
   mobed_idle_monitor_reading (monitor, idle);
-  self->fd_id = g_unix_fd_add (self->x->xcb_get_file_descriptor (self->c),
+  self->fd_id = g_unix_fd_add (xcb_get_file_descriptor (self->c),
                                G_IO_IN | G_IO_ERR | G_IO_HUP, on_socket, self);
   return &self->parent;
 }

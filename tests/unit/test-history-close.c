@@ -1,26 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * test-sqlite-lib.c — SQLite loaded only while it is used: core/sqlite-lib.c
- * maps the library on first use and unmaps it when nothing holds it, and a
- * history closed while idle (mobed_history_close_idle) lets it go, then
- * opens file and library again for the next row, losing nothing. This
- * program does not link SQLite itself, so /proc/self/maps tells the truth.
+ * test-history-close.c — a history closed while idle
+ * (mobed_history_close_idle) lets its file go (and with the connection,
+ * SQLite's page cache), then opens it again for the next row or read,
+ * losing nothing; a history in memory is never closed.
  */
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "core/history.h"
-#include "core/sqlite-lib.h"
-
-/* Whether a file whose name contains @name is mapped in this process. */
-static gboolean
-mapped (const char *name)
-{
-  g_autofree char *maps = NULL;
-
-  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
-  return strstr (maps, name) != NULL;
-}
 
 /* Whether this process has @path open. */
 static gboolean
@@ -38,41 +26,6 @@ has_open (const char *path)
         return TRUE;
     }
   return FALSE;
-}
-
-static void
-test_hold (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_false (mobed_sqlite_loaded ());
-  g_assert_false (mapped ("libsqlite3"));
-
-  g_assert_true (mobed_sqlite_hold (&error));
-  g_assert_no_error (error);
-  g_assert_true (mobed_sqlite_hold (&error));
-  g_assert_true (mobed_sqlite_loaded ());
-  g_assert_true (mapped ("libsqlite3"));
-  g_assert_cmpstr (sqlite3_errstr (SQLITE_BUSY), ==, "database is locked");
-
-  mobed_sqlite_unhold ();
-  mobed_sqlite_unload_unused ();          /* one hold left */
-  g_assert_true (mapped ("libsqlite3"));
-  mobed_sqlite_unhold ();
-  mobed_sqlite_unload_unused ();
-  g_assert_false (mobed_sqlite_loaded ());
-  g_assert_false (mapped ("libsqlite3"));
-
-  /* A call without a hold loads it, and it stays until unloaded. */
-  {
-    char *text = sqlite3_mprintf ("%Q", "it's");
-
-    g_assert_cmpstr (text, ==, "'it''s'");
-    sqlite3_free (text);
-  }
-  g_assert_true (mapped ("libsqlite3"));
-  mobed_sqlite_unload_unused ();
-  g_assert_false (mapped ("libsqlite3"));
 }
 
 static MobedHistoryRow
@@ -93,7 +46,7 @@ row_at (gint64 due_us, MobedOutcome outcome)
 static void
 test_close_idle (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("mobed-sqlite-lib-XXXXXX", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("mobed-history-close-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "history.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) rows = NULL;
@@ -101,12 +54,10 @@ test_close_idle (void)
   MobedHistoryRow first = row_at (NOW_US, MOBED_OUTCOME_DONE);
   MobedHistoryRow second = row_at (NOW_US + 20 * MINUTE_US, MOBED_OUTCOME_SKIPPED);
 
-  g_assert_true (mapped ("libsqlite3"));
   g_assert_true (has_open (path));
   g_assert_true (mobed_history_add (h, &first, &error));
 
   mobed_history_close_idle (h);
-  g_assert_false (mapped ("libsqlite3"));
   g_assert_false (has_open (path));
   g_assert_false (mobed_history_in_memory (h));    /* closed is not lost */
   g_assert_null (mobed_history_problem (h));
@@ -116,7 +67,6 @@ test_close_idle (void)
   g_assert_no_error (error);
   g_assert_cmpint (second.id, >, first.id);
   mobed_history_close_idle (h);
-  g_assert_false (mapped ("libsqlite3"));
 
   /* So does a read, and both rows are there. */
   rows = mobed_history_query (h, 0, 0, &error);
@@ -128,7 +78,6 @@ test_close_idle (void)
       g_assert_cmpint (g_array_index (rows, MobedHistoryRow, 0).id, ==, second.id);
       g_assert_cmpint (g_array_index (rows, MobedHistoryRow, 1).outcome, ==, MOBED_OUTCOME_DONE);
     }
-  g_assert_true (mapped ("libsqlite3"));
 
   /* Pauses too. */
   mobed_history_close_idle (h);
@@ -136,7 +85,6 @@ test_close_idle (void)
   g_assert_no_error (error);
 
   mobed_history_free (h);
-  g_assert_false (mapped ("libsqlite3"));
   g_assert_false (has_open (path));
   {
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -159,7 +107,6 @@ test_memory_stays (void)
 
   g_assert_true (mobed_history_add (h, &row, &error));
   mobed_history_close_idle (h);
-  g_assert_true (mapped ("libsqlite3"));
   rows = mobed_history_query (h, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows != NULL ? rows->len : 0, ==, 1);
@@ -170,9 +117,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_set_nonfatal_assertions ();
-  /* In this order: each starts with the library unloaded. */
-  g_test_add_func ("/sqlite-lib/hold", test_hold);
-  g_test_add_func ("/sqlite-lib/history-close-idle", test_close_idle);
-  g_test_add_func ("/sqlite-lib/history-in-memory-stays", test_memory_stays);
+    g_test_add_func ("/history-close/history-close-idle", test_close_idle);
+  g_test_add_func ("/history-close/history-in-memory-stays", test_memory_stays);
   return g_test_run ();
 }
