@@ -193,7 +193,7 @@ print_json (GVariant *drills)
   mobectl_json_print (b);
 }
 
-/* mobed's "no such drill" (in English, daemon/drill-list.c), to say it in
+/* mobed's "no such drill" (in English, daemon/bus/drill-list.c), to say it in
  * the user's language. */
 static gboolean
 no_such_drill (GError *error, const char *id)

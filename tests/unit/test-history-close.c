@@ -8,7 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "core/history.h"
+#include "store/history.h"
 
 /* Whether this process has @path open. */
 static gboolean
