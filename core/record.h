@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "core/catalog.h"
+#include "core/picker.h"
 #include "core/reasons.h"
 #include "core/scheduler.h"
 
@@ -43,5 +45,10 @@ typedef struct {
   gint32 utc_offset_s;              /* local offset when it began */
   char   reason[MOBED_PAUSE_REASON_BYTES];   /* "" for none */
 } MobedHistoryPause;
+
+/* The drills of the row for a break that just ended: @offers as the
+ * break put them, their details from @catalog; @done, all reps done. */
+void mobed_history_row_set_drills (MobedHistoryRow *row, const MobedCatalog *catalog,
+                                   const MobedOffer *offers, guint n_offers, gboolean done);
 
 G_END_DECLS

@@ -59,7 +59,7 @@ pick_drills (MobedDaemon *self, MobedTime now, gboolean another)
   if (!mobed_picker_pick (self->picker, &config, mobed_clock_local_day (now.wall),
                           another, &self->choice))
     {
-      g_warning ("No drill fits the allowed settings and exclusions; "
+      g_message ("No drill fits the allowed settings and exclusions; "
                  "suggesting a plain movement break");
       self->choice = (MobedChoice) { 0 };
     }
@@ -76,7 +76,7 @@ pick_drills (MobedDaemon *self, MobedTime now, gboolean another)
 static char *
 collect_warnings (MobedDaemon *self, const char *warnings[SHOWN_LOAD_WARNINGS + 3])
 {
-  const char *problem = mobed_history_problem (self->history);
+  const char *problem = mobed_break_log_problem (self->log);
   guint n = 0, loaded = self->load_warnings->len;
   char *more = NULL;
 
@@ -115,7 +115,7 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
   const char *warnings[SHOWN_LOAD_WARNINGS + 3];
   /* Never read by name: it owns the string warnings[] may end with. */
   G_GNUC_UNUSED g_autofree char *more = collect_warnings (self, warnings);
-  g_auto(GStrv) reasons = mobed_defer_reason_list (mobed_daemon_defer_reasons (self));
+  g_auto(GStrv) reasons = mobed_defer_reason_list (mobed_hold_reasons (self->hold));
 
   MobedStatus status = {
     .state = mobed_state_to_string (mobed_scheduler_get_state (self->scheduler)),
@@ -123,9 +123,9 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
     .next_break = mobed_scheduler_get_next_break (self->scheduler, now) / G_USEC_PER_SEC
                   * G_USEC_PER_SEC,
     .paused_until = mobed_scheduler_get_paused_until (self->scheduler, now),
-    .pause_reason = mobed_daemon_pause_reason (self),
+    .pause_reason = mobed_pause_log_reason (self->pauses),
     .current_break = current_break (self, now),
-    .today_done = self->today_done,
+    .today_done = mobed_break_log_today_done (self->log),
     .daily_goal = (guint) self->config.daily_goal,
     .snooze_length = self->config.snooze_s,
     .idle_source = mobed_idle_kind_name (self->idle != NULL
@@ -204,8 +204,8 @@ arm_timer (MobedDaemon *self, gint64 deadline, MobedTime now)
 
   if (deadline != MOBED_NEVER)
     wait = MIN (wait, deadline - now.mono);
-  if (self->recheck_at != MOBED_NEVER)
-    wait = MIN (wait, self->recheck_at - now.mono);
+  if (mobed_hold_next_look (self->hold) != MOBED_NEVER)
+    wait = MIN (wait, mobed_hold_next_look (self->hold) - now.mono);
   if (focus != 0)
     wait = MIN (wait, focus - now.wall);
   if (hours_change >= 0)
@@ -224,9 +224,9 @@ mobed_daemon_carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
       const char *outcome = mobed_outcome_to_string (plan->record.outcome);
 
       g_message ("Break ended: %s", outcome);
-      mobed_daemon_record_break (self, &plan->record);
-      if (plan->record.outcome == MOBED_OUTCOME_DONE)
-        self->today_done++;
+      mobed_break_log_record (self->log, &plan->record,
+                              self->choice_catalog ? self->choice_catalog : self->catalog,
+                              &self->choice);
       mobed_service_emit_break_ended (self->service, outcome);
     }
   if (plan->flags & MOBED_PLAN_CLOSE)
@@ -282,20 +282,20 @@ mobed_daemon_handle_event (MobedDaemon *self, const MobedEvent *event, gboolean 
 
   gboolean was_paused = mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_PAUSED;
 
-  mobed_daemon_roll_today (self, now);
+  mobed_break_log_roll_today (self->log, now);
   sync_hours (self, now);
   /* Done, Snooze and Skip answer a focus set when no microbreak is up;
    * the scheduler still sees time pass. */
   to_focus = to_focus || mobed_daemon_focus_takes (self, event);
-  mobed_daemon_defer_before (self, to_focus ? &tick : event, now);
+  mobed_hold_before (self->hold, to_focus ? &tick : event, now);
   ok = mobed_scheduler_handle (self->scheduler, to_focus ? &tick : event, now, &plan, error);
   /* Even a refused event can carry what the passage of time did. */
   mobed_daemon_carry_out (self, &plan, now);
-  mobed_daemon_defer_after (self, now);
+  mobed_hold_after (self->hold, now);
   if (to_focus)
     ok = mobed_daemon_focus_answer (self, event, now, error);
   mobed_daemon_focus_sync (self, now);
-  mobed_daemon_pause_track (self, event, ok, was_paused, now);
+  mobed_pause_log_track (self->pauses, event, ok, was_paused, now);
   mobed_daemon_publish (self, now);
   arm_timer (self, plan.next_deadline, now);
   return ok;
@@ -400,14 +400,14 @@ load_config (MobedDaemon *self, GPtrArray *warnings)
 
   if (!mobed_config_load (&self->config, self->config_path, found, &error))
     {
-      g_warning ("Could not read the configuration: %s; keeping the current settings",
+      g_message ("Could not read the configuration: %s; keeping the current settings",
                  error->message);
       g_ptr_array_add (warnings, g_strdup (error->message));
       return;
     }
   for (guint i = 0; i < found->len; i++)
     {
-      g_warning ("%s", (const char *) found->pdata[i]);
+      g_message ("%s", (const char *) found->pdata[i]);
       g_ptr_array_add (warnings, g_strdup (found->pdata[i]));
     }
 }
@@ -421,7 +421,7 @@ reload_catalog (MobedDaemon *self, GPtrArray *warnings)
 
   if (fresh == NULL)
     {
-      g_warning ("Keeping the drills loaded before: %s", error->message);
+      g_message ("Keeping the drills loaded before: %s", error->message);
       g_ptr_array_add (warnings, g_strdup (error->message));
       return;
     }
@@ -430,8 +430,8 @@ reload_catalog (MobedDaemon *self, GPtrArray *warnings)
   mobed_picker_set_catalog (self->picker, fresh);
 }
 
-gboolean
-mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings, GError **error)
+void
+mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings)
 {
   MobedTime now = mobed_clock_now ();
   MobedPlan plan;
@@ -446,7 +446,7 @@ mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings, GError **error)
   keep_load_warnings (self, warnings, before);
   mobed_scheduler_set_config (self->scheduler, &self->config, now, &plan);
   mobed_daemon_carry_out (self, &plan, now);
-  mobed_daemon_defer_configure (self, now);
+  mobed_hold_configure (self->hold, now);
   if (self->idle != NULL)
     mobed_idle_monitor_configure (self->idle, (MobedIdleKind) self->config.idle_source,
                                   idle_threshold (self));
@@ -454,7 +454,6 @@ mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings, GError **error)
   /* Reasons to hold breaks may have changed with it; this also publishes
    * and arms the timer. */
   mobed_daemon_handle (self, &(MobedEvent) { .kind = MOBED_EVENT_TICK });
-  return TRUE;
 }
 
 static void
@@ -462,7 +461,7 @@ on_config_files_changed (gpointer user_data)
 {
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
 
-  mobed_daemon_reload (user_data, warnings, NULL);
+  mobed_daemon_reload (user_data, warnings);
 }
 
 /* Every presence source ends here; the scheduler hears of the user
@@ -514,15 +513,32 @@ mobed_daemon_watch_session (MobedDaemon *self)
                                        idle_threshold (self), &callbacks, self);
 }
 
+static void
+on_hold_carry_out (const MobedPlan *plan, MobedTime now, gboolean releasing, gpointer user_data)
+{
+  MobedDaemon *self = user_data;
+
+  self->releasing = releasing;
+  mobed_daemon_carry_out (self, plan, now);
+  self->releasing = FALSE;
+}
+
+static void
+on_hold_changed (gpointer user_data)
+{
+  mobed_daemon_refresh (user_data);
+}
+
 MobedDaemon *
 mobed_daemon_new (GMainLoop *loop, GError **error)
 {
   MobedDaemon *self = g_new0 (MobedDaemon, 1);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *history_path = NULL;
+  g_autofree char *state_path = NULL;
   MobedTime now = mobed_clock_now ();
   const MobedNotifierCallbacks callbacks = { on_answered, on_server_appeared };
+  const MobedHoldCallbacks hold_callbacks = { on_hold_carry_out, on_hold_changed };
 
   self->catalog = mobed_drill_source_load (warnings, error);
   if (self->catalog == NULL)
@@ -533,7 +549,6 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   self->picker = mobed_picker_new (self->catalog, g_random_int ());
   self->loop = g_main_loop_ref (loop);
   self->config_path = mobed_config_default_path ();
-  self->state_path = mobed_saved_state_default_path ();
   mobed_config_init_defaults (&self->config);
   load_config (self, warnings);
   load_hours (self);
@@ -541,17 +556,14 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   mobed_drill_source_check_config (self->catalog, self->config.focus, self->config.exclude,
                                    warnings);
   keep_load_warnings (self, warnings, 0);
-  if (!mobed_saved_state_load (&self->saved, self->state_path, &local_error))
-    g_warning ("Could not read mobed's state, starting afresh: %s", local_error->message);
   history_path = mobed_history_default_path ();
-  self->history = mobed_history_open (history_path, now.wall);
-  if (mobed_history_problem (self->history) != NULL)
-    g_warning ("%s", mobed_history_problem (self->history));
-  mobed_daemon_roll_today (self, now);
+  self->log = mobed_break_log_open (history_path, now);
 
   self->scheduler = mobed_scheduler_new (&self->config, now.mono);
-  mobed_daemon_pause_restore (self, now);
-  self->service = mobed_service_new (&mobed_daemon_calls, self);
+  state_path = mobed_saved_state_default_path ();
+  self->pauses = mobed_pause_log_new (state_path, self->log, self->scheduler);
+  mobed_pause_log_restore (self->pauses, now);
+  self->service = mobed_service_new (self);
   self->notifier = mobed_notifier_new (&callbacks, self);
   self->chime = mobed_chime_new ();
   {
@@ -562,9 +574,47 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   self->logind = mobed_logind_new (on_logind, self);
   mobed_daemon_focus_new (self, now);
   g_message ("Presence: %s", mobed_logind_describe (self->logind));
-  mobed_daemon_defer_init (self);
-  mobed_daemon_defer_configure (self, now);
+  self->hold = mobed_hold_new (&self->config, self->scheduler, &hold_callbacks, self);
+  mobed_hold_configure (self->hold, now);
   return self;
+}
+
+MobedHistory *
+mobed_daemon_history (MobedDaemon *self)
+{
+  return mobed_break_log_history (self->log);
+}
+
+MobedBreakLog *
+mobed_daemon_break_log (MobedDaemon *self)
+{
+  return self->log;
+}
+
+MobedCatalog *
+mobed_daemon_catalog (MobedDaemon *self)
+{
+  return self->catalog;
+}
+
+GVariant *
+mobed_daemon_focus_method (MobedDaemon *self, const char *method, GVariant *params,
+                           GError **error)
+{
+  GVariant *result = mobed_daemon_focus_call (self, method, params, error);
+
+  if (result != NULL)
+    {
+      g_variant_ref_sink (result);
+      mobed_daemon_refresh (self);
+    }
+  return result;
+}
+
+const MobedConfig *
+mobed_daemon_config (MobedDaemon *self)
+{
+  return &self->config;
 }
 
 int
@@ -593,7 +643,7 @@ mobed_daemon_free (MobedDaemon *self)
   g_clear_pointer (&self->idle, mobed_idle_monitor_free);
   g_clear_pointer (&self->screensaver, mobed_screensaver_free);
   g_clear_pointer (&self->logind, mobed_logind_free);
-  mobed_daemon_defer_free (self);
+  g_clear_pointer (&self->hold, mobed_hold_free);
   g_clear_pointer (&self->notifier, mobed_notifier_free);
   g_clear_pointer (&self->focus, mobed_daemon_focus_free);
   g_clear_pointer (&self->service, mobed_service_free);
@@ -602,11 +652,11 @@ mobed_daemon_free (MobedDaemon *self)
   g_clear_pointer (&self->picker, mobed_picker_free);
   g_clear_pointer (&self->choice_catalog, mobed_catalog_unref);
   g_clear_pointer (&self->catalog, mobed_catalog_unref);
-  mobed_daemon_history_free (self);
+  g_clear_pointer (&self->pauses, mobed_pause_log_free);
+  g_clear_pointer (&self->log, mobed_break_log_free);
   g_clear_object (&self->connection);
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_clear_pointer (&self->load_warnings, g_ptr_array_unref);
   g_free (self->config_path);
-  g_free (self->state_path);
   g_free (self);
 }

@@ -32,7 +32,7 @@ load_one (MobedCatalog *catalog, const char *path, gboolean required, GPtrArray 
   if (!mobed_catalog_load (catalog, path, problems, &error))
     g_ptr_array_add (problems, g_strdup (error->message));
   for (guint i = before; i < problems->len; i++)
-    g_warning ("Drill catalog: %s", (const char *) problems->pdata[i]);
+    g_message ("Drill catalog: %s", (const char *) problems->pdata[i]);
 }
 
 MobedCatalog *
@@ -102,7 +102,7 @@ some_drill_has_tag (const MobedCatalog *catalog, const char *tag)
 static void
 warn_config (GPtrArray *warnings, char *msg)
 {
-  g_warning ("%s", msg);
+  g_message ("%s", msg);
   g_ptr_array_add (warnings, msg);
 }
 

@@ -28,7 +28,7 @@ on_sighup (gpointer user_data)
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
 
   g_message ("Reloading the configuration (SIGHUP)");
-  mobed_daemon_reload (user_data, warnings, NULL);
+  mobed_daemon_reload (user_data, warnings);
   return G_SOURCE_CONTINUE;
 }
 

@@ -137,7 +137,7 @@ newest_plan (MobedHistory *history, gint64 now_wall, gboolean active_only,
     {
       found = read_plan (st, plan, ended_wall);
       if (!found)
-        g_warning ("The focus plan in the history cannot be read; it is left alone");
+        g_message ("The focus plan in the history cannot be read; it is left alone");
     }
   sqlite3_finalize (st);
   return found;

@@ -145,7 +145,7 @@ history_flush_pending (MobedHistory *self, GError **error)
             }
           /* Retrying a statement the database refuses would block every
            * write after it. */
-          g_warning ("Dropping a history write the database refuses: %s",
+          g_message ("Dropping a history write the database refuses: %s",
                      local_error->message);
         }
       g_ptr_array_remove_index (self->pending_sql, 0);

@@ -1,21 +1,27 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * service.c — the D-Bus face of mobed. Each handler unpacks its arguments,
- * hands one event to the daemon and answers: success, or the daemon's error
- * under a D-Bus name a client can act on. Nothing here decides anything.
+ * service.c — the D-Bus face of mobed, in one place: each method's
+ * handler unpacks its arguments, hands them to the daemon (an event, or a
+ * question for the history or the catalog) and answers: a value, or the
+ * daemon's error under a D-Bus name a client can act on. Nothing here
+ * decides anything.
  */
 #include "daemon/bus/service.h"
 
 #include "core/reasons.h"
+#include "daemon/bus/drill-list.h"
+#include "daemon/bus/stats-view.h"
+#include "daemon/clock.h"
+#include "daemon/daemon.h"
+#include "daemon/focus/plan.h"
 #include "mobed-config.h"
 #include "mobed-dbus.h"
 
 #define OBJECT_PATH "/org/mobed/Daemon"
 
 struct _MobedService {
-  MobedServiceHandlers handlers;
-  gpointer             user_data;
-  MobedDBusDaemon1    *skeleton;
+  MobedDaemon      *daemon;
+  MobedDBusDaemon1 *skeleton;
 };
 
 /* The scheduler's refusals travel under their own D-Bus names, so mobectl
@@ -60,7 +66,7 @@ send_event_full (MobedService *self, GDBusMethodInvocation *invocation, const Mo
 {
   g_autoptr(GError) error = NULL;
 
-  if (!self->handlers.event (event, self->user_data, &error))
+  if (!mobed_daemon_handle_event (self->daemon, event, FALSE, &error))
     return_error (invocation, error);
   else
     g_dbus_method_invocation_return_value (invocation, NULL);
@@ -134,7 +140,7 @@ on_another (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation, MobedSer
 {
   g_autoptr(GError) error = NULL;
 
-  if (!self->handlers.another (self->user_data, &error))
+  if (!mobed_daemon_another (self->daemon, &error))
     return_error (invocation, error);
   else
     mobed_dbus_daemon1_complete_another (iface, invocation);
@@ -144,28 +150,20 @@ on_another (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation, MobedSer
 static gboolean
 on_reload (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation, MobedService *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
 
-  if (!self->handlers.reload (self->user_data, warnings, &error))
-    return_error (invocation, error);
-  else
-    {
-      g_ptr_array_add (warnings, NULL);
-      mobed_dbus_daemon1_complete_reload (iface, invocation, (const char *const *) warnings->pdata);
-    }
+  mobed_daemon_reload (self->daemon, warnings);
+  g_ptr_array_add (warnings, NULL);
+  mobed_dbus_daemon1_complete_reload (iface, invocation, (const char *const *) warnings->pdata);
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
-/* ListDrills, GetStats, GetHistory and GetPauses: options in, one value out. */
-typedef GVariant *(*QueryHandler) (GVariant *options, gpointer user_data, GError **error);
-
+/* ListDrills, GetStats, GetHistory and GetPauses: options in, one value
+ * out (@result, floating or not), or NULL and @error. */
 static gboolean
-answer_query (MobedService *self, GDBusMethodInvocation *invocation, GVariant *options,
-              QueryHandler handler)
+answer_query (GDBusMethodInvocation *invocation, GVariant *result, GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) result = handler (options, self->user_data, &error);
+  g_autoptr(GVariant) owned = result != NULL ? g_variant_ref_sink (result) : NULL;
 
   if (result == NULL)
     return_error (invocation, error);
@@ -178,38 +176,80 @@ static gboolean
 on_list_drills (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
                 GVariant *options, MobedService *self)
 {
-  return answer_query (self, invocation, options, self->handlers.list_drills);
+  g_autoptr(GError) error = NULL;
+  GVariant *list = mobed_drill_list (mobed_daemon_catalog (self->daemon), options, &error);
+
+  return answer_query (invocation, list, error);
+}
+
+/* GetStats: the counts with the focus plan's own entry. */
+static GVariant *
+stats (MobedDaemon *daemon, GVariant *options, GError **error)
+{
+  MobedTime now = mobed_clock_now ();
+  g_auto(GVariantBuilder) out = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
+  g_autoptr(GVariant) counts = NULL;
+
+  MobedBreakLog *log = mobed_daemon_break_log (daemon);
+
+  mobed_break_log_roll_today (log, now);
+  counts = mobed_stats_view_stats (mobed_break_log_history (log), mobed_daemon_catalog (daemon),
+                                   options, mobed_break_log_today (log),
+                                   (guint) mobed_daemon_config (daemon)->daily_goal, error);
+  if (counts == NULL)
+    return NULL;
+  g_variant_ref_sink (counts);
+  /* The focus plan is a separate dose: its own entry, not in the counts. */
+  for (gsize i = 0; i < g_variant_n_children (counts); i++)
+    {
+      g_autoptr(GVariant) entry = g_variant_get_child_value (counts, i);
+      g_variant_builder_add_value (&out, entry);
+    }
+  g_variant_builder_add (&out, "{sv}", "focus", mobed_daemon_focus_stats (daemon, now));
+  return g_variant_ref_sink (g_variant_builder_end (&out));
 }
 
 static gboolean
 on_get_stats (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
               GVariant *options, MobedService *self)
 {
-  return answer_query (self, invocation, options, self->handlers.get_stats);
+  g_autoptr(GError) error = NULL;
+  GVariant *counts = stats (self->daemon, options, &error);
+
+  return answer_query (invocation, counts, error);
 }
 
 static gboolean
 on_get_history (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
                 GVariant *options, MobedService *self)
 {
-  return answer_query (self, invocation, options, self->handlers.get_history);
+  g_autoptr(GError) error = NULL;
+  MobedHistory *history = mobed_break_log_history (mobed_daemon_break_log (self->daemon));
+  GVariant *rows = mobed_stats_view_history (history, options, &error);
+
+  return answer_query (invocation, rows, error);
 }
 
 static gboolean
 on_get_pauses (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
                GVariant *options, MobedService *self)
 {
-  return answer_query (self, invocation, options, self->handlers.get_pauses);
+  g_autoptr(GError) error = NULL;
+  MobedHistory *history = mobed_break_log_history (mobed_daemon_break_log (self->daemon));
+  GVariant *rows = mobed_stats_view_pauses (history, options, &error);
+
+  return answer_query (invocation, rows, error);
 }
 
-/* The focus methods: the handler gets the method's name and arguments. */
+/* The focus methods: the daemon gets the method's name and arguments. */
 static gboolean
 on_focus (GDBusMethodInvocation *invocation, MobedService *self)
 {
   g_autoptr(GError) error = NULL;
   GVariant *params = g_dbus_method_invocation_get_parameters (invocation);
-  g_autoptr(GVariant) result = self->handlers.focus (g_dbus_method_invocation_get_method_name (invocation),
-                                                     params, self->user_data, &error);
+  g_autoptr(GVariant) result =
+      mobed_daemon_focus_method (self->daemon, g_dbus_method_invocation_get_method_name (invocation),
+                                 params, &error);
 
   if (result == NULL)
     return_error (invocation, error);
@@ -248,13 +288,12 @@ on_rate_focus (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation, const
 }
 
 MobedService *
-mobed_service_new (const MobedServiceHandlers *handlers, gpointer user_data)
+mobed_service_new (MobedDaemon *daemon)
 {
   MobedService *self = g_new0 (MobedService, 1);
 
   register_errors ();
-  self->handlers = *handlers;
-  self->user_data = user_data;
+  self->daemon = daemon;
   self->skeleton = mobed_dbus_daemon1_skeleton_new ();
   mobed_dbus_daemon1_set_version (self->skeleton, MOBED_VERSION);
   mobed_dbus_daemon1_set_current_break (self->skeleton,

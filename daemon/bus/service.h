@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * service.h — org.mobed.Daemon1 on the session bus: turns method calls into
- * scheduler events and publishes the daemon's state as properties.
+ * service.h — org.mobed.Daemon1 on the session bus: hands method calls to
+ * the daemon and publishes its state as properties.
  */
 #pragma once
 
@@ -10,22 +10,6 @@
 #include "core/scheduler.h"
 
 G_BEGIN_DECLS
-
-typedef struct {
-  gboolean (*event)   (const MobedEvent *event, gpointer user_data, GError **error);
-  gboolean (*another) (gpointer user_data, GError **error);
-  /* Fills @warnings (strings) with what was wrong in the config. */
-  gboolean (*reload)  (gpointer user_data, GPtrArray *warnings, GError **error);
-  /* aa{sv} of drills matching @options (a{sv}), or NULL with @error. */
-  GVariant *(*list_drills) (GVariant *options, gpointer user_data, GError **error);
-  GVariant *(*get_stats)   (GVariant *options, gpointer user_data, GError **error);
-  GVariant *(*get_history) (GVariant *options, gpointer user_data, GError **error);
-  GVariant *(*get_pauses)  (GVariant *options, gpointer user_data, GError **error);
-  /* StartFocus, StopFocus, ExtendFocus, RateFocus: @method is the D-Bus
-   * method name, @params its arguments; returns the reply's one value, or a
-   * floating empty tuple for none, or NULL with @error. */
-  GVariant *(*focus) (const char *method, GVariant *params, gpointer user_data, GError **error);
-} MobedServiceHandlers;
 
 typedef struct {
   const char *state;
@@ -43,8 +27,10 @@ typedef struct {
 } MobedStatus;
 
 typedef struct _MobedService MobedService;
+typedef struct _MobedDaemon MobedDaemon;
 
-MobedService *mobed_service_new    (const MobedServiceHandlers *handlers, gpointer user_data);
+/* The methods go to @daemon, which outlives the service. */
+MobedService *mobed_service_new    (MobedDaemon *daemon);
 void          mobed_service_free   (MobedService *self);
 gboolean      mobed_service_export (MobedService *self, GDBusConnection *connection, GError **error);
 void          mobed_service_publish (MobedService *self, const MobedStatus *status);

@@ -29,11 +29,4 @@ GVariant *mobed_stats_view_pauses  (MobedHistory *history,
                                     GVariant     *options,
                                     GError      **error);
 
-/* The history row for a break that just ended. */
-void      mobed_stats_view_fill_row (MobedHistoryRow    *row,
-                                     const MobedCatalog *catalog,
-                                     const MobedOffer   *offers,
-                                     guint               n_offers,
-                                     gboolean            done);
-
 G_END_DECLS

@@ -42,7 +42,7 @@ start (MobedDaemon *self, GVariant *params, MobedTime now, GError **error)
     }
   if (!mobed_focus_log_start (mobed_daemon_history (self), &plan, mobed_clock_utc_offset (now.wall),
                               &local_error))
-    g_warning ("The focus plan is kept in memory for now: %s", local_error->message);
+    g_message ("The focus plan is kept in memory for now: %s", local_error->message);
   g_array_set_size (self->focus->ratings, 0);
   focus_begin (self, &plan, now);
   g_message ("Focus plan started for %s: %u drills, %u sets a day, %u days", plan.target,
@@ -101,7 +101,7 @@ focus_extend (MobedDaemon *self, guint days, MobedTime now, GError **error)
   copy.days += days;
   if (!mobed_focus_log_extend (mobed_daemon_history (self), copy.id, copy.days, now.wall,
                                &local_error))
-    g_warning ("The longer focus plan is kept in memory for now: %s", local_error->message);
+    g_message ("The longer focus plan is kept in memory for now: %s", local_error->message);
   if (self->focus->active)
     plan->days = copy.days;
   else
@@ -132,7 +132,7 @@ focus_rate (MobedDaemon *self, MobedRating rating, MobedTime now, GError **error
   r.day_index = (guint) index;
   if (!mobed_focus_log_rate (mobed_daemon_history (self), plan->id, r.day_index, rating, now.wall,
                              &local_error))
-    g_warning ("The check-in is kept in memory for now: %s", local_error->message);
+    g_message ("The check-in is kept in memory for now: %s", local_error->message);
   g_array_append_val (self->focus->ratings, r);
   if (index < (gint) plan->days - 1 && self->focus->active)
     message = N_("Noted. Keep going; the plan asks again tomorrow.");

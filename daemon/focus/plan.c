@@ -130,7 +130,7 @@ record_set (MobedDaemon *self, const MobedFocusStep *step)
   if (!mobed_focus_log_set (mobed_daemon_history (self), focus_plan_of (self)->id, day,
                             step->set_number, step->due_wall, step->ended_wall, step->outcome,
                             step->snoozes, reps, &error))
-    g_warning ("Focus set kept in memory for now: %s", error->message);
+    g_message ("Focus set kept in memory for now: %s", error->message);
   if (step->outcome == MOBED_OUTCOME_DONE)
     /* TRANSLATORS: what the sound means, for sound settings and accessibility */
     chime (self, "complete", _("Focus set done"));
@@ -157,7 +157,7 @@ focus_end_plan (MobedDaemon *self, gint64 now_wall, const char *why)
 
   g_message ("Focus plan for %s ended: %s", focus_plan_of (self)->target, why);
   if (!mobed_focus_log_end (mobed_daemon_history (self), focus_plan_of (self)->id, now_wall, &error))
-    g_warning ("The end of the focus plan is kept in memory for now: %s", error->message);
+    g_message ("The end of the focus plan is kept in memory for now: %s", error->message);
   mobed_notifier_close (f->set_note);
   f->ended = f->day.plan;
   f->has_ended = TRUE;
@@ -173,7 +173,7 @@ can_show (MobedDaemon *self)
   /* Do not disturb (or a camera, a fullscreen window seen holding a
    * microbreak) holds a focus set back just the same. */
   return (state == MOBED_STATE_WORKING || state == MOBED_STATE_SNOOZED)
-         && mobed_daemon_defer_reasons (self) == 0;
+         && mobed_hold_reasons (self->hold) == 0;
 }
 
 void

@@ -4,7 +4,7 @@
 Each test gets its own private session bus, python-dbusmock's notification
 daemon, temporary XDG directories and HOME, a mobed.conf written from a dict,
 and the real `mobed` from the build tree (MOBED_BIN) with
-G_DEBUG=fatal-criticals.  `mobectl` (MOBECTL_BIN) runs against that bus.
+G_DEBUG=fatal-warnings.  `mobectl` (MOBECTL_BIN) runs against that bus.
 Waiting is done by iterating the GLib main context (assert_eventually), never
 by fixed sleeps.  The daemon's log is printed when a test fails (always with
 MOBED_TEST_VERBOSE=1).  MOBED_DATA_DIR (the drill catalog) defaults to the
@@ -78,7 +78,9 @@ DRILL_LINE = re.compile(r'· \d+ (each way|per side|times)')
 def setup(**options):
     """Per-test setup: config={group: {key: value or None}}, caps='body' or
     None (no notification server), daemon=False (do not start mobed),
-    activatable=True (install an activation file before the bus starts)."""
+    activatable=True (install an activation file before the bus starts),
+    fatal_warnings=False (the test takes the notification server away, and
+    libnotify warns about that)."""
     def decorate(func):
         func.mobed_setup = options
         return func
@@ -144,7 +146,14 @@ class MobedTestCase(_Base):
         os.environ['MOBED_CAMERA_PREFIX'] = str(self.tmp / 'no-camera')
         os.environ.pop('LANGUAGE', None)
         os.environ['LC_ALL'] = 'C.UTF-8'
-        os.environ['G_DEBUG'] = 'fatal-criticals'
+        # Any warning ends mobed: problems in the user's files are messages,
+        # so a warning is a bug. libnotify itself warns when no notification
+        # server can be reached, so tests without one, or that take it away
+        # (fatal_warnings=False), make only criticals fatal.
+        caps = opts.get('caps', self.caps)
+        os.environ['G_DEBUG'] = ('fatal-warnings'
+                                 if caps is not None and opts.get('fatal_warnings', True)
+                                 else 'fatal-criticals')
         os.environ['G_MESSAGES_DEBUG'] = 'mobed'
         # The shipped drills.ini, uninstalled (meson may point elsewhere).
         os.environ.setdefault('MOBED_DATA_DIR', str(SOURCE / 'data'))
@@ -170,7 +179,6 @@ class MobedTestCase(_Base):
         self.bus.signal_subscribe(None, IFACE, None, OBJ_PATH, None,
                                   Gio.DBusSignalFlags.NONE, self._on_signal)
 
-        caps = opts.get('caps', self.caps)
         if caps is not None:
             self.start_notification_server(caps)
         if opts.get('daemon', self.start_mobed):

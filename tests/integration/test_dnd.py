@@ -179,6 +179,7 @@ class TestNotificationServer(DndTestCase):
         self.wait_notify()
         self.assertEqual(self.reasons(), [])
 
+    @setup(fatal_warnings=False)
     def test_server_gone_clears_its_reasons(self):
         self.add_property(DUNST_IFACE, 'paused', True)
         self.daemon = self.start_daemon()

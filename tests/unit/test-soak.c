@@ -34,7 +34,6 @@
 #include "store/history.h"
 #include "core/picker.h"
 #include "core/stats.h"
-#include "daemon/bus/stats-view.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 /* From the sanitizer runtime's interface (sanitizer/allocator_interface.h,
@@ -110,8 +109,8 @@ after_plan (Soak *s)
       };
 
       if (rec->break_id != 0)
-        mobed_stats_view_fill_row (&row, s->catalog, s->choice.items, s->choice.n,
-                                   rec->outcome == MOBED_OUTCOME_DONE);
+        mobed_history_row_set_drills (&row, s->catalog, s->choice.items, s->choice.n,
+                                      rec->outcome == MOBED_OUTCOME_DONE);
       g_assert_true (mobed_history_add (s->history, &row, &error));
       g_assert_no_error (error);
       g_assert_cmpint (row.id, >, 0);

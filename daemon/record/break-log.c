@@ -1,12 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * daemon-history.c — the daemon's side of the break log: each ended break
- * is written, with its drills, before anyone hears it ended, and today's
- * done count is read from the log, the one place that knows. Between uses
- * the file is closed and SQLite unloaded: a few writes an hour do not
- * keep its code resident all day.
+ * break-log.c — see break-log.h. Between uses the file is closed: a few
+ * writes an hour need not keep SQLite's cache and a descriptor all day.
  */
-#include "daemon/daemon-private.h"
+#include "daemon/record/break-log.h"
 
 #include <string.h>
 #ifdef __GLIBC__
@@ -15,7 +12,6 @@
 
 #include "core/stats.h"
 #include "daemon/clock.h"
-#include "daemon/bus/stats-view.h"
 
 /* How long the log stays open after its last use: long enough that a
  * burst (a break answered, then `mobectl stats`) opens it once, short
@@ -23,12 +19,19 @@
  * costs about 2.5 ms of CPU. */
 #define HISTORY_LINGER_S 2
 
+struct _MobedBreakLog {
+  MobedHistory *history;
+  guint         linger_id;
+  char          today[11];      /* local date today_done counts */
+  guint         today_done;
+};
+
 static gboolean
 close_history (gpointer user_data)
 {
-  MobedDaemon *self = user_data;
+  MobedBreakLog *self = user_data;
 
-  self->history_idle_id = 0;
+  self->linger_id = 0;
   mobed_history_close_idle (self->history);
 #ifdef __GLIBC__
   /* What start-up or the burst just ended freed (SQLite's page cache among
@@ -41,25 +44,58 @@ close_history (gpointer user_data)
 /* The log, to read or write now; closed again HISTORY_LINGER_S after its
  * last use. */
 MobedHistory *
-mobed_daemon_history (MobedDaemon *self)
+mobed_break_log_history (MobedBreakLog *self)
 {
-  g_clear_handle_id (&self->history_idle_id, g_source_remove);
-  self->history_idle_id = g_timeout_add_seconds (HISTORY_LINGER_S, close_history, self);
+  g_clear_handle_id (&self->linger_id, g_source_remove);
+  self->linger_id = g_timeout_add_seconds (HISTORY_LINGER_S, close_history, self);
   return self->history;
 }
 
-void
-mobed_daemon_history_free (MobedDaemon *self)
+MobedBreakLog *
+mobed_break_log_open (const char *path, MobedTime now)
 {
-  g_clear_handle_id (&self->history_idle_id, g_source_remove);
+  MobedBreakLog *self = g_new0 (MobedBreakLog, 1);
+
+  self->history = mobed_history_open (path, now.wall);
+  if (mobed_history_problem (self->history) != NULL)
+    g_message ("%s", mobed_history_problem (self->history));
+  mobed_break_log_roll_today (self, now);
+  return self;
+}
+
+void
+mobed_break_log_free (MobedBreakLog *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_handle_id (&self->linger_id, g_source_remove);
   g_clear_pointer (&self->history, mobed_history_free);
+  g_free (self);
+}
+
+const char *
+mobed_break_log_problem (MobedBreakLog *self)
+{
+  return mobed_history_problem (self->history);
+}
+
+const char *
+mobed_break_log_today (MobedBreakLog *self)
+{
+  return self->today;
+}
+
+guint
+mobed_break_log_today_done (MobedBreakLog *self)
+{
+  return self->today_done;
 }
 
 /* Done breaks today, from the log: the one place that knows. */
 static guint
-count_done_today (MobedDaemon *self, MobedTime now)
+count_done_today (MobedBreakLog *self, MobedTime now)
 {
-  g_autoptr(GArray) rows = mobed_history_query (mobed_daemon_history (self), now.wall - G_GINT64_CONSTANT (26) * 3600 * G_USEC_PER_SEC,
+  g_autoptr(GArray) rows = mobed_history_query (mobed_break_log_history (self), now.wall - G_GINT64_CONSTANT (26) * 3600 * G_USEC_PER_SEC,
                                                 0, NULL);
   guint done = 0;
 
@@ -77,7 +113,7 @@ count_done_today (MobedDaemon *self, MobedTime now)
 
 /* The done count belongs to a local calendar day and starts over at midnight. */
 void
-mobed_daemon_roll_today (MobedDaemon *self, MobedTime now)
+mobed_break_log_roll_today (MobedBreakLog *self, MobedTime now)
 {
   char today[11];
 
@@ -92,7 +128,8 @@ mobed_daemon_roll_today (MobedDaemon *self, MobedTime now)
 /* Writes the ended break to the log before anyone hears of it ending, so
  * a D-Bus reply to Done means it is on disk. */
 void
-mobed_daemon_record_break (MobedDaemon *self, const MobedRecord *rec)
+mobed_break_log_record (MobedBreakLog *self, const MobedRecord *rec, const MobedCatalog *catalog,
+                        const MobedChoice *choice)
 {
   g_autoptr(GError) error = NULL;
   MobedHistoryRow row = {
@@ -107,11 +144,12 @@ mobed_daemon_record_break (MobedDaemon *self, const MobedRecord *rec)
 
   /* A natural break taken before one was due offered no drills. */
   if (rec->break_id != 0)
-    mobed_stats_view_fill_row (&row, self->choice_catalog ? self->choice_catalog : self->catalog,
-                               self->choice.items, self->choice.n,
-                               rec->outcome == MOBED_OUTCOME_DONE);
-  if (!mobed_history_add (mobed_daemon_history (self), &row, &error) && !had_problem)
-    g_warning ("%s", mobed_history_problem (self->history));
+    mobed_history_row_set_drills (&row, catalog, choice->items, choice->n,
+                                  rec->outcome == MOBED_OUTCOME_DONE);
+  if (!mobed_history_add (mobed_break_log_history (self), &row, &error) && !had_problem)
+    g_message ("%s", mobed_history_problem (self->history));
   else if (had_problem && mobed_history_problem (self->history) == NULL)
     g_message ("The history is written to disk again");
+  if (rec->outcome == MOBED_OUTCOME_DONE)
+    self->today_done++;
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * daemon-defer.c — why a due break waits, and telling the scheduler. Two
+ * hold.c — why a due break waits, and telling the scheduler. Two
  * kinds of reason:
  *
  *  - do not disturb (daemon/hold/dnd.c) is watched all the time and reported as
@@ -22,13 +22,13 @@
  * for the second kind, so a break never flashes up between a paused dunst
  * and a camera that is still on.
  */
-#include "daemon/daemon-private.h"
+#include "daemon/hold/hold.h"
 
 #include <unistd.h>
 
-#include "daemon/hold/camera.h"
 #include "core/reasons.h"
 #include "daemon/clock.h"
+#include "daemon/hold/camera.h"
 #include "daemon/hold/dnd.h"
 #include "daemon/hold/fullscreen.h"
 #include "daemon/hold/mako.h"
@@ -36,14 +36,31 @@
 #define RECHECK_S 60
 #define MAKO_RECHECK_S 3
 
+struct _MobedHold {
+  const MobedConfig *config;
+  MobedScheduler    *scheduler;
+  MobedHoldCallbacks callbacks;
+  gpointer           user_data;
+
+  MobedDnd          *dnd;             /* NULL when respect-dnd is off */
+  MobedMako         *mako;            /* the same */
+  gboolean           mako_asking;     /* look() holds a break for mako's answer */
+  gboolean           mako_was_asking; /* ...and did so the time before */
+  guint              due_reasons;     /* camera, fullscreen, mako: found as a break came due */
+  gint64             recheck_at;      /* mono µs to look for them again, or MOBED_NEVER */
+  gint64             recheck_us;
+  gboolean           deferred;        /* what the scheduler was last told */
+  char              *camera_prefix;   /* "/dev/video" but in tests */
+};
+
 static guint
-watched (MobedDaemon *self)
+watched (MobedHold *self)
 {
   return self->dnd != NULL ? mobed_dnd_get_reasons (self->dnd) : 0;
 }
 
 guint
-mobed_daemon_defer_reasons (MobedDaemon *self)
+mobed_hold_reasons (MobedHold *self)
 {
   return watched (self) | self->due_reasons;
 }
@@ -51,11 +68,11 @@ mobed_daemon_defer_reasons (MobedDaemon *self)
 /* The /proc scan and the X11 question: a few milliseconds, a few times an
  * hour. */
 static guint
-look (MobedDaemon *self)
+look (MobedHold *self)
 {
   guint found = 0;
 
-  if (self->config.defer_camera)
+  if (self->config->defer_camera)
     {
       pid_t pid = mobed_camera_user ("/proc", self->camera_prefix, getuid ());
 
@@ -65,7 +82,7 @@ look (MobedDaemon *self)
           found |= MOBED_DEFER_CAMERA;
         }
     }
-  if (self->config.defer_fullscreen && mobed_fullscreen_active ())
+  if (self->config->defer_fullscreen && mobed_fullscreen_active ())
     found |= MOBED_DEFER_FULLSCREEN;
   /* "Asking" holds too, for the moment until mako answers. */
   self->mako_was_asking = self->mako_asking;
@@ -88,7 +105,7 @@ look (MobedDaemon *self)
 }
 
 static void
-set_due (MobedDaemon *self, guint found, MobedTime now)
+set_due (MobedHold *self, guint found, MobedTime now)
 {
   if (found != self->due_reasons)
     {
@@ -114,7 +131,7 @@ set_due (MobedDaemon *self, guint found, MobedTime now)
 
 /* DEFER or UNDEFER, when that changes what the scheduler was told. */
 static void
-tell (MobedDaemon *self, gboolean deferred, MobedTime now)
+tell (MobedHold *self, gboolean deferred, MobedTime now)
 {
   MobedEvent event = { .kind = deferred ? MOBED_EVENT_DEFER : MOBED_EVENT_UNDEFER };
   MobedPlan plan;
@@ -126,13 +143,11 @@ tell (MobedDaemon *self, gboolean deferred, MobedTime now)
   /* A break shown now was held back: the notifier makes sure it is seen
    * (GNOME files it silently while its date menu, where the switch is, is
    * open). */
-  self->releasing = !deferred;
-  mobed_daemon_carry_out (self, &plan, now);
-  self->releasing = FALSE;
+  self->callbacks.carry_out (&plan, now, !deferred, self->user_data);
 }
 
 void
-mobed_daemon_defer_before (MobedDaemon *self, const MobedEvent *event, MobedTime now)
+mobed_hold_before (MobedHold *self, const MobedEvent *event, MobedTime now)
 {
   const MobedEvent undefer = { .kind = MOBED_EVENT_UNDEFER };
   gboolean looked = FALSE;
@@ -143,13 +158,13 @@ mobed_daemon_defer_before (MobedDaemon *self, const MobedEvent *event, MobedTime
       looked = TRUE;
     }
   /* Do not disturb just ended: a break it held may still have to wait. */
-  if (self->deferred && mobed_daemon_defer_reasons (self) == 0 && !looked
+  if (self->deferred && mobed_hold_reasons (self) == 0 && !looked
       && mobed_scheduler_would_show (self->scheduler, &undefer, now))
     {
       set_due (self, look (self), now);
       looked = TRUE;
     }
-  tell (self, mobed_daemon_defer_reasons (self) != 0, now);
+  tell (self, mobed_hold_reasons (self) != 0, now);
   /* The event itself (the timer, a snooze ending, the user back) would
    * bring a break up: look first. */
   if (!self->deferred && !looked && event != NULL
@@ -161,7 +176,7 @@ mobed_daemon_defer_before (MobedDaemon *self, const MobedEvent *event, MobedTime
 }
 
 void
-mobed_daemon_defer_after (MobedDaemon *self, MobedTime now)
+mobed_hold_after (MobedHold *self, MobedTime now)
 {
   /* Answered, taken anyway, snoozed, paused or away: no break is held, and
    * what held it is looked for again next time. */
@@ -176,26 +191,27 @@ mobed_daemon_defer_after (MobedDaemon *self, MobedTime now)
 static void
 on_dnd_changed (gpointer user_data)
 {
-  MobedDaemon *self = user_data;
-  MobedEvent tick = { .kind = MOBED_EVENT_TICK };
+  MobedHold *self = user_data;
 
-  mobed_daemon_handle (self, &tick);
+  self->callbacks.changed (self->user_data);
 }
 
 /* mako answered: whatever it held is looked at again now. */
 static void
 on_mako_answered (gpointer user_data)
 {
-  MobedDaemon *self = user_data;
+  MobedHold *self = user_data;
 
   if (self->due_reasons & MOBED_DEFER_MAKO)
     self->recheck_at = mobed_clock_now ().mono;
   on_dnd_changed (self);
 }
 
-void
-mobed_daemon_defer_init (MobedDaemon *self)
+MobedHold *
+mobed_hold_new (const MobedConfig *config, MobedScheduler *scheduler,
+                const MobedHoldCallbacks *callbacks, gpointer user_data)
 {
+  MobedHold *self = g_new0 (MobedHold, 1);
   const char *prefix = g_getenv ("MOBED_CAMERA_PREFIX");
   const char *recheck = g_getenv ("MOBED_RECHECK_SECONDS");
   guint64 seconds = RECHECK_S;
@@ -205,26 +221,31 @@ mobed_daemon_defer_init (MobedDaemon *self)
   self->camera_prefix = g_strdup (prefix != NULL && *prefix != '\0' ? prefix : "/dev/video");
   if (recheck != NULL && !g_ascii_string_to_unsigned (recheck, 10, 1, 3600, &seconds, NULL))
     {
-      g_warning ("MOBED_RECHECK_SECONDS=%s is not 1 to 3600; using %d", recheck, RECHECK_S);
+      g_message ("MOBED_RECHECK_SECONDS=%s is not 1 to 3600; using %d", recheck, RECHECK_S);
       seconds = RECHECK_S;
     }
+  self->config = config;
+  self->scheduler = scheduler;
+  self->callbacks = *callbacks;
+  self->user_data = user_data;
   self->recheck_us = (gint64) seconds * G_USEC_PER_SEC;
   self->recheck_at = MOBED_NEVER;
-  if (self->config.defer_fullscreen && !mobed_fullscreen_supported ())
+  if (self->config->defer_fullscreen && !mobed_fullscreen_supported ())
     g_message ("This mobed was built without X11 support: fullscreen windows are not seen");
+  return self;
 }
 
 void
-mobed_daemon_defer_configure (MobedDaemon *self, MobedTime now)
+mobed_hold_configure (MobedHold *self, MobedTime now)
 {
-  if (self->config.respect_dnd && self->dnd == NULL)
+  if (self->config->respect_dnd && self->dnd == NULL)
     {
       self->dnd = mobed_dnd_new (on_dnd_changed, self);
       self->mako = mobed_mako_new (on_mako_answered, self);
       g_message ("Do not disturb: watching %s; mako's mode is asked when a break is due",
                  mobed_dnd_describe (self->dnd));
     }
-  else if (!self->config.respect_dnd && self->dnd != NULL)
+  else if (!self->config->respect_dnd && self->dnd != NULL)
     {
       g_clear_pointer (&self->dnd, mobed_dnd_free);
       g_clear_pointer (&self->mako, mobed_mako_free);
@@ -235,10 +256,19 @@ mobed_daemon_defer_configure (MobedDaemon *self, MobedTime now)
     self->recheck_at = now.mono;
 }
 
-void
-mobed_daemon_defer_free (MobedDaemon *self)
+gint64
+mobed_hold_next_look (MobedHold *self)
 {
+  return self->recheck_at;
+}
+
+void
+mobed_hold_free (MobedHold *self)
+{
+  if (self == NULL)
+    return;
   g_clear_pointer (&self->dnd, mobed_dnd_free);
   g_clear_pointer (&self->mako, mobed_mako_free);
-  g_clear_pointer (&self->camera_prefix, g_free);
+  g_free (self->camera_prefix);
+  g_free (self);
 }

@@ -1,26 +1,56 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * daemon-pause.c — what a pause leaves behind besides the scheduler's
- * state: its reason ("meeting"), an interval with that reason in the
- * history, and state.ini, so that a pause and its reason outlive a restart.
+ * pause-log.c — see pause-log.h.
  */
-#include "daemon/daemon-private.h"
+#include "daemon/record/pause-log.h"
 
 #include "daemon/clock.h"
+#include "store/savedstate.h"
+
+struct _MobedPauseLog {
+  MobedBreakLog   *log;
+  MobedScheduler  *scheduler;
+  char            *state_path;
+  MobedSavedState  saved;
+  char             pause_reason[MOBED_PAUSE_REASON_BYTES];   /* of the pause on now */
+};
+
+MobedPauseLog *
+mobed_pause_log_new (const char *state_path, MobedBreakLog *log, MobedScheduler *scheduler)
+{
+  MobedPauseLog *self = g_new0 (MobedPauseLog, 1);
+  g_autoptr(GError) error = NULL;
+
+  self->log = log;
+  self->scheduler = scheduler;
+  self->state_path = g_strdup (state_path);
+  if (!mobed_saved_state_load (&self->saved, self->state_path, &error))
+    g_message ("Could not read mobed's state, starting afresh: %s", error->message);
+  return self;
+}
+
+void
+mobed_pause_log_free (MobedPauseLog *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->state_path);
+  g_free (self);
+}
 
 static void
-save_state (MobedDaemon *self)
+save_state (MobedPauseLog *self)
 {
   g_autoptr(GError) error = NULL;
 
   if (!mobed_saved_state_save (&self->saved, self->state_path, &error))
-    g_warning ("Could not save mobed's state: %s", error->message);
+    g_message ("Could not save mobed's state: %s", error->message);
 }
 
 /* The end is kept as wall time because the monotonic clock starts over at
  * boot. */
 static void
-remember (MobedDaemon *self, MobedTime now)
+remember (MobedPauseLog *self, MobedTime now)
 {
   gint64 until = mobed_scheduler_get_paused_until (self->scheduler, now);
   const char *reason = until != 0 ? self->pause_reason : "";
@@ -33,8 +63,8 @@ remember (MobedDaemon *self, MobedTime now)
 }
 
 void
-mobed_daemon_pause_track (MobedDaemon *self, const MobedEvent *event, gboolean accepted,
-                          gboolean was_paused, MobedTime now)
+mobed_pause_log_track (MobedPauseLog *self, const MobedEvent *event, gboolean accepted,
+                       gboolean was_paused, MobedTime now)
 {
   gboolean is_paused = mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_PAUSED;
 
@@ -44,9 +74,9 @@ mobed_daemon_pause_track (MobedDaemon *self, const MobedEvent *event, gboolean a
 
       /* A new pause, or one replaced for another reason: its own interval. */
       if (was_paused && !g_str_equal (reason, self->pause_reason))
-        mobed_history_pause_end (mobed_daemon_history (self), now.wall, NULL);
+        mobed_history_pause_end (mobed_break_log_history (self->log), now.wall, NULL);
       if (!was_paused || !g_str_equal (reason, self->pause_reason))
-        mobed_history_pause_begin (mobed_daemon_history (self), now.wall,
+        mobed_history_pause_begin (mobed_break_log_history (self->log), now.wall,
                                    mobed_clock_utc_offset (now.wall), reason, NULL);
       g_strlcpy (self->pause_reason, reason, sizeof self->pause_reason);
       if (*reason != '\0')
@@ -54,7 +84,7 @@ mobed_daemon_pause_track (MobedDaemon *self, const MobedEvent *event, gboolean a
     }
   else if (was_paused && !is_paused)
     {
-      mobed_history_pause_end (mobed_daemon_history (self), now.wall, NULL);
+      mobed_history_pause_end (mobed_break_log_history (self->log), now.wall, NULL);
       self->pause_reason[0] = '\0';
     }
   if (event->kind == MOBED_EVENT_PAUSE || event->kind == MOBED_EVENT_RESUME || !is_paused)
@@ -62,14 +92,14 @@ mobed_daemon_pause_track (MobedDaemon *self, const MobedEvent *event, gboolean a
 }
 
 const char *
-mobed_daemon_pause_reason (MobedDaemon *self)
+mobed_pause_log_reason (MobedPauseLog *self)
 {
   return mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_PAUSED ? self->pause_reason
                                                                             : "";
 }
 
 void
-mobed_daemon_pause_restore (MobedDaemon *self, MobedTime now)
+mobed_pause_log_restore (MobedPauseLog *self, MobedTime now)
 {
   gint64 until = self->saved.paused_until;
   MobedEvent pause = { .kind = MOBED_EVENT_PAUSE };
@@ -90,7 +120,7 @@ mobed_daemon_pause_restore (MobedDaemon *self, MobedTime now)
     }
   /* Not paused any more: a pause that ran out while mobed was down is
    * closed in the log at its end, one left open by a crash now. */
-  mobed_history_pause_end (mobed_daemon_history (self), until > 0 ? until : now.wall, NULL);
+  mobed_history_pause_end (mobed_break_log_history (self->log), until > 0 ? until : now.wall, NULL);
   self->saved.paused_until = 0;
   self->saved.pause_reason[0] = '\0';
 }
