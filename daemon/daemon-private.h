@@ -2,9 +2,8 @@
 /*
  * daemon-private.h — the hub's state: the config, the scheduler, the
  * current break and the parts it owns (each part keeps its own state in
- * its own file: hold/, record/, notify/, presence/). Shared with the two
- * files that need the hub itself: bus/name.c (the bus name's life) and
- * focus/ (which moves with every event the hub handles).
+ * its own file: hold/, record/, notify/, presence/, focus/). Shared only
+ * with bus/name.c, which carries the bus name's life for the hub.
  */
 #pragma once
 

@@ -55,7 +55,7 @@ pick_drills (MobedDaemon *self, MobedTime now, gboolean another)
 {
   MobedConfig config = self->config;
 
-  mobed_daemon_focus_avoid (self, now, &config);
+  mobed_daemon_focus_avoid (self->focus, now, &config);
   if (!mobed_picker_pick (self->picker, &config, mobed_clock_local_day (now.wall),
                           another, &self->choice))
     {
@@ -133,7 +133,7 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
                                            : MOBED_IDLE_NONE),
     .warnings = (const char *const *) warnings,
     .defer_reasons = (const char *const *) reasons,
-    .focus = mobed_daemon_focus_variant (self, now),
+    .focus = mobed_daemon_focus_variant (self->focus, now),
   };
 
   mobed_service_publish (self->service, &status);
@@ -199,7 +199,7 @@ arm_timer (MobedDaemon *self, gint64 deadline, MobedTime now)
   g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now.wall / G_USEC_PER_SEC);
   gint64 wait = mobed_clock_until_midnight (now);
   gint64 hours_change = mobed_work_hours_next_change (&self->hours, local);
-  gint64 focus = mobed_daemon_focus_next_wall (self);
+  gint64 focus = mobed_daemon_focus_next_wall (self->focus);
   guint ms;
 
   if (deadline != MOBED_NEVER)
@@ -286,15 +286,15 @@ mobed_daemon_handle_event (MobedDaemon *self, const MobedEvent *event, gboolean 
   sync_hours (self, now);
   /* Done, Snooze and Skip answer a focus set when no microbreak is up;
    * the scheduler still sees time pass. */
-  to_focus = to_focus || mobed_daemon_focus_takes (self, event);
+  to_focus = to_focus || mobed_daemon_focus_takes (self->focus, event);
   mobed_hold_before (self->hold, to_focus ? &tick : event, now);
   ok = mobed_scheduler_handle (self->scheduler, to_focus ? &tick : event, now, &plan, error);
   /* Even a refused event can carry what the passage of time did. */
   mobed_daemon_carry_out (self, &plan, now);
   mobed_hold_after (self->hold, now);
   if (to_focus)
-    ok = mobed_daemon_focus_answer (self, event, now, error);
-  mobed_daemon_focus_sync (self, now);
+    ok = mobed_daemon_focus_answer (self->focus, event, now, error);
+  mobed_daemon_focus_sync (self->focus, now);
   mobed_pause_log_track (self->pauses, event, ok, was_paused, now);
   mobed_daemon_publish (self, now);
   arm_timer (self, plan.next_deadline, now);
@@ -529,6 +529,24 @@ on_hold_changed (gpointer user_data)
   mobed_daemon_refresh (user_data);
 }
 
+static gboolean
+on_focus_answer_event (const char *answer, MobedEvent *event, gpointer user_data)
+{
+  return mobed_daemon_answer_event (user_data, answer, event);
+}
+
+static void
+on_focus_handle (const MobedEvent *event, gpointer user_data)
+{
+  mobed_daemon_handle_focus (user_data, event);
+}
+
+static void
+on_focus_refresh (gpointer user_data)
+{
+  mobed_daemon_refresh (user_data);
+}
+
 MobedDaemon *
 mobed_daemon_new (GMainLoop *loop, GError **error)
 {
@@ -572,9 +590,16 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
     self->config_watch = mobed_config_watch_new (dir, watched, on_config_files_changed, self);
   }
   self->logind = mobed_logind_new (on_logind, self);
-  mobed_daemon_focus_new (self, now);
-  g_message ("Presence: %s", mobed_logind_describe (self->logind));
   self->hold = mobed_hold_new (&self->config, self->scheduler, &hold_callbacks, self);
+  {
+    const MobedFocusHub hub = {
+      &self->config, &self->catalog, &self->hours, self->scheduler, self->hold, self->chime,
+      self->log, on_focus_answer_event, on_focus_handle, on_focus_refresh, self,
+    };
+
+    self->focus = mobed_daemon_focus_new (&hub, now);
+  }
+  g_message ("Presence: %s", mobed_logind_describe (self->logind));
   mobed_hold_configure (self->hold, now);
   return self;
 }
@@ -601,7 +626,7 @@ GVariant *
 mobed_daemon_focus_method (MobedDaemon *self, const char *method, GVariant *params,
                            GError **error)
 {
-  GVariant *result = mobed_daemon_focus_call (self, method, params, error);
+  GVariant *result = mobed_daemon_focus_call (self->focus, method, params, error);
 
   if (result != NULL)
     {
@@ -609,6 +634,12 @@ mobed_daemon_focus_method (MobedDaemon *self, const char *method, GVariant *para
       mobed_daemon_refresh (self);
     }
   return result;
+}
+
+GVariant *
+mobed_daemon_focus_report (MobedDaemon *self, MobedTime now)
+{
+  return mobed_daemon_focus_stats (self->focus, now);
 }
 
 const MobedConfig *

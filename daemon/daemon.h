@@ -49,6 +49,8 @@ GVariant *mobed_daemon_focus_method (MobedDaemon *self, const char *method, GVar
 MobedCatalog      *mobed_daemon_catalog   (MobedDaemon *self);
 MobedBreakLog     *mobed_daemon_break_log (MobedDaemon *self);
 const MobedConfig *mobed_daemon_config    (MobedDaemon *self);
+/* GetStats' entry for the focus plan: the plan running or last ended. */
+GVariant          *mobed_daemon_focus_report (MobedDaemon *self, MobedTime now);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MobedDaemon, mobed_daemon_free)
 

@@ -13,7 +13,6 @@
 #include "daemon/bus/stats-view.h"
 #include "daemon/clock.h"
 #include "daemon/daemon.h"
-#include "daemon/focus/plan.h"
 #include "mobed-config.h"
 #include "mobed-dbus.h"
 
@@ -205,7 +204,7 @@ stats (MobedDaemon *daemon, GVariant *options, GError **error)
       g_autoptr(GVariant) entry = g_variant_get_child_value (counts, i);
       g_variant_builder_add_value (&out, entry);
     }
-  g_variant_builder_add (&out, "{sv}", "focus", mobed_daemon_focus_stats (daemon, now));
+  g_variant_builder_add (&out, "{sv}", "focus", mobed_daemon_focus_report (daemon, now));
   return g_variant_ref_sink (g_variant_builder_end (&out));
 }
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * daemon-focus-call.c — the user's changes to a focus plan: StartFocus,
+ * calls.c — the user's changes to a focus plan: StartFocus,
  * StopFocus, ExtendFocus and RateFocus on the bus (the check-in's buttons
- * come to the same rate and extend). daemon-focus.c carries the plan out.
+ * come to the same rate and extend). plan.c carries the plan out.
  */
 #include "daemon/focus/plan-private.h"
 
@@ -12,7 +12,7 @@
 #include "daemon/bus/focus-request.h"
 
 static GVariant *
-start (MobedDaemon *self, GVariant *params, MobedTime now, GError **error)
+start (MobedDaemonFocus *self, GVariant *params, MobedTime now, GError **error)
 {
   g_autofree const char **targets = NULL;
   g_autoptr(GVariant) options = NULL;
@@ -24,7 +24,7 @@ start (MobedDaemon *self, GVariant *params, MobedTime now, GError **error)
   g_variant_get (params, "(^a&s@a{sv})", &targets, &options);
   if (!mobed_focus_request_read (options, &req, &dry_run, error))
     return NULL;
-  if (!mobed_focus_plan_make (self->catalog, &self->config, targets, &req, &plan, &local_error))
+  if (!mobed_focus_plan_make (*self->hub.catalog, self->hub.config, targets, &req, &plan, &local_error))
     {
       g_set_error_literal (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS, local_error->message);
       return NULL;
@@ -33,21 +33,21 @@ start (MobedDaemon *self, GVariant *params, MobedTime now, GError **error)
   mobed_clock_local_date (now.wall, plan.first_day);
   if (dry_run)
     return focus_plan_variant (self, &plan, NULL, now);
-  if (self->focus->active)
+  if (self->active)
     {
       g_set_error (error, MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_FOCUS_ACTIVE,
                    "A focus plan for %s is running; stop it first (mobectl focus --stop)",
                    focus_plan_of (self)->target);
       return NULL;
     }
-  if (!mobed_focus_log_start (mobed_daemon_history (self), &plan, mobed_clock_utc_offset (now.wall),
+  if (!mobed_focus_log_start (mobed_break_log_history (self->hub.log), &plan, mobed_clock_utc_offset (now.wall),
                               &local_error))
     g_message ("The focus plan is kept in memory for now: %s", local_error->message);
-  g_array_set_size (self->focus->ratings, 0);
+  g_array_set_size (self->ratings, 0);
   focus_begin (self, &plan, now);
   g_message ("Focus plan started for %s: %u drills, %u sets a day, %u days", plan.target,
              plan.n_items, plan.sets_per_day, plan.days);
-  return focus_plan_variant (self, &plan, &self->focus->day, now);
+  return focus_plan_variant (self, &plan, &self->day, now);
 }
 
 static gboolean
@@ -61,9 +61,9 @@ no_focus (GError **error)
 /* The plan an answer or an extension is about: the running one, or one
  * that ended today or yesterday (its last check-in comes after its end). */
 static MobedFocusPlan *
-recent_plan (MobedDaemon *self, MobedTime now)
+recent_plan (MobedDaemonFocus *self, MobedTime now)
 {
-  MobedDaemonFocus *f = self->focus;
+  MobedDaemonFocus *f = self;
   char today[11];
   gint index;
 
@@ -77,7 +77,7 @@ recent_plan (MobedDaemon *self, MobedTime now)
 }
 
 gboolean
-focus_extend (MobedDaemon *self, guint days, MobedTime now, GError **error)
+focus_extend (MobedDaemonFocus *self, guint days, MobedTime now, GError **error)
 {
   MobedFocusPlan *plan = recent_plan (self, now);
   g_autoptr(GError) local_error = NULL;
@@ -99,10 +99,10 @@ focus_extend (MobedDaemon *self, guint days, MobedTime now, GError **error)
     }
   copy = *plan;
   copy.days += days;
-  if (!mobed_focus_log_extend (mobed_daemon_history (self), copy.id, copy.days, now.wall,
+  if (!mobed_focus_log_extend (mobed_break_log_history (self->hub.log), copy.id, copy.days, now.wall,
                                &local_error))
     g_message ("The longer focus plan is kept in memory for now: %s", local_error->message);
-  if (self->focus->active)
+  if (self->active)
     plan->days = copy.days;
   else
     focus_begin (self, &copy, now);
@@ -111,7 +111,7 @@ focus_extend (MobedDaemon *self, guint days, MobedTime now, GError **error)
 }
 
 GVariant *
-focus_rate (MobedDaemon *self, MobedRating rating, MobedTime now, GError **error)
+focus_rate (MobedDaemonFocus *self, MobedRating rating, MobedTime now, GError **error)
 {
   MobedFocusPlan *plan = recent_plan (self, now);
   g_auto(GVariantBuilder) dict = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
@@ -130,11 +130,11 @@ focus_rate (MobedDaemon *self, MobedRating rating, MobedTime now, GError **error
   mobed_clock_local_date (now.wall, today);
   index = CLAMP (mobed_focus_day_index (plan, today), 0, (gint) plan->days - 1);
   r.day_index = (guint) index;
-  if (!mobed_focus_log_rate (mobed_daemon_history (self), plan->id, r.day_index, rating, now.wall,
+  if (!mobed_focus_log_rate (mobed_break_log_history (self->hub.log), plan->id, r.day_index, rating, now.wall,
                              &local_error))
     g_message ("The check-in is kept in memory for now: %s", local_error->message);
-  g_array_append_val (self->focus->ratings, r);
-  if (index < (gint) plan->days - 1 && self->focus->active)
+  g_array_append_val (self->ratings, r);
+  if (index < (gint) plan->days - 1 && self->active)
     message = N_("Noted. Keep going; the plan asks again tomorrow.");
   else if (rating == MOBED_RATING_BETTER)
     {
@@ -155,7 +155,7 @@ focus_rate (MobedDaemon *self, MobedRating rating, MobedTime now, GError **error
 }
 
 GVariant *
-mobed_daemon_focus_call (MobedDaemon *self, const char *method, GVariant *params,
+mobed_daemon_focus_call (MobedDaemonFocus *self, const char *method, GVariant *params,
                          GError **error)
 {
   MobedTime now = mobed_clock_now ();
@@ -165,7 +165,7 @@ mobed_daemon_focus_call (MobedDaemon *self, const char *method, GVariant *params
     result = start (self, params, now, error);
   else if (g_str_equal (method, "StopFocus"))
     {
-      if (!self->focus->active)
+      if (!self->active)
         no_focus (error);
       else
         {

@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * daemon-focus-private.h — what daemon-focus.c (carrying a plan out) and
- * daemon-focus-call.c (the user's changes to it) share.
+ * plan-private.h — what plan.c (carrying a plan out) and calls.c (the
+ * user's changes to it) share.
  */
 #pragma once
 
 #include "core/focus-day.h"
 #include "store/focus-log.h"
 #include "daemon/focus/plan.h"
-#include "daemon/daemon-private.h"
+#include <gio/gio.h>
+
+#include "daemon/notify/notifier.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +20,7 @@ G_BEGIN_DECLS
 #define TOTAL_DAYS_MAX (4 * MOBED_FOCUS_DAYS_MAX)
 
 struct _MobedDaemonFocus {
-  MobedDaemon    *daemon;
+  MobedFocusHub   hub;
   gboolean        active;
   MobedFocusDay   day;
   gint64          next_wall;
@@ -30,19 +32,19 @@ struct _MobedDaemonFocus {
   MobedFocusPlan  ended;
 };
 
-MobedFocusPlan *focus_plan_of      (MobedDaemon *self);
+MobedFocusPlan *focus_plan_of      (MobedDaemonFocus *self);
 /* Makes @plan the running one, at its place in today as the log tells. */
-void            focus_begin        (MobedDaemon *self, const MobedFocusPlan *plan,
+void            focus_begin        (MobedDaemonFocus *self, const MobedFocusPlan *plan,
                                     MobedTime now);
-void            focus_end_plan     (MobedDaemon *self, gint64 now_wall, const char *why);
+void            focus_end_plan     (MobedDaemonFocus *self, gint64 now_wall, const char *why);
 /* The plan as the Focus property and StartFocus describe it; @day NULL
  * for a plan not running (a dry run). */
-GVariant       *focus_plan_variant (MobedDaemon *self, const MobedFocusPlan *plan,
+GVariant       *focus_plan_variant (MobedDaemonFocus *self, const MobedFocusPlan *plan,
                                     const MobedFocusDay *day, MobedTime now);
 /* A check-in's answer, from RateFocus or the check-in's buttons. */
-GVariant       *focus_rate         (MobedDaemon *self, MobedRating rating, MobedTime now,
+GVariant       *focus_rate         (MobedDaemonFocus *self, MobedRating rating, MobedTime now,
                                     GError **error);
-gboolean        focus_extend       (MobedDaemon *self, guint days, MobedTime now,
+gboolean        focus_extend       (MobedDaemonFocus *self, guint days, MobedTime now,
                                     GError **error);
 
 G_END_DECLS

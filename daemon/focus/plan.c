@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * daemon-focus.c — carries out a rehab focus plan. The plan's day machine
+ * plan.c — carries out a rehab focus plan. The plan's day machine
  * (core/focus-day) is moved on with every event the daemon handles; each
  * set and each check-in gets a notification of its own, apart from the
  * microbreak's; sets and answers go to the history, which is also where a
@@ -25,24 +25,24 @@ local_at (gint64 wall)
 }
 
 MobedFocusPlan *
-focus_plan_of (MobedDaemon *self)
+focus_plan_of (MobedDaemonFocus *self)
 {
-  return &self->focus->day.plan;
+  return &self->day.plan;
 }
 
 static void
-chime (MobedDaemon *self, const char *event_id, const char *description)
+chime (MobedDaemonFocus *self, const char *event_id, const char *description)
 {
-  if (self->config.sound)
-    mobed_chime_play (self->chime, event_id, description);
+  if (self->hub.config->sound)
+    mobed_chime_play (self->hub.chime, event_id, description);
 }
 
 /* Every rep of a done set, both sides. */
 static guint
-set_reps (MobedDaemon *self)
+set_reps (MobedDaemonFocus *self)
 {
   MobedOffer offers[MOBED_FOCUS_DRILLS_MAX];
-  guint n = mobed_focus_offers (focus_plan_of (self), self->catalog, offers), total = 0;
+  guint n = mobed_focus_offers (focus_plan_of (self), *self->hub.catalog, offers), total = 0;
 
   for (guint i = 0; i < n; i++)
     total += offers[i].reps * (offers[i].unit == MOBED_REPS_TIMES ? 1 : 2);
@@ -50,14 +50,14 @@ set_reps (MobedDaemon *self)
 }
 
 static void
-show_set (MobedDaemon *self, guint set_number)
+show_set (MobedDaemonFocus *self, guint set_number)
 {
   MobedFocusPlan *plan = focus_plan_of (self);
   MobedOffer offers[MOBED_FOCUS_DRILLS_MAX];
-  guint n = mobed_focus_offers (plan, self->catalog, offers);
+  guint n = mobed_focus_offers (plan, *self->hub.catalog, offers);
   g_autofree char *length = mobed_duration_format_human (mobed_focus_set_seconds (plan,
-                                                                                  self->catalog));
-  g_autofree char *snooze = mobed_duration_format_human (self->config.snooze_s);
+                                                                                  *self->hub.catalog));
+  g_autofree char *snooze = mobed_duration_format_human (self->hub.config->snooze_s);
   /* TRANSLATORS: a notification button; %s is a length such as "5 min" */
   g_autofree char *snooze_label = g_strdup_printf (_("Snooze %s"), snooze);
   g_autofree char *first = n > 0 ? mobed_break_view_offer_line (&offers[0]) : g_strdup ("");
@@ -84,7 +84,7 @@ show_set (MobedDaemon *self, guint set_number)
   g_string_append_printf (body, _("About %s, all in one go. Keep it in the comfortable range."),
                           length);
   g_message ("Focus set %u of %u due: %s", set_number, plan->sets_per_day, plan->target);
-  mobed_notifier_show_full (self->focus->set_note, title, body->str, actions,
+  mobed_notifier_show_full (self->set_note, title, body->str, actions,
                             G_N_ELEMENTS (actions),
                             /* TRANSLATORS: keep the commands; they are typed in a terminal */
                             _("Answer with: mobectl done · mobectl snooze · mobectl skip"), FALSE);
@@ -94,10 +94,10 @@ show_set (MobedDaemon *self, guint set_number)
 }
 
 static void
-ask_checkin (MobedDaemon *self, gboolean final)
+ask_checkin (MobedDaemonFocus *self, gboolean final)
 {
   MobedFocusPlan *plan = focus_plan_of (self);
-  gint day = mobed_focus_day_index (plan, self->focus->day.day) + 1;
+  gint day = mobed_focus_day_index (plan, self->day.day) + 1;
   g_autofree char *title = final
     /* TRANSLATORS: the title of the check-in at the end of a focus plan */
     ? g_strdup (_("Your focus plan is done"))
@@ -110,8 +110,8 @@ ask_checkin (MobedDaemon *self, gboolean final)
     { "worse", C_("rating", "Worse") },
   };
 
-  self->focus->checkin_final = final;
-  mobed_notifier_show_full (self->focus->checkin_note, title,
+  self->checkin_final = final;
+  mobed_notifier_show_full (self->checkin_note, title,
                             _("Since you started, does it feel better, the same, or worse?"),
                             actions, G_N_ELEMENTS (actions),
                             /* TRANSLATORS: keep the command; it is typed in a terminal */
@@ -119,7 +119,7 @@ ask_checkin (MobedDaemon *self, gboolean final)
 }
 
 static void
-record_set (MobedDaemon *self, const MobedFocusStep *step)
+record_set (MobedDaemonFocus *self, const MobedFocusStep *step)
 {
   g_autoptr(GError) error = NULL;
   char day[11];
@@ -127,7 +127,7 @@ record_set (MobedDaemon *self, const MobedFocusStep *step)
 
   mobed_clock_local_date (step->due_wall, day);
   g_message ("Focus set %u ended: %s", step->set_number, mobed_outcome_to_string (step->outcome));
-  if (!mobed_focus_log_set (mobed_daemon_history (self), focus_plan_of (self)->id, day,
+  if (!mobed_focus_log_set (mobed_break_log_history (self->hub.log), focus_plan_of (self)->id, day,
                             step->set_number, step->due_wall, step->ended_wall, step->outcome,
                             step->snoozes, reps, &error))
     g_message ("Focus set kept in memory for now: %s", error->message);
@@ -137,12 +137,12 @@ record_set (MobedDaemon *self, const MobedFocusStep *step)
 }
 
 static void
-carry_out (MobedDaemon *self, const MobedFocusStep *step, gint day_index)
+carry_out (MobedDaemonFocus *self, const MobedFocusStep *step, gint day_index)
 {
   if (step->flags & MOBED_FOCUS_PLAN_RECORD)
     record_set (self, step);
   if (step->flags & MOBED_FOCUS_PLAN_CLOSE)
-    mobed_notifier_close (self->focus->set_note);
+    mobed_notifier_close (self->set_note);
   if (step->flags & MOBED_FOCUS_PLAN_SHOW)
     show_set (self, step->set_number);
   if (step->flags & MOBED_FOCUS_PLAN_CHECKIN)
@@ -150,13 +150,13 @@ carry_out (MobedDaemon *self, const MobedFocusStep *step, gint day_index)
 }
 
 void
-focus_end_plan (MobedDaemon *self, gint64 now_wall, const char *why)
+focus_end_plan (MobedDaemonFocus *self, gint64 now_wall, const char *why)
 {
-  MobedDaemonFocus *f = self->focus;
+  MobedDaemonFocus *f = self;
   g_autoptr(GError) error = NULL;
 
   g_message ("Focus plan for %s ended: %s", focus_plan_of (self)->target, why);
-  if (!mobed_focus_log_end (mobed_daemon_history (self), focus_plan_of (self)->id, now_wall, &error))
+  if (!mobed_focus_log_end (mobed_break_log_history (self->hub.log), focus_plan_of (self)->id, now_wall, &error))
     g_message ("The end of the focus plan is kept in memory for now: %s", error->message);
   mobed_notifier_close (f->set_note);
   f->ended = f->day.plan;
@@ -166,20 +166,20 @@ focus_end_plan (MobedDaemon *self, gint64 now_wall, const char *why)
 }
 
 static gboolean
-can_show (MobedDaemon *self)
+can_show (MobedDaemonFocus *self)
 {
-  MobedState state = mobed_scheduler_get_state (self->scheduler);
+  MobedState state = mobed_scheduler_get_state (self->hub.scheduler);
 
   /* Do not disturb (or a camera, a fullscreen window seen holding a
    * microbreak) holds a focus set back just the same. */
   return (state == MOBED_STATE_WORKING || state == MOBED_STATE_SNOOZED)
-         && mobed_hold_reasons (self->hold) == 0;
+         && mobed_hold_reasons (self->hub.hold) == 0;
 }
 
 void
-mobed_daemon_focus_sync (MobedDaemon *self, MobedTime now)
+mobed_daemon_focus_sync (MobedDaemonFocus *self, MobedTime now)
 {
-  MobedDaemonFocus *f = self->focus;
+  MobedDaemonFocus *f = self;
   g_autoptr(GDateTime) local = local_at (now.wall);
   char today[11];
   MobedFocusStep step;
@@ -189,9 +189,9 @@ mobed_daemon_focus_sync (MobedDaemon *self, MobedTime now)
     return;
   mobed_clock_local_date (now.wall, today);
   index = mobed_focus_day_index (focus_plan_of (self), today);
-  mobed_focus_day_tick (&f->day, &self->hours, local, can_show (self) && index >= 0,
-                        mobed_focus_set_seconds (focus_plan_of (self), self->catalog),
-                        self->config.expire_after_s, &step);
+  mobed_focus_day_tick (&f->day, self->hub.hours, local, can_show (self) && index >= 0,
+                        mobed_focus_set_seconds (focus_plan_of (self), *self->hub.catalog),
+                        self->hub.config->expire_after_s, &step);
   /* A set of yesterday's left up is recorded before the plan may end. */
   carry_out (self, &step, index);
   if (index >= (gint) focus_plan_of (self)->days)
@@ -203,23 +203,23 @@ mobed_daemon_focus_sync (MobedDaemon *self, MobedTime now)
 }
 
 gint64
-mobed_daemon_focus_next_wall (MobedDaemon *self)
+mobed_daemon_focus_next_wall (MobedDaemonFocus *self)
 {
-  return self->focus->active ? self->focus->next_wall : 0;
+  return self->active ? self->next_wall : 0;
 }
 
 gboolean
-mobed_daemon_focus_takes (MobedDaemon *self, const MobedEvent *event)
+mobed_daemon_focus_takes (MobedDaemonFocus *self, const MobedEvent *event)
 {
-  return self->focus->active
+  return self->active
          && (event->kind == MOBED_EVENT_DONE || event->kind == MOBED_EVENT_SNOOZE
              || event->kind == MOBED_EVENT_SKIP)
-         && self->focus->day.state != MOBED_FOCUS_WAITING
-         && mobed_scheduler_get_break_id (self->scheduler) == 0;
+         && self->day.state != MOBED_FOCUS_WAITING
+         && mobed_scheduler_get_break_id (self->hub.scheduler) == 0;
 }
 
 gboolean
-mobed_daemon_focus_answer (MobedDaemon *self, const MobedEvent *event, MobedTime now,
+mobed_daemon_focus_answer (MobedDaemonFocus *self, const MobedEvent *event, MobedTime now,
                            GError **error)
 {
   g_autoptr(GDateTime) local = local_at (now.wall);
@@ -238,7 +238,7 @@ mobed_daemon_focus_answer (MobedDaemon *self, const MobedEvent *event, MobedTime
                    "A snooze must be between 1 second and 12 hours");
       return FALSE;
     }
-  if (!mobed_focus_day_answer (&self->focus->day, outcome, event->seconds, local, &step))
+  if (!mobed_focus_day_answer (&self->day, outcome, event->seconds, local, &step))
     {
       g_set_error_literal (error, MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_NOT_DUE,
                            "No focus set is due right now");
@@ -249,13 +249,13 @@ mobed_daemon_focus_answer (MobedDaemon *self, const MobedEvent *event, MobedTime
 }
 
 GVariant *
-focus_plan_variant (MobedDaemon *self, const MobedFocusPlan *plan, const MobedFocusDay *day,
+focus_plan_variant (MobedDaemonFocus *self, const MobedFocusPlan *plan, const MobedFocusDay *day,
               MobedTime now)
 {
   g_auto(GVariantBuilder) dict = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
   g_auto(GVariantBuilder) ratings = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(us)"));
   MobedOffer offers[MOBED_FOCUS_DRILLS_MAX];
-  guint n = mobed_focus_offers (plan, self->catalog, offers);
+  guint n = mobed_focus_offers (plan, *self->hub.catalog, offers);
   static const char *const states[] = { "waiting", "shown", "snoozed" };
   char today[11];
 
@@ -269,12 +269,12 @@ focus_plan_variant (MobedDaemon *self, const MobedFocusPlan *plan, const MobedFo
   g_variant_builder_add (&dict, "{sv}", "sets_per_day", g_variant_new_uint32 (plan->sets_per_day));
   g_variant_builder_add (&dict, "{sv}", "drills", mobed_break_view_offers (offers, n));
   g_variant_builder_add (&dict, "{sv}", "set_seconds",
-                         g_variant_new_uint64 (mobed_focus_set_seconds (plan, self->catalog)));
+                         g_variant_new_uint64 (mobed_focus_set_seconds (plan, *self->hub.catalog)));
   if (day != NULL)
     {
       g_autoptr(GDateTime) local = local_at (now.wall);
-      gint64 next = mobed_focus_day_next (day, &self->hours, local,
-                                          mobed_focus_set_seconds (plan, self->catalog));
+      gint64 next = mobed_focus_day_next (day, self->hub.hours, local,
+                                          mobed_focus_set_seconds (plan, *self->hub.catalog));
 
       g_variant_builder_add (&dict, "{sv}", "today_done", g_variant_new_uint32 (day->done));
       g_variant_builder_add (&dict, "{sv}", "today_answered", g_variant_new_uint32 (day->resolved));
@@ -284,9 +284,9 @@ focus_plan_variant (MobedDaemon *self, const MobedFocusPlan *plan, const MobedFo
       g_variant_builder_add (&dict, "{sv}", "set_state",
                              g_variant_new_string (states[day->state]));
     }
-  for (guint i = 0; i < self->focus->ratings->len; i++)
+  for (guint i = 0; i < self->ratings->len; i++)
     {
-      const MobedFocusLogRating *r = &g_array_index (self->focus->ratings, MobedFocusLogRating, i);
+      const MobedFocusLogRating *r = &g_array_index (self->ratings, MobedFocusLogRating, i);
       g_variant_builder_add (&ratings, "(us)", r->day_index + 1, mobed_rating_to_string (r->rating));
     }
   g_variant_builder_add (&dict, "{sv}", "ratings", g_variant_builder_end (&ratings));
@@ -294,29 +294,29 @@ focus_plan_variant (MobedDaemon *self, const MobedFocusPlan *plan, const MobedFo
 }
 
 GVariant *
-mobed_daemon_focus_variant (MobedDaemon *self, MobedTime now)
+mobed_daemon_focus_variant (MobedDaemonFocus *self, MobedTime now)
 {
-  if (!self->focus->active)
+  if (!self->active)
     return g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0);
-  return focus_plan_variant (self, focus_plan_of (self), &self->focus->day, now);
+  return focus_plan_variant (self, focus_plan_of (self), &self->day, now);
 }
 
 void
-mobed_daemon_focus_avoid (MobedDaemon *self, MobedTime now, MobedConfig *config)
+mobed_daemon_focus_avoid (MobedDaemonFocus *self, MobedTime now, MobedConfig *config)
 {
   g_autoptr(GDateTime) local = local_at (now.wall);
 
-  if (self->focus->active && local != NULL
-      && mobed_focus_day_near_set (&self->focus->day, &self->hours, local,
-                                   mobed_focus_set_seconds (focus_plan_of (self), self->catalog),
+  if (self->active && local != NULL
+      && mobed_focus_day_near_set (&self->day, self->hub.hours, local,
+                                   mobed_focus_set_seconds (focus_plan_of (self), *self->hub.catalog),
                                    AVOID_S))
     mobed_focus_plan_exclude (focus_plan_of (self), config);
 }
 
 GVariant *
-mobed_daemon_focus_stats (MobedDaemon *self, MobedTime now)
+mobed_daemon_focus_stats (MobedDaemonFocus *self, MobedTime now)
 {
-  g_autoptr(MobedFocusReport) report = mobed_focus_log_report (mobed_daemon_history (self),
+  g_autoptr(MobedFocusReport) report = mobed_focus_log_report (mobed_break_log_history (self->hub.log),
                                                                now.wall);
   g_auto(GVariantBuilder) dict = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
   g_auto(GVariantBuilder) days = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{sv}"));
@@ -330,7 +330,7 @@ mobed_daemon_focus_stats (MobedDaemon *self, MobedTime now)
   if (report == NULL)
     return g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0);
   mobed_clock_local_date (now.wall, today);
-  n = mobed_focus_offers (&report->plan, self->catalog, offers);
+  n = mobed_focus_offers (&report->plan, *self->hub.catalog, offers);
   /* Every day of the plan up to today (or its last), days without a set too. */
   last = MIN (mobed_focus_day_index (&report->plan, today), (gint) report->plan.days - 1);
   if (report->ended_wall != 0)
@@ -357,7 +357,7 @@ mobed_daemon_focus_stats (MobedDaemon *self, MobedTime now)
       g_variant_builder_open (&days, G_VARIANT_TYPE ("a{sv}"));
       g_variant_builder_add (&days, "{sv}", "date", g_variant_new_string (date));
       g_variant_builder_add (&days, "{sv}", "planned",
-                             g_variant_new_uint32 ((self->hours.days & (1u << weekday))
+                             g_variant_new_uint32 ((self->hub.hours->days & (1u << weekday))
                                                    ? report->plan.sets_per_day : 0));
       g_variant_builder_add (&days, "{sv}", "offered", g_variant_new_uint32 (offered));
       g_variant_builder_add (&days, "{sv}", "done", g_variant_new_uint32 (done));
@@ -374,7 +374,7 @@ mobed_daemon_focus_stats (MobedDaemon *self, MobedTime now)
   g_variant_builder_add (&dict, "{sv}", "sets_per_day",
                          g_variant_new_uint32 (report->plan.sets_per_day));
   g_variant_builder_add (&dict, "{sv}", "active",
-                         g_variant_new_boolean (self->focus->active
+                         g_variant_new_boolean (self->active
                                                 && focus_plan_of (self)->id == report->plan.id));
   g_variant_builder_add (&dict, "{sv}", "drills", mobed_break_view_offers (offers, n));
   g_variant_builder_add (&dict, "{sv}", "total_reps", g_variant_new_uint32 (report->total_reps));
@@ -384,16 +384,16 @@ mobed_daemon_focus_stats (MobedDaemon *self, MobedTime now)
 }
 
 void
-focus_begin (MobedDaemon *self, const MobedFocusPlan *plan, MobedTime now)
+focus_begin (MobedDaemonFocus *self, const MobedFocusPlan *plan, MobedTime now)
 {
-  MobedDaemonFocus *f = self->focus;
+  MobedDaemonFocus *f = self;
   g_autoptr(GDateTime) local = local_at (now.wall);
   guint resolved, done;
   gint64 last_end;
   char today[11];
 
   mobed_clock_local_date (now.wall, today);
-  mobed_focus_log_day (mobed_daemon_history (self), plan->id, today, now.wall, &resolved, &done,
+  mobed_focus_log_day (mobed_break_log_history (self->hub.log), plan->id, today, now.wall, &resolved, &done,
                        &last_end);
   mobed_focus_day_init (&f->day, plan, local, resolved, done, last_end);
   f->active = TRUE;
@@ -402,16 +402,16 @@ focus_begin (MobedDaemon *self, const MobedFocusPlan *plan, MobedTime now)
 static void
 on_set_answered (const char *answer, gpointer user_data)
 {
-  MobedDaemon *self = user_data;
+  MobedDaemonFocus *self = user_data;
   MobedEvent event;
 
-  if (mobed_daemon_answer_event (self, answer, &event))
-    mobed_daemon_handle_focus (self, &event);
+  if (self->hub.answer_event (answer, &event, self->hub.user_data))
+    self->hub.handle (&event, self->hub.user_data);
 }
 
 /* After the last day's answer: what now, as two buttons. */
 static void
-advise (MobedDaemon *self, MobedRating rating)
+advise (MobedDaemonFocus *self, MobedRating rating)
 {
   const MobedNotifierAction better[] = {
     /* TRANSLATORS: buttons after a focus plan that helped */
@@ -425,7 +425,7 @@ advise (MobedDaemon *self, MobedRating rating)
   };
   gboolean good = rating == MOBED_RATING_BETTER;
 
-  mobed_notifier_show_full (self->focus->checkin_note,
+  mobed_notifier_show_full (self->checkin_note,
                             good ? _("Good: it helps") : _("No better after these days"),
                             good ? _("End the plan here, or keep going a few more days?")
                                  : _("Dropping it is the sensible choice. Try other drills, "
@@ -438,7 +438,7 @@ advise (MobedDaemon *self, MobedRating rating)
 static void
 on_checkin_answered (const char *answer, gpointer user_data)
 {
-  MobedDaemon *self = user_data;
+  MobedDaemonFocus *self = user_data;
   g_autoptr(GError) error = NULL;
   MobedTime now = mobed_clock_now ();
   MobedRating rating = mobed_rating_from_string (answer);
@@ -447,40 +447,39 @@ on_checkin_answered (const char *answer, gpointer user_data)
   if (rating != MOBED_RATING_NONE)
     {
       result = focus_rate (self, rating, now, &error);
-      if (result != NULL && self->focus->checkin_final)
+      if (result != NULL && self->checkin_final)
         advise (self, rating);
-      self->focus->checkin_final = FALSE;
+      self->checkin_final = FALSE;
     }
-  else if (g_str_equal (answer, "end") && self->focus->active)
+  else if (g_str_equal (answer, "end") && self->active)
     focus_end_plan (self, now.wall, "ended at the check-in");
   else if (g_str_equal (answer, "extend"))
     focus_extend (self, EXTEND_DAYS, now, &error);
   if (error != NULL)
     g_message ("Focus check-in answer '%s' not taken: %s", answer, error->message);
-  mobed_daemon_refresh (self);
+  self->hub.refresh (self->hub.user_data);
 }
 
 MobedDaemonFocus *
-mobed_daemon_focus_new (MobedDaemon *daemon, MobedTime now)
+mobed_daemon_focus_new (const MobedFocusHub *hub, MobedTime now)
 {
   MobedDaemonFocus *f = g_new0 (MobedDaemonFocus, 1);
   const MobedNotifierCallbacks set_callbacks = { on_set_answered, NULL };
   const MobedNotifierCallbacks checkin_callbacks = { on_checkin_answered, NULL };
+  MobedHistory *history = mobed_break_log_history (hub->log);
   MobedFocusPlan plan;
 
-  f->daemon = daemon;
+  f->hub = *hub;
   f->ratings = g_array_new (FALSE, TRUE, sizeof (MobedFocusLogRating));
-  f->set_note = mobed_notifier_new (&set_callbacks, daemon);
-  f->checkin_note = mobed_notifier_new (&checkin_callbacks, daemon);
-  daemon->focus = f;
-  if (mobed_focus_log_active (mobed_daemon_history (daemon), now.wall, &plan))
+  f->set_note = mobed_notifier_new (&set_callbacks, f);
+  f->checkin_note = mobed_notifier_new (&checkin_callbacks, f);
+  if (mobed_focus_log_active (history, now.wall, &plan))
     {
-      g_autoptr(MobedFocusReport) report = mobed_focus_log_report (mobed_daemon_history (daemon),
-                                                                   now.wall);
+      g_autoptr(MobedFocusReport) report = mobed_focus_log_report (history, now.wall);
 
       if (report != NULL && report->plan.id == plan.id)
         g_array_append_vals (f->ratings, report->ratings->data, report->ratings->len);
-      focus_begin (daemon, &plan, now);
+      focus_begin (f, &plan, now);
       g_message ("Focus plan for %s goes on (day %d of %u)", plan.target,
                  mobed_focus_day_index (&plan, f->day.day) + 1, plan.days);
     }
