@@ -94,7 +94,7 @@ mobectl_defer_reason_text (const char *reason)
 char *
 mobectl_reps_text (guint reps, const char *unit)
 {
-  /* The same words as the notification's (daemon/break-view.c). */
+  /* The same words as the notification's (daemon/notify/break-view.c). */
   if (g_strcmp0 (unit, "per-side") == 0)
     /* TRANSLATORS: repetitions of a drill done on the left, then on the right */
     return g_strdup_printf (ngettext ("%u per side", "%u per side", reps), reps);

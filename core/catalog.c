@@ -445,17 +445,15 @@ add_or_replace (MobedCatalog *self, MobedDrill *drill)
 }
 
 gboolean
-mobed_catalog_load (MobedCatalog *self, const char *path, GPtrArray *problems, GError **error)
+mobed_catalog_parse (MobedCatalog *self, const char *text, gsize length, const char *path,
+                     GPtrArray *problems, GError **error)
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(GHashTable) duplicates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = NULL;
   g_auto(GStrv) groups = NULL;
-  gsize length;
 
-  if (!g_file_get_contents (path, &text, &length, &local_error)
-      || !g_key_file_load_from_data (file, text, length, G_KEY_FILE_KEEP_TRANSLATIONS,
+  if (!g_key_file_load_from_data (file, text, length, G_KEY_FILE_KEEP_TRANSLATIONS,
                                      &local_error))
     {
       g_autofree char *full = g_strdup_printf ("%s: %s", path, local_error->message);

@@ -62,11 +62,15 @@ MobedCatalog     *mobed_catalog_new    (void);
 MobedCatalog     *mobed_catalog_ref    (MobedCatalog *self);
 void              mobed_catalog_unref  (MobedCatalog *self);
 
-/* Adds the drills of @path; a drill whose id is already loaded replaces it
- * (so a user's file overrides the shipped one). Each broken drill is left
- * out with a sentence naming file, drill and key appended to @problems.
- * FALSE only when the file cannot be read or is not a key file at all. */
-gboolean          mobed_catalog_load   (MobedCatalog *self,
+/* Adds the drills of @text (@length bytes, read from @path, which
+ * problems name); a drill whose id is already loaded replaces it (so a
+ * user's file overrides the shipped one). Each broken drill is left out
+ * with a sentence naming file, drill and key appended to @problems. FALSE
+ * only when @text is not a key file at all. store/config-files.h reads
+ * the file itself. */
+gboolean          mobed_catalog_parse  (MobedCatalog *self,
+                                        const char   *text,
+                                        gsize         length,
                                         const char   *path,
                                         GPtrArray    *problems,
                                         GError      **error);

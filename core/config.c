@@ -367,32 +367,17 @@ check_unknown (GKeyFile *file, const char *path, GPtrArray *warnings)
     }
 }
 
-gboolean
-mobed_config_load (MobedConfig *config,
-                   const char  *path,
-                   GPtrArray   *warnings,
-                   GError     **error)
+void
+mobed_config_parse (MobedConfig *config,
+                    GKeyFile    *file,
+                    const char  *path,
+                    GPtrArray   *warnings)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autoptr(GError) local_error = NULL;
   MobedConfig next;
 
-  g_return_val_if_fail (config != NULL && path != NULL, FALSE);
+  g_return_if_fail (config != NULL && file != NULL && path != NULL);
 
   mobed_config_init_defaults (&next);
-  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &local_error))
-    {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        {
-          *config = next;
-          return TRUE;
-        }
-      g_autofree char *full = g_strdup_printf ("%s: %s", path, local_error->message);
-      g_autofree char *message = mobed_message_text (full);
-      g_set_error_literal (error, local_error->domain, local_error->code, message);
-      return FALSE;
-    }
-
   check_unknown (file, path, warnings);
   for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
     {
@@ -417,11 +402,4 @@ mobed_config_load (MobedConfig *config,
         }
     }
   *config = next;
-  return TRUE;
-}
-
-char *
-mobed_config_default_path (void)
-{
-  return g_build_filename (g_get_user_config_dir (), "mobed", "mobed.conf", NULL);
 }

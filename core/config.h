@@ -37,18 +37,15 @@ typedef struct {
 
 void     mobed_config_init_defaults (MobedConfig *config);
 
-/* Reads @path into @config. Keys the file sets with a good value take it,
- * keys it leaves out go back to their default, and keys with a bad value keep
- * what @config held, each with a warning appended to @warnings (strings
- * naming the file, group and key). A missing file means all defaults.
- * Returns FALSE only when the file exists but cannot be read or is not a
- * key file at all; @config is then untouched. */
-gboolean mobed_config_load          (MobedConfig *config,
+/* Reads @file (read from @path, which warnings name) into @config. Keys
+ * the file sets with a good value take it, keys it leaves out go back to
+ * their default, and keys with a bad value keep what @config held, each
+ * with a warning appended to @warnings (strings naming the file, group and
+ * key). store/config-files.h reads the file itself. */
+void     mobed_config_parse         (MobedConfig *config,
+                                     GKeyFile    *file,
                                      const char  *path,
-                                     GPtrArray   *warnings,
-                                     GError     **error);
+                                     GPtrArray   *warnings);
 
-/* $XDG_CONFIG_HOME/mobed/mobed.conf */
-char    *mobed_config_default_path  (void);
 
 G_END_DECLS

@@ -9,7 +9,7 @@
 
 #include <glib.h>
 
-#include "core/history.h"
+#include "core/record.h"
 
 G_BEGIN_DECLS
 

@@ -11,23 +11,24 @@
 #include <string.h>
 
 #include "core/config.h"
+#include "store/config-files.h"
 #include "core/duration.h"
-#include "core/history.h"
+#include "store/history.h"
 #include "core/workhours.h"
 #include "core/picker.h"
 #include "core/reasons.h"
-#include "core/savedstate.h"
+#include "store/savedstate.h"
 #include "core/scheduler.h"
-#include "daemon/break-view.h"
-#include "daemon/chime.h"
+#include "daemon/notify/break-view.h"
+#include "daemon/notify/chime.h"
 #include "daemon/clock.h"
 #include "daemon/config-watch.h"
 #include "daemon/drill-source.h"
-#include "daemon/idle-monitor.h"
-#include "daemon/notifier.h"
-#include "daemon/presence-logind.h"
-#include "daemon/presence-screensaver.h"
-#include "daemon/service.h"
+#include "daemon/presence/idle-monitor.h"
+#include "daemon/notify/notifier.h"
+#include "daemon/presence/lock-logind.h"
+#include "daemon/presence/lock-screensaver.h"
+#include "daemon/bus/service.h"
 
 
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "mobed-config.h"
+#include "store/config-files.h"
 
 static char *
 shipped_path (void)

@@ -10,7 +10,7 @@
  * a seeded user answers every break (mostly done, some skipped, snoozed,
  * dismissed, swapped with "another", or left to expire); and every break
  * that ends is written, as the daemon writes it, to a real history file
- * (core/history.c: SQLite, WAL, synchronous=FULL) on tmpfs. Then the whole
+ * (store/history.c: SQLite, WAL, synchronous=FULL) on tmpfs. Then the whole
  * year is read back and its stats computed (core/stats.c), as `mobectl
  * stats --days 365` makes the daemon do. Last, REOPENS more breaks are
  * written the way the daemon writes one between breaks: the file closed
@@ -37,8 +37,9 @@
 #include <time.h>
 
 #include "core/catalog.h"
+#include "store/config-files.h"
 #include "core/config.h"
-#include "core/history.h"
+#include "store/history.h"
 #include "core/picker.h"
 #include "core/scheduler.h"
 #include "core/stats.h"

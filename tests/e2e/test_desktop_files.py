@@ -29,7 +29,7 @@ BUILD = Path(os.environ.get('MOBED_BUILD_ROOT', str(SOURCE / 'build')))
 DESKTOP = DATA / 'mobed.desktop'
 AUTOSTART = DATA / 'autostart' / 'mobed-autostart.desktop'
 ICON = DATA / 'icons' / 'hicolor' / 'scalable' / 'apps' / 'mobed.svg'
-NOTIFIER = SOURCE / 'daemon' / 'notifier.c'
+NOTIFIER = SOURCE / 'daemon' / 'notify' / 'notifier.c'
 PROGRAMS = {'desktop-file-validate': 'desktop-file-utils', 'rsvg-convert': 'librsvg2-bin',
             'meson': 'meson'}
 

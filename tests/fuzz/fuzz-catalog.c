@@ -17,7 +17,8 @@
 #include <sanitizer/lsan_interface.h>
 
 #include "core/catalog.h"
-#include "daemon/drill-list.h"
+#include "store/config-files.h"
+#include "daemon/bus/drill-list.h"
 #include "tests/fuzz/fuzz-common.h"
 
 /*

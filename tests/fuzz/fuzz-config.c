@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/catalog.h"
+#include "store/config-files.h"
 #include "core/config.h"
 #include "tests/fuzz/fuzz-common.h"
 

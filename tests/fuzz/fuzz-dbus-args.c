@@ -1,19 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-dbus-args.c — libFuzzer target for the arguments of the daemon's
- * D-Bus methods, fed to the functions the handlers in daemon/service.c call:
+ * D-Bus methods, fed to the functions the handlers in daemon/bus/service.c call:
  *
- *   ListDrills(a{sv})  → mobed_drill_list()          (daemon/drill-list.c)
- *   GetStats(a{sv})    → mobed_stats_view_stats()    (daemon/stats-view.c)
- *   GetHistory(a{sv})  → mobed_stats_view_history()  (daemon/stats-view.c)
- *   GetPauses(a{sv})   → mobed_stats_view_pauses()   (daemon/stats-view.c)
+ *   ListDrills(a{sv})  → mobed_drill_list()          (daemon/bus/drill-list.c)
+ *   GetStats(a{sv})    → mobed_stats_view_stats()    (daemon/bus/stats-view.c)
+ *   GetHistory(a{sv})  → mobed_stats_view_history()  (daemon/bus/stats-view.c)
+ *   GetPauses(a{sv})   → mobed_stats_view_pauses()   (daemon/bus/stats-view.c)
  *   Snooze(t), Pause(t) → mobed_scheduler_handle()   (the daemon hands the
  *                         seconds on unchanged as a MobedEvent)
  *   PauseWithReason(ts) → mobed_pause_reason_check() (core/reasons.c), then
  *                         as Pause, with the reason in the event
- *   StartFocus(asa{sv}) → mobed_focus_request_read() (daemon/focus-request.c)
+ *   StartFocus(asa{sv}) → mobed_focus_request_read() (daemon/bus/focus-request.c)
  *                         and mobed_focus_plan_make() (core/focus.c)
- *   RateFocus(s)       → mobed_rating_from_string()  (core/focus-log.c)
+ *   RateFocus(s)       → mobed_rating_from_string()  (store/focus-log.c)
  *
  * Input: byte 0 picks the method (byte % 9: ListDrills, GetStats,
  * GetHistory, Snooze, Pause, GetPauses, PauseWithReason, StartFocus,
@@ -39,15 +39,16 @@
 #include <glib/gstdio.h>
 
 #include "core/catalog.h"
+#include "store/config-files.h"
 #include "core/config.h"
-#include "core/focus-log.h"
+#include "store/focus-log.h"
 #include "core/focus.h"
-#include "core/history.h"
+#include "store/history.h"
 #include "core/reasons.h"
 #include "core/scheduler.h"
-#include "daemon/drill-list.h"
-#include "daemon/focus-request.h"
-#include "daemon/stats-view.h"
+#include "daemon/bus/drill-list.h"
+#include "daemon/bus/focus-request.h"
+#include "daemon/bus/stats-view.h"
 #include "tests/fuzz/fuzz-common.h"
 
 #define T0_MONO (G_GINT64_CONSTANT (1000) * G_USEC_PER_SEC)

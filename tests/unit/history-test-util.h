@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "core/catalog.h"
-#include "core/history.h"
+#include "store/history.h"
 
 /* A break due at @due_us with @n_drills (0–2) drills; reps count as done
  * only when @outcome is done, as the daemon fills them in. */

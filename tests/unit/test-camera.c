@@ -10,7 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "core/camera.h"
+#include "daemon/hold/camera.h"
 
 typedef struct {
   char *dir;

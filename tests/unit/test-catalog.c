@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/catalog.h"
+#include "store/config-files.h"
 #include "core/config.h"
 #include "core/message.h"
 #include "core/picker.h"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/catalog.h"
+#include "store/config-files.h"
 #include "core/config.h"
 #include "core/idle.h"
 #include "core/message.h"

@@ -8,8 +8,9 @@
 #include <glib/gstdio.h>
 
 #include "core/focus-day.h"
-#include "core/focus-log.h"
+#include "store/focus-log.h"
 #include "core/picker.h"
+#include "store/config-files.h"
 #include "core/scheduler.h"
 
 typedef struct {

@@ -15,7 +15,7 @@
 #include <time.h>
 
 #include "core/catalog.h"
-#include "core/history.h"
+#include "store/history.h"
 #include "history-test-util.h"
 
 /* The first migration in history.c (0 → 1), copied: a v1 file as an old

@@ -27,7 +27,7 @@
 #include <wayland-server.h>
 
 #include "daemon/clock.h"
-#include "daemon/idle-monitor.h"
+#include "daemon/presence/idle-monitor.h"
 #ifdef MOBED_TEST_IDLE_NOTIFY_V2
 #include "ext-idle-notify-v2-test-server-protocol.h"
 #else

@@ -6,6 +6,7 @@
  * replay for a seed, and "Another" swaps a pick without it counting.
  */
 #include "core/picker.h"
+#include "store/config-files.h"
 
 #define BREAKS_PER_DAY 32
 

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "core/savedstate.h"
+#include "store/savedstate.h"
 
 static char *
 temp_path (char **dir)

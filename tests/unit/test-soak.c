@@ -30,10 +30,11 @@
 
 #include "sim.h"
 #include "core/catalog.h"
-#include "core/history.h"
+#include "store/config-files.h"
+#include "store/history.h"
 #include "core/picker.h"
 #include "core/stats.h"
-#include "daemon/stats-view.h"
+#include "daemon/bus/stats-view.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 /* From the sanitizer runtime's interface (sanitizer/allocator_interface.h,

@@ -1,0 +1,592 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * notifier.c — libnotify adapter. Shows the break, turns button presses and
+ * closes into answers for the daemon, and notices notification servers that
+ * come and go. It decides nothing about breaks.
+ *
+ * libnotify's calls to the server are synchronous, and a server that has
+ * stopped (SIGSTOP, a hung shell) holds each of them for D-Bus's 25 s
+ * timeout: on the main loop that froze mobed, and `mobectl` with it, for
+ * over a minute per break. So every call that talks to the server (asking
+ * what it can show, Notify, CloseNotification) runs on one worker thread,
+ * in the order asked; the main loop only builds notifications (local work)
+ * and hears the results, and a stalled server delays the break, never
+ * mobed. libnotify delivers a notification's signals (an action, a close)
+ * in the main context, where its proxy was made for the worker (which has
+ * no context of its own), so the answers reach the daemon on the main loop.
+ * Every notification object is given up on the main loop too, never while
+ * its signal could be running there.
+ *
+ * Many servers close a notification by themselves once an action is pressed,
+ * and report that close as "dismissed by the user". So the moment an action
+ * arrives the notification is detached and taken down here, and the daemon
+ * gets only the action. Nothing is updated in place: GNOME drops the
+ * buttons of a notification updated while its banner is up, so a break
+ * shown again (another drill, escalation) is a fresh notification after
+ * the old one is closed.
+ *
+ * Every notification carries a `default` action, what a click on its body
+ * invokes: without one, GNOME launches the app's desktop entry and closes
+ * it as dismissed by the user. A body click shows the notification again
+ * (a fresh banner, with its buttons: GNOME's list entries have none), and
+ * is never an answer. A few servers need telling apart (by their name from
+ * GetServerInformation, asked with the capabilities before each show):
+ * see no_buttons_drawn and body_click_closes below.
+ */
+#include "daemon/notify/notifier.h"
+
+#include <glib/gi18n.h>
+#include <libnotify/notify.h>
+#include <string.h>
+
+/* NotificationClosed reason 2 in the notification spec. */
+#define CLOSED_BY_USER 2
+
+#define DEFAULT_ACTION "default"
+
+/* Servers that advertise actions but draw no buttons: their users answer
+ * from a menu or a terminal, so the body says how (mako: `makoctl menu`). */
+static const char *const no_buttons_drawn[] = { "mako", NULL };
+/* Servers that draw `default` as one more button and never invoke it: a
+ * click on the body closes the notification "by the user" instead
+ * (xfce4-notifyd 0.7). There such a close is the body click. */
+static const char *const body_click_closes[] = { "Xfce Notify Daemon", NULL };
+/* Servers that file a notification silently in their list when it comes
+ * while that list is open (GNOME Shell 43: its date menu marks it seen, and
+ * drops its banner). Where the user asked to see the break again (a click
+ * on it, in the banner or the list) or it comes back from do not disturb
+ * (whose switch is in that very menu), it is sent critical: GNOME keeps a
+ * critical banner waiting until the menu closes, and shows it with its
+ * buttons until it is answered. */
+static const char *const files_while_open[] = { "gnome-shell", NULL };
+
+/* What a notification shows, kept to show it again. */
+typedef struct {
+  char                *summary;
+  char                *body;
+  char                *short_body;  /* or NULL: see mobed_notifier_show() */
+  char                *short_hint;
+  char                *hint;
+  MobedNotifierAction *actions;   /* ids and labels owned */
+  guint                n_actions;
+  gboolean             urgent;
+  gboolean             again;       /* asked for again: see files_while_open */
+} Content;
+
+struct _MobedNotifier {
+  MobedNotifierCallbacks callbacks;
+  gpointer               user_data;
+  NotifyNotification    *current;
+  Content               *shown;       /* what current shows */
+  guint                  watch_id;
+  gboolean               dead;        /* freed; ops still out hold it */
+  gboolean               close_is_click; /* current's server: see body_click_closes */
+  gboolean               seen_server;
+  gboolean               failing;     /* the last show failed; logged once */
+  guint                  retry_id;    /* asks to show again, see retry_later() */
+  guint                  retries;
+};
+
+/* One call for the worker: show or close @n. */
+typedef struct {
+  MobedNotifier      *self;       /* a reference (g_rc_box) */
+  NotifyNotification *n;          /* a reference */
+  gboolean            close;
+  Content            *content;    /* show: what to show */
+  gboolean            ok;         /* show: the result */
+  gboolean            close_is_click;
+  char               *error;
+} Op;
+
+/* A server can own its name a moment before it answers Notify (a desktop
+ * shell or dbusmock starting up): a show that fails while a server is on
+ * the bus is tried again a few times, a second apart. */
+#define SHOW_RETRIES 5
+
+static void on_closed (NotifyNotification *n, MobedNotifier *self);
+static void on_action (NotifyNotification *n, char *action, gpointer user_data);
+
+static void
+content_free (Content *c)
+{
+  if (c == NULL)
+    return;
+  for (guint i = 0; i < c->n_actions; i++)
+    {
+      g_free ((char *) c->actions[i].id);
+      g_free ((char *) c->actions[i].label);
+    }
+  g_free (c->actions);
+  g_free (c->summary);
+  g_free (c->body);
+  g_free (c->short_body);
+  g_free (c->short_hint);
+  g_free (c->hint);
+  g_free (c);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Content, content_free)
+
+static Content *
+content_copy (const Content *from)
+{
+  Content *c = g_new0 (Content, 1);
+
+  c->summary = g_strdup (from->summary);
+  c->body = g_strdup (from->body);
+  c->short_body = g_strdup (from->short_body);
+  c->short_hint = g_strdup (from->short_hint);
+  c->hint = g_strdup (from->hint);
+  c->urgent = from->urgent;
+  c->again = from->again;
+  c->n_actions = from->n_actions;
+  c->actions = g_new0 (MobedNotifierAction, MAX (from->n_actions, 1));
+  for (guint i = 0; i < from->n_actions; i++)
+    c->actions[i] = (MobedNotifierAction) { g_strdup (from->actions[i].id),
+                                            g_strdup (from->actions[i].label) };
+  return c;
+}
+
+/* -- the worker ------------------------------------------------------------ */
+
+static GThreadPool *worker;
+/* The session bus libnotify talks on: once it is closed (logout), libnotify
+ * is not called at all; it would only warn (and GDBus make a critical of
+ * it) about a connection that is gone. */
+static GDBusConnection *session_bus;
+/* Under lock: set at exit (no more calls into libnotify), and whether a
+ * call into libnotify is running on the worker. */
+static GMutex   state_lock;
+static GCond    state_cond;
+static gboolean stopping;
+static gboolean busy;
+
+/* How long mobed, at exit, waits for a call under way to end. */
+#define STOP_WAIT_US (2 * G_USEC_PER_SEC)
+
+static void
+notifier_release (MobedNotifier *self)
+{
+  g_rc_box_release (self);
+}
+
+static gboolean
+on_retry (gpointer user_data)
+{
+  MobedNotifier *self = user_data;
+
+  self->retry_id = 0;
+  if (self->current == NULL && self->callbacks.server_appeared != NULL)
+    self->callbacks.server_appeared (self->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+retry_later (MobedNotifier *self)
+{
+  if (!self->seen_server || self->retry_id != 0 || self->retries >= SHOW_RETRIES)
+    return;
+  self->retries++;
+  self->retry_id = g_timeout_add_seconds (1, on_retry, self);
+}
+
+static gboolean
+op_done (gpointer data)
+{
+  Op *op = data;
+  MobedNotifier *self = op->self;
+
+  if (!op->close && !self->dead && op->n == self->current)
+    {
+      if (op->ok)
+        {
+          self->failing = FALSE;
+          self->retries = 0;
+          self->close_is_click = op->close_is_click;
+        }
+      else
+        {
+          NotifyNotification *n = g_steal_pointer (&self->current);
+
+          g_signal_handlers_disconnect_by_func (n, on_closed, self);
+          g_object_unref (n);
+          g_clear_pointer (&self->shown, content_free);
+          if (!self->failing)
+            g_message ("Could not show the notification (%s); breaks go to the log "
+                       "until a notification server appears", op->error);
+          self->failing = TRUE;
+          retry_later (self);
+        }
+    }
+  g_object_unref (op->n);
+  content_free (op->content);
+  g_free (op->error);
+  notifier_release (op->self);
+  g_free (op);
+  return G_SOURCE_REMOVE;
+}
+
+static char *
+server_name (void)
+{
+  char *name = NULL;
+
+  if (!notify_get_server_info (&name, NULL, NULL, NULL))
+    return g_strdup ("");
+  return name != NULL ? name : g_strdup ("");
+}
+
+/* A server just appearing may not answer GetCapabilities yet (libnotify's
+ * proxy fails): then assume actions, the common case; a server without
+ * them simply ignores the buttons. */
+static gboolean
+server_has_actions (void)
+{
+  GList *caps = notify_get_server_caps ();
+  gboolean found;
+
+  if (caps == NULL)
+    {
+      g_debug ("Could not ask the notification server what it can show; assuming buttons");
+      return TRUE;
+    }
+  found = g_list_find_custom (caps, "actions", (GCompareFunc) strcmp) != NULL;
+  g_list_free_full (caps, g_free);
+  return found;
+}
+
+static void
+run_show (Op *op)
+{
+  const Content *c = op->content;
+  g_autoptr(GError) error = NULL;
+  gboolean has_actions = server_has_actions ();
+  g_autofree char *name = server_name ();
+  gboolean drawn = has_actions && !g_strv_contains (no_buttons_drawn, name);
+  g_autofree char *text = NULL;
+
+  if (drawn || c->hint == NULL)
+    text = g_strdup (c->body);
+  else if (has_actions && c->short_body != NULL)
+    /* mako: 100 px high unless configured otherwise, and it cuts the rest
+     * without a sign, so the commands come first and the cues stay out. */
+    text = g_strdup_printf ("%s\n%s", c->short_body, c->short_hint);
+  else
+    text = g_strdup_printf ("%s\n%s", c->body, c->hint);
+
+  op->close_is_click = g_strv_contains (body_click_closes, name);
+  notify_notification_update (op->n, c->summary, text, "mobed");
+  notify_notification_set_urgency (op->n, c->urgent || (c->again
+                                                        && g_strv_contains (files_while_open, name))
+                                            ? NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
+  for (guint i = 0; has_actions && i < c->n_actions; i++)
+    if (!op->close_is_click || !g_str_equal (c->actions[i].id, DEFAULT_ACTION))
+      notify_notification_add_action (op->n, c->actions[i].id, c->actions[i].label,
+                                      on_action, op->self, NULL);
+  op->ok = notify_notification_show (op->n, &error);
+  if (!op->ok)
+    op->error = g_strdup (error->message);
+}
+
+static void
+run_op (gpointer data, gpointer pool_data)
+{
+  Op *op = data;
+
+  g_mutex_lock (&state_lock);
+  busy = !stopping && session_bus != NULL && !g_dbus_connection_is_closed (session_bus);
+  g_mutex_unlock (&state_lock);
+  if (!busy)
+    {
+      op->error = g_strdup ("the session bus is gone");
+      g_main_context_invoke (NULL, op_done, op);
+      return;
+    }
+  if (op->close)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!notify_notification_close (op->n, &error))
+        g_debug ("Could not close the notification: %s", error->message);
+    }
+  else
+    run_show (op);
+  g_mutex_lock (&state_lock);
+  busy = FALSE;
+  g_cond_signal (&state_cond);
+  g_mutex_unlock (&state_lock);
+  /* The notification's last reference goes on the main loop, where its
+   * signals run. */
+  g_main_context_invoke (NULL, op_done, op);
+}
+
+static void
+push (MobedNotifier *self, NotifyNotification *n, gboolean close, Content *content)
+{
+  Op *op = g_new0 (Op, 1);
+
+  if (worker == NULL)
+    {
+      worker = g_thread_pool_new (run_op, NULL, 1, FALSE, NULL);
+      session_bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+    }
+  op->self = g_rc_box_acquire (self);
+  op->n = n;
+  op->close = close;
+  op->content = content;
+  g_thread_pool_push (worker, op, NULL);
+}
+
+/* -- the main loop's side -------------------------------------------------- */
+
+/* Forgets the current notification without telling the daemon anything. */
+static NotifyNotification *
+detach (MobedNotifier *self)
+{
+  NotifyNotification *n = g_steal_pointer (&self->current);
+
+  if (n != NULL)
+    g_signal_handlers_disconnect_by_func (n, on_closed, self);
+  return n;
+}
+
+static void
+close_quietly (MobedNotifier *self, NotifyNotification *n)
+{
+  if (n != NULL)
+    push (self, n, TRUE, NULL);
+}
+
+static void show_content (MobedNotifier *self, Content *content);
+
+static void
+on_closed (NotifyNotification *n, MobedNotifier *self)
+{
+  int reason = notify_notification_get_closed_reason (n);
+  g_autoptr(Content) again = g_steal_pointer (&self->shown);
+
+  g_object_unref (detach (self));
+  if (reason == CLOSED_BY_USER && self->close_is_click && again != NULL)
+    {
+      g_debug ("The notification was clicked (its server closes it); showing it again");
+      again->again = TRUE;
+      show_content (self, g_steal_pointer (&again));
+      return;
+    }
+  /* Expired or closed by the server is not the user's answer: the break
+   * stays due and mobectl can still answer it. */
+  if (reason == CLOSED_BY_USER)
+    self->callbacks.answered ("dismissed", self->user_data);
+  else
+    g_debug ("Notification closed by the server (reason %d); the break stays due", reason);
+}
+
+static void
+on_action (NotifyNotification *n, char *action, gpointer user_data)
+{
+  MobedNotifier *self = user_data;
+  g_autofree char *answer = g_strdup (action);
+  g_autoptr(Content) again = NULL;
+
+  /* A button on an older notification still on screen answers nothing. */
+  if (self->dead || n != self->current)
+    return;
+  if (g_str_equal (answer, DEFAULT_ACTION))
+    again = g_steal_pointer (&self->shown);
+  close_quietly (self, detach (self));
+  g_clear_pointer (&self->shown, content_free);
+  if (again != NULL)
+    {
+      g_debug ("The notification's body was clicked; showing it again");
+      again->again = TRUE;
+      show_content (self, g_steal_pointer (&again));
+      return;
+    }
+  self->callbacks.answered (answer, self->user_data);
+}
+
+static void
+on_name_appeared (GDBusConnection *connection, const char *name,
+                  const char *owner, gpointer user_data)
+{
+  MobedNotifier *self = user_data;
+
+  g_debug ("Notification server %s appeared", owner);
+  self->seen_server = TRUE;
+  self->failing = FALSE;
+  self->retries = 0;
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  /* The first report can come after a break was already shown on this
+   * very server; only a break with nothing on screen needs showing. */
+  if (self->current == NULL && self->callbacks.server_appeared != NULL)
+    self->callbacks.server_appeared (self->user_data);
+}
+
+static void
+on_name_vanished (GDBusConnection *connection, const char *name, gpointer user_data)
+{
+  MobedNotifier *self = user_data;
+  NotifyNotification *n = detach (self);
+
+  /* Its notification went with it; there is nothing left to close. */
+  g_clear_object (&n);
+  g_clear_pointer (&self->shown, content_free);
+  if (self->seen_server)
+    g_message ("The notification server left the bus; breaks go to the log until one returns");
+  self->seen_server = FALSE;
+  self->close_is_click = FALSE;
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+}
+
+MobedNotifier *
+mobed_notifier_new (const MobedNotifierCallbacks *callbacks, gpointer user_data)
+{
+  MobedNotifier *self = g_rc_box_new0 (MobedNotifier);
+
+  self->callbacks = *callbacks;
+  self->user_data = user_data;
+  if (!notify_is_initted ())
+    notify_init ("mobed");
+  self->watch_id = g_bus_watch_name (G_BUS_TYPE_SESSION, "org.freedesktop.Notifications",
+                                     G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                     on_name_appeared, on_name_vanished, self, NULL);
+  return self;
+}
+
+void
+mobed_notifier_free (MobedNotifier *self)
+{
+  NotifyNotification *n;
+
+  if (self == NULL)
+    return;
+  n = detach (self);
+  g_clear_object (&n);
+  g_clear_pointer (&self->shown, content_free);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  g_clear_handle_id (&self->watch_id, g_bus_unwatch_name);
+  self->dead = TRUE;
+  notifier_release (self);
+}
+
+/* Puts @content up as a fresh notification, taking down the one before. */
+static void
+show_content (MobedNotifier *self, Content *content)
+{
+  NotifyNotification *n;
+
+  /* After a failure, wait for a server to appear rather than failing (and
+   * having libnotify warn) again on every break. */
+  if (self->failing && !self->seen_server)
+    {
+      g_debug ("No notification server yet; the break is in the log only");
+      content_free (content);
+      return;
+    }
+  close_quietly (self, detach (self));
+  g_clear_pointer (&self->shown, content_free);
+
+  n = notify_notification_new (content->summary, content->body, "mobed");
+  notify_notification_set_timeout (n, NOTIFY_EXPIRES_NEVER);
+  /* mobed plays its own chime; the server should not add a second sound. */
+  notify_notification_set_hint (n, "suppress-sound", g_variant_new_boolean (TRUE));
+  /* data/mobed.desktop: lets notification settings group mobed's notifications. */
+  notify_notification_set_hint (n, "desktop-entry", g_variant_new_string ("mobed"));
+  g_signal_connect (n, "closed", G_CALLBACK (on_closed), self);
+  self->current = n;
+  self->shown = content_copy (content);
+  push (self, g_object_ref (n), FALSE, content);
+}
+
+static Content *
+content_new (const char                *summary,
+             const char                *body,
+             const MobedNotifierAction *actions,
+             guint                      n_actions,
+             const char                *hint,
+             gboolean                   urgent)
+{
+  Content *c = g_new0 (Content, 1);
+
+  c->summary = g_strdup (summary);
+  c->body = g_strdup (body);
+  c->hint = g_strdup (hint);
+  c->urgent = urgent;
+  c->n_actions = n_actions + 1;
+  c->actions = g_new0 (MobedNotifierAction, n_actions + 1);
+  /* The body click: most servers show no button for it (dunst lists it
+   * in its menu, so it has a label). */
+  /* TRANSLATORS: what a click on the notification's body does: it comes
+   * back on screen with its buttons */
+  c->actions[0] = (MobedNotifierAction) { g_strdup (DEFAULT_ACTION), g_strdup (_("Show again")) };
+  for (guint i = 0; i < n_actions; i++)
+    c->actions[i + 1] = (MobedNotifierAction) { g_strdup (actions[i].id),
+                                                g_strdup (actions[i].label) };
+  return c;
+}
+
+void
+mobed_notifier_show (MobedNotifier *self,
+                     const char    *summary,
+                     const char    *body,
+                     const char    *short_body,
+                     const char    *snooze_label,
+                     gboolean       urgent,
+                     gboolean       again)
+{
+  /* TRANSLATORS: notification buttons: the break is done, put it off
+   * (the label is made in daemon.c), skip it, or show a different drill */
+  const MobedNotifierAction actions[] = {
+    { "done", C_("button", "Done") },
+    { "snooze", snooze_label },
+    { "skip", C_("button", "Skip") },
+    { "another", C_("button", "Another") },
+  };
+
+  Content *c = content_new (summary, body, actions, G_N_ELEMENTS (actions),
+                            /* TRANSLATORS: keep the commands; they are typed in a terminal */
+                            _("Answer with: mobectl done · mobectl snooze · mobectl skip"),
+                            urgent);
+
+  c->short_body = g_strdup (short_body);
+  c->again = again;
+  /* TRANSLATORS: the commands that answer a break, where there is room for
+   * one short line only (mako); keep the commands as they are */
+  c->short_hint = g_strdup (_("mobectl done · snooze · skip"));
+  show_content (self, c);
+}
+
+void
+mobed_notifier_show_full (MobedNotifier             *self,
+                          const char                *summary,
+                          const char                *body,
+                          const MobedNotifierAction *actions,
+                          guint                      n_actions,
+                          const char                *hint,
+                          gboolean                   urgent)
+{
+  show_content (self, content_new (summary, body, actions, n_actions, hint, urgent));
+}
+
+void
+mobed_notifier_close (MobedNotifier *self)
+{
+  close_quietly (self, detach (self));
+  g_clear_pointer (&self->shown, content_free);
+}
+
+gboolean
+mobed_notifier_stop (void)
+{
+  gint64 until = g_get_monotonic_time () + STOP_WAIT_US;
+  gboolean idle;
+
+  g_mutex_lock (&state_lock);
+  stopping = TRUE;
+  /* A call to a live server ends in milliseconds; a stalled one is left. */
+  while (busy && g_cond_wait_until (&state_cond, &state_lock, until))
+    ;
+  idle = !busy;
+  g_mutex_unlock (&state_lock);
+  return idle;
+}
