@@ -3,15 +3,37 @@
  * context.c — mobectl's D-Bus calls and error reporting. Calls go straight
  * through g_dbus_connection_call_sync rather than a generated proxy: a proxy
  * costs extra round trips (AddMatch, GetNameOwner, GetAll) before the first
- * call, and mobectl makes one call and exits.
+ * call, and mobectl makes one call and exits. Each call waits for mobed at
+ * most ctx->timeout_s, once: a mobed that holds its name but does not answer
+ * costs the user one timeout, never two.
  */
 #include "cli/context.h"
 
 #include <glib/gi18n.h>
 #include <stdarg.h>
 
-#include "cli/bus-direct.h"
+gboolean
+mobectl_read_timeout (MobectlContext *ctx)
+{
+  const char *text = g_getenv ("MOBECTL_TIMEOUT");
+  guint64 seconds;
 
+  ctx->timeout_s = MOBECTL_TIMEOUT_DEFAULT_S;
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, MOBECTL_TIMEOUT_MAX_S, &seconds, NULL))
+    {
+      g_autofree char *shown = g_utf8_make_valid (text, -1);
+
+      /* TRANSLATORS: keep MOBECTL_TIMEOUT, it is the environment variable's name */
+      g_printerr (_("mobectl: MOBECTL_TIMEOUT must be a whole number of seconds from 1 to %d, "
+                    "not '%s'"), MOBECTL_TIMEOUT_MAX_S, shown);
+      g_printerr ("\n");
+      return FALSE;
+    }
+  ctx->timeout_s = (int) seconds;
+  return TRUE;
+}
 
 static GDBusConnection *
 bus (MobectlContext *ctx, GError **error)
@@ -27,9 +49,9 @@ mobectl_bus (MobectlContext *ctx, GError **error)
   return bus (ctx, error);
 }
 
-GVariant *
-mobectl_call (MobectlContext *ctx, const char *method, GVariant *params,
-              const GVariantType *reply_type, GError **error)
+static GVariant *
+call (MobectlContext *ctx, const char *interface, const char *method, GVariant *params,
+      const GVariantType *reply_type, GError **error)
 {
   GDBusConnection *connection = bus (ctx, error);
 
@@ -39,64 +61,26 @@ mobectl_call (MobectlContext *ctx, const char *method, GVariant *params,
         g_variant_unref (g_variant_ref_sink (params));
       return NULL;
     }
-  return g_dbus_connection_call_sync (connection, MOBECTL_BUS_NAME, MOBECTL_OBJECT_PATH, MOBECTL_INTERFACE,
-                                      method, params, reply_type,
-                                      G_DBUS_CALL_FLAGS_NONE, -1, NULL, error);
+  return g_dbus_connection_call_sync (connection, MOBECTL_BUS_NAME, MOBECTL_OBJECT_PATH,
+                                      interface, method, params, reply_type,
+                                      G_DBUS_CALL_FLAGS_NONE, ctx->timeout_s * 1000, NULL, error);
 }
 
-/* GetAll when it is the command's only call: on a connection of its own
- * (cli/bus-direct.c), or through GDBus where that cannot be done. Its
- * errors become GDBus's, as the rest of mobectl reports those. */
-static GVariant *
-get_all_alone (GError **error)
+GVariant *
+mobectl_call (MobectlContext *ctx, const char *method, GVariant *params,
+              const GVariantType *reply_type, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  GVariant *reply = mobectl_direct_call (g_getenv ("DBUS_SESSION_BUS_ADDRESS"), MOBECTL_BUS_NAME,
-                                         MOBECTL_OBJECT_PATH, "org.freedesktop.DBus.Properties",
-                                         "GetAll", g_variant_new ("(s)", MOBECTL_INTERFACE),
-                                         G_VARIANT_TYPE ("(a{sv})"), -1, &name, &local_error);
-
-  if (reply != NULL)
-    return reply;
-  if (g_error_matches (local_error, MOBECTL_DIRECT_ERROR, MOBECTL_DIRECT_ERROR_REMOTE))
-    g_propagate_error (error, g_dbus_error_new_for_dbus_error (name, local_error->message));
-  else if (g_error_matches (local_error, MOBECTL_DIRECT_ERROR, MOBECTL_DIRECT_ERROR_FAILED))
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, local_error->message);
-  else
-    g_debug ("Through GDBus: %s", local_error->message);
-  return NULL;
+  return call (ctx, MOBECTL_INTERFACE, method, params, reply_type, error);
 }
 
 GVariant *
 mobectl_get_all (MobectlContext *ctx, GError **error)
 {
-  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) reply = call (ctx, "org.freedesktop.DBus.Properties", "GetAll",
+                                    g_variant_new ("(s)", MOBECTL_INTERFACE),
+                                    G_VARIANT_TYPE ("(a{sv})"), error);
   GVariant *props;
 
-  if (ctx->bus == NULL)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      reply = get_all_alone (&local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
-  if (reply == NULL)
-    {
-      GDBusConnection *connection = bus (ctx, error);
-
-      if (connection == NULL)
-        return NULL;
-      reply = g_dbus_connection_call_sync (connection, MOBECTL_BUS_NAME, MOBECTL_OBJECT_PATH,
-                                           "org.freedesktop.DBus.Properties", "GetAll",
-                                           g_variant_new ("(s)", MOBECTL_INTERFACE),
-                                           G_VARIANT_TYPE ("(a{sv})"),
-                                           G_DBUS_CALL_FLAGS_NONE, -1, NULL, error);
-    }
   if (reply == NULL)
     return NULL;
   g_variant_get (reply, "(@a{sv})", &props);
@@ -144,9 +128,9 @@ unreachable (GError *error)
          || g_str_has_prefix (name, "org.freedesktop.systemd1.");
 }
 
-/* mobed's refusals come in English (core/scheduler.c words them); the
- * ones known by their D-Bus name are said in the user's language, as long
- * as the text is the one this table knows. */
+/* mobed's refusals, known by their D-Bus names and said in the user's
+ * language; its own English words are printed only for the names this table
+ * does not know (such as org.mobed.Error.Failed). */
 static const struct {
   const char *name;
   const char *message;
@@ -154,13 +138,17 @@ static const struct {
   { "org.mobed.Error.NotDue", N_("No break is due right now") },
   { "org.mobed.Error.Paused", N_("Breaks are paused; resume them first") },
   { "org.mobed.Error.NotPaused", N_("Breaks are not paused") },
+  { "org.mobed.Error.FocusActive",
+    N_("A focus plan is running; stop it first (mobectl focus --stop)") },
+  { "org.mobed.Error.NoFocus",
+    N_("No focus plan is running (start one with mobectl focus PROBLEM)") },
 };
 
 static const char *
 refusal_text (const char *name, const char *message)
 {
   for (gsize i = 0; name != NULL && i < G_N_ELEMENTS (refusals); i++)
-    if (g_str_equal (name, refusals[i].name) && g_str_equal (message, refusals[i].message))
+    if (g_str_equal (name, refusals[i].name))
       return _(refusals[i].message);
   return message;
 }
@@ -172,7 +160,15 @@ mobectl_bus_error (MobectlContext *ctx, GError *error)
   g_autofree char *name = g_dbus_error_get_remote_error (error);
 
   g_dbus_error_strip_remote_error (error);
-  if (down)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    {
+      g_printerr (ngettext ("mobectl: mobed did not answer within %d second",
+                            "mobectl: mobed did not answer within %d seconds", ctx->timeout_s),
+                  ctx->timeout_s);
+      g_printerr ("\n%s\n", _("It may be stopped or stuck; 'systemctl --user restart mobed' "
+                              "restarts it."));
+    }
+  else if (down)
     {
       g_printerr (_("mobectl: could not reach mobed: %s"), error->message);
       g_printerr ("\n%s\n",

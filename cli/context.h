@@ -14,10 +14,16 @@ G_BEGIN_DECLS
 /* Exit codes: 0 ok, 1 the daemon refused or could not be reached, 2 usage. */
 enum { MOBECTL_EXIT_OK = 0, MOBECTL_EXIT_REFUSED = 1, MOBECTL_EXIT_USAGE = 2 };
 
+/* How long a call waits for mobed's answer: GDBus's own default, unless
+ * MOBECTL_TIMEOUT says otherwise. */
+#define MOBECTL_TIMEOUT_DEFAULT_S 25
+#define MOBECTL_TIMEOUT_MAX_S     3600
+
 typedef struct {
   const char      *verb;     /* the command being run, for hints */
   gboolean         json;
   GDBusConnection *bus;      /* opened on first use */
+  int              timeout_s;  /* for each call, from mobectl_read_timeout () */
   /* per-command options, NULL/FALSE when not given */
   const char      *region;     /* drills */
   const char      *setting;
@@ -39,6 +45,10 @@ typedef struct {
   gboolean         stop;
   const char      *reason;     /* pause */
 } MobectlContext;
+
+/* Sets ctx->timeout_s from MOBECTL_TIMEOUT, or to the default; FALSE,
+ * having said why, when the variable is not a whole number of seconds. */
+gboolean  mobectl_read_timeout (MobectlContext *ctx);
 
 /* The session bus, opened on first use. */
 GDBusConnection *mobectl_bus  (MobectlContext *ctx, GError **error);

@@ -350,6 +350,8 @@ main (int argc, char **argv)
                                   verb->name, verb->max_args);
     }
 
+  if (!mobectl_read_timeout (&ctx))
+    return MOBECTL_EXIT_USAGE;
   /* status prints words, times and whole numbers only. */
   if (verb->run != mobectl_cmd_status)
     setlocale (LC_ALL, "");

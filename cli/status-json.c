@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * status-json.c — the status object for scripts (`--json`), the twin of the
- * status block in status.c; apart from it because it needs json-glib, which
- * the front door does without.
+ * status block in status.c.
  */
 #include "cli/status.h"
 

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * status.c — the status block and the one-line status. Reads only what the
- * daemon published; works out nothing but how to say it. GLib alone: the
- * front door (cli/front.c) prints this without loading GIO.
+ * daemon published; works out nothing but how to say it.
  */
 #include "cli/status.h"
 

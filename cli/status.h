@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* Prints @props (a{sv} from GetAll) as the status block or one JSON object. */
 void  mobectl_status_print      (GVariant *props, gboolean json);
-/* The status block alone (status.c, GLib only). */
+/* The status block alone (status.c). */
 void  mobectl_status_print_text (GVariant *props);
 
 /* The status as one JSON object (status-json.c). */

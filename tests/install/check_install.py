@@ -67,12 +67,12 @@ def main():
             return full
 
         need('bin/mobed', executable=True)
-        front = need('bin/mobectl', executable=True)
-        need('libexec/mobed/mobectl-full', executable=True)
-        # The front door finds mobectl-full from where it is, so the copy
-        # under DESTDIR runs its own (nothing is installed at the prefix).
-        if os.access(front, os.X_OK):
-            res = subprocess.run([front, '--version'], capture_output=True, text=True,
+        mobectl = need('bin/mobectl', executable=True)
+        # mobectl is one program: nothing of it goes to libexec.
+        if os.path.exists(os.path.join(root, 'libexec', 'mobed')):
+            failures.append('unexpected: libexec/mobed/')
+        if os.access(mobectl, os.X_OK):
+            res = subprocess.run([mobectl, '--version'], capture_output=True, text=True,
                                  timeout=30, check=False)
             if res.returncode != 0 or not res.stdout.startswith('mobectl '):
                 failures.append('installed mobectl --version: %d %r %r'
