@@ -193,17 +193,13 @@ print_json (GVariant *drills)
   mobectl_json_print (b);
 }
 
-/* mobed's "no such drill", to say it in the user's language. ListDrills
- * answers InvalidArgs for an unknown id and for a malformed filter, but
- * mobectl sends only string options and checks region and setting with
- * mobed's own parsers first (core/), so with an id InvalidArgs can only
- * mean the id: the error's name is enough, its English text is not read. */
+/* mobed's "no such drill", to say it in the user's language. */
 static gboolean
 no_such_drill (GError *error)
 {
   g_autofree char *name = g_dbus_error_get_remote_error (error);
 
-  return g_strcmp0 (name, "org.freedesktop.DBus.Error.InvalidArgs") == 0;
+  return g_strcmp0 (name, "org.mobed.Error.NoSuchDrill") == 0;
 }
 
 int

@@ -21,6 +21,7 @@ typedef enum {
   MOBED_SCHEDULER_ERROR_INVALID,      /* an argument out of range */
   MOBED_SCHEDULER_ERROR_FOCUS_ACTIVE, /* StartFocus while a focus plan runs */
   MOBED_SCHEDULER_ERROR_NO_FOCUS,     /* no focus plan to act on */
+  MOBED_SCHEDULER_ERROR_NO_SUCH_DRILL, /* ListDrills for an id no drill has */
 } MobedSchedulerError;
 
 GQuark mobed_scheduler_error_quark (void);

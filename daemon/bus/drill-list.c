@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "core/scheduler.h"
+
 typedef struct {
   char  *id;           /* copies: the option variants are freed as read */
   guint  region;       /* 0 = any */
@@ -131,7 +133,8 @@ mobed_drill_list (const MobedCatalog *catalog, GVariant *options, GError **error
     return NULL;
   if (filter.id != NULL && mobed_catalog_find (catalog, filter.id) == NULL)
     {
-      invalid (error, "No drill has the id '%s'", filter.id);
+      g_set_error (error, MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_NO_SUCH_DRILL,
+                   "No drill has the id '%s'", filter.id);
       return NULL;
     }
   for (guint i = 0; i < mobed_catalog_size (catalog); i++)

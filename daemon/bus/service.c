@@ -42,6 +42,8 @@ register_errors (void)
                                    "org.mobed.Error.FocusActive");
       g_dbus_error_register_error (MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_NO_FOCUS,
                                    "org.mobed.Error.NoFocus");
+      g_dbus_error_register_error (MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_NO_SUCH_DRILL,
+                                   "org.mobed.Error.NoSuchDrill");
       g_once_init_leave (&once, 1);
     }
 }
@@ -157,13 +159,11 @@ on_reload (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation, MobedServ
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
 
-/* ListDrills, GetStats, GetHistory and GetPauses: options in, one value
- * out (@result, floating or not), or NULL and @error. */
+/* ListDrills, GetStats, GetHistory and GetPauses: options in, one
+ * floating value out (@result, taken), or NULL and @error. */
 static gboolean
 answer_query (GDBusMethodInvocation *invocation, GVariant *result, GError *error)
 {
-  g_autoptr(GVariant) owned = result != NULL ? g_variant_ref_sink (result) : NULL;
-
   if (result == NULL)
     return_error (invocation, error);
   else
@@ -205,7 +205,7 @@ stats (MobedDaemon *daemon, GVariant *options, GError **error)
       g_variant_builder_add_value (&out, entry);
     }
   g_variant_builder_add (&out, "{sv}", "focus", mobed_daemon_focus_report (daemon, now));
-  return g_variant_ref_sink (g_variant_builder_end (&out));
+  return g_variant_builder_end (&out);
 }
 
 static gboolean

@@ -173,8 +173,10 @@ check_answer (GVariant *answer, GError *error, const char *type)
               (void *) answer, (void *) error);
   if (error != NULL)
     {
-      FUZZ_CHECK (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS),
-                  "error is not InvalidArgs: %s", error->message);
+      FUZZ_CHECK (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS)
+                  || g_error_matches (error, MOBED_SCHEDULER_ERROR,
+                                      MOBED_SCHEDULER_ERROR_NO_SUCH_DRILL),
+                  "error is not InvalidArgs or NoSuchDrill: %s", error->message);
       FUZZ_CHECK (g_utf8_validate (error->message, -1, NULL), "message not UTF-8");
       return;
     }

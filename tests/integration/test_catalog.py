@@ -113,6 +113,10 @@ class TestCatalog(MobedTestCase):
         with self.assertRaises(Exception) as cm:
             self.call_list({'colour': ('s', 'red')})
         self.assertIn('InvalidArgs', str(cm.exception))
+        # An unknown id has its own error name, which mobectl matches.
+        with self.assertRaises(Exception) as cm:
+            self.call_list({'id': ('s', 'no-such-drill')})
+        self.assertIn('org.mobed.Error.NoSuchDrill', str(cm.exception))
         with self.assertRaises(Exception) as cm:
             self.call_list({'region': ('u', 3)})
         self.assertIn('must be a string', str(cm.exception))
