@@ -14,9 +14,8 @@
  * year is read back and its stats computed (core/stats.c), as `mobectl
  * stats --days 365` makes the daemon do. Last, REOPENS more breaks are
  * written the way the daemon writes one between breaks: the file closed
- * and SQLite unloaded before each (mobed_history_close_idle), so each
- * write loads, opens, writes and closes; that costs per break, not per
- * year, and is reported apart.
+ * before each (mobed_history_close_idle), so each write opens, writes and
+ * closes; that costs per break, not per year, and is reported apart.
  *
  * What it reports is CPU time (CLOCK_PROCESS_CPUTIME_ID per phase, and
  * getrusage user + system for the whole run), not wall time.
@@ -510,8 +509,8 @@ main (int argc, char **argv)
                  stats ? stats->streak_best : 0);
         g_print ("  CPU, whole run    %8.3f s (user %.3f + system %.3f, getrusage)\n",
                  user + sys, user, sys);
-        g_print ("  CPU, one break    %8.3f ms as the daemon writes it between breaks (SQLite\n"
-                 "                    loaded, file opened, row written, both let go; mean of %d)\n",
+        g_print ("  CPU, one break    %8.3f ms as the daemon writes it between breaks (file\n"
+                 "                    opened, row written, file closed; mean of %d)\n",
                  cpu_reopen * 1e3, REOPENS);
         g_print ("  breaks per second %8.0f (breaks due / CPU of the year)\n", per_s);
         g_print ("                    %8.0f without the history writes (scheduler + picker)\n",
