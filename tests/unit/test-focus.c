@@ -43,6 +43,7 @@ teardown (Fixture *f, gconstpointer data)
   g_assert_cmpint (system (cmd), ==, 0);
   g_free (f->dir);
   mobed_catalog_unref (f->catalog);
+  mobed_config_clear (&f->config);
 }
 
 static void
@@ -83,7 +84,8 @@ test_tag_proposal (Fixture *f, gconstpointer data)
     }
 
   /* An excluded drill is never proposed. */
-  g_strlcpy (f->config.exclude, "neck-circles", sizeof f->config.exclude);
+  g_strfreev (f->config.exclude);
+  f->config.exclude = g_strsplit ("neck-circles", ";", -1);
   make (f, neck, (MobedFocusRequest) { 0 }, &plan);
   g_assert_cmpuint (plan.n_items, ==, 1);
   g_assert_cmpstr (plan.items[0].drill_id, ==, "neck-flexors");
@@ -518,10 +520,11 @@ test_day_with_microbreaks (Fixture *f, gconstpointer data)
       mobed_scheduler_handle (sched, &tick, now, &p, NULL);
       if (p.flags & MOBED_PLAN_NEW_BREAK)
         {
-          MobedConfig config = f->config;
+          g_auto(MobedConfig) config = { 0 };
           MobedChoice choice;
           gboolean near = mobed_focus_day_near_set (&day, &always, local, set_s, 3600);
 
+          mobed_config_copy (&config, &f->config);
           if (near)
             {
               mobed_focus_plan_exclude (&plan, &config);
