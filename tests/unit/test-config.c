@@ -125,10 +125,91 @@ test_missing_file (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
 
   mobed_config_init_defaults (&c);
+  write_conf (f, "[drills]\nfocus=neck-pain\nexclude=wrist-circles\n"
+                 "[schedule]\nwork-hours=09:00-17:00\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (g_unlink (f->path), ==, 0);
   c.interval_s = 7;                       /* a deleted file means defaults again */
   g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (c.interval_s, ==, 15 * 60);
+  /* The lists go back to none too (and the old ones are freed: the leak
+   * checkers of the asan and valgrind passes see it). */
+  assert_lists_default (&c);
+  g_assert_cmpuint (f->warnings->len, ==, 0);
+}
+
+/* A copy owns its lists: it outlives the original, changing one leaves
+ * the other alone, and copying onto a config replaces (and frees) what it
+ * held. Use after free or a leak here fails the asan and valgrind passes. */
+static void
+test_copy_and_clear (Fixture *f, gconstpointer data)
+{
+  g_auto(MobedConfig) c = { 0 };
+  g_auto(MobedConfig) copy = { 0 };
+  g_auto(MobedConfig) never_filled = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  write_conf (f, "[drills]\nfocus=neck-pain,typists\nexclude=wrist-circles\n"
+                 "[schedule]\ninterval=5m\nwork-hours=09:00-12:00\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  mobed_config_copy (&copy, &c);
+  assert_config_equal (&copy, &c);
+  g_assert_true (copy.focus != c.focus && copy.exclude != c.exclude);
+  g_assert_true (copy.work_hours != c.work_hours);
+
+  mobed_config_clear (&c);
+  g_assert_null (c.focus);
+  g_assert_null (c.work_hours);
+  g_assert_cmpuint (c.interval_s, ==, 0);
+  mobed_config_clear (&c);                /* twice is harmless */
+  assert_words (copy.focus, "neck-pain;typists");
+  assert_words (copy.exclude, "wrist-circles");
+  g_assert_cmpstr (copy.work_hours, ==, "09:00-12:00");
+  g_assert_cmpuint (copy.interval_s, ==, 300);
+
+  /* Onto a config that holds lists: they are replaced, not leaked. */
+  mobed_config_init_defaults (&c);
+  mobed_config_copy (&copy, &c);
+  assert_config_equal (&copy, &c);
+  assert_words (copy.focus, "");
+  mobed_config_copy (&copy, &copy);       /* onto itself: nothing changes */
+  assert_config_equal (&copy, &c);
+
+  /* A copy of a config that only ever was zeroed is zeroed too. */
+  mobed_config_copy (&copy, &never_filled);
+  g_assert_null (copy.focus);
+  g_assert_null (copy.exclude);
+  g_assert_null (copy.work_hours);
+}
+
+/* A reload that fails whole keeps the lists as they were, and a later good
+ * one replaces them. */
+static void
+test_failed_reload_keeps_lists (Fixture *f, gconstpointer data)
+{
+  g_auto(MobedConfig) c = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  write_conf (f, "[drills]\nfocus=neck-pain\nexclude=wrist-circles,neck-circles\n"
+                 "[schedule]\nwork-hours=08:00-16:00\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+
+  write_conf (f, "[drills\nfocus=typists\n");
+  g_assert_false (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  assert_words (c.focus, "neck-pain");
+  assert_words (c.exclude, "wrist-circles;neck-circles");
+  g_assert_cmpstr (c.work_hours, ==, "08:00-16:00");
+
+  write_conf (f, "[drills]\nfocus=typists\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  assert_words (c.focus, "typists");
+  assert_words (c.exclude, "");
+  g_assert_cmpstr (c.work_hours, ==, "");
   g_assert_cmpuint (f->warnings->len, ==, 0);
 }
 
@@ -650,6 +731,8 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add ("/config/" path, Fixture, NULL, setup, fn, teardown)
   ADD ("defaults", test_defaults);
   ADD ("missing-file", test_missing_file);
+  ADD ("copy-and-clear", test_copy_and_clear);
+  ADD ("failed-reload-keeps-lists", test_failed_reload_keeps_lists);
   ADD ("good-values", test_good_values);
   ADD ("bad-values-keep-previous", test_bad_values_keep_previous);
   ADD ("unknown-keys-and-groups", test_unknown_keys_and_groups);

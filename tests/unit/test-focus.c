@@ -111,6 +111,27 @@ test_drills_and_numbers (Fixture *f, gconstpointer data)
   g_assert_cmpuint (plan.days, ==, 5);
 }
 
+/* Near a set, the plan's drills join the exclusions of a copy of the
+ * config: once each, after the user's own, and the original stays as the
+ * user wrote it. */
+static void
+test_plan_exclude (Fixture *f, gconstpointer data)
+{
+  const char *const two[] = { "neck-circles", "wrist-circles", NULL };
+  const char *const own[] = { "wrist-circles", NULL };
+  const char *const near_set[] = { "wrist-circles", "neck-circles", NULL };
+  g_auto(MobedConfig) near = { 0 };
+  MobedFocusPlan plan;
+
+  make (f, two, (MobedFocusRequest) { 0 }, &plan);
+  g_strfreev (f->config.exclude);
+  f->config.exclude = g_strdupv ((char **) own);
+  mobed_config_copy (&near, &f->config);
+  mobed_focus_plan_exclude (&plan, &near);
+  g_assert_cmpstrv (near.exclude, near_set);
+  g_assert_cmpstrv (f->config.exclude, own);
+}
+
 static void
 expect_error (Fixture *f, const char *const *targets, MobedFocusRequest req, gint code,
               const char *words)
@@ -574,6 +595,7 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add ("/focus/" path, Fixture, NULL, setup, fn, teardown)
   ADD ("tag-proposal", test_tag_proposal);
   ADD ("drills-and-numbers", test_drills_and_numbers);
+  ADD ("plan-exclude", test_plan_exclude);
   ADD ("bad-requests", test_bad_requests);
   ADD ("slots", test_slots);
   ADD ("three-days", test_three_days);
