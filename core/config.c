@@ -56,11 +56,31 @@ static const KeySpec keys[] = {
   { "drills",   "exclude",       KEY_WORDS,    FIELD (exclude),         0, 0,         0 },
 };
 
+/* One key's value between the file and MobedConfig. It owns its list or
+ * text; NULL there stands for none (an empty list, "" for work-hours). */
 typedef struct {
   guint64 number;
-  char    words[MOBED_CONFIG_WORDS_MAX];
+  GStrv   words;            /* KEY_WORDS */
+  char   *text;             /* KEY_HOURS */
 } Value;
 
+static void
+value_clear (Value *value)
+{
+  g_clear_pointer (&value->words, g_strfreev);
+  g_clear_pointer (&value->text, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Value, value_clear)
+
+/* Keys whose field is a pointer the config owns. */
+static gboolean
+owned (const KeySpec *spec)
+{
+  return spec->type == KEY_WORDS || spec->type == KEY_HOURS;
+}
+
+/* Copies @value into @config's field, freeing what the field held. */
 static void
 store (MobedConfig *config, const KeySpec *spec, const Value *value)
 {
@@ -68,22 +88,36 @@ store (MobedConfig *config, const KeySpec *spec, const Value *value)
 
   if (spec->type == KEY_BOOLEAN)
     *(gboolean *) field = value->number != 0;
-  else if (spec->type == KEY_WORDS || spec->type == KEY_HOURS)
-    g_strlcpy (field, value->words, MOBED_CONFIG_WORDS_MAX);
+  else if (spec->type == KEY_WORDS)
+    {
+      GStrv *words = (GStrv *) (void *) field;
+
+      g_strfreev (*words);
+      *words = value->words != NULL ? g_strdupv (value->words) : g_new0 (char *, 1);
+    }
+  else if (spec->type == KEY_HOURS)
+    {
+      char **text = (char **) (void *) field;
+
+      g_free (*text);
+      *text = g_strdup (value->text != NULL ? value->text : "");
+    }
   else
     *(guint64 *) field = value->number;
 }
 
+/* Copies @config's field into @value, which must hold nothing. */
 static void
 fetch (const MobedConfig *config, const KeySpec *spec, Value *value)
 {
   const char *field = (const char *) config + spec->offset;
 
-  memset (value, 0, sizeof *value);
   if (spec->type == KEY_BOOLEAN)
     value->number = *(const gboolean *) field;
-  else if (spec->type == KEY_WORDS || spec->type == KEY_HOURS)
-    g_strlcpy (value->words, field, MOBED_CONFIG_WORDS_MAX);
+  else if (spec->type == KEY_WORDS)
+    value->words = g_strdupv (*(char **const *) (const void *) field);
+  else if (spec->type == KEY_HOURS)
+    value->text = g_strdup (*(char *const *) (const void *) field);
   else
     value->number = *(const guint64 *) field;
 }
@@ -91,12 +125,54 @@ fetch (const MobedConfig *config, const KeySpec *spec, Value *value)
 void
 mobed_config_init_defaults (MobedConfig *config)
 {
+  g_return_if_fail (config != NULL);
+
   memset (config, 0, sizeof *config);
   for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      Value v = { .number = keys[i].fallback };
+      const Value v = { .number = keys[i].fallback };
       store (config, &keys[i], &v);
     }
+}
+
+void
+mobed_config_clear (MobedConfig *config)
+{
+  g_return_if_fail (config != NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (owned (&keys[i]))
+      {
+        gpointer *field = (gpointer *) (void *) ((char *) config + keys[i].offset);
+
+        if (keys[i].type == KEY_WORDS)
+          g_strfreev (*field);
+        else
+          g_free (*field);
+      }
+  memset (config, 0, sizeof *config);
+}
+
+void
+mobed_config_copy (MobedConfig *dst, const MobedConfig *src)
+{
+  g_return_if_fail (dst != NULL && src != NULL);
+
+  if (dst == src)
+    return;
+  mobed_config_clear (dst);
+  *dst = *src;
+  /* Numbers came with the '='; the lists and text become dst's own. */
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (owned (&keys[i]))
+      {
+        gpointer *field = (gpointer *) (void *) ((char *) dst + keys[i].offset);
+
+        if (keys[i].type == KEY_WORDS)
+          *field = g_strdupv (*field);
+        else
+          *field = g_strdup (*field);
+      }
 }
 
 static char *
@@ -118,9 +194,11 @@ describe (const KeySpec *spec, const Value *value)
         return g_string_free (out, FALSE);
       }
     case KEY_WORDS:
-      return g_strdup (value->words[0] ? value->words : "(none)");
+      return value->words != NULL && value->words[0] != NULL ? g_strjoinv (";", value->words)
+                                                             : g_strdup ("(none)");
     case KEY_HOURS:
-      return g_strdup (value->words[0] ? value->words : "(all day)");
+      return g_strdup (value->text != NULL && value->text[0] != '\0' ? value->text
+                                                                      : "(all day)");
     case KEY_DAYS:
       {
         static const char *const names[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
@@ -160,7 +238,7 @@ static gboolean
 parse_words (const KeySpec *spec, const char *text, Value *ret, GError **error)
 {
   g_auto(GStrv) words = g_regex_split_simple ("[,;]", text, 0, 0);
-  GString *out = g_string_new (NULL);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
 
   for (char **w = words; *w != NULL; w++)
     {
@@ -176,7 +254,6 @@ parse_words (const KeySpec *spec, const char *text, Value *ret, GError **error)
               g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
                            "'%s' is not a setting (seated, standing, space, doorway, "
                            "surface, floor)", word);
-              g_string_free (out, TRUE);
               return FALSE;
             }
           ret->number |= bit;
@@ -187,20 +264,21 @@ parse_words (const KeySpec *spec, const char *text, Value *ret, GError **error)
           {
             g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
                          "'%s' is not a kebab-case name (like neck-pain)", word);
-            g_string_free (out, TRUE);
             return FALSE;
           }
-      g_string_append_printf (out, "%s%s", out->len ? ";" : "", word);
+      g_ptr_array_add (out, g_strdup (word));
     }
-  if (out->len >= MOBED_CONFIG_WORDS_MAX)
+  if (out->len > MOBED_CONFIG_LIST_MAX)
     {
       g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
-                   "the list is longer than %d characters", MOBED_CONFIG_WORDS_MAX - 1);
-      g_string_free (out, TRUE);
+                   "the list has more than %d words", MOBED_CONFIG_LIST_MAX);
       return FALSE;
     }
-  g_strlcpy (ret->words, out->str, sizeof ret->words);
-  g_string_free (out, TRUE);
+  if (spec->type == KEY_WORDS)
+    {
+      g_ptr_array_add (out, NULL);
+      ret->words = (GStrv) g_ptr_array_free (g_steal_pointer (&out), FALSE);
+    }
   return TRUE;
 }
 
@@ -209,7 +287,7 @@ static gboolean
 parse_value (const KeySpec *spec, const char *raw, Value *ret, GError **error)
 {
   g_autofree char *text = g_strstrip (g_strdup (raw));
-  Value v = { 0 };
+  g_auto(Value) v = { 0 };
 
   /* Checked first: the parsers and every message below assume UTF-8. */
   if (!g_utf8_validate (text, -1, NULL))
@@ -242,6 +320,7 @@ parse_value (const KeySpec *spec, const char *raw, Value *ret, GError **error)
       if (spec->type == KEY_WORDS)
         {
           *ret = v;
+          v = (Value) { 0 };
           return TRUE;
         }
       break;
@@ -267,9 +346,7 @@ parse_value (const KeySpec *spec, const char *raw, Value *ret, GError **error)
           g_string_append_printf (norm, "%s%02u:%02u-%02u:%02u", i ? "," : "",
                                   hours.start[i] / 60, hours.start[i] % 60,
                                   hours.end[i] / 60, hours.end[i] % 60);
-        g_strlcpy (v.words, norm->str, sizeof v.words);
-        g_string_free (norm, TRUE);
-        *ret = v;
+        ret->text = g_string_free (norm, FALSE);
         return TRUE;
       }
     case KEY_CHOICE:
@@ -289,7 +366,7 @@ parse_value (const KeySpec *spec, const char *raw, Value *ret, GError **error)
 
   if (v.number < spec->min || v.number > spec->max)
     {
-      Value lo = { .number = spec->min }, hi = { .number = spec->max };
+      const Value lo = { .number = spec->min }, hi = { .number = spec->max };
       g_autofree char *shown = describe (spec, &v);
       g_autofree char *lo_text = describe (spec, &lo);
       g_autofree char *hi_text = describe (spec, &hi);
@@ -302,7 +379,7 @@ parse_value (const KeySpec *spec, const char *raw, Value *ret, GError **error)
                      "'%s' is out of range (%s to %s)", shown, lo_text, hi_text);
       return FALSE;
     }
-  *ret = v;
+  ret->number = v.number;
   return TRUE;
 }
 
@@ -384,7 +461,8 @@ mobed_config_parse (MobedConfig *config,
       const KeySpec *spec = &keys[i];
       g_autofree char *raw = g_key_file_get_value (file, spec->group, spec->key, NULL);
       g_autoptr(GError) bad = NULL;
-      Value value, kept;
+      g_auto(Value) value = { 0 };
+      g_auto(Value) kept = { 0 };
 
       if (raw == NULL)
         continue;
@@ -401,5 +479,6 @@ mobed_config_parse (MobedConfig *config,
                 spec->group, spec->key, bad->message, kept_text);
         }
     }
+  mobed_config_clear (config);
   *config = next;
 }

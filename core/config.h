@@ -10,7 +10,12 @@
 
 G_BEGIN_DECLS
 
-#define MOBED_CONFIG_WORDS_MAX 512
+/* The most words [drills] focus or exclude may hold. No buffer needs it:
+ * a list far longer than any catalog is a mistake (a pasted file, say), and
+ * the daemon logs one warning per word no drill knows, so such a list would
+ * bury the real problems. 200 is ten times the shipped catalog and leaves
+ * room for a large drills.ini of one's own. */
+#define MOBED_CONFIG_LIST_MAX 200
 
 typedef struct {
   guint64  interval_s;        /* [schedule] interval: active time between breaks */
@@ -27,25 +32,43 @@ typedef struct {
   guint64  idle_source;       /* [presence] idle-source: a MobedIdleKind */
   guint64  daily_goal;        /* [goals] daily: done breaks a day */
   guint64  settings;          /* [drills] settings: MobedSetting bits allowed */
-  /* [drills] focus and exclude: ';'-joined kebab-case words. Fixed buffers
-   * keep MobedConfig a plain value that can be copied and compared. */
-  char     focus[MOBED_CONFIG_WORDS_MAX];
-  char     exclude[MOBED_CONFIG_WORDS_MAX];
+  /* [drills] focus and exclude: kebab-case words. Never NULL in a config
+   * that init_defaults, parse or copy filled: none is an empty vector, so
+   * g_strv_contains() and g_strv_length() need no NULL check. */
+  GStrv    focus;
+  GStrv    exclude;
   guint64  work_days;         /* [schedule] work-days: bit 0 Monday … bit 6 Sunday */
-  char     work_hours[MOBED_CONFIG_WORDS_MAX];  /* [schedule] work-hours, normalized */
+  char    *work_hours;        /* [schedule] work-hours, normalized; "" is all day */
 } MobedConfig;
 
+/* A MobedConfig owns its lists and text, so it is never copied with '=':
+ * mobed_config_copy() makes a copy that lives on its own, and
+ * mobed_config_clear() frees one. g_auto(MobedConfig) c = { 0 }; clears on
+ * scope exit. */
+
+/* Fills @config with the defaults. @config must not hold lists (it is
+ * overwritten, not cleared): a fresh or cleared one. */
 void     mobed_config_init_defaults (MobedConfig *config);
+
+/* Frees what @config owns and zeroes it; it may then be cleared again or
+ * filled by init_defaults or copy. */
+void     mobed_config_clear         (MobedConfig *config);
+
+/* Makes @dst a copy of @src that outlives it, clearing @dst first: @dst must
+ * be zeroed or a config. */
+void     mobed_config_copy          (MobedConfig *dst, const MobedConfig *src);
 
 /* Reads @file (read from @path, which warnings name) into @config. Keys
  * the file sets with a good value take it, keys it leaves out go back to
  * their default, and keys with a bad value keep what @config held, each
  * with a warning appended to @warnings (strings naming the file, group and
- * key). store/config-files.h reads the file itself. */
+ * key). @config must be a config (init_defaults, copy or an earlier parse);
+ * its old lists are freed. store/config-files.h reads the file itself. */
 void     mobed_config_parse         (MobedConfig *config,
                                      GKeyFile    *file,
                                      const char  *path,
                                      GPtrArray   *warnings);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MobedConfig, mobed_config_clear)
 
 G_END_DECLS

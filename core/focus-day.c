@@ -209,11 +209,12 @@ mobed_focus_day_near_set (const MobedFocusDay  *self,
 void
 mobed_focus_plan_exclude (const MobedFocusPlan *plan, MobedConfig *config)
 {
-  GString *words = g_string_new (config->exclude);
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
 
+  g_strv_builder_addv (words, (const char **) config->exclude);
   for (guint i = 0; i < plan->n_items; i++)
-    g_string_append_printf (words, "%s%s", words->len > 0 ? ";" : "", plan->items[i].drill_id);
-  if (words->len < sizeof config->exclude)
-    g_strlcpy (config->exclude, words->str, sizeof config->exclude);
-  g_string_free (words, TRUE);
+    if (!g_strv_contains ((const char *const *) config->exclude, plan->items[i].drill_id))
+      g_strv_builder_add (words, plan->items[i].drill_id);
+  g_strfreev (config->exclude);
+  config->exclude = g_strv_builder_end (words);
 }

@@ -99,7 +99,7 @@ gboolean mobed_focus_day_near_set (const MobedFocusDay  *self,
                                    guint64               window_s);
 
 /* Adds @plan's drills to @config's exclusions, so a microbreak near a set
- * does not repeat them. Left as it was if they do not fit. */
+ * does not repeat them. */
 void     mobed_focus_plan_exclude (const MobedFocusPlan *plan, MobedConfig *config);
 
 G_END_DECLS

@@ -12,14 +12,6 @@
 
 G_DEFINE_QUARK (mobed-focus-error-quark, mobed_focus_error)
 
-static gboolean
-excluded (const MobedConfig *config, const char *id)
-{
-  g_auto(GStrv) words = g_strsplit (config->exclude, ";", -1);
-
-  return g_strv_contains ((const char *const *) words, id);
-}
-
 static gint
 tag_position (const MobedDrill *drill, const char *tag)
 {
@@ -48,7 +40,7 @@ mobed_focus_propose (const MobedCatalog *catalog,
         gint pos = tag_position (d, tag);
         guint r;
 
-        if (pos < 0 || excluded (config, d->id))
+        if (pos < 0 || g_strv_contains ((const char *const *) config->exclude, d->id))
           continue;
         r = (guint) pos + ((d->settings & config->settings) ? 0 : 100);
         if (r == rank)

@@ -96,24 +96,13 @@ mobed_offer_from_drill (MobedOffer *offer, const MobedDrill *drill, guint reps)
 }
 
 static gboolean
-word_in (const char *list, const char *word)
-{
-  g_auto(GStrv) words = NULL;
-
-  if (list == NULL || *list == '\0')
-    return FALSE;
-  words = g_strsplit (list, ";", -1);
-  return g_strv_contains ((const char *const *) words, word);
-}
-
-static gboolean
-matches_focus (const MobedDrill *d, const char *focus)
+matches_focus (const MobedDrill *d, const char *const *focus)
 {
   for (char **t = d->good_for; *t != NULL; t++)
-    if (word_in (focus, *t))
+    if (g_strv_contains (focus, *t))
       return TRUE;
   for (guint i = 0; i < MOBED_REGION_COUNT; i++)
-    if ((d->regions & (1u << i)) && word_in (focus, mobed_region_name (1u << i)))
+    if ((d->regions & (1u << i)) && g_strv_contains (focus, mobed_region_name (1u << i)))
       return TRUE;
   return FALSE;
 }
@@ -160,7 +149,7 @@ weight (MobedPicker *self, const MobedConfig *config, const MobedDrill *d, guint
   double fresh = novelty (self, d);
   double w = 0.05 + fresh * fresh;
 
-  if (matches_focus (d, config->focus))
+  if (matches_focus (d, (const char *const *) config->focus))
     w *= FOCUS_WEIGHT;
   if (d->regions & avoid_regions)
     w *= 0.1;          /* a second drill should move something else */
@@ -179,7 +168,7 @@ eligible (MobedPicker *self, const MobedConfig *config, guint64 seconds,
     {
       const MobedDrill *d = mobed_catalog_nth (self->catalog, i);
 
-      if (!(d->settings & config->settings) || word_in (config->exclude, d->id)
+      if (!(d->settings & config->settings) || g_strv_contains ((const char *const *) config->exclude, d->id)
           || mobed_picker_fit_reps (d, seconds) == 0
           || (avoid != NULL && g_strv_contains (avoid, d->id)))
         continue;

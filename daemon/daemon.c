@@ -53,8 +53,9 @@ current_break (MobedDaemon *self, MobedTime now)
 static void
 pick_drills (MobedDaemon *self, MobedTime now, gboolean another)
 {
-  MobedConfig config = self->config;
+  g_auto(MobedConfig) config = { 0 };
 
+  mobed_config_copy (&config, &self->config);
   mobed_daemon_focus_avoid (self->focus, now, &config);
   if (!mobed_picker_pick (self->picker, &config, mobed_clock_local_day (now.wall),
                           another, &self->choice))
@@ -441,8 +442,7 @@ mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings)
   load_hours (self);
   sync_hours (self, now);
   reload_catalog (self, warnings);
-  mobed_drill_source_check_config (self->catalog, self->config.focus, self->config.exclude,
-                                   warnings);
+  mobed_drill_source_check_config (self->catalog, &self->config, warnings);
   keep_load_warnings (self, warnings, before);
   mobed_scheduler_set_config (self->scheduler, &self->config, now, &plan);
   mobed_daemon_carry_out (self, &plan, now);
@@ -571,8 +571,7 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   load_config (self, warnings);
   load_hours (self);
   self->in_hours = TRUE;          /* the scheduler starts inside; sync_hours corrects it */
-  mobed_drill_source_check_config (self->catalog, self->config.focus, self->config.exclude,
-                                   warnings);
+  mobed_drill_source_check_config (self->catalog, &self->config, warnings);
   keep_load_warnings (self, warnings, 0);
   history_path = mobed_history_default_path ();
   self->log = mobed_break_log_open (history_path, now);
@@ -688,6 +687,7 @@ mobed_daemon_free (MobedDaemon *self)
   g_clear_object (&self->connection);
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_clear_pointer (&self->load_warnings, g_ptr_array_unref);
+  mobed_config_clear (&self->config);
   g_free (self->config_path);
   g_free (self);
 }

@@ -107,18 +107,16 @@ warn_config (GPtrArray *warnings, char *msg)
 }
 
 void
-mobed_drill_source_check_config (const MobedCatalog *catalog, const char *focus,
-                                 const char *exclude, GPtrArray *warnings)
+mobed_drill_source_check_config (const MobedCatalog *catalog, const MobedConfig *config,
+                                 GPtrArray *warnings)
 {
-  g_auto(GStrv) focus_words = g_strsplit (focus, ";", -1);
-  g_auto(GStrv) exclude_words = g_strsplit (exclude, ";", -1);
   guint bit;
 
-  for (char **w = focus_words; *w != NULL; w++)
-    if (**w != '\0' && !mobed_region_parse (*w, &bit) && !some_drill_has_tag (catalog, *w))
+  for (char **w = config->focus; *w != NULL; w++)
+    if (!mobed_region_parse (*w, &bit) && !some_drill_has_tag (catalog, *w))
       warn_config (warnings, g_strdup_printf ("[drills] focus: '%s' is neither a region nor "
                                               "a tag any drill has (see mobectl drills)", *w));
-  for (char **w = exclude_words; *w != NULL; w++)
-    if (**w != '\0' && mobed_catalog_find (catalog, *w) == NULL)
+  for (char **w = config->exclude; *w != NULL; w++)
+    if (mobed_catalog_find (catalog, *w) == NULL)
       warn_config (warnings, g_strdup_printf ("[drills] exclude: no drill has the id '%s'", *w));
 }

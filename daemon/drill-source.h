@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/catalog.h"
+#include "core/config.h"
 
 G_BEGIN_DECLS
 
@@ -15,11 +16,11 @@ G_BEGIN_DECLS
  * @problems. NULL with @error when not one usable drill is left. */
 MobedCatalog *mobed_drill_source_load (GPtrArray *problems, GError **error);
 
-/* Words in [drills] focus and exclude that match nothing in @catalog (a
- * typo would otherwise silently do nothing): logged and appended. */
+/* Words in @config's [drills] focus and exclude that match nothing in
+ * @catalog (a typo would otherwise silently do nothing): logged and
+ * appended. */
 void          mobed_drill_source_check_config (const MobedCatalog *catalog,
-                                               const char         *focus,
-                                               const char         *exclude,
+                                               const MobedConfig  *config,
                                                GPtrArray          *warnings);
 
 /* For `mobed --check-catalog`: prints each problem; 0 if @path is clean. */

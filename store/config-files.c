@@ -29,6 +29,7 @@ mobed_config_load (MobedConfig *config, const char *path, GPtrArray *warnings, G
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {
+          mobed_config_clear (config);
           mobed_config_init_defaults (config);
           return TRUE;
         }

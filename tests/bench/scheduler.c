@@ -520,6 +520,7 @@ main (int argc, char **argv)
 
   mobed_stats_free (stats);
   mobed_scheduler_free (b.sched);
+  mobed_config_clear (&b.config);
   mobed_picker_free (b.picker);
   mobed_history_free (b.history);
   mobed_catalog_unref (b.catalog);

@@ -3,7 +3,8 @@
  * fuzz-config.c — libFuzzer target for mobed_config_load(): the input is
  * the whole mobed.conf. Invariants (the ranges of mobed.conf(5)): whatever
  * the file holds, every loaded value is in its documented range, focus and
- * exclude are short ';'-joined kebab-case words, a failed load leaves the
+ * exclude are lists of at most MOBED_CONFIG_LIST_MAX non-empty kebab-case
+ * words (never NULL), work-hours is text (never NULL), a failed load leaves the
  * config untouched, loading the same file again gives the same config, and
  * every warning is UTF-8 (Reload sends them over D-Bus as "as").
  */
@@ -22,17 +23,18 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
 }
 
 static void
-check_words (const char *field, const char *words)
+check_words (const char *field, char **words)
 {
-  gsize len = strnlen (words, MOBED_CONFIG_WORDS_MAX);
-
-  FUZZ_CHECK (len < MOBED_CONFIG_WORDS_MAX, "%s is not terminated", field);
-  FUZZ_CHECK (len == 0 || (words[0] != ';' && words[len - 1] != ';'
-                           && strstr (words, ";;") == NULL),
-              "%s has an empty word: '%s'", field, words);
-  for (const char *c = words; *c != '\0'; c++)
-    FUZZ_CHECK (g_ascii_islower (*c) || g_ascii_isdigit (*c) || *c == '-' || *c == ';',
-                "%s holds '%c': '%s'", field, *c, words);
+  FUZZ_CHECK (words != NULL, "%s is NULL, not an empty list", field);
+  FUZZ_CHECK (g_strv_length (words) <= MOBED_CONFIG_LIST_MAX, "%s has %u words", field,
+              g_strv_length (words));
+  for (char **w = words; *w != NULL; w++)
+    {
+      FUZZ_CHECK (**w != '\0', "%s has an empty word", field);
+      for (const char *c = *w; *c != '\0'; c++)
+        FUZZ_CHECK (g_ascii_islower (*c) || g_ascii_isdigit (*c) || *c == '-',
+                    "%s holds '%c': '%s'", field, *c, *w);
+    }
 }
 
 #define IN_RANGE(field, lo, hi) \
@@ -53,6 +55,7 @@ check_config (const MobedConfig *c)
   IN_RANGE (settings, 1, (1u << MOBED_SETTING_COUNT) - 1);
   check_words ("focus", c->focus);
   check_words ("exclude", c->exclude);
+  FUZZ_CHECK (c->work_hours != NULL, "work_hours is NULL");
 }
 
 static gboolean
@@ -62,7 +65,9 @@ same_config (const MobedConfig *a, const MobedConfig *b)
          && a->snooze_s == b->snooze_s && a->expire_after_s == b->expire_after_s
          && a->natural_break_s == b->natural_break_s && a->sound == b->sound
          && a->daily_goal == b->daily_goal && a->settings == b->settings
-         && strcmp (a->focus, b->focus) == 0 && strcmp (a->exclude, b->exclude) == 0;
+         && g_strv_equal ((const char *const *) a->focus, (const char *const *) b->focus)
+         && g_strv_equal ((const char *const *) a->exclude, (const char *const *) b->exclude)
+         && a->work_days == b->work_days && strcmp (a->work_hours, b->work_hours) == 0;
 }
 
 int
@@ -71,7 +76,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   const char *path;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  MobedConfig config, before, again;
+  g_auto(MobedConfig) config = { 0 };
+  g_auto(MobedConfig) before = { 0 };
+  g_auto(MobedConfig) again = { 0 };
 
   if (size > 64 * 1024)
     return -1;     /* long inputs only slow the search; 1 MB lines are a unit test */
@@ -79,7 +86,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
   mobed_config_init_defaults (&config);
   check_config (&config);
-  before = config;
+  mobed_config_copy (&before, &config);
   if (!mobed_config_load (&config, path, warnings, &error))
     {
       FUZZ_CHECK (error != NULL, "failed without an error");
@@ -93,7 +100,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   fuzz_check_utf8_all (warnings, "warning");
 
   /* A reload of the same file: bad keys keep what the first load gave. */
-  again = config;
+  mobed_config_copy (&again, &config);
   g_ptr_array_set_size (warnings, 0);
   FUZZ_CHECK (mobed_config_load (&again, path, warnings, NULL), "second load failed");
   FUZZ_CHECK (same_config (&config, &again), "loading the file again changed the config");

@@ -50,6 +50,7 @@ static inline void
 sim_free (Sim *sim)
 {
   mobed_scheduler_free (sim->sched);
+  mobed_config_clear (&sim->config);
   g_array_unref (sim->records);
   g_array_unref (sim->shows);
   g_byte_array_unref (sim->ended);

@@ -507,7 +507,7 @@ test_ten_thousand (Fixture *f, gconstpointer data)
   static const char *const settings[] = { "seated", "standing", "floor" };
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(MobedPicker) picker = NULL;
-  MobedConfig config;
+  g_auto(MobedConfig) config = { 0 };
   MobedChoice last = { 0 };
   gint64 t0;
 
@@ -560,7 +560,7 @@ static void
 test_no_drills (Fixture *f, gconstpointer data)
 {
   g_autoptr(MobedPicker) picker = NULL;
-  MobedConfig config;
+  g_auto(MobedConfig) config = { 0 };
   MobedChoice choice;
 
   write_ini (f, "# nothing here\n\n");

@@ -56,6 +56,28 @@ has_warning (Fixture *f, const char *a, const char *b)
   return FALSE;
 }
 
+/* The words of @list, none for "": a list spelt as the file would. */
+static void
+assert_words (GStrv list, const char *expected)
+{
+  g_auto(GStrv) want = g_regex_split_simple (";", expected, 0, 0);
+
+  g_assert_nonnull (list);                /* none is an empty vector */
+  if (*expected == '\0')
+    g_assert_cmpuint (g_strv_length (list), ==, 0);
+  else
+    g_assert_cmpstrv (list, want);
+}
+
+/* No focus, no exclusions, all day: the defaults of the owned fields. */
+static void
+assert_lists_default (const MobedConfig *c)
+{
+  assert_words (c->focus, "");
+  assert_words (c->exclude, "");
+  g_assert_cmpstr (c->work_hours, ==, "");
+}
+
 /* Field by field: the struct has padding that memcmp would compare too. */
 static void
 assert_config_equal (const MobedConfig *a, const MobedConfig *b)
@@ -68,8 +90,8 @@ assert_config_equal (const MobedConfig *a, const MobedConfig *b)
   g_assert_cmpint (a->sound, ==, b->sound);
   g_assert_cmpuint (a->daily_goal, ==, b->daily_goal);
   g_assert_cmpuint (a->settings, ==, b->settings);
-  g_assert_cmpstr (a->focus, ==, b->focus);
-  g_assert_cmpstr (a->exclude, ==, b->exclude);
+  g_assert_cmpstrv (a->focus, b->focus);
+  g_assert_cmpstrv (a->exclude, b->exclude);
   g_assert_cmpint (a->escalate, ==, b->escalate);
   g_assert_cmpuint (a->max_defer_s, ==, b->max_defer_s);
   g_assert_cmpint (a->respect_dnd, ==, b->respect_dnd);
@@ -83,7 +105,7 @@ assert_config_equal (const MobedConfig *a, const MobedConfig *b)
 static void
 test_defaults (Fixture *f, gconstpointer data)
 {
-  MobedConfig c;
+  g_auto(MobedConfig) c = { 0 };
 
   mobed_config_init_defaults (&c);
   g_assert_cmpuint (c.interval_s, ==, 15 * 60);
@@ -93,26 +115,108 @@ test_defaults (Fixture *f, gconstpointer data)
   g_assert_cmpuint (c.natural_break_s, ==, 2 * 60);
   g_assert_true (c.sound);
   g_assert_cmpuint (c.daily_goal, ==, 8);
+  assert_lists_default (&c);
 }
 
 static void
 test_missing_file (Fixture *f, gconstpointer data)
 {
-  MobedConfig c;
+  g_auto(MobedConfig) c = { 0 };
   g_autoptr(GError) error = NULL;
 
   mobed_config_init_defaults (&c);
+  write_conf (f, "[drills]\nfocus=neck-pain\nexclude=wrist-circles\n"
+                 "[schedule]\nwork-hours=09:00-17:00\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (g_unlink (f->path), ==, 0);
   c.interval_s = 7;                       /* a deleted file means defaults again */
   g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (c.interval_s, ==, 15 * 60);
+  /* The lists go back to none too (and the old ones are freed: the leak
+   * checkers of the asan and valgrind passes see it). */
+  assert_lists_default (&c);
+  g_assert_cmpuint (f->warnings->len, ==, 0);
+}
+
+/* A copy owns its lists: it outlives the original, changing one leaves
+ * the other alone, and copying onto a config replaces (and frees) what it
+ * held. Use after free or a leak here fails the asan and valgrind passes. */
+static void
+test_copy_and_clear (Fixture *f, gconstpointer data)
+{
+  g_auto(MobedConfig) c = { 0 };
+  g_auto(MobedConfig) copy = { 0 };
+  g_auto(MobedConfig) never_filled = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  write_conf (f, "[drills]\nfocus=neck-pain,typists\nexclude=wrist-circles\n"
+                 "[schedule]\ninterval=5m\nwork-hours=09:00-12:00\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  mobed_config_copy (&copy, &c);
+  assert_config_equal (&copy, &c);
+  g_assert_true (copy.focus != c.focus && copy.exclude != c.exclude);
+  g_assert_true (copy.work_hours != c.work_hours);
+
+  mobed_config_clear (&c);
+  g_assert_null (c.focus);
+  g_assert_null (c.work_hours);
+  g_assert_cmpuint (c.interval_s, ==, 0);
+  mobed_config_clear (&c);                /* twice is harmless */
+  assert_words (copy.focus, "neck-pain;typists");
+  assert_words (copy.exclude, "wrist-circles");
+  g_assert_cmpstr (copy.work_hours, ==, "09:00-12:00");
+  g_assert_cmpuint (copy.interval_s, ==, 300);
+
+  /* Onto a config that holds lists: they are replaced, not leaked. */
+  mobed_config_init_defaults (&c);
+  mobed_config_copy (&copy, &c);
+  assert_config_equal (&copy, &c);
+  assert_words (copy.focus, "");
+  mobed_config_copy (&copy, &copy);       /* onto itself: nothing changes */
+  assert_config_equal (&copy, &c);
+
+  /* A copy of a config that only ever was zeroed is zeroed too. */
+  mobed_config_copy (&copy, &never_filled);
+  g_assert_null (copy.focus);
+  g_assert_null (copy.exclude);
+  g_assert_null (copy.work_hours);
+}
+
+/* A reload that fails whole keeps the lists as they were, and a later good
+ * one replaces them. */
+static void
+test_failed_reload_keeps_lists (Fixture *f, gconstpointer data)
+{
+  g_auto(MobedConfig) c = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  write_conf (f, "[drills]\nfocus=neck-pain\nexclude=wrist-circles,neck-circles\n"
+                 "[schedule]\nwork-hours=08:00-16:00\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+
+  write_conf (f, "[drills\nfocus=typists\n");
+  g_assert_false (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  assert_words (c.focus, "neck-pain");
+  assert_words (c.exclude, "wrist-circles;neck-circles");
+  g_assert_cmpstr (c.work_hours, ==, "08:00-16:00");
+
+  write_conf (f, "[drills]\nfocus=typists\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  assert_words (c.focus, "typists");
+  assert_words (c.exclude, "");
+  g_assert_cmpstr (c.work_hours, ==, "");
   g_assert_cmpuint (f->warnings->len, ==, 0);
 }
 
 static void
 test_good_values (Fixture *f, gconstpointer data)
 {
-  MobedConfig c;
+  g_auto(MobedConfig) c = { 0 };
   g_autoptr(GError) error = NULL;
 
   write_conf (f, "# comment\n[schedule]\ninterval=2s\nbreak-length=1m\nsnooze=1:30\n"
@@ -135,7 +239,7 @@ test_good_values (Fixture *f, gconstpointer data)
 static void
 test_bad_values_keep_previous (Fixture *f, gconstpointer data)
 {
-  MobedConfig c;
+  g_auto(MobedConfig) c = { 0 };
   g_autoptr(GError) error = NULL;
 
   mobed_config_init_defaults (&c);
@@ -167,7 +271,7 @@ test_bad_values_keep_previous (Fixture *f, gconstpointer data)
 static void
 test_idle_source (Fixture *f, gconstpointer data)
 {
-  MobedConfig c;
+  g_auto(MobedConfig) c = { 0 };
   g_autoptr(GError) error = NULL;
 
   mobed_config_init_defaults (&c);
@@ -205,28 +309,29 @@ test_idle_source (Fixture *f, gconstpointer data)
 static void
 test_drills_group (Fixture *f, gconstpointer data)
 {
-  MobedConfig c;
+  g_auto(MobedConfig) c = { 0 };
   g_autoptr(GError) error = NULL;
 
   mobed_config_init_defaults (&c);
   g_assert_cmpuint (c.settings, ==, MOBED_SETTING_SEATED | MOBED_SETTING_STANDING);
-  g_assert_cmpstr (c.focus, ==, "");
+  assert_words (c.focus, "");
+  assert_words (c.exclude, "");
   write_conf (f, "[drills]\nsettings=seated; floor , doorway\nfocus=neck-pain,typists;\n"
                  "exclude= wrist-circles \n");
   g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
   g_assert_cmpuint (f->warnings->len, ==, 0);
   g_assert_cmpuint (c.settings, ==, MOBED_SETTING_SEATED | MOBED_SETTING_FLOOR
                                     | MOBED_SETTING_DOORWAY);
-  g_assert_cmpstr (c.focus, ==, "neck-pain;typists");
-  g_assert_cmpstr (c.exclude, ==, "wrist-circles");
+  assert_words (c.focus, "neck-pain;typists");
+  assert_words (c.exclude, "wrist-circles");
 
   /* Bad lists keep the previous value, each with its own warning. */
   write_conf (f, "[drills]\nsettings=seated,couch\nfocus=Neck Pain\nexclude=,\n");
   g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
   g_assert_cmpuint (c.settings, ==, MOBED_SETTING_SEATED | MOBED_SETTING_FLOOR
                                     | MOBED_SETTING_DOORWAY);
-  g_assert_cmpstr (c.focus, ==, "neck-pain;typists");
-  g_assert_cmpstr (c.exclude, ==, "");          /* an empty list is a valid "none" */
+  assert_words (c.focus, "neck-pain;typists");
+  assert_words (c.exclude, "");                 /* an empty list is a valid "none" */
   g_assert_true (has_warning (f, "[drills] settings", "'couch'"));
   g_assert_true (has_warning (f, "[drills] focus", "'Neck Pain'"));
   g_assert_cmpuint (f->warnings->len, ==, 2);
@@ -240,7 +345,7 @@ test_drills_group (Fixture *f, gconstpointer data)
 static void
 test_work_hours (Fixture *f, gconstpointer data)
 {
-  MobedConfig c;
+  g_auto(MobedConfig) c = { 0 };
   g_autoptr(GError) error = NULL;
 
   mobed_config_init_defaults (&c);
@@ -266,7 +371,7 @@ test_work_hours (Fixture *f, gconstpointer data)
 static void
 test_presence (Fixture *f, gconstpointer data)
 {
-  MobedConfig c;
+  g_auto(MobedConfig) c = { 0 };
   g_autoptr(GError) error = NULL;
 
   mobed_config_init_defaults (&c);
@@ -307,27 +412,61 @@ test_presence (Fixture *f, gconstpointer data)
   g_assert_true (c.defer_camera);
 }
 
+/* [drills] @key= a list of @n words, the last of them "tag-last". */
+static char *
+word_list (const char *key, guint n)
+{
+  g_autoptr(GString) text = g_string_new ("[drills]\n");
+
+  g_string_append_printf (text, "%s=", key);
+  for (guint i = 0; i + 1 < n; i++)
+    g_string_append_printf (text, "tag-%u,", i);
+  g_string_append (text, "tag-last\n");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Up to MOBED_CONFIG_LIST_MAX words load; one more is a warning naming the
+ * key, and the list before stays. */
 static void
 test_long_list (Fixture *f, gconstpointer data)
 {
-  MobedConfig c;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = g_string_new ("[drills]\nfocus=");
+  const char *const keys[] = { "focus", "exclude" };
 
-  for (int i = 0; i < 200; i++)
-    g_string_append_printf (text, "tag-%d,", i);
-  g_string_append (text, "\n");
-  write_conf (f, text->str);
-  mobed_config_init_defaults (&c);
-  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
-  g_assert_cmpstr (c.focus, ==, "");
-  g_assert_true (has_warning (f, "[drills] focus", "longer than"));
+  for (gsize k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      g_auto(MobedConfig) c = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *most = word_list (keys[k], MOBED_CONFIG_LIST_MAX);
+      g_autofree char *too_many = word_list (keys[k], MOBED_CONFIG_LIST_MAX + 1);
+      g_autofree char *kept = g_strdup_printf ("[drills]\n%s=neck-pain\n", keys[k]);
+      g_autofree char *key = g_strdup_printf ("[drills] %s", keys[k]);
+      g_autofree char *why = g_strdup_printf ("more than %d words; keeping neck-pain",
+                                              MOBED_CONFIG_LIST_MAX);
+      GStrv *list;
+
+      mobed_config_init_defaults (&c);
+      list = k == 0 ? &c.focus : &c.exclude;
+      write_conf (f, most);
+      g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+      g_assert_cmpuint (f->warnings->len, ==, 0);
+      g_assert_cmpuint (g_strv_length (*list), ==, MOBED_CONFIG_LIST_MAX);
+      g_assert_cmpstr ((*list)[MOBED_CONFIG_LIST_MAX - 1], ==, "tag-last");
+
+      write_conf (f, kept);
+      g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+      write_conf (f, too_many);
+      g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+      assert_words (*list, "neck-pain");
+      g_assert_true (has_warning (f, key, why));
+      g_assert_cmpuint (f->warnings->len, ==, 1);
+      g_ptr_array_set_size (f->warnings, 0);
+    }
 }
 
 static void
 test_unknown_keys_and_groups (Fixture *f, gconstpointer data)
 {
-  MobedConfig c;
+  g_auto(MobedConfig) c = { 0 };
   g_autoptr(GError) error = NULL;
 
   mobed_config_init_defaults (&c);
@@ -342,12 +481,13 @@ test_unknown_keys_and_groups (Fixture *f, gconstpointer data)
 static void
 test_not_a_key_file (Fixture *f, gconstpointer data)
 {
-  MobedConfig c, before;
+  g_auto(MobedConfig) c = { 0 };
+  g_auto(MobedConfig) before = { 0 };
   g_autoptr(GError) error = NULL;
 
   mobed_config_init_defaults (&c);
   c.interval_s = 99;
-  before = c;
+  mobed_config_copy (&before, &c);
   write_conf (f, "this is not\x01\x02 a key file\n[[[\n");
   g_assert_false (mobed_config_load (&c, f->path, f->warnings, &error));
   g_assert_nonnull (error);
@@ -358,13 +498,14 @@ test_not_a_key_file (Fixture *f, gconstpointer data)
 static void
 test_unreadable (Fixture *f, gconstpointer data)
 {
-  MobedConfig c, before;
+  g_auto(MobedConfig) c = { 0 };
+  g_auto(MobedConfig) before = { 0 };
   g_autoptr(GError) error = NULL;
 
   /* A directory where the file should be: fails even as root. */
   g_assert_cmpint (g_mkdir (f->path, 0700), ==, 0);
   mobed_config_init_defaults (&c);
-  before = c;
+  mobed_config_copy (&before, &c);
   g_assert_false (mobed_config_load (&c, f->path, f->warnings, &error));
   g_assert_nonnull (error);
   assert_config_equal (&c, &before);
@@ -374,7 +515,8 @@ test_unreadable (Fixture *f, gconstpointer data)
 static void
 test_shipped_config (Fixture *f, gconstpointer data)
 {
-  MobedConfig c, defaults;
+  g_auto(MobedConfig) c = { 0 };
+  g_auto(MobedConfig) defaults = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *shipped = g_test_build_filename (G_TEST_DIST, "..", "..", "data",
                                                     "mobed.conf", NULL);
@@ -384,7 +526,7 @@ test_shipped_config (Fixture *f, gconstpointer data)
 
   /* As shipped, every key is commented out: loading gives the defaults. */
   mobed_config_init_defaults (&defaults);
-  c = defaults;
+  mobed_config_copy (&c, &defaults);
   g_assert_true (mobed_config_load (&c, shipped, f->warnings, &error));
   g_assert_cmpuint (f->warnings->len, ==, 0);
   assert_config_equal (&c, &defaults);
@@ -398,9 +540,12 @@ test_shipped_config (Fixture *f, gconstpointer data)
   g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
   g_assert_cmpuint (f->warnings->len, ==, 0);
   /* focus and exclude are empty by default; the file shows examples. */
-  g_assert_cmpstr (c.focus, ==, "neck-pain;wrists-forearms");
-  g_assert_cmpstr (c.exclude, ==, "wide-arm-circles");
-  c.focus[0] = c.exclude[0] = '\0';
+  assert_words (c.focus, "neck-pain;wrists-forearms");
+  assert_words (c.exclude, "wide-arm-circles");
+  g_strfreev (c.focus);
+  g_strfreev (c.exclude);
+  c.focus = g_strdupv (defaults.focus);
+  c.exclude = g_strdupv (defaults.exclude);
   assert_config_equal (&c, &defaults);
   g_assert_nonnull (strstr (uncommented, "\ninterval=15m"));
   g_assert_nonnull (strstr (uncommented, "\ndaily=8"));
@@ -439,7 +584,8 @@ test_hostile_files (Fixture *f, gconstpointer data)
   g_autoptr(GRand) rand = g_rand_new_with_seed (8);
   g_autofree char *long_line = repeat ('x', 1 << 20);
   guint8 garbage[8192];
-  MobedConfig c, before;
+  g_auto(MobedConfig) c = { 0 };
+  g_auto(MobedConfig) before = { 0 };
 
   for (gsize i = 0; i < sizeof garbage; i++)
     garbage[i] = (guint8) g_rand_int_range (rand, 0, 256);
@@ -451,9 +597,10 @@ test_hostile_files (Fixture *f, gconstpointer data)
         g_assert_true (g_file_set_contents (f->path, (const char *) garbage, sizeof garbage, NULL));
       else
         write_conf (f, long_line);
+      mobed_config_clear (&c);
       mobed_config_init_defaults (&c);
       c.snooze_s = 77;
-      before = c;
+      mobed_config_copy (&before, &c);
       g_assert_false (mobed_config_load (&c, f->path, f->warnings, &error));
       g_assert_nonnull (error);
       g_assert_nonnull (strstr (error->message, f->path));
@@ -504,7 +651,7 @@ test_hostile_values (Fixture *f, gconstpointer data)
     { "sound=tr\xc3", "] sound:" },
   };
   const char *groups[] = { "schedule", "notify", "goals", "drills", "presence" };
-  MobedConfig defaults;
+  g_auto(MobedConfig) defaults = { 0 };
 
   /* A thousand drill ids: longer than a list may be. */
   {
@@ -519,7 +666,7 @@ test_hostile_values (Fixture *f, gconstpointer data)
       const char *line = bad[i].line != NULL ? bad[i].line : long_list;
       g_autoptr(GString) text = g_string_new (NULL);
       g_autoptr(GError) error = NULL;
-      MobedConfig c;
+      g_auto(MobedConfig) c = { 0 };
 
       /* The line in every group: it is a known key in one of them. The
        * good key is a different one in each round. */
@@ -584,6 +731,8 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add ("/config/" path, Fixture, NULL, setup, fn, teardown)
   ADD ("defaults", test_defaults);
   ADD ("missing-file", test_missing_file);
+  ADD ("copy-and-clear", test_copy_and_clear);
+  ADD ("failed-reload-keeps-lists", test_failed_reload_keeps_lists);
   ADD ("good-values", test_good_values);
   ADD ("bad-values-keep-previous", test_bad_values_keep_previous);
   ADD ("unknown-keys-and-groups", test_unknown_keys_and_groups);

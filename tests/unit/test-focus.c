@@ -43,6 +43,7 @@ teardown (Fixture *f, gconstpointer data)
   g_assert_cmpint (system (cmd), ==, 0);
   g_free (f->dir);
   mobed_catalog_unref (f->catalog);
+  mobed_config_clear (&f->config);
 }
 
 static void
@@ -83,7 +84,8 @@ test_tag_proposal (Fixture *f, gconstpointer data)
     }
 
   /* An excluded drill is never proposed. */
-  g_strlcpy (f->config.exclude, "neck-circles", sizeof f->config.exclude);
+  g_strfreev (f->config.exclude);
+  f->config.exclude = g_strsplit ("neck-circles", ";", -1);
   make (f, neck, (MobedFocusRequest) { 0 }, &plan);
   g_assert_cmpuint (plan.n_items, ==, 1);
   g_assert_cmpstr (plan.items[0].drill_id, ==, "neck-flexors");
@@ -107,6 +109,27 @@ test_drills_and_numbers (Fixture *f, gconstpointer data)
   g_assert_cmpuint (plan.items[0].reps, ==, 30);
   g_assert_cmpuint (plan.items[1].reps, ==, 30);
   g_assert_cmpuint (plan.days, ==, 5);
+}
+
+/* Near a set, the plan's drills join the exclusions of a copy of the
+ * config: once each, after the user's own, and the original stays as the
+ * user wrote it. */
+static void
+test_plan_exclude (Fixture *f, gconstpointer data)
+{
+  const char *const two[] = { "neck-circles", "wrist-circles", NULL };
+  const char *const own[] = { "wrist-circles", NULL };
+  const char *const near_set[] = { "wrist-circles", "neck-circles", NULL };
+  g_auto(MobedConfig) near = { 0 };
+  MobedFocusPlan plan;
+
+  make (f, two, (MobedFocusRequest) { 0 }, &plan);
+  g_strfreev (f->config.exclude);
+  f->config.exclude = g_strdupv ((char **) own);
+  mobed_config_copy (&near, &f->config);
+  mobed_focus_plan_exclude (&plan, &near);
+  g_assert_cmpstrv (near.exclude, near_set);
+  g_assert_cmpstrv (f->config.exclude, own);
 }
 
 static void
@@ -518,10 +541,11 @@ test_day_with_microbreaks (Fixture *f, gconstpointer data)
       mobed_scheduler_handle (sched, &tick, now, &p, NULL);
       if (p.flags & MOBED_PLAN_NEW_BREAK)
         {
-          MobedConfig config = f->config;
+          g_auto(MobedConfig) config = { 0 };
           MobedChoice choice;
           gboolean near = mobed_focus_day_near_set (&day, &always, local, set_s, 3600);
 
+          mobed_config_copy (&config, &f->config);
           if (near)
             {
               mobed_focus_plan_exclude (&plan, &config);
@@ -571,6 +595,7 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add ("/focus/" path, Fixture, NULL, setup, fn, teardown)
   ADD ("tag-proposal", test_tag_proposal);
   ADD ("drills-and-numbers", test_drills_and_numbers);
+  ADD ("plan-exclude", test_plan_exclude);
   ADD ("bad-requests", test_bad_requests);
   ADD ("slots", test_slots);
   ADD ("three-days", test_three_days);

@@ -34,6 +34,15 @@ static void
 teardown (Fixture *f, gconstpointer data)
 {
   mobed_catalog_unref (f->catalog);
+  mobed_config_clear (&f->config);
+}
+
+/* Replaces @list (focus or exclude) with the words of @words. */
+static void
+set_list (GStrv *list, const char *const *words)
+{
+  g_strfreev (*list);
+  *list = g_strdupv ((char **) words);
 }
 
 static const MobedDrill *
@@ -59,12 +68,11 @@ assert_valid (Fixture *f, const MobedChoice *c)
     {
       const MobedDrill *d = drill (f, c->items[j].id);
       guint floor = MIN (d->reps_small, d->per_side ? 5 : 10);
-      g_auto(GStrv) excluded = g_strsplit (f->config.exclude, ";", -1);
 
       g_assert_cmpuint (c->items[j].reps, >=, floor);
       g_assert_cmpuint (c->items[j].reps, <=, d->reps_small);
       g_assert_true (d->settings & f->config.settings);
-      g_assert_false (g_strv_contains ((const char *const *) excluded, d->id));
+      g_assert_false (g_strv_contains ((const char *const *) f->config.exclude, d->id));
       g_assert_true (c->items[j].name == d->name);
       total += mobed_picker_set_seconds (d, c->items[j].reps);
     }
@@ -130,16 +138,16 @@ count_region (Fixture *f, const MobedChoice *c, guint n, guint region)
 static void
 exclude_all_but (Fixture *f, const char *const *keep)
 {
-  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
 
   for (guint i = 0; i < mobed_catalog_size (f->catalog); i++)
     {
       const char *id = mobed_catalog_nth (f->catalog, i)->id;
       if (keep == NULL || !g_strv_contains (keep, id))
-        g_string_append_printf (words, "%s%s", words->len ? ";" : "", id);
+        g_strv_builder_add (words, id);
     }
-  g_assert_cmpuint (words->len, <, sizeof f->config.exclude);
-  g_strlcpy (f->config.exclude, words->str, sizeof f->config.exclude);
+  g_strfreev (f->config.exclude);
+  f->config.exclude = g_strv_builder_end (words);
 }
 
 static void
@@ -243,7 +251,7 @@ test_focus (Fixture *f, gconstpointer data)
   guint plain, focused, plain_total, focused_total;
 
   plain = count_over_days (f, fc->region, 10, &plain_total);
-  g_strlcpy (f->config.focus, fc->focus, sizeof f->config.focus);
+  set_list (&f->config.focus, (const char *const[]) { fc->focus, NULL });
   focused = count_over_days (f, fc->region, 10, &focused_total);
   g_test_message ("focus=%s: %u of %u items move %s, %u of %u without", fc->focus,
                   focused, focused_total, mobed_region_name (fc->region), plain, plain_total);
@@ -289,7 +297,7 @@ test_nothing_eligible (Fixture *f, gconstpointer data)
   g_assert_cmpstr (c.items[0].id, ==, "wrist-circles");
 
   /* Neither floor drill fits its smallest deliberate set in 20 s. */
-  f->config.exclude[0] = '\0';
+  set_list (&f->config.exclude, (const char *const[]) { NULL });
   f->config.settings = MOBED_SETTING_FLOOR;
   f->config.break_length_s = 20;
   g_assert_false (mobed_picker_pick (p, &f->config, 1, FALSE, &c));
