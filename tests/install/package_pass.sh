@@ -101,6 +101,10 @@ trap 'exit 130' INT
 trap 'exit 143' TERM HUP
 
 do_copy() {
+  if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
+    echo "the package pass installs a system package: run it as root or with sudo"
+    return 1
+  fi
   if installed; then
     echo "mobed is installed on this machine as a package: the package pass would"
     echo "replace it and purge it. Remove it first (apt-get purge mobed)."
