@@ -82,6 +82,7 @@ def main():
         need('share/dbus-1/interfaces/org.mobed.Daemon1.xml')
         need('share/applications/mobed.desktop')
         need('share/icons/hicolor/scalable/apps/mobed.svg')
+        need('share/metainfo/org.mobed.Daemon.metainfo.xml')
         service = None
         for d in ('share/dbus-1/services',):
             service = need(os.path.join(d, 'org.mobed.Daemon.service'))
