@@ -6,7 +6,10 @@ daemon, temporary XDG directories and HOME, a mobed.conf written from a dict,
 and the real `mobed` from the build tree (MOBED_BIN) with
 G_DEBUG=fatal-criticals.  `mobectl` (MOBECTL_BIN) runs against that bus.
 Waiting is done by iterating the GLib main context (assert_eventually), never
-by fixed sleeps.  The daemon's log is printed when a test fails (always with
+by fixed sleeps; time mobed would wait for (an interval, a snooze, expiry)
+is not waited for at all: advance() moves mobed's clocks forward, through
+org.mobed.Test1 in a build configured with -Dtest_clock=true (scripts/test's
+are; without it, a test that moves the clock skips).  The daemon's log is printed when a test fails (always with
 MOBED_TEST_VERBOSE=1).  MOBED_DATA_DIR (the drill catalog) defaults to the
 source tree's data/; MOBED_TEST_SLOWDOWN scales the timeouts (valgrind).
 
@@ -54,6 +57,8 @@ IFACE = 'org.mobed.Daemon1'
 NOTIFY_NAME = 'org.freedesktop.Notifications'
 NOTIFY_PATH = '/org/freedesktop/Notifications'
 MOCK_IFACE = 'org.freedesktop.DBus.Mock'
+TEST_PATH = '/org/mobed/Test'
+TEST_IFACE = 'org.mobed.Test1'
 
 # Scales every timeout, e.g. MOBED_TEST_SLOWDOWN=10 under valgrind.
 SLOWDOWN = float(os.environ.get('MOBED_TEST_SLOWDOWN', '1'))
@@ -125,6 +130,8 @@ class MobedTestCase(_Base):
         self.signals = []       # (name, args) of BreakStarted/BreakEnded
         self.daemon = None
         self.mock = None
+        self.clock_offset = 0.0  # s advance() has moved mobed's clocks
+        self.mock_clocks = []   # advance(seconds) of mocks that keep time
         self.config_path = self.tmp / 'config' / 'mobed' / 'mobed.conf'
 
         saved_env = dict(os.environ)
@@ -228,18 +235,23 @@ class MobedTestCase(_Base):
             self.mock = None
         if not self.bus.is_closed():
             self.bus.close_sync(None)
-        pid = dbusmock.DBusTestCase.session_bus_pid
-        if pid:
-            # dbusmock's stop_dbus() re-sends SIGTERM every 0.1 s until the
-            # pid is reaped, which takes over a second; a dead bus is enough.
-            os.kill(pid, signal.SIGTERM)
-            deadline = time.monotonic() + 5
-            while self._alive(pid) and time.monotonic() < deadline:
-                time.sleep(0.01)
-            if self._alive(pid):
-                os.kill(pid, signal.SIGKILL)
-            dbusmock.DBusTestCase.session_bus_pid = None
+        self._kill_bus(dbusmock.DBusTestCase.session_bus_pid)
+        dbusmock.DBusTestCase.session_bus_pid = None
         os.environ.pop('DBUS_SESSION_BUS_ADDRESS', None)
+
+    @classmethod
+    def _kill_bus(cls, pid):
+        """Stops a dbus-daemon. dbusmock's stop_dbus() re-sends SIGTERM every
+        0.1 s until the pid is reaped, which takes over a second; a dead bus
+        is enough."""
+        if not pid:
+            return
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 5
+        while cls._alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if cls._alive(pid):
+            os.kill(pid, signal.SIGKILL)
 
     @staticmethod
     def _alive(pid):
@@ -298,6 +310,11 @@ class MobedTestCase(_Base):
         self.addCleanup(self._reap, proc)
         if wait:
             self.wait_for_owner(proc)
+            if self.clock_offset:
+                # A mobed started again goes on from the time the last one
+                # was moved to, not back to the real one.
+                self._call(BUS_NAME, TEST_PATH, TEST_IFACE, 'Advance',
+                           GLib.Variant('(t)', (round(self.clock_offset * 1e6),)))
         return proc
 
     def wait_for_owner(self, proc, timeout=10):
@@ -343,6 +360,16 @@ class MobedTestCase(_Base):
         while ctx.iteration(False):
             pass
 
+    @staticmethod
+    def _pause(seconds=0.02):
+        """Waits @seconds, or less when something comes for the main context
+        (a reply, a signal): cond() is looked at again then."""
+        fired = []
+        source = GLib.timeout_add(int(seconds * 1000), lambda: fired.append(True) and False)
+        GLib.MainContext.default().iteration(True)
+        if not fired:
+            GLib.source_remove(source)
+
     def assert_eventually(self, cond, timeout=5, message=None):
         """Iterates the main context until cond() is truthy; returns its value."""
         deadline = time.monotonic() + timeout * SLOWDOWN
@@ -353,15 +380,61 @@ class MobedTestCase(_Base):
                 return value
             if time.monotonic() > deadline:
                 self.fail(message or f'condition not met within {timeout} s')
-            time.sleep(0.02)
+            self._pause()
 
     def assert_stays(self, cond, duration, message=None):
-        """Iterates the main context for @duration seconds; cond() must hold throughout."""
+        """Iterates the main context for @duration seconds; cond() must hold
+        throughout. Only for what real time brings (a GLib timer of mobed's
+        that does not follow its clock, a process elsewhere): for mobed's
+        own deadlines, assert_holds."""
         deadline = time.monotonic() + duration
         while time.monotonic() < deadline:
             self.iterate()
             self.assertTrue(cond(), message)
             time.sleep(0.02)
+
+    # -- mobed's clock ---------------------------------------------------------
+
+    def advance(self, seconds):
+        """Moves the clocks of this test's mobed @seconds forward and returns
+        once mobed has done what fell due by then (as when its timer fires
+        after a stall that long: move in steps to see each deadline pass).
+        The mocks' clocks in mock_clocks move first, so what mobed asks
+        them then is as of its new time."""
+        for move in self.mock_clocks:
+            move(seconds)
+        try:
+            self._call(BUS_NAME, TEST_PATH, TEST_IFACE, 'Advance',
+                       GLib.Variant('(t)', (round(seconds * 1e6),)))
+        except DBusCallError as e:
+            if e.name.startswith('org.freedesktop.DBus.Error.Unknown'):
+                self.skipTest('moving mobed\'s clock needs a build configured with '
+                              '-Dtest_clock=true (scripts/test configures its builds so)')
+            raise
+        self.clock_offset += seconds
+
+    def sync(self):
+        """Returns once mobed has handled what the bus brought it before:
+        the bus keeps the order, so a mock's signal sent before this call
+        reaches mobed first, and mobed answers on its main loop."""
+        self.get_prop('State')
+        self.iterate()
+
+    def assert_holds(self, cond, seconds=0, message=None, steps=4):
+        """cond() holds now (after a round trip to mobed) and after each of
+        @steps moves of mobed's clock that add up to @seconds: what
+        assert_stays waited @seconds of real time for."""
+        self.sync()
+        self.assertTrue(cond(), message)
+        for _ in range(steps if seconds else 0):
+            self.advance(seconds / steps)
+            self.sync()
+            self.assertTrue(cond(), message)
+
+    def now_us(self):
+        """mobed's wall clock now, in unix µs: the real one plus what
+        advance() added."""
+        return now_us() + round(self.clock_offset * 1e6)
 
     # -- logind on a private system bus ---------------------------------------
 
@@ -382,10 +455,8 @@ class MobedTestCase(_Base):
         return logind, dbus.SystemBus().get_object('org.freedesktop.login1', path)
 
     def _stop_system_bus(self):
-        pid = dbusmock.DBusTestCase.system_bus_pid
-        if pid:
-            dbusmock.DBusTestCase.stop_dbus(pid)
-            dbusmock.DBusTestCase.system_bus_pid = None
+        self._kill_bus(dbusmock.DBusTestCase.system_bus_pid)
+        dbusmock.DBusTestCase.system_bus_pid = None
         os.environ.pop('DBUS_SYSTEM_BUS_ADDRESS', None)
 
     # -- mobed over D-Bus -----------------------------------------------------
