@@ -21,7 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import dbus  # noqa: E402
 import dbusmock  # noqa: E402
-from gi.repository import Gio, GLib  # noqa: E402
+from gi.repository import GLib  # noqa: E402
 
 from mobedtest import BUS_NAME, IFACE, OBJ_PATH, SLOWDOWN, MobedTestCase, main  # noqa: E402
 
@@ -114,7 +114,7 @@ class TestBusLoss(FaultCase):
         self.call('Pause', 0)
         proc, self.daemon = self.daemon, None
         self.bus.close_sync(None)
-        os.kill(dbusmock.DBusTestCase.session_bus_pid, signal.SIGKILL)
+        self.bus_procs['session-bus'].kill()
         self.assertEqual(proc.wait(timeout=10 * SLOWDOWN), 1)
         self.assertIn('session bus', self.logs[-1][1].read_text())
         self.assertEqual(self.rows('SELECT outcome FROM breaks ORDER BY due_us'),
@@ -122,12 +122,7 @@ class TestBusLoss(FaultCase):
         self.assertEqual(self.rows('PRAGMA integrity_check'), [('ok',)])
 
         # The session comes back (what systemd's restart sees).
-        dbusmock.DBusTestCase.session_bus_pid = None
         self.start_session_bus()
-        self.bus = Gio.DBusConnection.new_for_address_sync(
-            os.environ['DBUS_SESSION_BUS_ADDRESS'],
-            Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT |
-            Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION, None, None)
         self.mock = None
         self.start_notification_server()
         self.daemon = self.start_daemon()
@@ -148,10 +143,9 @@ class TestBusLoss(FaultCase):
         self.wait_notify()
         proc, self.daemon = self.daemon, None
         self.bus.close_sync(None)
-        os.kill(dbusmock.DBusTestCase.session_bus_pid, signal.SIGKILL)
+        self.bus_procs['session-bus'].kill()
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=10 * SLOWDOWN)
-        dbusmock.DBusTestCase.session_bus_pid = None
         log = self.logs[-1][1].read_text()
         self.assertNotIn('WARNING', log)
         self.assertNotIn('Error releasing name', log)

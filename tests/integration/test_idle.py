@@ -464,19 +464,7 @@ class TestX11(IdleTestCase):
             if shutil.which(program) is None:
                 self.skipTest(f'{program} is not installed (scripts/deps installs it)')
         super().setUp()
-        r, w = os.pipe()
-        log = open(self.tmp / 'Xvfb.log', 'ab')  # noqa: SIM115
-        self.addCleanup(log.close)
-        self.logs.append(('Xvfb', log.name))
-        self.xvfb = xvfb = subprocess.Popen(['Xvfb', '-displayfd', str(w), '-screen', '0', '640x480x24',
-                                 '-nolisten', 'tcp'], stdout=log, stderr=subprocess.STDOUT,
-                                pass_fds=(w,))
-        os.close(w)
-        self.addCleanup(self._stop_mock, xvfb)
-        with os.fdopen(r) as pipe:
-            number = pipe.readline().strip()
-        self.assertTrue(number, 'Xvfb did not say its display')
-        os.environ['DISPLAY'] = ':' + number
+        os.environ['DISPLAY'] = self.start_xvfb(640, 480)
 
     def move(self):
         x, y = self.position = (self.position[0] % 600 + 7, 100) if hasattr(self, 'position') \
