@@ -1,10 +1,24 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * clock.c — reads the clocks; the only place in the daemon that does.
+ * clock.c — reads the clocks; the only place in the daemon that does. A
+ * test build (-Dtest_clock=true) adds an offset the tests move forward
+ * through daemon/test-clock.c.
  */
 #include "daemon/clock.h"
 
 #include <time.h>
+
+#ifdef MOBED_TEST_CLOCK
+static gint64 test_offset;
+
+void
+mobed_clock_advance (gint64 us)
+{
+  test_offset += us;
+}
+#else
+#define test_offset 0
+#endif
 
 MobedTime
 mobed_clock_now (void)
@@ -15,6 +29,8 @@ mobed_clock_now (void)
   clock_gettime (CLOCK_BOOTTIME, &ts);
   now.mono = (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
   now.wall = g_get_real_time ();
+  now.mono += test_offset;
+  now.wall += test_offset;
   return now;
 }
 

@@ -11,6 +11,10 @@
 G_BEGIN_DECLS
 
 MobedTime mobed_clock_now (void);
+#ifdef MOBED_TEST_CLOCK
+/* Test builds: both clocks read @us later from now on. */
+void      mobed_clock_advance (gint64 us);
+#endif
 
 /* Local calendar date "YYYY-MM-DD" of wall µs @wall, into @buf (11 bytes). */
 void      mobed_clock_local_date (gint64 wall, char buf[11]);

@@ -29,6 +29,7 @@
 #include "daemon/presence/lock-logind.h"
 #include "daemon/presence/lock-screensaver.h"
 #include "daemon/bus/service.h"
+#include "daemon/test-clock.h"
 
 
 
@@ -659,6 +660,7 @@ mobed_daemon_free (MobedDaemon *self)
   if (self == NULL)
     return;
   g_clear_handle_id (&self->timer_id, g_source_remove);
+  mobed_test_clock_unexport ();
   /* Nothing more for the notification server (a call under way may end). */
   mobed_notifier_stop ();
   /* The bus name is not given up here: it goes with the connection when

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "daemon/clock.h"
+#include "daemon/test-clock.h"
 
 #define BUS_NAME "org.mobed.Daemon"
 
@@ -109,7 +110,8 @@ mobed_daemon_start (MobedDaemon *self, gboolean replace, GError **error)
 
   /* Export before owning the name, so the first caller sees real state. */
   mobed_daemon_publish (self, mobed_clock_now ());
-  if (!mobed_service_export (self->service, self->connection, error))
+  if (!mobed_service_export (self->service, self->connection, error)
+      || !mobed_test_clock_export (self, self->connection, error))
     return FALSE;
   if (replace)
     flags |= G_BUS_NAME_OWNER_FLAGS_REPLACE;

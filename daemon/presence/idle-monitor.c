@@ -48,6 +48,7 @@ struct _MobedIdleMonitor {
   gboolean                  polled;
   gboolean                  failed;       /* the source broke; a probe is coming */
   guint                     poll_id;
+  gint64                    poll_at;      /* mono µs the poll_id timer is for */
   guint                     reprobe_id;
   guint                     retry_id;
   guint                     retry_delay;  /* s; 0: no retry pending */
@@ -144,6 +145,7 @@ mobed_idle_monitor_reading (MobedIdleMonitor *self, gint64 idle)
                idle / 1000, ms);
       g_clear_handle_id (&self->poll_id, g_source_remove);
       self->poll_id = g_timeout_add (ms, on_poll, self);
+      self->poll_at = v.next;
     }
   else
     g_debug ("Idle: %" G_GINT64_FORMAT " ms without input", idle / 1000);
@@ -368,6 +370,20 @@ mobed_idle_monitor_configure (MobedIdleMonitor *self, MobedIdleKind wanted, gint
   if (self->polled)
     read_now (self);
 }
+
+#ifdef MOBED_TEST_CLOCK
+void
+mobed_idle_monitor_clock_moved (MobedIdleMonitor *self)
+{
+  if (self->poll_id != 0 && mobed_clock_now ().mono >= self->poll_at)
+    {
+      g_clear_handle_id (&self->poll_id, g_source_remove);
+      read_now (self);
+    }
+  if (self->source != NULL && !self->failed && self->source->klass->clock_moved != NULL)
+    self->source->klass->clock_moved (self->source);
+}
+#endif
 
 void
 mobed_idle_monitor_free (MobedIdleMonitor *self)

@@ -41,6 +41,10 @@ MobedIdleKind     mobed_idle_monitor_get_kind  (MobedIdleMonitor *self);
  * that it can see the user (logind's IdleHint that nothing sets): what
  * status may name. */
 MobedIdleKind     mobed_idle_monitor_get_seeing_kind (MobedIdleMonitor *self);
+#ifdef MOBED_TEST_CLOCK
+/* Test builds: mobed's clock was moved forward; what was due by now happens. */
+void              mobed_idle_monitor_clock_moved (MobedIdleMonitor *self);
+#endif
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MobedIdleMonitor, mobed_idle_monitor_free)
 

@@ -42,6 +42,11 @@ struct _MobedIdleSourceClass {
   gboolean (*read) (MobedIdleSource *self, gint64 *idle, GError **error);
   /* natural-break changed; the monitor's threshold already has the new value. */
   void     (*threshold_changed) (MobedIdleSource *self);
+#ifdef MOBED_TEST_CLOCK
+  /* Test builds: mobed's clock was moved forward (daemon/test-clock.c); a
+   * source that keeps a timer on it looks again. NULL for the others. */
+  void     (*clock_moved) (MobedIdleSource *self);
+#endif
   void     (*free) (MobedIdleSource *self);
 };
 

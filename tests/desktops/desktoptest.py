@@ -20,48 +20,33 @@ is the right size and not blank.
 
 A shell whose programs are missing exits 77 (skip), which scripts/test
 counts as a failure: scripts/deps installs the `desktops` package set.
+What these tests share with the integration and end-to-end tests
+(processes, buses, logind, Xvfb, waiting, logs) is tests/common/harness.py.
 """
 
 import json
 import os
-import pwd
-import select
 import shutil
 import signal
 import sqlite3
 import struct
 import subprocess
 import sys
-import tempfile
 import time
-import unittest
 import zlib
 from pathlib import Path
 
-MISSING = None
-try:
-    import gi
-    gi.require_version('Gio', '2.0')
-    gi.require_version('GLib', '2.0')
-    from gi.repository import Gio, GLib
-except (ImportError, ValueError) as e:
-    MISSING = f'python3-gi: {e}'
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'common'))
+
+import harness  # noqa: E402
+from harness import (BUS_NAME, IFACE, MOBECTL_BIN, MOBED_BIN, OBJ_PATH,  # noqa: E402,F401
+                     SLOWDOWN, SOURCE, Gio, GLib)
 
 HERE = Path(__file__).resolve().parent
-SOURCE = HERE.parents[1]
 BUILD = SOURCE / 'build'
-MOBED_BIN = os.environ.get('MOBED_BIN', str(BUILD / 'daemon' / 'mobed'))
-MOBECTL_BIN = os.environ.get('MOBECTL_BIN', str(BUILD / 'cli' / 'mobectl'))
 DATA_DIR = Path(os.environ.get('MOBED_DATA_DIR', str(SOURCE / 'data')))
 OUTDIR = Path(os.environ.get('MOBED_E2E_OUTDIR', str(BUILD)))
-PYTHON = '/usr/bin/python3'
 
-SLOWDOWN = float(os.environ.get('MOBED_TEST_SLOWDOWN', '1'))
-VERBOSE = os.environ.get('MOBED_TEST_VERBOSE') == '1'
-
-BUS_NAME = 'org.mobed.Daemon'
-OBJ_PATH = '/org/mobed/Daemon'
-IFACE = 'org.mobed.Daemon1'
 NOTIFY_NAME = 'org.freedesktop.Notifications'
 NOTIFY_PATH = '/org/freedesktop/Notifications'
 
@@ -73,39 +58,6 @@ CONFIG = {
                  'natural-break': '10m'},
     'notify': {'sound': 'false'},
 }
-
-SESSION_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir={dir}</listen>
-  <auth>EXTERNAL</auth>
-  <!-- Only the services this test put here are activatable (no dunst). -->
-  <servicedir>{dir}/services</servicedir>
-  <policy context="default">
-    <!-- root (the test) may talk to a bus run as an unprivileged user. -->
-    <allow user="*"/>
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
-
-SYSTEM_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>system</type>
-  <listen>unix:path={path}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow user="*"/>
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
 
 
 def config_text(config):
@@ -169,7 +121,7 @@ def read_png(path):
     return width, height, rows
 
 
-class DesktopTestCase(unittest.TestCase):
+class DesktopTestCase(harness.SessionTestCase):
     """The fixture: start_desktop() is the subclass's; everything else is here."""
 
     shell = 'desktop'            # names screenshots and logs
@@ -177,16 +129,13 @@ class DesktopTestCase(unittest.TestCase):
     logind = False               # a private system bus with dbusmock's logind
     mobed_config = {}            # merged over CONFIG
     start_mobed_in_setup = True
+    log_tail = 20000
 
     # -- fixture --------------------------------------------------------
 
     def setUp(self):
-        self.tmp = Path(tempfile.mkdtemp(prefix=f'mobed-{self.shell}-'))
-        self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
-        self.addCleanup(self._dump_logs_if_failed)
-        self.logs = []           # (title, path), printed on failure
-        self.transcript = []     # commands run, printed on failure
-        self.signals = []        # (name, args) of mobed's signals; ('State', s)
+        self.tmp_prefix = f'mobed-{self.shell}-'
+        super().setUp()
         self.mobed = None
         self.env = self._make_env()
         # After the processes spawn() started are stopped (cleanups run last
@@ -197,7 +146,10 @@ class DesktopTestCase(unittest.TestCase):
             for p in [self.tmp, *self.tmp.rglob('*')]:
                 os.chown(p, self.user, self.user)
         if self.logind:
-            self.start_logind()
+            # The session also as 'auto', which shells use for themselves
+            # (real logind resolves it to the caller's session; the mock
+            # does not).
+            self.start_logind(('c1', 'auto'), self.user)
         self.start_session_bus()
         self.start_desktop()
         if self.start_mobed_in_setup:
@@ -243,10 +195,13 @@ class DesktopTestCase(unittest.TestCase):
     def write_config(self, overrides=None):
         path = self.tmp / 'config' / 'mobed' / 'mobed.conf'
         path.write_text(config_text(merge(merge(CONFIG, self.mobed_config), overrides)))
-        if self.user is not None:
-            os.chown(path, self.user, self.user)
+        self.own(path)
 
     # -- processes ------------------------------------------------------
+
+    def own(self, path):
+        if self.user is not None:
+            os.chown(path, self.user, self.user)
 
     def as_user(self, argv):
         """@argv run as self.user (if set)."""
@@ -255,106 +210,12 @@ class DesktopTestCase(unittest.TestCase):
         return ['setpriv', f'--reuid={self.user}', f'--regid={self.user}',
                 '--clear-groups', '--'] + list(argv)
 
-    def spawn(self, name, argv, env=None, as_user=True, **kwargs):
-        """Starts @argv with the test's environment (as self.user unless
-        @as_user is false), its output in a log; stopped at cleanup."""
-        path = self.tmp / f'{name}-{len(self.logs)}.log'
-        log = open(path, 'wb')  # noqa: SIM115
-        self.addCleanup(log.close)
-        self.logs.append((name, path))
-        argv = self.as_user(argv) if as_user else list(argv)
-        proc = subprocess.Popen(argv, env=env or self.env, stdout=log,
-                                stderr=subprocess.STDOUT, **kwargs)
-        self.addCleanup(self.stop, proc)
-        return proc
-
-    def stop(self, proc, sig=signal.SIGTERM):
-        """Stops @proc (if still running) and returns its exit status."""
-        if proc.poll() is None:
-            proc.send_signal(sig)
-            try:
-                return proc.wait(timeout=10 * SLOWDOWN)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        return proc.wait()
-
-    def read_fd_line(self, fd, proc, what, timeout=20):
-        data = b''
-        deadline = time.monotonic() + timeout * SLOWDOWN
-        while not data.endswith(b'\n'):
-            left = deadline - time.monotonic()
-            if proc.poll() is not None or left <= 0:
-                self.fail(f'{what} did not start (exit status {proc.poll()})')
-            if select.select([fd], [], [], min(left, 0.5))[0]:
-                chunk = os.read(fd, 256)
-                if not chunk:
-                    self.fail(f'{what} closed its pipe before saying where it is')
-                data += chunk
-        return data.decode().strip()
-
-    def _start_bus(self, name, config_text_, argv_extra=()):
-        r, w = os.pipe()
-        self.addCleanup(os.close, r)
-        config = self.tmp / 'bus' / f'{name}.conf'
-        config.write_text(config_text_)
-        if self.user is not None:
-            os.chown(config, self.user, self.user)
-        proc = self.spawn(name, ['dbus-daemon', '--config-file', str(config), '--nofork',
-                                 '--nopidfile', f'--print-address={w}', *argv_extra],
-                          pass_fds=(w,))
-        self.bus_procs = {**getattr(self, 'bus_procs', {}), name: proc}
-        os.close(w)
-        return self.read_fd_line(r, proc, name)
-
-    def start_session_bus(self):
-        """The private session bus; self.bus is the test's own connection,
-        recording mobed's signals in self.signals."""
-        (self.tmp / 'bus' / 'services').mkdir(parents=True, exist_ok=True)
-        if self.user is not None:
-            for p in (self.tmp / 'bus', self.tmp / 'bus' / 'services'):
-                os.chown(p, self.user, self.user)
-        address = self._start_bus('session-bus',
-                                  SESSION_BUS_CONFIG.format(dir=self.tmp / 'bus'))
-        self.env['DBUS_SESSION_BUS_ADDRESS'] = address
-        self.bus = Gio.DBusConnection.new_for_address_sync(
-            address, Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT |
-            Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION, None, None)
-        self.addCleanup(lambda bus=self.bus: bus.is_closed() or bus.close_sync(None))
-        self.bus.signal_subscribe(None, None, None, OBJ_PATH, None, Gio.DBusSignalFlags.NONE,
-                                  self._on_signal)
-        return address
-
     def update_activation_environment(self, **variables):
         """Sets variables in the session bus's activation environment
         (what a bus-activated service such as xfce4-notifyd inherits)."""
         self.call(self.bus, 'org.freedesktop.DBus', '/org/freedesktop/DBus',
                   'org.freedesktop.DBus', 'UpdateActivationEnvironment',
                   GLib.Variant('(a{ss})', (variables,)))
-
-    def start_logind(self):
-        """A private system bus with dbusmock's logind template, a session
-        'c1' of self.user (or root) named by XDG_SESSION_ID, and the same
-        session also as 'auto', which shells use for themselves (real
-        logind resolves it to the caller's session; the mock does not)."""
-        (self.tmp / 'bus').mkdir(exist_ok=True)
-        address = self._start_bus('system-bus', SYSTEM_BUS_CONFIG.format(
-            path=self.tmp / 'bus' / 'system'))
-        self.env['DBUS_SYSTEM_BUS_ADDRESS'] = address
-        self.system_bus = Gio.DBusConnection.new_for_address_sync(
-            address, Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT |
-            Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION, None, None)
-        self.addCleanup(lambda bus=self.system_bus: bus.is_closed() or bus.close_sync(None))
-        mock = self.spawn('logind-mock', [PYTHON, '-m', 'dbusmock', '--system', '--template',
-                                          'logind'], as_user=False)
-        self.wait_owner(self.system_bus, 'org.freedesktop.login1', mock, 'the logind mock')
-        uid = self.user if self.user is not None else os.getuid()
-        name = pwd.getpwuid(uid).pw_name
-        for sid in ('c1', 'auto'):
-            self.call(self.system_bus, 'org.freedesktop.login1', '/org/freedesktop/login1',
-                      'org.freedesktop.DBus.Mock', 'AddSession',
-                      GLib.Variant('(ssusb)', (sid, 'seat0', uid, name, True)))
-        self.env['XDG_SESSION_ID'] = 'c1'
-        self.logind_mock = mock
 
     def start_mobed(self, *args):
         proc = self.spawn('mobed', [MOBED_BIN, *args])
@@ -401,63 +262,9 @@ class DesktopTestCase(unittest.TestCase):
             if not left:
                 return
 
-    # -- failure output -------------------------------------------------
+    # -- mobed and commands ---------------------------------------------
 
-    def _failed(self):
-        outcome = getattr(self, '_outcome', None)
-        result = getattr(outcome, 'result', None)
-        if result is not None and not hasattr(outcome, 'errors'):
-            return any(getattr(t, 'test_case', t) is self
-                       for t, _ in result.failures + result.errors)
-        return any(err for _, err in getattr(outcome, 'errors', []) or [])
-
-    def _dump_logs_if_failed(self):
-        if not (VERBOSE or self._failed()):
-            return
-        out = sys.stderr
-        for title, path in self.logs:
-            out.write(f'\n----- {title} ({path}) -----\n')
-            try:
-                out.write(Path(path).read_text(errors='replace')[-20000:])
-            except OSError as e:
-                out.write(f'({e})\n')
-        out.write('\n----- commands -----\n' + '\n'.join(self.transcript) + '\n')
-        out.flush()
-
-    # -- waiting, D-Bus and commands ------------------------------------
-
-    def _on_signal(self, _conn, _sender, _path, iface, name, args):
-        if iface == IFACE:
-            self.signals.append((name, args.unpack()))
-        elif name == 'PropertiesChanged' and args[0] == IFACE and 'State' in args[1]:
-            self.signals.append(('State', args[1]['State']))
-
-    def iterate(self):
-        context = GLib.MainContext.default()
-        while context.iteration(False):
-            pass
-
-    def eventually(self, cond, timeout=10, message=None):
-        """Polls cond() (taking in D-Bus signals between tries) until it is
-        truthy, and returns its value; fails after @timeout s (scaled) with
-        @message (a callable is asked then, to describe the state at the end)."""
-        deadline = time.monotonic() + timeout * SLOWDOWN
-        while True:
-            self.iterate()
-            value = cond()
-            if value:
-                return value
-            if time.monotonic() > deadline:
-                if callable(message):
-                    message = message()
-                self.fail(message or f'condition not met within {timeout} s')
-            time.sleep(0.05)
-
-    def call(self, bus, name, path, iface, method, args=None, timeout=10):
-        """A D-Bus call; the reply unpacked (a tuple)."""
-        reply = bus.call_sync(name, path, iface, method, args, None, Gio.DBusCallFlags.NONE,
-                              int(timeout * 1000 * SLOWDOWN), None)
-        return reply.unpack() if reply is not None else ()
+    call = harness.SessionTestCase.dbus_call
 
     def call_mobed(self, method, *args, signature=None, timeout=10):
         params = GLib.Variant(signature, args) if signature else None
@@ -467,29 +274,10 @@ class DesktopTestCase(unittest.TestCase):
         return self.call(self.bus, BUS_NAME, OBJ_PATH, 'org.freedesktop.DBus.Properties',
                          'Get', GLib.Variant('(ss)', (IFACE, name)))[0]
 
-    def owner_pid(self, bus, name):
-        try:
-            owner = self.call(bus, 'org.freedesktop.DBus', '/org/freedesktop/DBus',
-                              'org.freedesktop.DBus', 'GetNameOwner',
-                              GLib.Variant('(s)', (name,)))[0]
-            return self.call(bus, 'org.freedesktop.DBus', '/org/freedesktop/DBus',
-                             'org.freedesktop.DBus', 'GetConnectionUnixProcessID',
-                             GLib.Variant('(s)', (owner,)))[0]
-        except GLib.Error:
-            return None
-
     def has_owner(self, name):
         return self.call(self.bus, 'org.freedesktop.DBus', '/org/freedesktop/DBus',
                          'org.freedesktop.DBus', 'NameHasOwner',
                          GLib.Variant('(s)', (name,)))[0]
-
-    def wait_owner(self, bus, name, proc, what, timeout=20):
-        """Waits until @name is owned (by @proc or a child of it)."""
-        def owned():
-            if proc is not None and proc.poll() is not None:
-                self.fail(f'{what} exited with {proc.returncode} while starting')
-            return self.owner_pid(bus, name) is not None
-        self.eventually(owned, timeout, f'{what} did not take {name} within {timeout} s')
 
     def run_tool(self, *argv, check=True, as_user=True, env=None, input=None):
         argv = self.as_user(argv) if as_user else list(argv)
@@ -519,15 +307,6 @@ class DesktopTestCase(unittest.TestCase):
         self.eventually(lambda: self.state() == state, timeout,
                         lambda: f'mobed never reached state {state!r} within {timeout} s '
                                 f'(now {self.state()!r})')
-
-    def signal_args(self, name):
-        return [args for sig, args in self.signals if sig == name]
-
-    def wait_signal(self, name, count=1, timeout=10):
-        return self.eventually(lambda: len(self.signal_args(name)) >= count
-                               and self.signal_args(name), timeout,
-                               f'fewer than {count} {name} signal(s) within {timeout} s '
-                               f'(signals: {self.signals})')
 
     def wait_ended(self, outcome, timeout=10):
         """Waits for the next BreakEnded not yet looked at; checks its outcome."""
@@ -575,19 +354,5 @@ class DesktopTestCase(unittest.TestCase):
 
 def main(programs=None):
     """Entry point of a test file: exit 77 (skip) when a program is
-    missing; @programs maps each program to its Debian package. With an
-    argument Class.test_name, runs that test alone."""
-    programs = {'dbus-daemon': 'dbus-daemon', **(programs or {})}
-    missing = [f'{prog} (package {pkg})' for prog, pkg in programs.items()
-               if shutil.which(prog) is None and not os.access(prog, os.X_OK)]
-    if MISSING:
-        missing.append(MISSING)
-    if missing:
-        print('SKIP: the desktop tests need ' + ', '.join(missing), file=sys.stderr)
-        sys.exit(77)
-    for binary in (MOBED_BIN, MOBECTL_BIN):
-        if not os.access(binary, os.X_OK):
-            print(f'ERROR: {binary} is not built (set MOBED_BIN/MOBECTL_BIN)', file=sys.stderr)
-            sys.exit(1)
-    unittest.main(module='__main__', testRunner=unittest.TextTestRunner(
-        stream=sys.stdout, verbosity=2))
+    missing; @programs maps each program to its Debian package."""
+    harness.main({'dbus-daemon': 'dbus-daemon', **(programs or {})}, 'the desktop tests')

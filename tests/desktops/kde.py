@@ -144,7 +144,7 @@ class KdeSessionMixin:
     logind = True
 
     def comm_of_owner(self, name):
-        pid = self.owner_pid(self.bus, name)
+        pid = self.owner_pid(name)
         return pid and Path(f'/proc/{pid}/comm').read_text().strip()
 
     def write_kde_config(self, name, text):
@@ -438,12 +438,7 @@ class PlasmaX11TestCase(KdeSessionMixin, DesktopTestCase):
     def start_desktop(self):
         self.ensure_x11_socket_dir()
         self.no_autolock()
-        r, w = os.pipe()
-        self.addCleanup(os.close, r)
-        xvfb = self.spawn('Xvfb', ['Xvfb', '-displayfd', str(w), '-screen', '0',
-                                   f'{WIDTH}x{HEIGHT}x24', '-nolisten', 'tcp'], pass_fds=(w,))
-        os.close(w)
-        display = ':' + self.read_fd_line(r, xvfb, 'Xvfb')
+        display = self.start_xvfb(WIDTH, HEIGHT)
         session = dict(self.env, DISPLAY=display, XDG_SESSION_TYPE='x11',
                        XDG_CURRENT_DESKTOP='KDE', KDE_FULL_SESSION='true',
                        KDE_SESSION_VERSION='5', XDG_SESSION_DESKTOP='KDE')

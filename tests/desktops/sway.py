@@ -114,7 +114,7 @@ class SwayTestCase(DesktopTestCase):
                          f'{"enable" if self.xwayland else "disable"}: {given.get("DISPLAY")}')
 
         self.wait_owner(self.bus, NOTIFY_NAME, self.sway, 'mako')
-        self.assertEqual(Path(f'/proc/{self.owner_pid(self.bus, NOTIFY_NAME)}/comm')
+        self.assertEqual(Path(f'/proc/{self.owner_pid(NOTIFY_NAME)}/comm')
                          .read_text().strip(), 'mako', f'{NOTIFY_NAME} is not mako\'s')
 
     def _on_mobed_properties(self, _conn, _sender, _path, _iface, _name, args):

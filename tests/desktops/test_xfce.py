@@ -18,7 +18,6 @@ Run all with `/usr/bin/python3 test_xfce.py`, one with
 `/usr/bin/python3 test_xfce.py TestXfceButtons.test_done`.
 """
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -128,7 +127,7 @@ class XfceTestCase(DesktopTestCase):
     def start_session_bus(self):
         # xfce4-notifyd reads DISPLAY from the bus's environment when the
         # first Notify activates it: the X server comes before the bus.
-        self.display = self.start_xvfb()
+        self.display = self.start_xvfb(WIDTH, HEIGHT, '-noreset')
         self.env['DISPLAY'] = self.display
         services = self.tmp / 'bus' / 'services'
         services.mkdir(parents=True)
@@ -140,15 +139,6 @@ class XfceTestCase(DesktopTestCase):
         # when it loses its name as the bus goes away at the end.
         self.update_activation_environment(G_DEBUG='')
         return address
-
-    def start_xvfb(self):
-        r, w = os.pipe()
-        self.addCleanup(os.close, r)
-        proc = self.spawn('Xvfb', ['Xvfb', '-displayfd', str(w), '-screen', '0',
-                                   f'{WIDTH}x{HEIGHT}x24', '-nolisten', 'tcp', '-noreset'],
-                          pass_fds=(w,))
-        os.close(w)
-        return ':' + self.read_fd_line(r, proc, 'Xvfb')
 
     def start_desktop(self):
         openbox = self.spawn('openbox', ['openbox', '--sm-disable'])

@@ -16,13 +16,13 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from e2etest import DesktopTestCase, main  # noqa: E402
+from e2etest import DunstTestCase, main  # noqa: E402
 
 # Besides what every end-to-end test needs (e2etest.PROGRAMS).
 PROGRAMS = {'openbox': 'openbox', 'wmctrl': 'wmctrl', 'xdotool': 'xdotool', 'xlogo': 'x11-apps'}
 
 
-class HeldBreakCase(DesktopTestCase):
+class HeldBreakCase(DunstTestCase):
 
     def _make_env(self):
         env = super()._make_env()

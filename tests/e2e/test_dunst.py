@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import screenshot  # noqa: E402
-from e2etest import OUTDIR, DesktopTestCase, main  # noqa: E402
+from e2etest import OUTDIR, DunstTestCase, main  # noqa: E402
 
 SUMMARY = 'Time to move'
 DRILL_LINE = re.compile(r'· \d+ (each way|per side|times)')
@@ -32,7 +32,7 @@ ICON_TEAL = (0x1f, 0x7a, 0x6d)
 ICON_YELLOW = (0xf4, 0xc9, 0x5d)
 
 
-class TestDunst(DesktopTestCase):
+class TestDunst(DunstTestCase):
 
     def wait_break_on_screen(self, count=1):
         """Waits until dunst shows break notification #@count; returns what

@@ -6,9 +6,16 @@ daemon, temporary XDG directories and HOME, a mobed.conf written from a dict,
 and the real `mobed` from the build tree (MOBED_BIN) with
 G_DEBUG=fatal-warnings.  `mobectl` (MOBECTL_BIN) runs against that bus.
 Waiting is done by iterating the GLib main context (assert_eventually), never
-by fixed sleeps.  The daemon's log is printed when a test fails (always with
-MOBED_TEST_VERBOSE=1).  MOBED_DATA_DIR (the drill catalog) defaults to the
-source tree's data/; MOBED_TEST_SLOWDOWN scales the timeouts (valgrind).
+by fixed sleeps; time mobed would wait for (an interval, a snooze, expiry)
+is not waited for at all: advance() moves mobed's clocks forward, through
+org.mobed.Test1 in a build configured with -Dtest_clock=true (scripts/test's
+are; without it, a test that moves the clock skips).  The daemon's log is
+printed when a test fails (always with MOBED_TEST_VERBOSE=1).
+MOBED_DATA_DIR (the drill catalog) defaults to the source tree's data/;
+MOBED_TEST_SLOWDOWN scales the timeouts (valgrind).  The buses, logind's
+mock, processes, waiting and logs are tests/common/harness.py's, shared
+with the desktop and end-to-end tests; this harness keeps the test's
+environment in os.environ, where dbusmock's helpers read it.
 
 Per-test setup is declared with the @setup decorator (config overrides, the
 notification server's capabilities or none at all, whether mobed starts, an
@@ -20,45 +27,36 @@ import contextlib
 import copy
 import os
 import re
-import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 import unittest
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'common'))
+
+import harness  # noqa: E402
+from harness import (BUS_NAME, IFACE, LOGIN1, MOBECTL_BIN, MOBED_BIN,  # noqa: E402
+                     OBJ_PATH, SLOWDOWN, SOURCE, Gio, GLib)
+
 MISSING = None
 try:
     import dbusmock
-    import gi
-    gi.require_version('Gio', '2.0')
-    gi.require_version('GLib', '2.0')
-    from gi.repository import Gio, GLib
-except (ImportError, ValueError) as e:  # ValueError: gi without Gio typelib
-    MISSING = str(e)
-    _Base = unittest.TestCase
+except ImportError as e:
+    MISSING = f'python3-dbusmock: {e}'
+    _Mock = unittest.TestCase
 else:
-    _Base = dbusmock.DBusTestCase
+    # For its spawn_server(), spawn_server_template() and get_dbus(): the
+    # buses are the harness's.
+    _Mock = dbusmock.DBusTestCase
 
-SOURCE = Path(__file__).resolve().parents[2]
-BUILD = SOURCE / 'build'
-MOBED_BIN = os.environ.get('MOBED_BIN', str(BUILD / 'daemon' / 'mobed'))
-MOBECTL_BIN = os.environ.get('MOBECTL_BIN', str(BUILD / 'cli' / 'mobectl'))
-
-BUS_NAME = 'org.mobed.Daemon'
-OBJ_PATH = '/org/mobed/Daemon'
-IFACE = 'org.mobed.Daemon1'
 NOTIFY_NAME = 'org.freedesktop.Notifications'
 NOTIFY_PATH = '/org/freedesktop/Notifications'
 MOCK_IFACE = 'org.freedesktop.DBus.Mock'
-
-# Scales every timeout, e.g. MOBED_TEST_SLOWDOWN=10 under valgrind.
-SLOWDOWN = float(os.environ.get('MOBED_TEST_SLOWDOWN', '1'))
-# MOBED_TEST_VERBOSE=1 prints the logs of passing tests too.
-VERBOSE = os.environ.get('MOBED_TEST_VERBOSE') == '1'
+TEST_PATH = '/org/mobed/Test'
+TEST_IFACE = 'org.mobed.Test1'
 
 DEFAULT_CONFIG = {
     'schedule': {'interval': '2s', 'snooze': '3s', 'expire-after': '60s',
@@ -106,7 +104,7 @@ class DBusCallError(Exception):
         self.message = message
 
 
-class MobedTestCase(_Base):
+class MobedTestCase(harness.SessionTestCase, _Mock):
     # Class-wide defaults; @setup(...) on a test overrides them.
     config = {}
     caps = ACTIONS_CAPS
@@ -116,17 +114,12 @@ class MobedTestCase(_Base):
     # -- fixture ----------------------------------------------------------
 
     def setUp(self):
+        super().setUp()
         opts = getattr(getattr(self, self._testMethodName), 'mobed_setup', {})
-        self.tmp = Path(tempfile.mkdtemp(prefix='mobed-test-'))
-        self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
-        # Cleanups run last to first: this one after the processes are gone,
-        # also when setUp itself failed (tearDown then does not run).
-        self.addCleanup(self._dump_logs_if_failed)
-        self.logs = []          # (title, path) printed on failure
-        self.transcript = []    # mobectl runs, printed on failure
-        self.signals = []       # (name, args) of BreakStarted/BreakEnded
         self.daemon = None
         self.mock = None
+        self.clock_offset = 0.0  # s advance() has moved mobed's clocks
+        self.mock_clocks = []   # advance(seconds) of mocks that keep time
         self.config_path = self.tmp / 'config' / 'mobed' / 'mobed.conf'
 
         saved_env = dict(os.environ)
@@ -140,7 +133,7 @@ class MobedTestCase(_Base):
         # No desktop leaks in from the caller: no X11/Wayland idle source,
         # no fullscreen window, no GNOME do-not-disturb, no real camera.
         for var in ('DISPLAY', 'WAYLAND_DISPLAY', 'DBUS_SESSION_BUS_ADDRESS',
-                    'XDG_CURRENT_DESKTOP'):
+                    'DBUS_SYSTEM_BUS_ADDRESS', 'XDG_CURRENT_DESKTOP', 'XDG_SESSION_ID'):
             os.environ.pop(var, None)
         os.environ['GSETTINGS_BACKEND'] = 'memory'
         os.environ['MOBED_CAMERA_PREFIX'] = str(self.tmp / 'no-camera')
@@ -161,23 +154,10 @@ class MobedTestCase(_Base):
         # D-Bus-activated mobed inherits it too.
 
         self.write_config(merge_config(self.config, opts.get('config')))
-
-        # A fresh services dir per test (dbusmock keeps one per process).
-        dbusmock.DBusTestCase._DBusTestCase__datadir = None
-        services = Path(self.get_services_dir())
-        self.addCleanup(shutil.rmtree, services.parent, ignore_errors=True)
         if opts.get('activatable', self.activatable):
-            (services / f'{BUS_NAME}.service').write_text(
+            (self.services_dir() / f'{BUS_NAME}.service').write_text(
                 f'[D-BUS Service]\nName={BUS_NAME}\nExec={MOBED_BIN}\n')
-
         self.start_session_bus()
-        self.addCleanup(self._stop_bus)
-        self.bus = Gio.DBusConnection.new_for_address_sync(
-            os.environ['DBUS_SESSION_BUS_ADDRESS'],
-            Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT |
-            Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION, None, None)
-        self.bus.signal_subscribe(None, IFACE, None, OBJ_PATH, None,
-                                  Gio.DBusSignalFlags.NONE, self._on_signal)
 
         if caps is not None:
             self.start_notification_server(caps)
@@ -189,20 +169,6 @@ class MobedTestCase(_Base):
             rc = self._terminate(self.daemon, signal.SIGTERM)
             self.daemon = None
             self.assertEqual(rc, 0, f'mobed exited with {rc} on SIGTERM (expected 0)')
-
-    def _dump_logs_if_failed(self):
-        if VERBOSE or self._failed():
-            self.dump_logs()
-
-    def _failed(self):
-        """Whether the test (or one of its subtests) has failed so far."""
-        outcome = getattr(self, '_outcome', None)
-        result = getattr(outcome, 'result', None)
-        if result is not None and not hasattr(outcome, 'errors'):
-            # Python >= 3.11 reports each failure to the result at once.
-            return any(getattr(test, 'test_case', test) is self
-                       for test, _ in result.failures + result.errors)
-        return any(err for _, err in getattr(outcome, 'errors', []))
 
     def _restore_env(self, saved):
         os.environ.clear()
@@ -229,48 +195,12 @@ class MobedTestCase(_Base):
             time.tzset()
         self.addCleanup(restore)
 
-    def _stop_bus(self):
-        if self.mock is not None:
-            self.mock.terminate()
-            self.mock.wait(timeout=10)
-            self.mock = None
-        if not self.bus.is_closed():
-            self.bus.close_sync(None)
-        pid = dbusmock.DBusTestCase.session_bus_pid
-        if pid:
-            # dbusmock's stop_dbus() re-sends SIGTERM every 0.1 s until the
-            # pid is reaped, which takes over a second; a dead bus is enough.
-            os.kill(pid, signal.SIGTERM)
-            deadline = time.monotonic() + 5
-            while self._alive(pid) and time.monotonic() < deadline:
-                time.sleep(0.01)
-            if self._alive(pid):
-                os.kill(pid, signal.SIGKILL)
-            dbusmock.DBusTestCase.session_bus_pid = None
-        os.environ.pop('DBUS_SESSION_BUS_ADDRESS', None)
-
-    @staticmethod
-    def _alive(pid):
-        try:
-            with open(f'/proc/{pid}/stat', encoding='ascii') as f:
-                return f.read().rsplit(')', 1)[1].split()[0] != 'Z'
-        except OSError:
-            return False
-
-    def dump_logs(self):
-        out = sys.stderr
-        for title, path in self.logs:
-            out.write(f'\n----- {title} ({path}) -----\n')
-            try:
-                out.write(Path(path).read_text(errors='replace'))
-            except OSError as e:
-                out.write(f'(unreadable: {e})\n')
-        if self.transcript:
-            out.write('\n----- mobectl runs -----\n' + '\n'.join(self.transcript) + '\n')
-        out.flush()
+    def set_env(self, name, value):
+        os.environ[name] = value
 
     @property
     def env(self):
+        """What the test starts runs with: os.environ as it is now."""
         return dict(os.environ)
 
     def write_config(self, overrides=None, extra=''):
@@ -292,6 +222,13 @@ class MobedTestCase(_Base):
         self.logs.append(('notification mock', log.name))
         self.mock, _ = self.spawn_server_template(
             'notification_daemon', {'capabilities': caps}, stdout=log)
+        self.addCleanup(self._stop_notification_server)
+
+    def _stop_notification_server(self):
+        if self.mock is not None:
+            self.mock.terminate()
+            self.mock.wait(timeout=10)
+            self.mock = None
 
     def start_daemon(self, *args, wait=True):
         """Starts mobed; with @wait, returns once it owns the bus name."""
@@ -306,6 +243,11 @@ class MobedTestCase(_Base):
         self.addCleanup(self._reap, proc)
         if wait:
             self.wait_for_owner(proc)
+            if self.clock_offset:
+                # A mobed started again goes on from the time the last one
+                # was moved to, not back to the real one.
+                self._call(BUS_NAME, TEST_PATH, TEST_IFACE, 'Advance',
+                           GLib.Variant('(t)', (round(self.clock_offset * 1e6),)))
         return proc
 
     def wait_for_owner(self, proc, timeout=10):
@@ -321,14 +263,7 @@ class MobedTestCase(_Base):
         return self._terminate(proc, sig)
 
     def _terminate(self, proc, sig):
-        if proc.poll() is None:
-            proc.send_signal(sig)
-        try:
-            return proc.wait(timeout=10 * SLOWDOWN)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-            self.fail(f'mobed did not exit within 10 s of signal {sig}')
+        return self.stop(proc, sig, must_exit=True)
 
     @staticmethod
     def _reap(proc):
@@ -346,30 +281,63 @@ class MobedTestCase(_Base):
 
     # -- waiting --------------------------------------------------------------
 
-    def iterate(self):
-        ctx = GLib.MainContext.default()
-        while ctx.iteration(False):
-            pass
-
     def assert_eventually(self, cond, timeout=5, message=None):
         """Iterates the main context until cond() is truthy; returns its value."""
-        deadline = time.monotonic() + timeout * SLOWDOWN
-        while True:
-            self.iterate()
-            value = cond()
-            if value:
-                return value
-            if time.monotonic() > deadline:
-                self.fail(message or f'condition not met within {timeout} s')
-            time.sleep(0.02)
+        return self.eventually(cond, timeout, message)
 
     def assert_stays(self, cond, duration, message=None):
-        """Iterates the main context for @duration seconds; cond() must hold throughout."""
+        """Iterates the main context for @duration seconds; cond() must hold
+        throughout. Only for what real time brings (a GLib timer of mobed's
+        that does not follow its clock, a process elsewhere): for mobed's
+        own deadlines, assert_holds."""
         deadline = time.monotonic() + duration
         while time.monotonic() < deadline:
             self.iterate()
             self.assertTrue(cond(), message)
             time.sleep(0.02)
+
+    # -- mobed's clock ---------------------------------------------------------
+
+    def advance(self, seconds):
+        """Moves the clocks of this test's mobed @seconds forward and returns
+        once mobed has done what fell due by then (as when its timer fires
+        after a stall that long: move in steps to see each deadline pass).
+        The mocks' clocks in mock_clocks move first, so what mobed asks
+        them then is as of its new time."""
+        for move in self.mock_clocks:
+            move(seconds)
+        try:
+            self._call(BUS_NAME, TEST_PATH, TEST_IFACE, 'Advance',
+                       GLib.Variant('(t)', (round(seconds * 1e6),)))
+        except DBusCallError as e:
+            if e.name.startswith('org.freedesktop.DBus.Error.Unknown'):
+                self.skipTest('moving mobed\'s clock needs a build configured with '
+                              '-Dtest_clock=true (scripts/test configures its builds so)')
+            raise
+        self.clock_offset += seconds
+
+    def sync(self):
+        """Returns once mobed has handled what the bus brought it before:
+        the bus keeps the order, so a mock's signal sent before this call
+        reaches mobed first, and mobed answers on its main loop."""
+        self.get_prop('State')
+        self.iterate()
+
+    def assert_holds(self, cond, seconds=0, message=None, steps=4):
+        """cond() holds now (after a round trip to mobed) and after each of
+        @steps moves of mobed's clock that add up to @seconds: what
+        assert_stays waited @seconds of real time for."""
+        self.sync()
+        self.assertTrue(cond(), message)
+        for _ in range(steps if seconds else 0):
+            self.advance(seconds / steps)
+            self.sync()
+            self.assertTrue(cond(), message)
+
+    def now_us(self):
+        """mobed's wall clock now, in unix µs: the real one plus what
+        advance() added."""
+        return now_us() + round(self.clock_offset * 1e6)
 
     # -- logind on a private system bus ---------------------------------------
 
@@ -378,38 +346,12 @@ class MobedTestCase(_Base):
         of this user (XDG_SESSION_ID); call before mobed starts. Returns the
         logind mock's object and the session's (dbus-python)."""
         import dbus
-        dbusmock.DBusTestCase.start_system_bus()
-        self.addCleanup(self._stop_system_bus)
-        log = open(self.tmp / 'logind-mock.log', 'ab')  # noqa: SIM115
-        self.addCleanup(log.close)
-        self.logs.append(('logind mock', log.name))
-        _, logind = self.spawn_server_template('logind', {}, stdout=log, system_bus=True)
-        path = dbus.Interface(logind, dbusmock.MOCK_IFACE).AddSession(
-            'c1', 'seat0', dbus.UInt32(os.getuid()), 'tester', True)
-        os.environ['XDG_SESSION_ID'] = 'c1'
-        return logind, dbus.SystemBus().get_object('org.freedesktop.login1', path)
-
-    def _stop_system_bus(self):
-        pid = dbusmock.DBusTestCase.system_bus_pid
-        if pid:
-            dbusmock.DBusTestCase.stop_dbus(pid)
-            dbusmock.DBusTestCase.system_bus_pid = None
-        os.environ.pop('DBUS_SYSTEM_BUS_ADDRESS', None)
+        session, = super().start_logind()
+        system = dbus.bus.BusConnection(os.environ['DBUS_SYSTEM_BUS_ADDRESS'])
+        return (system.get_object(LOGIN1, '/org/freedesktop/login1'),
+                system.get_object(LOGIN1, session))
 
     # -- mobed over D-Bus -----------------------------------------------------
-
-    def _on_signal(self, conn, sender, path, iface, name, params):
-        self.signals.append((name, params.unpack()))
-
-    def signal_args(self, name):
-        return [args for sig, args in self.signals if sig == name]
-
-    def wait_signal(self, name, count=1, timeout=10):
-        """Waits until @count @name signals have arrived; returns their args."""
-        return self.assert_eventually(
-            lambda: len(self.signal_args(name)) >= count and self.signal_args(name),
-            timeout, f'no {name} signal #{count} within {timeout} s '
-                     f'(signals so far: {self.signals})')
 
     def wait_ended(self, outcome, timeout=10):
         ended = self.wait_signal('BreakEnded', timeout=timeout)
@@ -465,18 +407,6 @@ class MobedTestCase(_Base):
                                f'State never became {state!r} within {timeout} s '
                                f'(last: {self.get_prop("State")!r})')
 
-    def bus_call(self, method, *args, sig=None):
-        params = GLib.Variant(sig, args) if sig else None
-        return self._call('org.freedesktop.DBus', '/org/freedesktop/DBus',
-                          'org.freedesktop.DBus', method, params)
-
-    def owner_pid(self, name):
-        try:
-            owner = self.bus_call('GetNameOwner', name, sig='(s)')[0]
-            return self.bus_call('GetConnectionUnixProcessID', owner, sig='(s)')[0]
-        except DBusCallError:
-            return None
-
     # -- the notification mock ------------------------------------------------
 
     def _mock(self, method, args=None):
@@ -527,22 +457,7 @@ def now_us():
 
 def main():
     """Entry point of a test file: exit 77 (skip) without the dependencies."""
-    if MISSING:
-        print(f'SKIP: integration tests need python3-dbusmock and python3-gi: {MISSING}',
-              file=sys.stderr)
-        sys.exit(77)
-    for binary in (MOBED_BIN, MOBECTL_BIN):
-        if not os.access(binary, os.X_OK):
-            print(f'ERROR: {binary} is not built (set MOBED_BIN/MOBECTL_BIN)', file=sys.stderr)
-            sys.exit(1)
-    prog = unittest.main(module='__main__', exit=False, testRunner=unittest.TextTestRunner(
-        stream=sys.stdout, verbosity=2))
-    result = prog.result
-    if not result.wasSuccessful():
-        sys.exit(1)
-    # A test that skipped itself did not pass: exit 77, which meson calls
-    # SKIP and scripts/test counts as a failure.
-    sys.exit(77 if result.skipped else 0)
+    harness.main(what='the integration tests', missing=MISSING)
 
 
 __all__ = ['MobedTestCase', 'DBusCallError', 'setup', 'main', 'local_hhmm', 'now_us',

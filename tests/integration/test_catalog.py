@@ -130,6 +130,7 @@ class TestCatalog(MobedTestCase):
     @setup(config={'schedule': {'interval': '2s'}})
     def test_break_names_a_catalog_drill(self):
         names = {d['name'] for d in self.drills_json()}
+        self.advance(2)
         n = self.wait_notify()
         line = first_line(n['body'])
         self.assertRegex(line, DRILL_LINE)

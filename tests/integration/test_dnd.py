@@ -45,12 +45,21 @@ class DndTestCase(MobedTestCase):
     def state_line(self):
         return next(line for line in self.status().splitlines() if line.startswith('State:'))
 
+    def fall_due(self, held_by=None):
+        """The interval passes: the break falls due (and may be held). Once
+        mobed has read what holds it (@held_by), as it does as it starts."""
+        if held_by is not None:
+            self.assert_eventually(lambda: self.reasons() == held_by, 5,
+                                   f'mobed never saw {held_by} (last: {self.reasons()})')
+        self.advance(int(self.config['schedule']['interval'][:-1]))
+
     def assert_held(self, reasons, how_long=1.0):
-        """The break is due but held for @reasons, and stays off screen."""
+        """The break is due but held for @reasons, and stays off screen
+        while mobed's clock moves @how_long seconds on."""
         self.wait_state('deferred')
         self.assertEqual(self.reasons(), reasons)
         shown = len(self.notify_calls())
-        self.assert_stays(lambda: len(self.notify_calls()) == shown and
+        self.assert_holds(lambda: len(self.notify_calls()) == shown and
                           self.get_prop('State') == 'deferred', how_long,
                           'a held break came on screen')
 
@@ -77,6 +86,7 @@ class TestNotificationServer(DndTestCase):
         self.daemon = self.start_daemon()
         self.set_property(NOTIFY_IFACE, 'Inhibited', True)
         self.assert_eventually(lambda: self.reasons() == ['notifications-inhibited'], 5)
+        self.fall_due()
         self.assert_held(['notifications-inhibited'])
         self.assertEqual(self.state_line(),
                          'State:       deferred: do not disturb (notification server)')
@@ -111,6 +121,7 @@ class TestNotificationServer(DndTestCase):
         # Paused already when mobed starts: read once it sees the server.
         self.add_property(DUNST_IFACE, 'paused', True)
         self.daemon = self.start_daemon()
+        self.fall_due(held_by=['dunst-paused'])
         self.assert_held(['dunst-paused'])
         self.assertEqual(self.notify_calls(), [])
         self.assertEqual(self.state_line(), 'State:       deferred: do not disturb (dunst)')
@@ -123,6 +134,7 @@ class TestNotificationServer(DndTestCase):
         self.add_property(NOTIFY_IFACE, 'Inhibited', True)
         self.add_property(DUNST_IFACE, 'paused', True)
         self.daemon = self.start_daemon()
+        self.fall_due(held_by=['notifications-inhibited', 'dunst-paused'])
         self.assert_held(['notifications-inhibited', 'dunst-paused'])
         self.assertEqual(self.state_line(), 'State:       deferred: do not disturb (notification '
                                             'server), do not disturb (dunst)')
@@ -136,6 +148,7 @@ class TestNotificationServer(DndTestCase):
     def test_shown_break_taken_down_and_back(self):
         self.add_property(DUNST_IFACE, 'paused', False)
         self.daemon = self.start_daemon()
+        self.fall_due()
         first = self.wait_notify()
         self.set_property(DUNST_IFACE, 'paused', True)
         self.wait_state('deferred')
@@ -149,13 +162,17 @@ class TestNotificationServer(DndTestCase):
     def test_max_defer_is_missed_and_count_restarts(self):
         self.add_property(DUNST_IFACE, 'paused', True)
         self.daemon = self.start_daemon()
+        self.fall_due(held_by=['dunst-paused'])
         self.wait_state('deferred')
-        self.wait_ended('missed', timeout=8)
+        self.assert_holds(lambda: self.get_prop('State') == 'deferred', 1.5)
+        self.advance(0.5)
+        self.wait_ended('missed')
         self.assertEqual(self.history(), ['missed'])
         self.assertEqual(self.notify_calls(), [])
         # The count started over: working, then the next break is held too.
         self.assertEqual(self.get_prop('CurrentBreak'), {})
-        self.wait_state('deferred', timeout=8)
+        self.fall_due()
+        self.wait_state('deferred')
         self.assertEqual(self.notify_calls(), [])
 
     @setup(config={'presence': {'respect-dnd': 'false'}})
@@ -163,6 +180,7 @@ class TestNotificationServer(DndTestCase):
         self.add_property(DUNST_IFACE, 'paused', True)
         self.add_property(NOTIFY_IFACE, 'Inhibited', True)
         self.daemon = self.start_daemon()
+        self.fall_due()
         self.wait_notify()
         self.assertEqual(self.reasons(), [])
         # Turned on by a reload: the break is taken down and held.
@@ -176,6 +194,7 @@ class TestNotificationServer(DndTestCase):
     def test_server_without_the_properties(self):
         # The plain template has neither property: nothing holds breaks.
         self.daemon = self.start_daemon()
+        self.fall_due()
         self.wait_notify()
         self.assertEqual(self.reasons(), [])
 
@@ -183,6 +202,7 @@ class TestNotificationServer(DndTestCase):
     def test_server_gone_clears_its_reasons(self):
         self.add_property(DUNST_IFACE, 'paused', True)
         self.daemon = self.start_daemon()
+        self.fall_due(held_by=['dunst-paused'])
         self.wait_state('deferred')
         self.mock.terminate()
         self.mock.wait(timeout=10)
@@ -222,6 +242,7 @@ class TestXfconf(DndTestCase):
     def test_do_not_disturb(self):
         self.start_xfconf(True)
         self.daemon = self.start_daemon()
+        self.fall_due(held_by=['xfce-dnd'])
         self.assert_held(['xfce-dnd'])
         self.assertEqual(self.state_line(), 'State:       deferred: do not disturb (Xfce)')
         # Another channel's property of the same name is not ours.
@@ -239,6 +260,7 @@ class TestXfconf(DndTestCase):
     def test_unset_property(self):
         self.start_xfconf(None)
         self.daemon = self.start_daemon()
+        self.fall_due()
         self.wait_notify()
         self.assertEqual(self.reasons(), [])
 
@@ -266,6 +288,7 @@ class TestGnome(DndTestCase):
         os.environ['XDG_CURRENT_DESKTOP'] = 'ubuntu:GNOME'
         self.show_banners('false')
         self.daemon = self.start_daemon()
+        self.fall_due(held_by=['gnome-dnd'])
         self.assert_held(['gnome-dnd'])
         self.assertEqual(self.state_line(), 'State:       deferred: do not disturb (GNOME)')
         self.show_banners('true')
@@ -276,6 +299,7 @@ class TestGnome(DndTestCase):
         os.environ['XDG_CURRENT_DESKTOP'] = 'sway'
         self.show_banners('false')
         self.daemon = self.start_daemon()
+        self.fall_due()
         self.wait_notify()
         self.assertEqual(self.reasons(), [])
 
@@ -303,6 +327,7 @@ class TestCamera(DndTestCase):
         # Looked for only when the break falls due, not before.
         self.assertEqual(self.get_prop('State'), 'working')
         self.assertEqual(self.reasons(), [])
+        self.fall_due()
         self.assert_held(['camera'])
         self.assertEqual(self.state_line(), 'State:       deferred: camera in use')
         # The status bar line says it too.
@@ -316,7 +341,8 @@ class TestCamera(DndTestCase):
         self.assertIn(f'Process {os.getpid()} has a camera open', log)
         # The call ends: looked at again within the recheck interval.
         camera.close()
-        self.wait_notify(timeout=5)
+        self.advance(1)
+        self.wait_notify()
         self.wait_state('due')
         self.assertEqual(self.reasons(), [])
 
@@ -327,17 +353,20 @@ class TestCamera(DndTestCase):
                                                         GLib.Variant('b', True))))
         camera = self.open_camera()
         self.daemon = self.start_daemon()
+        self.fall_due(held_by=['dunst-paused'])
         self.assert_held(['dunst-paused'])
         self._mock('UpdateProperties', GLib.Variant('(sa{sv})', (
             DUNST_IFACE, {'paused': GLib.Variant('b', False)})))
         self.assert_eventually(lambda: self.reasons() == ['camera'], 5)
         self.assert_held(['camera'])
         camera.close()
-        self.wait_notify(timeout=5)
+        self.advance(1)
+        self.wait_notify()
 
     def test_taken_anyway(self):
         self.open_camera()
         self.daemon = self.start_daemon()
+        self.fall_due()
         self.assert_held(['camera'])
         # Asked for, it shows; the camera is looked for afresh next time.
         self.call('TakeBreak')
@@ -345,12 +374,14 @@ class TestCamera(DndTestCase):
         self.assertEqual(self.get_prop('State'), 'due')
         self.assertEqual(self.reasons(), [])
         self.call('Done')
+        self.fall_due()
         self.assert_held(['camera'])
 
     @setup(config={'presence': {'defer-camera': 'false'}})
     def test_defer_camera_off(self):
         self.open_camera()
         self.daemon = self.start_daemon()
+        self.fall_due()
         self.wait_notify()
         self.assertEqual(self.reasons(), [])
 

@@ -119,6 +119,7 @@ class TestFocus(MobedTestCase):
         # Closing goes through the notifier's worker thread: it may come just after.
         self.assert_eventually(lambda: first['id'] in self.close_calls(), 5)
         # Back, whole, as set 1 again after the 2 s snooze.
+        self.advance(2)
         again = self.assert_eventually(lambda: len(self.focus_notes()) >= 2
                                        and self.focus_notes()[-1])
         self.assertEqual(again['summary'], first['summary'])
@@ -172,7 +173,8 @@ class TestFocus(MobedTestCase):
         self.assertEqual(focus['ratings'], [(1, 'better')])
         # The day's one set is done: it is not shown again.
         notes = len(self.notify_calls())
-        self.assert_stays(lambda: len(self.notify_calls()) == notes, 1.5)
+        self.assert_holds(lambda: len(self.notify_calls()) == notes
+                          and self.get_prop('Focus')['set_state'] != 'shown', 1.5)
 
         rc, out, err = self.mobectl('--json', 'focus')
         self.assertEqual(rc, 0, err)
@@ -223,8 +225,8 @@ class TestFocus(MobedTestCase):
             'Inhibited': GLib.Variant('b', True)})))
         self.assert_eventually(lambda: self.get_prop('DeferReasons') == ['notifications-inhibited'])
         self.start_plan(['neck-circles'], sets=1)
-        self.assert_stays(lambda: not self.focus_notes(), 1.5)
-        self.assertEqual(self.get_prop('Focus')['set_state'], 'waiting')
+        self.assert_holds(lambda: not self.focus_notes()
+                          and self.get_prop('Focus')['set_state'] == 'waiting', 1.5)
         self._mock('UpdateProperties', GLib.Variant('(sa{sv})', (iface, {
             'Inhibited': GLib.Variant('b', False)})))
         note = self.assert_eventually(lambda: self.focus_notes() and self.focus_notes()[-1])

@@ -49,6 +49,7 @@ class TestHistory(HistoryCase):
 
     @setup(config={'schedule': {'interval': '2s'}})
     def test_answers_show_in_stats(self):
+        self.advance(2)
         n = self.wait_notify()
         self.emit_action(n['id'], 'done')
         self.wait_ended('done')

@@ -60,6 +60,7 @@ class TestGerman(MobedTestCase):
 
     @setup(config={'schedule': {'interval': '2s'}})
     def test_notification(self):
+        self.advance(2)
         n = self.wait_notify()
         self.assertEqual(n['summary'], 'Zeit für Bewegung')
         self.assertEqual(n['actions'], ['default', 'Erneut zeigen', 'done', 'Erledigt', 'snooze', 'Später (3 s)',

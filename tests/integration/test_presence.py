@@ -51,9 +51,11 @@ class TestLogind(MobedTestCase):
         self.wait_state('working')
 
     def test_long_lock_is_a_natural_break(self):
-        time.sleep(2.5)                          # more than half the interval counted
+        self.advance(2.5)                        # more than half the interval counted
         self.session.Lock(dbus_interface='org.freedesktop.login1.Session')
         self.wait_state('away')
+        self.assert_holds(lambda: self.outcomes() == [], 1.5)
+        self.advance(0.5)
         self.assert_eventually(lambda: self.outcomes() == ['natural'], 6,
                                'a lock longer than natural-break was not a natural break')
         self.session.Unlock(dbus_interface='org.freedesktop.login1.Session')
@@ -68,19 +70,22 @@ class TestLogind(MobedTestCase):
         self.wait_state('working')
 
     def test_due_break_ends_natural_when_locked(self):
-        self.wait_state('due', timeout=10)
+        self.advance(4)
+        self.wait_state('due')
         self.wait_notify()
         self.session.Lock(dbus_interface='org.freedesktop.login1.Session')
-        self.wait_ended('natural', timeout=8)
+        self.wait_state('away')
+        self.advance(2)
+        self.wait_ended('natural')
         # Closing goes through the notifier's worker thread: it may come just after.
         shown = self.notify_calls()[-1]['id']
         self.assert_eventually(lambda: shown in self.close_calls(), 5)
 
     def test_sleep_is_away_and_no_break_on_waking(self):
-        time.sleep(1)
+        self.advance(1)
         self.sleep_signal(True)
         self.wait_state('away')
-        time.sleep(4.5)                          # asleep past the interval
+        self.advance(4.5)                        # asleep past the interval
         self.sleep_signal(False)
         self.wait_state('working')
         self.assertEqual(self.notify_calls(), [], 'a break popped up on waking')
@@ -110,7 +115,7 @@ class TestWorkHours(MobedTestCase):
     def test_off_hours_then_on(self):
         self.wait_state('off-hours')
         self.assertEqual(self.get_prop('NextBreak'), 0)
-        time.sleep(2.5)
+        self.assert_holds(lambda: self.get_prop('State') == 'off-hours', 2.5)
         self.assertEqual(self.notify_calls(), [], 'a break came outside working hours')
         # The user asks anyway: given, and answered as usual.
         self.call('TakeBreak')
@@ -120,7 +125,8 @@ class TestWorkHours(MobedTestCase):
         # Today becomes a working day: the count starts and a break comes.
         self.write_config({'schedule': {'interval': '2s', 'work-days': today_and_other_day()[0]}})
         self.wait_state('working')
-        self.wait_state('due', timeout=10)
+        self.advance(2)
+        self.wait_state('due')
         rc, out, err = self.mobectl('status', '--json')
         self.assertEqual(rc, 0, err)
 
@@ -131,19 +137,25 @@ class TestAttentionLadder(MobedTestCase):
     def urgency(self, n):
         return int(n['hints'].get('urgency', 1))
 
+    def next_break(self, count):
+        """The interval passes: the @count-th break's notification."""
+        self.advance(1)
+        return self.wait_notify(count)
+
     def test_ignored_breaks_raise_the_next(self):
-        first = self.wait_notify(1)
+        first = self.next_break(1)
         self.assertEqual(self.urgency(first), 1)
         self.emit_closed(first['id'], 2)                   # dismissed
         self.assertEqual(self.wait_signal('BreakEnded', 1)[-1], ('dismissed',))
-        second = self.wait_notify(2)
+        second = self.next_break(2)
         self.assertEqual(self.urgency(second), 1)
         self.emit_closed(second['id'], 2)
-        third = self.wait_notify(3)
+        self.wait_signal('BreakEnded', 2)
+        third = self.next_break(3)
         self.assertEqual(self.urgency(third), 2, 'the third break was not raised')
         self.emit_action(third['id'], 'done')
         self.assertEqual(self.wait_signal('BreakEnded', 3)[2], ('done',))
-        fourth = self.wait_notify(4)
+        fourth = self.next_break(4)
         self.assertEqual(self.urgency(fourth), 1, 'done did not lower it again')
         from gi.repository import GLib
         rows = self._call('org.mobed.Daemon', '/org/mobed/Daemon', 'org.mobed.Daemon1',
@@ -153,7 +165,7 @@ class TestAttentionLadder(MobedTestCase):
     @setup(config={'notify': {'sound': 'false', 'escalate': 'false'}})
     def test_ladder_off(self):
         for i in (1, 2, 3):
-            n = self.wait_notify(i)
+            n = self.next_break(i)
             self.assertEqual(self.urgency(n), 1)
             self.emit_closed(n['id'], 2)
             self.assertEqual(self.wait_signal('BreakEnded', i)[i - 1], ('dismissed',))

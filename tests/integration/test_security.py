@@ -20,7 +20,6 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import dbus  # noqa: E402
-import dbusmock  # noqa: E402
 
 from mobedtest import (BUS_NAME, MOBECTL_BIN, MOBED_BIN, SOURCE, MobedTestCase,  # noqa: E402
                        main, setup)
@@ -120,20 +119,8 @@ class TestSystemBus(MobedTestCase):
 
     def setUp(self):
         super().setUp()
-        dbusmock.DBusTestCase.start_system_bus()
-        self.addCleanup(self._stop_system_bus)
-        log = open(self.tmp / 'logind-mock.log', 'ab')  # noqa: SIM115
-        self.addCleanup(log.close)
-        self.logind, self.logind_obj = self.spawn_server_template('logind', {}, stdout=log,
-                                                                  system_bus=True)
+        self.start_logind()
         self.daemon = self.start_daemon()
-
-    def _stop_system_bus(self):
-        pid = dbusmock.DBusTestCase.system_bus_pid
-        if pid:
-            dbusmock.DBusTestCase.stop_dbus(pid)
-            dbusmock.DBusTestCase.system_bus_pid = None
-        os.environ.pop('DBUS_SYSTEM_BUS_ADDRESS', None)
 
     def test_owns_no_system_name(self):
         system = dbus.SystemBus()
