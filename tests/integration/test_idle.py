@@ -277,11 +277,11 @@ class TestMutter(IdleTestCase):
         the same way shows what a wakeup looks like, so this can fail."""
         self.wait_source('mutter')
         # Start-up's own work ends: the history file, read at start, is
-        # closed (and SQLite let go) a couple of seconds after.
-        def sqlite_mapped():
-            with open(f'/proc/{self.daemon.pid}/maps', encoding='utf-8') as f:
-                return 'libsqlite3' in f.read()
-        self.assert_eventually(lambda: not sqlite_mapped(), 10, 'SQLite still mapped after start')
+        # closed a couple of seconds after.
+        def history_open():
+            fds = f'/proc/{self.daemon.pid}/fd'
+            return any(os.readlink(f'{fds}/{fd}').endswith('history.db') for fd in os.listdir(fds))
+        self.assert_eventually(lambda: not history_open(), 10, 'the history still open after start')
         quiet = self.quiet_switches(3)
         self.assertLessEqual(quiet, 1, f'mobed woke {quiet} times in 3 s with Mutter')
 
