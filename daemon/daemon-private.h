@@ -2,8 +2,9 @@
 /*
  * daemon-private.h — the hub's state: the config, the scheduler, the
  * current break and the parts it owns (each part keeps its own state in
- * its own file: hold/, record/, notify/, presence/, focus/). Shared only
- * with bus/name.c, which carries the bus name's life for the hub.
+ * its own file: hold/, record/, notify/, presence/, focus/). Shared with
+ * settings.c (the config the hub reads) and bus/name.c (the bus name's
+ * life).
  */
 #pragma once
 
@@ -84,5 +85,20 @@ void mobed_daemon_refresh (MobedDaemon *self);
 void mobed_daemon_watch_session (MobedDaemon *self);
 /* The history, to read or write now (the focus plan's tables too). */
 MobedHistory *mobed_daemon_history (MobedDaemon *self);
+
+/* settings.c: reads the config and the catalog's checks at start (the
+ * catalog itself is loaded first), and watches the files for edits. */
+void    mobed_daemon_settings_load  (MobedDaemon *self, GPtrArray *warnings);
+void    mobed_daemon_settings_watch (MobedDaemon *self);
+/* What status warns about (NULL-ended, into @warnings); returns a string
+ * to free that @warnings may end with, or NULL. */
+#define MOBED_DAEMON_WARNINGS_MAX 8
+char   *mobed_daemon_settings_warnings (MobedDaemon *self,
+                                        const char *warnings[MOBED_DAEMON_WARNINGS_MAX]);
+/* Tells the scheduler when working hours begin or end; called before every
+ * event, so the timer only has to wake up at the boundary. */
+void    mobed_daemon_sync_hours     (MobedDaemon *self, MobedTime now);
+/* [schedule] natural-break, in µs: how long without input is away. */
+gint64  mobed_daemon_idle_threshold (MobedDaemon *self);
 
 G_END_DECLS
