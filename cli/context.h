@@ -43,6 +43,7 @@ typedef struct {
   const char      *extend;
   gboolean         yes;
   gboolean         stop;
+  gboolean         keep_dose;
   const char      *reason;     /* pause */
 } MobectlContext;
 

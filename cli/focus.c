@@ -318,6 +318,7 @@ rate (MobectlContext *ctx, const char *answer)
   g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) reply = NULL;
   g_autoptr(GVariant) advice = NULL;
+  g_autoptr(GVariant) doses = NULL;
 
   if (!g_str_equal (answer, "better") && !g_str_equal (answer, "same")
       && !g_str_equal (answer, "worse"))
@@ -327,6 +328,7 @@ rate (MobectlContext *ctx, const char *answer)
   if (reply == NULL)
     return start_error (ctx, error);
   g_variant_get (reply, "(@a{sv})", &advice);
+  doses = g_variant_lookup_value (advice, "doses", G_VARIANT_TYPE ("a(suu)"));
   if (ctx->json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -338,11 +340,40 @@ rate (MobectlContext *ctx, const char *answer)
       json_builder_add_string_value (b, str (advice, "advice"));
       json_builder_set_member_name (b, "message");
       json_builder_add_string_value (b, str (advice, "message"));
+      if (doses != NULL)
+        {
+          json_builder_set_member_name (b, "doses");
+          json_builder_begin_array (b);
+          for (gsize i = 0; i < g_variant_n_children (doses); i++)
+            {
+              const char *id;
+              guint32 before, after;
+
+              g_variant_get_child (doses, i, "(&suu)", &id, &before, &after);
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "id");
+              json_builder_add_string_value (b, id);
+              json_builder_set_member_name (b, "reps_before");
+              json_builder_add_int_value (b, before);
+              json_builder_set_member_name (b, "reps_after");
+              json_builder_add_int_value (b, after);
+              json_builder_end_object (b);
+            }
+          json_builder_end_array (b);
+        }
       json_builder_end_object (b);
       mobectl_json_print (b);
+      return MOBECTL_EXIT_OK;
     }
-  else
-    g_print ("%s\n", _(str (advice, "message")));
+  g_print ("%s\n", _(str (advice, "message")));
+  for (gsize i = 0; doses != NULL && i < g_variant_n_children (doses); i++)
+    {
+      const char *id;
+      guint32 before, after;
+
+      g_variant_get_child (doses, i, "(&suu)", &id, &before, &after);
+      g_print ("  %s: %u → %u\n", id, before, after);
+    }
   return MOBECTL_EXIT_OK;
 }
 
@@ -352,13 +383,16 @@ mobectl_cmd_focus (MobectlContext *ctx, int argc, char **argv)
   guint extra = 0;
   int ret = 0;
 
-  if (ctx->stop || ctx->extend != NULL)
+  if (ctx->stop || ctx->extend != NULL || ctx->keep_dose)
     {
       if (argc > 0 || ctx->sets != NULL || ctx->reps != NULL || ctx->days != NULL || ctx->yes
-          || (ctx->stop && ctx->extend != NULL))
-        return mobectl_usage_error (ctx, "%s", _("--stop and --extend go alone"));
+          || ctx->stop + (ctx->extend != NULL) + ctx->keep_dose > 1)
+        return mobectl_usage_error (ctx, "%s", _("--stop, --extend and --keep-dose go alone"));
       if (ctx->stop)
         return simple_call (ctx, "StopFocus", NULL, _("Focus plan stopped."));
+      if (ctx->keep_dose)
+        return simple_call (ctx, "KeepFocusDose", NULL,
+                            _("The focus plan keeps its old dose."));
       if (!read_number (ctx, "--extend", ctx->extend, 1, MOBED_FOCUS_DAYS_MAX, &extra, &ret))
         return ret;
       return simple_call (ctx, "ExtendFocus", g_variant_new ("(u)", extra),

@@ -108,6 +108,7 @@ static const MobectlVerb verbs[] = {
        "  --yes             start without asking\n"
        "  --stop            end the running plan\n"
        "  --extend N        add N days to the running (or just ended) plan\n"
+       "  --keep-dose       keep the dose a \"worse\" answer lowered\n"
        "Without arguments: the running plan and today's sets.\n"
        "TAG is a problem drills are good for (see mobectl drills), e.g. neck-pain,\n"
        "or a drill id.\n"
@@ -146,6 +147,7 @@ static const VerbOption verb_options[] = {
   FLAG ("--yes", "focus", yes),
   FLAG ("--stop", "focus", stop),
   VALUE ("--extend", "focus", extend),
+  FLAG ("--keep-dose", "focus", keep_dose),
 };
 
 /* The global options, in every --help. */

@@ -288,3 +288,22 @@ mobed_focus_items_parse (const char *text, MobedFocusPlan *plan)
     }
   return plan->n_items > 0;
 }
+
+gboolean
+mobed_focus_plan_ease (MobedFocusPlan *plan)
+{
+  gboolean eased = FALSE;
+
+  for (guint i = 0; i < plan->n_items; i++)
+    {
+      guint reps = plan->items[i].reps;
+      guint lower = MAX (reps - (reps + 2) / 3, MOBED_FOCUS_REPS_EASY);
+
+      if (lower < reps)
+        {
+          plan->items[i].reps = lower;
+          eased = TRUE;
+        }
+    }
+  return eased;
+}

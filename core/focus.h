@@ -115,4 +115,11 @@ guint    mobed_focus_offers    (const MobedFocusPlan *plan,
 char    *mobed_focus_items_to_string (const MobedFocusPlan *plan);
 gboolean mobed_focus_items_parse     (const char *text, MobedFocusPlan *plan);
 
+/* A "worse" answer makes the plan easier: each drill loses about a third
+ * of its reps (rounded down), never below MOBED_FOCUS_REPS_EASY; fewer reps
+ * is the first of the easier forms the source gives, and the one mobed
+ * can count. FALSE when no drill could go lower. */
+#define MOBED_FOCUS_REPS_EASY 3
+gboolean mobed_focus_plan_ease (MobedFocusPlan *plan);
+
 G_END_DECLS

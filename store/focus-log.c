@@ -68,6 +68,18 @@ mobed_focus_log_extend (MobedHistory *history, gint64 plan_id, guint days, gint6
 }
 
 gboolean
+mobed_focus_log_dose (MobedHistory *history, const MobedFocusPlan *plan, gint64 now_wall,
+                      GError **error)
+{
+  g_autofree char *drills = mobed_focus_items_to_string (plan);
+
+  return run (history, now_wall,
+              sqlite3_mprintf ("UPDATE focus_plans SET drills = %Q WHERE id = %lld", drills,
+                               (long long) plan->id),
+              error);
+}
+
+gboolean
 mobed_focus_log_set (MobedHistory *history, gint64 plan_id, const char *day, guint set_number,
                      gint64 due_wall, gint64 ended_wall, MobedOutcome outcome, guint snoozes,
                      guint reps_done, GError **error)

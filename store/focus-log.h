@@ -51,6 +51,9 @@ gboolean mobed_focus_log_end    (MobedHistory *history, gint64 plan_id, gint64 n
                                  GError **error);
 gboolean mobed_focus_log_extend (MobedHistory *history, gint64 plan_id, guint days,
                                  gint64 now_wall, GError **error);
+/* The plan's drills and reps changed (made easier, or the old dose kept). */
+gboolean mobed_focus_log_dose   (MobedHistory *history, const MobedFocusPlan *plan,
+                                 gint64 now_wall, GError **error);
 gboolean mobed_focus_log_set    (MobedHistory *history, gint64 plan_id, const char *day,
                                  guint set_number, gint64 due_wall, gint64 ended_wall,
                                  MobedOutcome outcome, guint snoozes, guint reps_done,

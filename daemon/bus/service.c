@@ -280,6 +280,13 @@ on_extend_focus (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation, gui
 }
 
 static gboolean
+on_keep_focus_dose (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
+                    MobedService *self)
+{
+  return on_focus (invocation, self);
+}
+
+static gboolean
 on_rate_focus (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation, const char *answer,
                MobedService *self)
 {
@@ -318,6 +325,7 @@ mobed_service_new (MobedDaemon *daemon)
   g_signal_connect (self->skeleton, "handle-stop-focus", G_CALLBACK (on_stop_focus), self);
   g_signal_connect (self->skeleton, "handle-extend-focus", G_CALLBACK (on_extend_focus), self);
   g_signal_connect (self->skeleton, "handle-rate-focus", G_CALLBACK (on_rate_focus), self);
+  g_signal_connect (self->skeleton, "handle-keep-focus-dose", G_CALLBACK (on_keep_focus_dose), self);
   return self;
 }
 

@@ -44,6 +44,7 @@ start (MobedDaemonFocus *self, GVariant *params, MobedTime now, GError **error)
                               &local_error))
     g_message ("The focus plan is kept in memory for now: %s", local_error->message);
   g_array_set_size (self->ratings, 0);
+  self->eased = FALSE;
   focus_begin (self, &plan, now);
   g_message ("Focus plan started for %s: %u drills, %u sets a day, %u days", plan.target,
              plan.n_items, plan.sets_per_day, plan.days);
@@ -110,6 +111,64 @@ focus_extend (MobedDaemonFocus *self, guint days, MobedTime now, GError **error)
   return TRUE;
 }
 
+/* The "worse" answers the plan has had, this one included. */
+static guint
+worse_answers (MobedDaemonFocus *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->ratings->len; i++)
+    n += g_array_index (self->ratings, MobedFocusLogRating, i).rating == MOBED_RATING_WORSE;
+  return n;
+}
+
+/* Lowers the running plan's dose; the doses before and after go in @dict. */
+static gboolean
+ease (MobedDaemonFocus *self, MobedFocusPlan *plan, MobedTime now, GVariantBuilder *dict)
+{
+  g_auto(GVariantBuilder) doses = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(suu)"));
+  g_autoptr(GError) error = NULL;
+  MobedFocusPlan before = *plan;
+
+  if (!mobed_focus_plan_ease (plan))
+    return FALSE;
+  self->eased = TRUE;
+  self->before_ease = before;
+  if (!mobed_focus_log_dose (mobed_break_log_history (self->hub.log), plan, now.wall, &error))
+    g_message ("The easier focus plan is kept in memory for now: %s", error->message);
+  for (guint i = 0; i < plan->n_items; i++)
+    g_variant_builder_add (&doses, "(suu)", plan->items[i].drill_id, before.items[i].reps,
+                           plan->items[i].reps);
+  g_variant_builder_add (dict, "{sv}", "doses", g_variant_builder_end (&doses));
+  g_message ("Focus plan for %s made easier after a \"worse\"", plan->target);
+  return TRUE;
+}
+
+gboolean
+focus_keep_dose (MobedDaemonFocus *self, MobedTime now, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  MobedFocusPlan *plan;
+
+  if (!self->active)
+    return no_focus (error);
+  plan = focus_plan_of (self);
+  if (!self->eased || self->before_ease.id != plan->id)
+    {
+      g_set_error_literal (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                           "The focus plan's dose was not lowered; there is nothing to keep");
+      return FALSE;
+    }
+  for (guint i = 0; i < plan->n_items; i++)
+    plan->items[i].reps = self->before_ease.items[i].reps;
+  self->eased = FALSE;
+  if (!mobed_focus_log_dose (mobed_break_log_history (self->hub.log), plan, now.wall,
+                             &local_error))
+    g_message ("The focus plan's dose is kept in memory for now: %s", local_error->message);
+  g_message ("Focus plan for %s keeps its old dose", plan->target);
+  return TRUE;
+}
+
 GVariant *
 focus_rate (MobedDaemonFocus *self, MobedRating rating, MobedTime now, GError **error)
 {
@@ -134,7 +193,24 @@ focus_rate (MobedDaemonFocus *self, MobedRating rating, MobedTime now, GError **
                              &local_error))
     g_message ("The check-in is kept in memory for now: %s", local_error->message);
   g_array_append_val (self->ratings, r);
-  if (index < (gint) plan->days - 1 && self->active)
+  /* Worse: easier first (the source's advice: fewer reps, smaller and
+   * slower), and if it is still worse, stop. */
+  if (rating == MOBED_RATING_WORSE && worse_answers (self) == 1
+      && index < (gint) plan->days - 1 && self->active && ease (self, plan, now, &dict))
+    {
+      advice = "eased";
+      message = N_("Noted: from the next set the plan is easier, about a third fewer reps. "
+                   "Go slower and keep the movement small. If it still feels worse, stop "
+                   "(mobectl focus --stop). To keep the old dose: mobectl focus --keep-dose.");
+    }
+  else if (rating == MOBED_RATING_WORSE)
+    {
+      advice = "stop";
+      message = N_("It feels worse: stop the plan (mobectl focus --stop). See a doctor or "
+                   "physiotherapist if the pain stays or spreads, or comes with numbness, "
+                   "tingling or dizziness.");
+    }
+  else if (index < (gint) plan->days - 1 && self->active)
     message = N_("Noted. Keep going; the plan asks again tomorrow.");
   else if (rating == MOBED_RATING_BETTER)
     {
@@ -179,6 +255,11 @@ mobed_daemon_focus_call (MobedDaemonFocus *self, const char *method, GVariant *p
 
       g_variant_get (params, "(u)", &days);
       if (focus_extend (self, days, now, error))
+        result = g_variant_new_tuple (NULL, 0);
+    }
+  else if (g_str_equal (method, "KeepFocusDose"))
+    {
+      if (focus_keep_dose (self, now, error))
         result = g_variant_new_tuple (NULL, 0);
     }
   else if (g_str_equal (method, "RateFocus"))

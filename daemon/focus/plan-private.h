@@ -30,6 +30,8 @@ struct _MobedDaemonFocus {
   GArray         *ratings;         /* MobedFocusLogRating of the plan */
   gboolean        has_ended;       /* @ended: the plan that ended last */
   MobedFocusPlan  ended;
+  gboolean        eased;           /* a "worse" lowered the dose: @before_ease */
+  MobedFocusPlan  before_ease;
 };
 
 MobedFocusPlan *focus_plan_of      (MobedDaemonFocus *self);
@@ -46,5 +48,7 @@ GVariant       *focus_rate         (MobedDaemonFocus *self, MobedRating rating, 
                                     GError **error);
 gboolean        focus_extend       (MobedDaemonFocus *self, guint days, MobedTime now,
                                     GError **error);
+/* Back to the dose before the last "worse" made the plan easier. */
+gboolean        focus_keep_dose    (MobedDaemonFocus *self, MobedTime now, GError **error);
 
 G_END_DECLS

@@ -409,6 +409,35 @@ on_set_answered (const char *answer, gpointer user_data)
     self->hub.handle (&event, self->hub.user_data);
 }
 
+/* After a "worse": easier now (keep the old dose, or stop), or stop and
+ * see someone; never "keep going" as it was. */
+static void
+advise_worse (MobedDaemonFocus *self, gboolean eased)
+{
+  const MobedNotifierAction easier[] = {
+    /* TRANSLATORS: buttons after a focus plan was made easier */
+    { "keep-dose", C_("button", "Keep the old dose") },
+    { "end", C_("button", "Stop the plan") },
+  };
+  const MobedNotifierAction stop[] = {
+    { "end", C_("button", "Stop the plan") },
+  };
+
+  if (eased)
+    mobed_notifier_show_full (self->checkin_note, _("Easier from the next set"),
+                              _("About a third fewer reps. Go slower and keep the movement "
+                                "small. If it still feels worse, stop."),
+                              easier, G_N_ELEMENTS (easier),
+                              _("Answer with: mobectl focus --keep-dose · mobectl focus --stop"),
+                              FALSE);
+  else
+    mobed_notifier_show_full (self->checkin_note, _("It feels worse: stop the plan"),
+                              _("See a doctor or physiotherapist if the pain stays or spreads, "
+                                "or comes with numbness, tingling or dizziness."),
+                              stop, G_N_ELEMENTS (stop),
+                              _("Answer with: mobectl focus --stop"), FALSE);
+}
+
 /* After the last day's answer: what now, as two buttons. */
 static void
 advise (MobedDaemonFocus *self, MobedRating rating)
@@ -447,7 +476,14 @@ on_checkin_answered (const char *answer, gpointer user_data)
   if (rating != MOBED_RATING_NONE)
     {
       result = focus_rate (self, rating, now, &error);
-      if (result != NULL && self->checkin_final)
+      if (result != NULL && rating == MOBED_RATING_WORSE)
+        {
+          const char *advice = NULL;
+
+          g_variant_lookup (result, "advice", "&s", &advice);
+          advise_worse (self, g_strcmp0 (advice, "eased") == 0);
+        }
+      else if (result != NULL && self->checkin_final)
         advise (self, rating);
       self->checkin_final = FALSE;
     }
@@ -455,6 +491,8 @@ on_checkin_answered (const char *answer, gpointer user_data)
     focus_end_plan (self, now.wall, "ended at the check-in");
   else if (g_str_equal (answer, "extend"))
     focus_extend (self, EXTEND_DAYS, now, &error);
+  else if (g_str_equal (answer, "keep-dose"))
+    focus_keep_dose (self, now, &error);
   if (error != NULL)
     g_message ("Focus check-in answer '%s' not taken: %s", answer, error->message);
   self->hub.refresh (self->hub.user_data);

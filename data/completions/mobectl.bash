@@ -74,7 +74,7 @@ _mobectl()
                     drills)  words+=" --region --for --setting" ;;
                     stats)   words+=" --week --month --days --heatmap --svg" ;;
                     history) words+=" --limit --since --pauses --csv" ;;
-                    focus)   words+=" --sets --reps --days --yes --stop --extend" ;;
+                    focus)   words+=" --sets --reps --days --yes --stop --extend --keep-dose" ;;
                 esac
             elif [[ -z $verb ]]; then
                 words=$commands

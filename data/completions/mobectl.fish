@@ -93,6 +93,7 @@ complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_s
 complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -l yes -d 'Start without asking'
 complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -l stop -d 'End the running plan'
 complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -l extend -x -d 'Add N days to the plan'
+complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -l keep-dose -d 'Keep the dose a "worse" lowered'
 complete -c mobectl -n '__mobectl_first_arg_of focus' -a rate -d 'Answer the check-in'
 complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -a '(__mobectl_drills_column tags)' -d Problem
 complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -a '(__mobectl_drills_column id)' -d Drill

@@ -150,6 +150,66 @@ class TestFocus(MobedTestCase):
             self.assertNotIn('wrist-circles', ids)
             self.call('Skip')
 
+    def test_worse_makes_it_easier_then_says_stop(self):
+        """A first "worse" (a check-in button) lowers the dose by about a
+        third, with "keep the old dose" and "stop" on offer, never "keep
+        going"; keeping the dose restores it; a second "worse" says stop and
+        when to see someone."""
+        plan = self.start_plan(['neck-circles'], sets=1, days=3)
+        self.assertEqual(plan['drills'][0]['reps'], 40)
+        note = self.assert_eventually(lambda: self.focus_notes() and self.focus_notes()[-1])
+        self.emit_action(note['id'], 'done')
+        checkin = self.assert_eventually(
+            lambda: [c for c in self.notify_calls() if 'better' in c['actions'][0::2]])
+        self.emit_action(checkin[-1]['id'], 'worse')
+        easier = self.assert_eventually(
+            lambda: [c for c in self.notify_calls() if c['summary'] == 'Easier from the next set'])
+        self.assertEqual(easier[0]['actions'][0::2], ['default', 'keep-dose', 'end'])
+        self.assertEqual(self.get_prop('Focus')['drills'][0]['reps'], 26)
+        # The easier dose is in the history: a restart keeps it.
+        self.assertEqual(self.rows('SELECT drills FROM focus_plans'), [('neck-circles:26',)])
+        # "Keep the old dose" puts it back.
+        self.emit_action(easier[0]['id'], 'keep-dose')
+        self.assert_eventually(lambda: self.get_prop('Focus')['drills'][0]['reps'] == 40)
+        self.assertEqual(self.rows('SELECT drills FROM focus_plans'), [('neck-circles:40',)])
+        rc, out, err = self.mobectl('focus', '--keep-dose')
+        self.assertEqual(rc, 2, out)
+        self.assertIn('nothing to keep', err)
+        # Worse again: stop, and when to see someone; no "keep going".
+        rc, out, err = self.mobectl('--json', 'focus', 'rate', 'worse')
+        self.assertEqual(rc, 0, err)
+        doc = json.loads(out)
+        self.assertEqual(doc['advice'], 'stop')
+        self.assertIn('physiotherapist', doc['message'])
+        self.assertNotIn('doses', doc)
+        self.assertEqual(self.get_prop('Focus')['drills'][0]['reps'], 40)
+
+    def test_worse_on_the_last_day_offers_only_stopping(self):
+        self.start_plan(['neck-circles'], sets=1, days=1)
+        note = self.assert_eventually(lambda: self.focus_notes() and self.focus_notes()[-1])
+        self.emit_action(note['id'], 'done')
+        checkin = self.assert_eventually(
+            lambda: [c for c in self.notify_calls() if c['summary'] == 'Your focus plan is done'])
+        self.emit_action(checkin[0]['id'], 'worse')
+        advice = self.assert_eventually(
+            lambda: [c for c in self.notify_calls()
+                     if c['summary'] == 'It feels worse: stop the plan'])
+        self.assertEqual(advice[0]['actions'][0::2], ['default', 'end'])
+        self.assertIn('numbness, tingling or dizziness', advice[0]['body'])
+        self.assertFalse([c for c in self.notify_calls() if 'extend' in c['actions'][0::2]])
+
+    def test_worse_from_mobectl_names_the_new_doses(self):
+        self.start_plan(['neck-circles', 'wrist-circles'], sets=1, days=3)
+        rc, out, err = self.mobectl('focus', 'rate', 'worse')
+        self.assertEqual(rc, 0, err)
+        self.assertIn('about a third fewer reps', out)
+        self.assertIn('neck-circles: 40 → 26', out)
+        rc, out, err = self.mobectl('focus', '--keep-dose')
+        self.assertEqual(rc, 0, err)
+        self.assertIn('keeps its old dose', out)
+        rc, out, err = self.mobectl('focus', '--keep-dose', '--stop')
+        self.assertEqual(rc, 2)
+
     def test_plan_survives_a_restart(self):
         rc, out, err = self.mobectl('focus', 'neck-pain', '--sets', '1', '--yes')
         self.assertEqual(rc, 0, err)
@@ -240,7 +300,7 @@ class TestFocus(MobedTestCase):
             (['focus', 'elbow-of-steel', '--yes'], "'elbow-of-steel' is neither a drill nor"),
             (['focus', 'rate', 'meh'], "answer better, same or worse, not 'meh'"),
             (['focus', 'rate'], 'usage: mobectl focus rate'),
-            (['focus', '--stop', 'neck-pain'], '--stop and --extend go alone'),
+            (['focus', '--stop', 'neck-pain'], '--stop, --extend and --keep-dose go alone'),
             (['focus', '--extend', '0'], '--extend must be a number from 1 to 14'),
             (['focus', '--sets', '2'], 'name a problem or drills'),
         ]

@@ -59,6 +59,11 @@ class TestReadme(MobedTestCase):
                     self.call('Resume')
                 if verb in NEEDS_BREAK and self.get_prop('State') not in ('due', 'snoozed'):
                     self.call('TakeBreak')
+                if '--keep-dose' in words:
+                    # Only a dose a "worse" lowered can be kept: rate one.
+                    rc, out, err = self.mobectl('focus', 'neck-circles', '--yes')
+                    rc, out, err = self.mobectl('focus', 'rate', 'worse')
+                    self.assertEqual(rc, 0, err)
                 if '--follow' in words:
                     proc = subprocess.Popen([MOBECTL_BIN, *words[1:]], env=self.env,
                                             stdout=subprocess.PIPE, text=True)

@@ -587,12 +587,51 @@ test_day_with_microbreaks (Fixture *f, gconstpointer data)
   g_assert_cmpuint (near_picks, <, microbreaks);
 }
 
+/* "worse" eases the plan by about a third a time, never below the easy
+ * floor, and says when it cannot go lower; over a three-day plan rated
+ * worse each day, the doses only fall. */
+static void
+test_ease (Fixture *f, gconstpointer data)
+{
+  MobedFocusPlan plan = { .n_items = 3, .days = 3, .sets_per_day = 2 };
+  guint before[3];
+
+  g_strlcpy (plan.items[0].drill_id, "neck-circles", sizeof plan.items[0].drill_id);
+  plan.items[0].reps = 30;
+  g_strlcpy (plan.items[1].drill_id, "wrist-circles", sizeof plan.items[1].drill_id);
+  plan.items[1].reps = 10;
+  g_strlcpy (plan.items[2].drill_id, "spinal-twist", sizeof plan.items[2].drill_id);
+  plan.items[2].reps = 4;
+
+  g_assert_true (mobed_focus_plan_ease (&plan));
+  g_assert_cmpuint (plan.items[0].reps, ==, 20);
+  g_assert_cmpuint (plan.items[1].reps, ==, 6);
+  g_assert_cmpuint (plan.items[2].reps, ==, MOBED_FOCUS_REPS_EASY);
+  for (guint day = 1; day < plan.days; day++)
+    {
+      for (guint i = 0; i < plan.n_items; i++)
+        before[i] = plan.items[i].reps;
+      mobed_focus_plan_ease (&plan);
+      for (guint i = 0; i < plan.n_items; i++)
+        {
+          g_assert_cmpuint (plan.items[i].reps, <=, before[i]);
+          g_assert_cmpuint (plan.items[i].reps, >=, MOBED_FOCUS_REPS_EASY);
+        }
+    }
+  g_assert_cmpuint (plan.items[0].reps, ==, 8);
+  /* At the floor everywhere: nothing left to ease. */
+  for (guint i = 0; i < plan.n_items; i++)
+    plan.items[i].reps = MOBED_FOCUS_REPS_EASY;
+  g_assert_false (mobed_focus_plan_ease (&plan));
+}
+
 int
 main (int argc, char **argv)
 {
   g_setenv ("TZ", "Europe/Berlin", TRUE);
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, fn) g_test_add ("/focus/" path, Fixture, NULL, setup, fn, teardown)
+  ADD ("ease", test_ease);
   ADD ("tag-proposal", test_tag_proposal);
   ADD ("drills-and-numbers", test_drills_and_numbers);
   ADD ("plan-exclude", test_plan_exclude);
