@@ -13,6 +13,8 @@
 /* Below this many reps a set stops being a drill and becomes fidgeting;
  * drills defined with fewer (the abdominal lift) keep their own number. */
 #define MIN_DELIBERATE_REPS 10
+/* 1-3 reps is squirming, not a drill: no set is trimmed to this or below. */
+#define SQUIRMING_REPS 3
 /* A second drill is worth adding only if this much of the break is left. */
 #define MIN_SECOND_S 15
 /* A region moved this many breaks ago counts as fresh again. */
@@ -76,8 +78,19 @@ mobed_picker_fit_reps (const MobedDrill *drill, guint64 seconds)
   guint64 per_rep = mobed_picker_set_seconds (drill, 1);
   guint64 most = seconds / per_rep;
   /* Per side, half the deliberate minimum on each side makes a full set. */
-  guint floor = MIN (drill->reps_small,
-                     drill->per_side ? MIN_DELIBERATE_REPS / 2 : MIN_DELIBERATE_REPS);
+  guint deliberate = drill->per_side ? MIN_DELIBERATE_REPS / 2 : MIN_DELIBERATE_REPS;
+  guint floor = MIN (drill->reps_small, deliberate);
+
+  /* A slow drill whose everyday set is already at or below the deliberate
+   * minimum (the iliopsoas lunge: 5 a side at 5 s, 50 s) would otherwise
+   * never fit a default 45 s break, so its trouble spot (sitting all day)
+   * would get nothing. Such a set may lose up to a fifth, rounded in the
+   * set's favour, but never down into squirming: 4 slow lunges a side is
+   * still "several times" each side. Larger sets keep the deliberate
+   * minimum, and sets of 3 or fewer (the abdominal lift) stay whole. */
+  if (drill->reps_small <= deliberate)
+    floor = MAX (MIN (drill->reps_small, SQUIRMING_REPS + 1),
+                 drill->reps_small - drill->reps_small / 5);
 
   if (most < floor)
     return 0;
