@@ -4,7 +4,9 @@
  * user can do where they are, drop the ones just done, weight the rest
  * toward body regions not yet moved today and toward the user's focus,
  * draw one at random (seeded, so tests can replay a day), then add a second
- * if the first leaves enough of the break. Reads no clock and does no I/O.
+ * if the first leaves enough of the break. Breath work (the abdominal lift,
+ * a breath-hold) is not part of the everyday rotation: it comes only when
+ * the focus asks for it, at most once a day. Reads no clock and does no I/O.
  */
 #include "core/picker.h"
 
@@ -13,6 +15,8 @@
 /* Below this many reps a set stops being a drill and becomes fidgeting;
  * drills defined with fewer (the abdominal lift) keep their own number. */
 #define MIN_DELIBERATE_REPS 10
+/* 1-3 reps is squirming, not a drill: no set is trimmed to this or below. */
+#define SQUIRMING_REPS 3
 /* A second drill is worth adding only if this much of the break is left. */
 #define MIN_SECOND_S 15
 /* A region moved this many breaks ago counts as fresh again. */
@@ -21,6 +25,9 @@
  * focus weight must be large enough to survive it (measured: 4 gave focus
  * drills only ~1.5× their unfocused share, 8 gives ~1.85×). */
 #define FOCUS_WEIGHT 8.0
+/* Breathing is not a part of the body to spread movement over: a drill
+ * that moves nothing else is breath work, offered only on request. */
+#define BODY_REGIONS (((1u << MOBED_REGION_COUNT) - 1) & ~(guint) MOBED_REGION_BREATHING)
 
 struct _MobedPicker {
   const MobedCatalog *catalog;
@@ -31,6 +38,8 @@ struct _MobedPicker {
   guint               region_before[MOBED_REGION_COUNT]; /* before the last pick */
   char               *recent[MOBED_PICKER_RECENT][MOBED_PICK_MAX];  /* [0] = last break */
   char               *dropped[MOBED_PICK_MAX];  /* pushed out by the last pick */
+  gboolean            breath_today;             /* breath work offered today */
+  gboolean            breath_before;            /* before the last pick */
 };
 
 MobedPicker *
@@ -76,8 +85,19 @@ mobed_picker_fit_reps (const MobedDrill *drill, guint64 seconds)
   guint64 per_rep = mobed_picker_set_seconds (drill, 1);
   guint64 most = seconds / per_rep;
   /* Per side, half the deliberate minimum on each side makes a full set. */
-  guint floor = MIN (drill->reps_small,
-                     drill->per_side ? MIN_DELIBERATE_REPS / 2 : MIN_DELIBERATE_REPS);
+  guint deliberate = drill->per_side ? MIN_DELIBERATE_REPS / 2 : MIN_DELIBERATE_REPS;
+  guint floor = MIN (drill->reps_small, deliberate);
+
+  /* A slow drill whose everyday set is already at or below the deliberate
+   * minimum (the iliopsoas lunge: 5 a side at 5 s, 50 s) would otherwise
+   * never fit a default 45 s break, so its trouble spot (sitting all day)
+   * would get nothing. Such a set may lose up to a fifth, rounded in the
+   * set's favour, but never down into squirming: 4 slow lunges a side is
+   * still "several times" each side. Larger sets keep the deliberate
+   * minimum, and sets of 3 or fewer (the abdominal lift) stay whole. */
+  if (drill->reps_small <= deliberate)
+    floor = MAX (MIN (drill->reps_small, SQUIRMING_REPS + 1),
+                 drill->reps_small - drill->reps_small / 5);
 
   if (most < floor)
     return 0;
@@ -107,6 +127,15 @@ matches_focus (const MobedDrill *d, const char *const *focus)
   return FALSE;
 }
 
+/* The article's lift is three breath-holds a morning, not an everyday
+ * microbreak: drills that move only the breathing are left to people who
+ * ask for them (see matches_focus). */
+static gboolean
+is_breath_work (const MobedDrill *d)
+{
+  return d->regions != 0 && (d->regions & BODY_REGIONS) == 0;
+}
+
 static gboolean
 in_recent (MobedPicker *self, const char *id, guint breaks)
 {
@@ -117,8 +146,9 @@ in_recent (MobedPicker *self, const char *id, guint breaks)
   return FALSE;
 }
 
-/* How fresh a drill's regions are today, 0 (all just moved) to 1 (none
- * moved today). */
+/* How fresh a drill's body regions are today, 0 (all just moved) to 1
+ * (none moved today). Breathing does not count; breath work, which comes
+ * once a day at most, is always fresh. */
 static double
 novelty (MobedPicker *self, const MobedDrill *d)
 {
@@ -129,7 +159,7 @@ novelty (MobedPicker *self, const MobedDrill *d)
     {
       guint age;
 
-      if (!(d->regions & (1u << i)))
+      if (!(d->regions & BODY_REGIONS & (1u << i)))
         continue;
       n++;
       if (self->region_last[i] == 0)
@@ -140,7 +170,7 @@ novelty (MobedPicker *self, const MobedDrill *d)
       age = self->breaks_today + 1 - self->region_last[i];
       sum += (double) MIN (age, FRESH_AFTER) / FRESH_AFTER;
     }
-  return n > 0 ? sum / n : 0;
+  return n > 0 ? sum / n : 1.0;
 }
 
 static double
@@ -157,7 +187,8 @@ weight (MobedPicker *self, const MobedConfig *config, const MobedDrill *d, guint
 }
 
 /* Drills allowed at all: where the user is, not excluded, fitting @seconds,
- * not in @avoid. */
+ * not in @avoid; breath work only if the focus names it and none came
+ * today. */
 static GPtrArray *
 eligible (MobedPicker *self, const MobedConfig *config, guint64 seconds,
           const char *const *avoid)
@@ -171,6 +202,9 @@ eligible (MobedPicker *self, const MobedConfig *config, guint64 seconds,
       if (!(d->settings & config->settings) || g_strv_contains ((const char *const *) config->exclude, d->id)
           || mobed_picker_fit_reps (d, seconds) == 0
           || (avoid != NULL && g_strv_contains (avoid, d->id)))
+        continue;
+      if (is_breath_work (d)
+          && (self->breath_today || !matches_focus (d, (const char *const *) config->focus)))
         continue;
       g_ptr_array_add (out, (gpointer) d);
     }
@@ -232,10 +266,13 @@ remember (MobedPicker *self, const MobedChoice *choice)
     self->recent[0][j] = j < choice->n ? g_strdup (choice->items[j].id) : NULL;
 
   memcpy (self->region_before, self->region_last, sizeof self->region_last);
+  self->breath_before = self->breath_today;
   self->breaks_today++;
   for (guint j = 0; j < choice->n; j++)
     {
       const MobedDrill *d = mobed_catalog_find (self->catalog, choice->items[j].id);
+      if (d != NULL && is_breath_work (d))
+        self->breath_today = TRUE;
       for (guint i = 0; d != NULL && i < MOBED_REGION_COUNT; i++)
         if (d->regions & (1u << i))
           self->region_last[i] = self->breaks_today;
@@ -260,6 +297,7 @@ forget_last (MobedPicker *self, char *ids[MOBED_PICK_MAX])
   for (guint j = 0; j < MOBED_PICK_MAX; j++)
     self->recent[MOBED_PICKER_RECENT - 1][j] = g_steal_pointer (&self->dropped[j]);
   memcpy (self->region_last, self->region_before, sizeof self->region_last);
+  self->breath_today = self->breath_before;
   if (self->breaks_today > 0)
     self->breaks_today--;
 }
@@ -283,6 +321,7 @@ mobed_picker_pick (MobedPicker       *self,
       self->breaks_today = 0;
       memset (self->region_last, 0, sizeof self->region_last);
       memset (self->region_before, 0, sizeof self->region_before);
+      self->breath_today = self->breath_before = FALSE;
     }
   if (replace_last)
     forget_last (self, avoid);
