@@ -129,6 +129,8 @@ class TestGerman(MobedTestCase):
                          ['Mo ', 'Di ', 'Mi ', 'Do ', 'Fr ', 'Sa ', 'So '])
         drills = self.run_ok('drills').splitlines()
         self.assertRegex(drills[0], r'^ID +NAME +BEWEGT +WO +GUT FÜR$')
+        # The catalog's caution in German, under the translated label.
+        self.assertIn('\nVorsicht: Aufhören bei Schwindel', self.run_ok('drills', 'neck-circles'))
 
     def test_pauses_in_the_history(self):
         self.run_ok('meeting')
