@@ -204,6 +204,11 @@ class TestFocus(MobedTestCase):
         rc, out, err = self.mobectl('focus', 'low-back-pain')
         self.assertEqual(rc, 0, err)
         self.assertIn('Not started', out)
+        # The proposal says what the catalog's cautions say about its drills.
+        rc, out, err = self.mobectl('focus', 'neck-pain')
+        self.assertEqual(rc, 0, err)
+        self.assertRegex(out, r'\nTake care with Neck circles: Stop if you get dizzy')
+        self.assertRegex(out, r'\nTake care with Neck flexor mobilizations: Stop if')
         self.assertEqual(self.get_prop('Focus'), {})
 
         self.start_plan(['neck-pain'])
