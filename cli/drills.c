@@ -142,7 +142,12 @@ print_one (GVariant *d)
   g_print ("\n%s", focus_label);
   /* TRANSLATORS: the repetitions of one set when a region is the focus */
   g_print (_("%s a set"), focus);
-  g_print ("\n%s\n", _("Keep it in the comfortable range."));
+  /* The same safety line as every break, then where to read when not to. */
+  g_print ("\n%s\n", _("Go easy. If it tires, tightens or hurts, go smaller or slower; "
+                        "if it still feels wrong, stop."));
+  g_print ("%s\n", _("Numbness, tingling, dizziness, pain that spreads, or pain after an "
+                     "injury or surgery: see a doctor or physiotherapist first (man mobed, "
+                     "\"When not to\")."));
 }
 
 static void

@@ -81,8 +81,9 @@ show_set (MobedDaemonFocus *self, guint set_number)
       g_string_append_printf (body, "%s\n", offers[i].summary);
     }
   /* TRANSLATORS: %s is a length such as "4 min" */
-  g_string_append_printf (body, _("About %s, all in one go. Keep it in the comfortable range."),
-                          length);
+  g_string_append_printf (body, _("About %s, all in one go."), length);
+  /* A set is many reps of one drill: the safety line matters most here. */
+  g_string_append_printf (body, "\n%s", mobed_break_view_safety_line ());
   g_message ("Focus set %u of %u due: %s", set_number, plan->sets_per_day, plan->target);
   mobed_notifier_show_full (self->set_note, title, body->str, actions,
                             G_N_ELEMENTS (actions),

@@ -96,7 +96,9 @@ class TestCatalog(MobedTestCase):
         self.assertEqual(rc, 0, err)
         self.assertTrue(out.startswith('Neck circles (neck-circles)'), out)
         self.assertRegex(out, r'\n  1\. .+\n  2\. ')
-        self.assertIn('Keep it in the comfortable range.', out)
+        self.assertIn('\n%s\n' % 'Go easy. If it tires, tightens or hurts, go smaller or slower; if it still feels wrong, stop.', out)
+        # Where to read when the drills are not for you, or not yet.
+        self.assertRegex(out, r'\nNumbness, tingling, dizziness, pain that spreads.*see a doctor')
 
     def test_caution(self):
         # A neck drill's caution comes after its steps, and before the numbers.

@@ -64,6 +64,10 @@ class TestFocus(MobedTestCase):
         self.assertEqual(note['summary'], 'Neck circles · 40 each way · set 1 of 1 today')
         self.assertEqual(note['actions'][0::2], ['default', 'done', 'snooze', 'skip'])
         self.assertIn('all in one go', note['body'])
+        # The same safety line as a microbreak, once, at the end.
+        self.assertTrue(note['body'].endswith('\nGo easy. If it tires, tightens or hurts, go smaller or '
+                                              'slower; if it still feels wrong, stop.'), note['body'])
+        self.assertEqual(note['body'].count('Go easy.'), 1)
         self.assertEqual(self.get_prop('Focus')['set_state'], 'shown')
         # The microbreak is not touched by a focus set.
         self.assertEqual(self.get_prop('State'), 'working')
