@@ -148,6 +148,12 @@ check_keys (Check *c, GKeyFile *file)
           *bracket = '\0';
           if (!in_list (localized_keys, G_N_ELEMENTS (localized_keys), base))
             problem (c, *k, "only name, summary, steps and caution can be translated");
+          else if (!in_list (required_keys, G_N_ELEMENTS (required_keys), base)
+                   && !g_key_file_has_key (file, c->id, base, NULL))
+            /* A missing required key is reported below. A caution only in
+             * translation would warn in one language and silently not in
+             * the others. */
+            problem (c, *k, "translates a %s the drill does not have", base);
           else if (g_str_equal (base, "steps"))
             check_steps (c, file, *k);
           else

@@ -193,6 +193,8 @@ static const Variant variants[] = {
     "UTF-8" },
   { "empty-translated-caution", NULL, NULL, NULL, "caution=Go easy.\ncaution[de]=\n",
     "caution[de]", "empty" },
+  { "translated-caution-alone", NULL, NULL, NULL, "caution[de]=Vorsicht.\n", "caution[de]",
+    "does not have" },
   { "small-above-focus", NULL, "reps-small", "50", NULL, "reps-small", "more than reps-focus" },
   { "long-id", "a-very-long-drill-id-that-goes-on-and-on-and-on-well-past-the-limit-x",
     NULL, NULL, NULL, NULL, "longer than 63" },
