@@ -68,6 +68,8 @@ class TestFocus(MobedTestCase):
         self.assertTrue(note['body'].endswith('\nGo easy. If it tires, tightens or hurts, go smaller or '
                                               'slower; if it still feels wrong, stop.'), note['body'])
         self.assertEqual(note['body'].count('Go easy.'), 1)
+        # The drill's caution comes with the set, after its cue.
+        self.assertIn('\nStop if you get dizzy', note['body'])
         self.assertEqual(self.get_prop('Focus')['set_state'], 'shown')
         # The microbreak is not touched by a focus set.
         self.assertEqual(self.get_prop('State'), 'working')
