@@ -108,6 +108,7 @@ static void
 print_one (GVariant *d)
 {
   g_autofree const char **steps = NULL;
+  const char *caution = NULL;
   g_autofree char *regions = joined (d, "regions", ", ");
   g_autofree char *settings = joined (d, "settings", ", ");
   g_autofree char *tags = joined (d, "good_for", ", ");
@@ -130,6 +131,9 @@ print_one (GVariant *d)
   if (g_variant_lookup (d, "steps", "^a&s", &steps))
     for (guint i = 0; steps[i] != NULL; i++)
       g_print ("  %u. %s\n", i + 1, steps[i]);
+  if (g_variant_lookup (d, "caution", "&s", &caution))
+    /* TRANSLATORS: before a drill's caution, e.g. "Take care: Only on an empty stomach." */
+    g_print ("\n%s %s\n", _("Take care:"), caution);
   g_print ("\n%s%s\n%s%s\n", moves, regions, where, settings);
   g_print ("%s%s\n", good, *tags ? tags : _("(stiffness where it moves)"));
   g_print ("%s", everyday);
@@ -138,7 +142,12 @@ print_one (GVariant *d)
   g_print ("\n%s", focus_label);
   /* TRANSLATORS: the repetitions of one set when a region is the focus */
   g_print (_("%s a set"), focus);
-  g_print ("\n%s\n", _("Keep it in the comfortable range."));
+  /* The same safety line as every break, then where to read when not to. */
+  g_print ("\n%s\n", _("Go easy. If it tires, tightens or hurts, go smaller or slower; "
+                        "if it still feels wrong, stop."));
+  g_print ("%s\n", _("Numbness, tingling, dizziness, pain that spreads, or pain after an "
+                     "injury or surgery: see a doctor or physiotherapist first (man mobed, "
+                     "\"When not to\")."));
 }
 
 static void
@@ -168,6 +177,7 @@ print_json (GVariant *drills)
       const char *strings[] = { "id", "name", "summary" };
       const char *numbers[] = { "reps_small", "reps_focus", "seconds_per_rep" };
       const char *lists[] = { "steps", "regions", "settings", "good_for" };
+      const char *caution = NULL;
 
       json_builder_begin_object (b);
       for (gsize k = 0; k < G_N_ELEMENTS (strings); k++)
@@ -186,6 +196,12 @@ print_json (GVariant *drills)
       json_builder_add_boolean_value (b, flag (d, "per_side"));
       json_builder_set_member_name (b, "each_way");
       json_builder_add_boolean_value (b, flag (d, "each_way"));
+      /* Always present, null when none, so scripts need not test for it. */
+      json_builder_set_member_name (b, "caution");
+      if (g_variant_lookup (d, "caution", "&s", &caution))
+        json_builder_add_string_value (b, caution);
+      else
+        json_builder_add_null_value (b);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

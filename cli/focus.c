@@ -134,6 +134,46 @@ print_plan (GVariant *plan, gboolean running)
     }
 }
 
+/* The catalog's cautions for the plan's drills, so whoever takes on a plan
+ * hears them before the first set. The plan names drills by id; the
+ * cautions come from ListDrills. Printing the plan does not depend on it:
+ * a failed call just leaves them out. */
+static void
+print_cautions (MobectlContext *ctx, GVariant *plan)
+{
+  g_autoptr(GVariant) drills = g_variant_lookup_value (plan, "drills", G_VARIANT_TYPE ("aa{sv}"));
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) catalog = NULL;
+
+  if (drills == NULL || g_variant_n_children (drills) == 0)
+    return;
+  reply = mobectl_call (ctx, "ListDrills", g_variant_new ("(@a{sv})",
+                                                          g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
+                                                                               NULL, 0)),
+                        G_VARIANT_TYPE ("(aa{sv})"), NULL);
+  if (reply == NULL)
+    return;
+  catalog = g_variant_get_child_value (reply, 0);
+  for (gsize i = 0; i < g_variant_n_children (drills); i++)
+    {
+      g_autoptr(GVariant) d = g_variant_get_child_value (drills, i);
+
+      for (gsize k = 0; k < g_variant_n_children (catalog); k++)
+        {
+          g_autoptr(GVariant) c = g_variant_get_child_value (catalog, k);
+          const char *caution;
+
+          if (!g_str_equal (str (c, "id"), str (d, "id"))
+              || !g_variant_lookup (c, "caution", "&s", &caution))
+            continue;
+          /* TRANSLATORS: %s is a drill's name; a caution follows, e.g.
+           * "Take care with Neck circles: Stop if you get dizzy..." */
+          g_print (_("Take care with %s:"), str (d, "name"));
+          g_print (" %s\n", caution);
+        }
+    }
+}
+
 /* {"focus": {...}} or {"focus": null} when @plan is empty. */
 static void
 json_plan (GVariant *plan)
@@ -275,6 +315,7 @@ start (MobectlContext *ctx, int argc, char **argv)
           return MOBECTL_EXIT_OK;
         }
       print_plan (plan, FALSE);
+      print_cautions (ctx, plan);
       if (!isatty (STDIN_FILENO) || !isatty (STDOUT_FILENO))
         {
           g_print ("%s\n", _("Not started: run again with --yes to start it."));
@@ -294,6 +335,7 @@ start (MobectlContext *ctx, int argc, char **argv)
   else
     {
       print_plan (plan, TRUE);
+      print_cautions (ctx, plan);
       g_print ("%s\n", _("Started. Each set comes as its own notification; do it in one go."));
     }
   return MOBECTL_EXIT_OK;

@@ -20,8 +20,8 @@ static const char *const required_keys[] = {
   "name", "summary", "steps", "regions", "settings", "good-for",
   "reps-small", "reps-focus", "per-side", "seconds-per-rep",
 };
-static const char *const optional_keys[] = { "each-way" };
-static const char *const localized_keys[] = { "name", "summary", "steps" };
+static const char *const optional_keys[] = { "each-way", "caution" };
+static const char *const localized_keys[] = { "name", "summary", "steps", "caution" };
 
 typedef struct {
   const char *path;
@@ -37,6 +37,7 @@ drill_free (MobedDrill *d)
   g_free (d->name);
   g_free (d->summary);
   g_strfreev (d->steps);
+  g_free (d->caution);
   g_strfreev (d->good_for);
   g_free (d);
 }
@@ -146,7 +147,13 @@ check_keys (Check *c, GKeyFile *file)
         {
           *bracket = '\0';
           if (!in_list (localized_keys, G_N_ELEMENTS (localized_keys), base))
-            problem (c, *k, "only name, summary and steps can be translated");
+            problem (c, *k, "only name, summary, steps and caution can be translated");
+          else if (!in_list (required_keys, G_N_ELEMENTS (required_keys), base)
+                   && !g_key_file_has_key (file, c->id, base, NULL))
+            /* A missing required key is reported below. A caution only in
+             * translation would warn in one language and silently not in
+             * the others. */
+            problem (c, *k, "translates a %s the drill does not have", base);
           else if (g_str_equal (base, "steps"))
             check_steps (c, file, *k);
           else
@@ -162,10 +169,15 @@ check_keys (Check *c, GKeyFile *file)
       problem (c, required_keys[i], "missing (every drill needs it)");
 }
 
+/* A caution names several conditions and German runs longer than English,
+ * so it gets a little more room than a one-line summary; still one short
+ * paragraph a notification can carry. */
 static gsize
 max_length (const char *key)
 {
-  return g_str_equal (key, "name") ? 60 : 120;
+  if (g_str_equal (key, "name"))
+    return 60;
+  return g_str_equal (key, "caution") ? 160 : 120;
 }
 
 /* Checks one text as written under @key (the base or a translation), so a
@@ -364,6 +376,9 @@ parse_drill (Check *c, GKeyFile *file)
   d->name = get_text (c, file, "name");
   d->summary = get_text (c, file, "summary");
   d->steps = get_steps (c, file);
+  /* Optional: most drills need no more than "keep it comfortable". */
+  if (g_key_file_has_key (file, c->id, "caution", NULL))
+    d->caution = get_text (c, file, "caution");
   d->regions = get_bits (c, file, "regions", mobed_region_parse);
   d->settings = get_bits (c, file, "settings", mobed_setting_parse);
   d->good_for = get_tags (c, file);

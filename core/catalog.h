@@ -44,6 +44,7 @@ typedef struct {
   char    *name;             /* in the user's language where translated */
   char    *summary;
   char   **steps;
+  char    *caution;          /* who should take care, and how; NULL when none */
   guint    regions;          /* MobedRegion bits */
   guint    settings;         /* MobedSetting bits */
   char   **good_for;         /* kebab-case tags */

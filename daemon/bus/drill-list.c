@@ -111,6 +111,9 @@ add_drill (GVariantBuilder *b, const MobedDrill *d)
   g_variant_builder_add (b, "{sv}", "name", g_variant_new_string (d->name));
   g_variant_builder_add (b, "{sv}", "summary", g_variant_new_string (d->summary));
   g_variant_builder_add (b, "{sv}", "steps", g_variant_new_strv ((const char *const *) d->steps, -1));
+  /* Left out, not empty, when the drill has none: absence says "none". */
+  if (d->caution != NULL)
+    g_variant_builder_add (b, "{sv}", "caution", g_variant_new_string (d->caution));
   g_variant_builder_add (b, "{sv}", "regions", g_variant_new_strv ((const char *const *) regions, -1));
   g_variant_builder_add (b, "{sv}", "settings", g_variant_new_strv ((const char *const *) settings, -1));
   g_variant_builder_add (b, "{sv}", "good_for",

@@ -66,6 +66,7 @@ show_set (MobedDaemonFocus *self, guint set_number)
   g_autofree char *title = g_strdup_printf (_("%s · set %u of %u today"), first, set_number,
                                             plan->sets_per_day);
   GString *body = g_string_new (NULL);
+  const MobedDrill *drill;
   const MobedNotifierAction actions[] = {
     { "done", C_("button", "Done") },
     { "snooze", snooze_label },
@@ -79,10 +80,16 @@ show_set (MobedDaemonFocus *self, guint set_number)
       if (i > 0 || n > 1)
         g_string_append_printf (body, "%s\n", line);
       g_string_append_printf (body, "%s\n", offers[i].summary);
+      /* A set is many reps in one go: the drill's caution belongs where
+       * it is done, not only in mobectl drills. */
+      drill = mobed_catalog_find (*self->hub.catalog, offers[i].id);
+      if (drill != NULL && drill->caution != NULL)
+        g_string_append_printf (body, "%s\n", drill->caution);
     }
   /* TRANSLATORS: %s is a length such as "4 min" */
-  g_string_append_printf (body, _("About %s, all in one go. Keep it in the comfortable range."),
-                          length);
+  g_string_append_printf (body, _("About %s, all in one go."), length);
+  /* A set is many reps of one drill: the safety line matters most here. */
+  g_string_append_printf (body, "\n%s", mobed_break_view_safety_line ());
   g_message ("Focus set %u of %u due: %s", set_number, plan->sets_per_day, plan->target);
   mobed_notifier_show_full (self->set_note, title, body->str, actions,
                             G_N_ELEMENTS (actions),

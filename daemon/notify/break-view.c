@@ -32,6 +32,15 @@ reps_text (const MobedOffer *offer)
     }
 }
 
+/* One line, where people look, instead of a safety page nobody opens:
+ * touching the edge of the range is the point, pushing through is not. */
+const char *
+mobed_break_view_safety_line (void)
+{
+  /* TRANSLATORS: the safety line at the end of every break and focus set */
+  return _("Go easy. If it tires, tightens or hurts, go smaller or slower; if it still feels wrong, stop.");
+}
+
 char *
 mobed_break_view_offer_line (const MobedOffer *offer)
 {
@@ -59,9 +68,14 @@ mobed_break_view_short_body (const MobedChoice *choice)
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
   if (choice->n == 0)
-    return g_strdup (_(NO_DRILL));
+    g_ptr_array_add (lines, g_strdup (_(NO_DRILL)));
   for (guint i = 0; i < choice->n; i++)
     g_ptr_array_add (lines, mobed_break_view_offer_line (&choice->items[i]));
+  /* mako cuts what does not fit in 100 px, and the commands come after
+   * this: the safety line's short form keeps to one line. */
+  /* TRANSLATORS: the safety line's short form, for a small notification;
+   * keep it under about 40 characters */
+  g_ptr_array_add (lines, g_strdup (_("If it hurts: smaller or slower, or stop.")));
   g_ptr_array_add (lines, NULL);
   return g_strjoinv ("\n", (char **) lines->pdata);
 }
@@ -79,7 +93,7 @@ mobed_break_view_body (const MobedChoice *choice)
       g_string_append_printf (body, "%s\n%s\n", line, choice->items[i].summary);
     }
   /* The safety line is on every break, not just the first of the day. */
-  g_string_append (body, _("Keep it in the comfortable range."));
+  g_string_append (body, mobed_break_view_safety_line ());
   return g_string_free (body, FALSE);
 }
 

@@ -15,10 +15,14 @@ G_BEGIN_DECLS
 char     *mobed_break_view_offer_line (const MobedOffer *offer);
 /* "Neck circles · 6 each way + Wrist circles · 10 each way" */
 char     *mobed_break_view_line    (const MobedChoice *choice);
-/* Each drill's line and cue, then "Keep it in the comfortable range." */
+/* Each drill's line and cue, then the safety line. */
 char     *mobed_break_view_body    (const MobedChoice *choice);
-/* Each drill's line alone, one a line: for a server with little room. */
+/* Each drill's line alone, one a line, then the safety line's short form:
+ * for a server with little room. */
 char     *mobed_break_view_short_body (const MobedChoice *choice);
+/* The line every break and focus set carries, in the user's language:
+ * keep it easy, ease off when it tires or hurts, stop if that fails. */
+const char *mobed_break_view_safety_line (void);
 /* a{sv}: due, snoozes, snoozed_until, drills (see org.mobed.Daemon1.xml). */
 /* aa{sv}: each offer's id, name, summary, reps, per_side, unit, reps_text. */
 GVariant *mobed_break_view_offers  (const MobedOffer *offers, guint n);

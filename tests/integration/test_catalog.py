@@ -20,7 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mobedtest import DRILL_LINE, MOBED_BIN, MobedTestCase, main, setup  # noqa: E402
 
 FIELDS = {'id', 'name', 'summary', 'steps', 'regions', 'settings', 'good_for',
-          'reps_small', 'reps_focus', 'per_side', 'each_way', 'seconds_per_rep'}
+          'reps_small', 'reps_focus', 'per_side', 'each_way', 'seconds_per_rep', 'caution'}
 
 MY_DRILL = '''
 [neck-circles]
@@ -96,7 +96,27 @@ class TestCatalog(MobedTestCase):
         self.assertEqual(rc, 0, err)
         self.assertTrue(out.startswith('Neck circles (neck-circles)'), out)
         self.assertRegex(out, r'\n  1\. .+\n  2\. ')
-        self.assertIn('Keep it in the comfortable range.', out)
+        self.assertIn('\n%s\n' % 'Go easy. If it tires, tightens or hurts, go smaller or slower; if it still feels wrong, stop.', out)
+        # Where to read when the drills are not for you, or not yet.
+        self.assertRegex(out, r'\nNumbness, tingling, dizziness, pain that spreads.*see a doctor')
+
+    def test_caution(self):
+        # A neck drill's caution comes after its steps, and before the numbers.
+        for drill in ('neck-circles', 'neck-flexors'):
+            rc, out, err = self.mobectl('drills', drill)
+            self.assertEqual(rc, 0, err)
+            self.assertRegex(out, r'\n  \d\. [^\n]+\n\nTake care: Stop if you get dizzy[^\n]*'
+                             r'push the head back')
+        rc, out, _ = self.mobectl('drills', 'wrist-circles')
+        self.assertNotIn('Take care:', out)
+        drills = {d['id']: d for d in self.drills_json()}
+        self.assertIn('pregnant', drills['abdominal-lift']['caution'])
+        self.assertIn('hip replacement', drills['deep-gluteal']['caution'])
+        self.assertIsNone(drills['wrist-circles']['caution'])
+        # On the bus a drill without one leaves the key out.
+        listed = {d['id']: d for d in self.call_list({}).unpack()[0]}
+        self.assertIn('desk', listed['iliopsoas']['caution'])
+        self.assertNotIn('caution', listed['wrist-circles'])
 
     def test_drills_bad_input(self):
         rc, _, err = self.mobectl('drills', 'no-such-drill')

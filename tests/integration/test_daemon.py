@@ -104,7 +104,8 @@ class TestBreakFlow(MobedTestCase):
         self.assertEqual(n['summary'], 'Time to move')
         self.assertRegex(first_line(n['body']), DRILL_LINE)
         self.assertIn(current['drills'][0]['name'], first_line(n['body']))
-        self.assertIn('Keep it in the comfortable range.', n['body'].split('\n'))
+        # One safety line, the body's last: go easy, ease off, stop if need be.
+        self.assertEqual(n['body'].split('\n')[-1], 'Go easy. If it tires, tightens or hurts, go smaller or slower; if it still feels wrong, stop.')
         self.assertEqual(n['expire_timeout'], 0)
         self.assertEqual(n['actions'], ACTIONS)
 
@@ -120,6 +121,22 @@ class TestBreakFlow(MobedTestCase):
         self.assertEqual(n['actions'], [])
         self.assertIn('mobectl done', n['body'])
         self.assertRegex(first_line(n['body']), DRILL_LINE)
+
+    def test_mako_gets_the_short_safety_line(self):
+        # mako draws no buttons and cuts what does not fit: its body is the
+        # drill lines, the safety line's one-line form, then the commands.
+        from gi.repository import GLib
+        self.bus.call_sync('org.freedesktop.Notifications', '/org/freedesktop/Notifications',
+                           'org.freedesktop.DBus.Mock', 'AddMethod',
+                           GLib.Variant('(sssss)', ('org.freedesktop.Notifications',
+                                                    'GetServerInformation', '', 'ssss',
+                                                    'ret = ("mako", "emersion", "1.7", "1.2")')),
+                           None, 0, 5000, None)
+        lines = self.due_notification()['body'].split('\n')
+        self.assertRegex(lines[0], DRILL_LINE)
+        self.assertEqual(lines[-2:], ['If it hurts: smaller or slower, or stop.',
+                                      'mobectl done · snooze · skip'])
+        self.assertNotIn('Go easy.', '\n'.join(lines))
 
     def test_action_done(self):
         n = self.due_notification()

@@ -64,6 +64,12 @@ class TestFocus(MobedTestCase):
         self.assertEqual(note['summary'], 'Neck circles · 40 each way · set 1 of 1 today')
         self.assertEqual(note['actions'][0::2], ['default', 'done', 'snooze', 'skip'])
         self.assertIn('all in one go', note['body'])
+        # The same safety line as a microbreak, once, at the end.
+        self.assertTrue(note['body'].endswith('\nGo easy. If it tires, tightens or hurts, go smaller or '
+                                              'slower; if it still feels wrong, stop.'), note['body'])
+        self.assertEqual(note['body'].count('Go easy.'), 1)
+        # The drill's caution comes with the set, after its cue.
+        self.assertIn('\nStop if you get dizzy', note['body'])
         self.assertEqual(self.get_prop('Focus')['set_state'], 'shown')
         # The microbreak is not touched by a focus set.
         self.assertEqual(self.get_prop('State'), 'working')
@@ -264,6 +270,11 @@ class TestFocus(MobedTestCase):
         rc, out, err = self.mobectl('focus', 'low-back-pain')
         self.assertEqual(rc, 0, err)
         self.assertIn('Not started', out)
+        # The proposal says what the catalog's cautions say about its drills.
+        rc, out, err = self.mobectl('focus', 'neck-pain')
+        self.assertEqual(rc, 0, err)
+        self.assertRegex(out, r'\nTake care with Neck circles: Stop if you get dizzy')
+        self.assertRegex(out, r'\nTake care with Neck flexor mobilizations: Stop if')
         self.assertEqual(self.get_prop('Focus'), {})
 
         self.start_plan(['neck-pain'])

@@ -67,7 +67,8 @@ class TestGerman(MobedTestCase):
                                         'skip', 'Überspringen', 'another', 'Andere Übung'])
         lines = n['body'].split('\n')
         self.assertRegex(lines[0], GERMAN_REPS)
-        self.assertIn('Bleib im angenehmen Bewegungsumfang.', lines)
+        self.assertEqual(lines[-1], 'Locker bleiben. Wenn es ermüdet, spannt oder wehtut: kleiner '
+                                    'oder langsamer; fühlt es sich dann noch falsch an, aufhören.')
         # The D-Bus API does not change with the daemon's language.
         self.assertEqual(self.get_prop('State'), 'due')
         for drill in self.get_prop('CurrentBreak')['drills']:
@@ -129,6 +130,8 @@ class TestGerman(MobedTestCase):
                          ['Mo ', 'Di ', 'Mi ', 'Do ', 'Fr ', 'Sa ', 'So '])
         drills = self.run_ok('drills').splitlines()
         self.assertRegex(drills[0], r'^ID +NAME +BEWEGT +WO +GUT FÜR$')
+        # The catalog's caution in German, under the translated label.
+        self.assertIn('\nVorsicht: Aufhören bei Schwindel', self.run_ok('drills', 'neck-circles'))
 
     def test_pauses_in_the_history(self):
         self.run_ok('meeting')

@@ -184,6 +184,17 @@ static const Variant variants[] = {
   { "long-translated-summary", NULL, NULL, NULL,
     "summary[de]=" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n", "summary[de]", "longer than" },
+  /* caution is optional, but when given it is checked like summary. */
+  { "empty-caution", NULL, NULL, NULL, "caution=  \n", "caution", "empty" },
+  { "long-caution", NULL, NULL, NULL,
+    "caution=" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n", "caution", "longer than 160" },
+  { "caution-not-utf8", NULL, NULL, NULL, "caution=Mind the \xff byte\n", "caution",
+    "UTF-8" },
+  { "empty-translated-caution", NULL, NULL, NULL, "caution=Go easy.\ncaution[de]=\n",
+    "caution[de]", "empty" },
+  { "translated-caution-alone", NULL, NULL, NULL, "caution[de]=Vorsicht.\n", "caution[de]",
+    "does not have" },
   { "small-above-focus", NULL, "reps-small", "50", NULL, "reps-small", "more than reps-focus" },
   { "long-id", "a-very-long-drill-id-that-goes-on-and-on-and-on-well-past-the-limit-x",
     NULL, NULL, NULL, NULL, "longer than 63" },
@@ -309,8 +320,21 @@ test_shipped (Fixture *f, gconstpointer data)
   g_assert_true (mobed_drill_has_tag (d, "headaches"));
   g_assert_false (mobed_drill_has_tag (d, "neck"));
 
+  g_assert_nonnull (strstr (d->caution, "dizzy"));
+
+  /* The drills with a known risk carry a caution; the rest carry none. */
+  for (guint i = 0; i < mobed_catalog_size (f->catalog); i++)
+    {
+      const char *const careful[] = { "neck-circles", "neck-flexors", "abdominal-lift",
+                                      "forward-bend", "deep-gluteal", "iliopsoas",
+                                      "iliotibial-band", NULL };
+      d = mobed_catalog_nth (f->catalog, i);
+      g_assert_cmpint (d->caution != NULL, ==, g_strv_contains (careful, d->id));
+    }
+
   d = mobed_catalog_find (f->catalog, "abdominal-lift");
   g_assert_nonnull (d);
+  g_assert_nonnull (strstr (d->caution, "pregnant"));
   g_assert_cmpuint (d->reps_small, ==, 3);
   g_assert_false (d->per_side);
   g_assert_false (d->each_way);
@@ -440,6 +464,31 @@ test_localized (Fixture *f, gconstpointer data)
   g_assert_cmpstr (d->name, ==, "Good drill");
   g_assert_cmpuint (g_strv_length (d->steps), ==, 3);
   g_assert_cmpuint (f->problems->len, ==, 0);
+}
+
+/* A caution is optional and follows the user's language like summary. */
+static void
+test_caution (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  append_drill (text, "careful", NULL, NULL,
+                "caution=Stop if it makes you dizzy.\n"
+                "caution[de]=Aufhören, wenn dir schwindlig wird.\n");
+  append_drill (text, "plain", NULL, NULL, NULL);
+  write_ini (f, text->str);
+
+  load_localized (f, "fr");
+  g_assert_cmpuint (f->problems->len, ==, 0);
+  g_assert_cmpstr (mobed_catalog_find (f->catalog, "careful")->caution, ==,
+                   "Stop if it makes you dizzy.");
+  g_assert_null (mobed_catalog_find (f->catalog, "plain")->caution);
+
+  load_localized (f, "de");
+  g_assert_cmpuint (f->problems->len, ==, 0);
+  g_assert_cmpstr (mobed_catalog_find (f->catalog, "careful")->caution, ==,
+                   "Aufhören, wenn dir schwindlig wird.");
+  g_assert_null (mobed_catalog_find (f->catalog, "plain")->caution);
 }
 
 static void
@@ -624,6 +673,7 @@ main (int argc, char **argv)
   ADD ("missing-file", test_missing_file);
   ADD ("user-override", test_user_override);
   ADD ("localized", test_localized);
+  ADD ("caution", test_caution);
   ADD ("refcount", test_refcount);
   ADD ("vocabulary", test_vocabulary);
   ADD ("ten-thousand", test_ten_thousand);
