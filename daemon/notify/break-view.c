@@ -71,11 +71,6 @@ mobed_break_view_short_body (const MobedChoice *choice)
     g_ptr_array_add (lines, g_strdup (_(NO_DRILL)));
   for (guint i = 0; i < choice->n; i++)
     g_ptr_array_add (lines, mobed_break_view_offer_line (&choice->items[i]));
-  /* mako cuts what does not fit in 100 px, and the commands come after
-   * this: the safety line's short form keeps to one line. */
-  /* TRANSLATORS: the safety line's short form, for a small notification;
-   * keep it under about 40 characters */
-  g_ptr_array_add (lines, g_strdup (_("If it hurts: smaller or slower, or stop.")));
   g_ptr_array_add (lines, NULL);
   return g_strjoinv ("\n", (char **) lines->pdata);
 }

@@ -550,9 +550,10 @@ mobed_notifier_show (MobedNotifier *self,
 
   c->short_body = g_strdup (short_body);
   c->again = again;
-  /* TRANSLATORS: the commands that answer a break, where there is room for
-   * one short line only (mako); keep the commands as they are */
-  c->short_hint = g_strdup (_("mobectl done · snooze · skip"));
+  /* TRANSLATORS: the safety line's shortest form and the commands that
+   * answer a break, where there is room for one short line only (mako:
+   * a third line would be cut); keep the commands as they are */
+  c->short_hint = g_strdup (_("Stop if it hurts · mobectl done · snooze · skip"));
   show_content (self, c);
 }
 
