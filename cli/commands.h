@@ -25,5 +25,6 @@ int mobectl_cmd_drills  (MobectlContext *ctx, int argc, char **argv);
 int mobectl_cmd_stats   (MobectlContext *ctx, int argc, char **argv);
 int mobectl_cmd_history (MobectlContext *ctx, int argc, char **argv);
 int mobectl_cmd_focus   (MobectlContext *ctx, int argc, char **argv);
+int mobectl_cmd_config  (MobectlContext *ctx, int argc, char **argv);
 
 G_END_DECLS

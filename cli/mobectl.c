@@ -96,6 +96,21 @@ static const MobectlVerb verbs[] = {
        "  --csv             comma-separated values with a header row\n"
        "The table shows the pauses among the breaks; --json and --csv give\n"
        "the breaks only, or with --pauses the pauses only."), FALSE },
+  /* TRANSLATORS: the placeholder after 'config' in usage lines */
+  { "config", 0, 8, mobectl_cmd_config, N_("[ACTION]"),
+    N_("Show every setting in force, or change mobed.conf"),
+    /* TRANSLATORS: keep the words set, unset, edit, keys and the examples */
+    N_("Without ACTION: every setting in force, grouped as in mobed.conf,\n"
+       "with where it comes from (the default or a line of mobed.conf).\n"
+       "ACTION is one of:\n"
+       "  set KEY VALUE     check VALUE by mobed's rules, then write it to\n"
+       "                    mobed.conf (comments and order kept); mobed reloads\n"
+       "  unset KEY         remove KEY from mobed.conf: back to its default\n"
+       "  edit              open mobed.conf in $VISUAL or $EDITOR; it is checked\n"
+       "                    after saving, and you may edit again if it has errors\n"
+       "  keys              list every KEY\n"
+       "KEY is GROUP.KEY, like schedule.interval, or just the key when only one\n"
+       "group has it: 'mobectl config set interval 20m'."), FALSE },
   /* TRANSLATORS: [TAG...]: good-for tags (problems) or drill ids */
   { "focus", 0, 8, mobectl_cmd_focus, N_("[TAG...]"),
     N_("Show, start or end a focus plan: whole sets for one problem, for a few days"),

@@ -482,3 +482,78 @@ mobed_config_parse (MobedConfig *config,
   mobed_config_clear (config);
   *config = next;
 }
+
+guint
+mobed_config_n_keys (void)
+{
+  return G_N_ELEMENTS (keys);
+}
+
+const char *
+mobed_config_key_group (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (keys), NULL);
+  return keys[index].group;
+}
+
+const char *
+mobed_config_key_name (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (keys), NULL);
+  return keys[index].key;
+}
+
+const char *
+mobed_config_key_kind (guint index)
+{
+  static const char *const kinds[] = {
+    [KEY_DURATION] = "duration", [KEY_BOOLEAN] = "boolean", [KEY_COUNT] = "count",
+    [KEY_SETTINGS] = "settings", [KEY_WORDS] = "list", [KEY_DAYS] = "days",
+    [KEY_HOURS] = "hours", [KEY_CHOICE] = "choice",
+  };
+
+  g_return_val_if_fail (index < G_N_ELEMENTS (keys), NULL);
+  return kinds[keys[index].type];
+}
+
+int
+mobed_config_find_key (const char *group, const char *key)
+{
+  const KeySpec *spec;
+
+  g_return_val_if_fail (group != NULL && key != NULL, -1);
+  spec = find_key (group, key);
+  return spec != NULL ? (int) (spec - keys) : -1;
+}
+
+char *
+mobed_config_key_value (const MobedConfig *config, guint index)
+{
+  const KeySpec *spec;
+  g_auto(Value) value = { 0 };
+
+  g_return_val_if_fail (config != NULL && index < G_N_ELEMENTS (keys), NULL);
+  spec = &keys[index];
+  fetch (config, spec, &value);
+  /* describe() writes "(none)" and "(all day)" for people reading a
+   * warning; the file spells both as an empty value. */
+  if (spec->type == KEY_WORDS)
+    return value.words != NULL ? g_strjoinv (";", value.words) : g_strdup ("");
+  if (spec->type == KEY_HOURS)
+    return g_strdup (value.text != NULL ? value.text : "");
+  if (spec->type == KEY_SETTINGS)
+    {
+      g_autofree char *listed = describe (spec, &value);
+      return g_strdelimit (g_steal_pointer (&listed), ",", ';');
+    }
+  return describe (spec, &value);
+}
+
+gboolean
+mobed_config_check_value (guint index, const char *raw, GError **error)
+{
+  g_auto(Value) value = { 0 };
+
+  g_return_val_if_fail (index < G_N_ELEMENTS (keys) && raw != NULL, FALSE);
+  return parse_value (&keys[index], raw, &value, error);
+}

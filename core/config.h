@@ -69,6 +69,25 @@ void     mobed_config_parse         (MobedConfig *config,
                                      const char  *path,
                                      GPtrArray   *warnings);
 
+/* The keys mobed.conf knows, for `mobectl config`: index 0 to n_keys - 1,
+ * in the order mobed.conf(5) documents them, grouped by group. */
+guint        mobed_config_n_keys     (void);
+const char  *mobed_config_key_group  (guint index);
+const char  *mobed_config_key_name   (guint index);
+/* "duration", "boolean", "count", "settings", "list", "days", "hours" or
+ * "choice": what kind of value the key takes. */
+const char  *mobed_config_key_kind   (guint index);
+/* The index of [@group] @key, or -1 when mobed.conf has no such key. */
+int          mobed_config_find_key   (const char *group, const char *key);
+
+/* The value @config holds for key @index, written as mobed.conf takes it
+ * (an empty list and all-day work hours are ""). */
+char        *mobed_config_key_value  (const MobedConfig *config, guint index);
+
+/* Whether @raw is a good value for key @index, by the rules loading uses;
+ * if not, @error says why in the words a load warning would use. */
+gboolean     mobed_config_check_value (guint index, const char *raw, GError **error);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MobedConfig, mobed_config_clear)
 
 G_END_DECLS

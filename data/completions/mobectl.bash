@@ -3,7 +3,8 @@
 # Completes commands, global and per-command options, durations for
 # snooze/pause/meeting, regions and settings for `drills --region/--setting`, a file
 # for `stats --svg`, and the drill ids and good-for tags that a running mobed
-# knows (nothing, quietly, when mobed cannot be reached).
+# knows (nothing, quietly, when mobed cannot be reached), and the settings of
+# `config set/unset` (from `mobectl config keys`, which needs no mobed).
 # Self-contained: needs none of bash-completion's helpers.
 
 # Prints one column of `mobectl drills`: "id" (the first) or "tags" (the
@@ -27,7 +28,7 @@ _mobectl_drills_column()
 _mobectl()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-    local commands="status now done skip snooze another pause resume meeting reload drills stats history focus"
+    local commands="status now done skip snooze another pause resume meeting reload drills stats history focus config"
     local regions="neck shoulders upper-back chest low-back hips legs ankles-feet wrists-forearms breathing"
     local settings="seated standing space doorway surface floor"
     local durations="5m 10m 15m 30m 1h 2h"
@@ -83,9 +84,12 @@ _mobectl()
                     snooze | pause) words=$durations ;;
                     meeting) words="end $durations" ;;
                     drills) words=$(_mobectl_drills_column id "$cmd") ;;
+                    config) words="set unset edit keys" ;;
                     focus)  words="rate $(_mobectl_drills_column tags "$cmd" | sort -u)"
                             words+=" $(_mobectl_drills_column id "$cmd")" ;;
                 esac
+            elif [[ $verb == config && ($first == set || $first == unset) ]]; then
+                ((nargs == 1)) && words=$("$cmd" config keys 2>/dev/null)
             elif [[ $verb == focus && $first == rate ]]; then
                 ((nargs == 1)) && words="better same worse"
             elif [[ $verb == focus ]]; then

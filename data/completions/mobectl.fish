@@ -3,9 +3,10 @@
 # Completes commands, global and per-command options, durations for
 # snooze/pause/meeting, regions and settings for `drills --region/--setting`, a file
 # for `stats --svg`, and the drill ids and good-for tags that a running mobed
-# knows (nothing, quietly, when mobed cannot be reached).
+# knows (nothing, quietly, when mobed cannot be reached), and the settings of
+# `config set/unset` (from `mobectl config keys`, which needs no mobed).
 
-set -l commands status now done skip snooze another pause resume meeting reload drills stats history focus
+set -l commands status now done skip snooze another pause resume meeting reload drills stats history focus config
 
 # One column of `mobectl drills`: "id" (the first) or "tags" (the GOOD FOR
 # list after the last run of two spaces), skipping the header line.
@@ -61,6 +62,7 @@ complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a drills -d 
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a stats -d 'Today at a glance and the last days'
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a history -d 'The log of breaks and pauses, newest first'
 complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a focus -d 'Show, start or end a focus plan'
+complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a config -d 'Show the settings, or change mobed.conf'
 
 complete -c mobectl -n '__mobectl_first_arg_of snooze pause' -a '5m 10m 15m 30m 1h 2h' -d Duration
 complete -c mobectl -n '__mobectl_first_arg_of meeting' -a '5m 10m 15m 30m 1h 2h' -d Duration
@@ -98,3 +100,8 @@ complete -c mobectl -n '__mobectl_first_arg_of focus' -a rate -d 'Answer the che
 complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -a '(__mobectl_drills_column tags)' -d Problem
 complete -c mobectl -n '__fish_seen_subcommand_from focus; and not __fish_seen_subcommand_from rate' -a '(__mobectl_drills_column id)' -d Drill
 complete -c mobectl -n '__fish_seen_subcommand_from focus; and __fish_seen_subcommand_from rate' -a 'better same worse' -d Answer
+
+complete -c mobectl -n '__mobectl_first_arg_of config' -a 'set unset' -d 'Change mobed.conf'
+complete -c mobectl -n '__mobectl_first_arg_of config' -a edit -d 'Open mobed.conf in your editor'
+complete -c mobectl -n '__mobectl_first_arg_of config' -a keys -d 'List every setting'
+complete -c mobectl -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from set unset; and test (count (commandline -opc)) -eq 3' -a '(mobectl config keys 2>/dev/null)' -d Setting

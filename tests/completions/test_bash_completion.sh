@@ -95,6 +95,7 @@ verb_options() {
     "$MOBECTL_BIN" "$1" --help | sed -n '/^Options for /,/^$/s/^  \(--[a-z-]*\).*/\1/p'
 }
 global_options="--json --help --version"
+config_keys=$("$MOBECTL_BIN" config keys)
 
 for list in commands regions settings drill_ids tags; do
     count=$(words ${!list} | wc -w)
@@ -115,6 +116,10 @@ static_checks() {
     expect "a duration after --reason TEXT" "$durations" mobectl pause --reason lunch ''
     expect "one duration only" "" mobectl snooze 5m ''
     expect "nothing after status" "" mobectl status ''
+    expect "config actions" "set unset edit keys" mobectl config ''
+    expect "config set: every setting" "$config_keys" mobectl config set ''
+    expect "config unset: a setting by its start" "goals.daily" mobectl config unset go
+    expect "nothing after config keys" "" mobectl config keys ''
     expect "regions" "$regions" mobectl drills --region ''
     expect "regions by their start" "low-back" mobectl drills --region lo
     expect "regions after --region=" "$regions" mobectl drills --region =
@@ -235,6 +240,8 @@ if command -v fish >/dev/null; then
     fish_expect "regions" "mobectl drills --region " "$regions"
     fish_expect "settings" "mobectl drills --setting=" "$(printf -- '--setting=%s\n' $settings)"
     fish_expect "drill ids from mobed" "mobectl drills " "$drill_ids"
+    fish_expect "config actions" "mobectl config " "set unset edit keys"
+    fish_expect "config set: every setting" "mobectl config set " "$config_keys"
     for verb in $commands; do
         fish_expect "options of $verb" "mobectl $verb --" "$global_options $(verb_options "$verb")"
     done
