@@ -135,8 +135,9 @@ print_plan (GVariant *plan, gboolean running)
 }
 
 /* The catalog's cautions for the plan's drills, so whoever takes on a plan
- * hears them before the first set. The plan names drills by id; the
- * cautions come from ListDrills. Printing the plan does not depend on it:
+ * hears them before the first set, and a word for each drill whose set is
+ * above its usual dose (--reps). The plan names drills by id; the cautions
+ * and doses come from ListDrills. Printing the plan does not depend on it:
  * a failed call just leaves them out. */
 static void
 print_cautions (MobectlContext *ctx, GVariant *plan)
@@ -163,8 +164,17 @@ print_cautions (MobectlContext *ctx, GVariant *plan)
           g_autoptr(GVariant) c = g_variant_get_child_value (catalog, k);
           const char *caution;
 
-          if (!g_str_equal (str (c, "id"), str (d, "id"))
-              || !g_variant_lookup (c, "caution", "&s", &caution))
+          if (!g_str_equal (str (c, "id"), str (d, "id")))
+            continue;
+          if (num (d, "reps") > num (c, "reps_focus") && num (c, "reps_focus") > 0)
+            {
+              /* TRANSLATORS: a drill's name, the reps asked for and its usual
+               * focus dose, e.g. "Neck circles: 60 is above the usual 40 a set." */
+              g_print (_("%s: %u is above the usual %u a set."), str (d, "name"),
+                       num (d, "reps"), num (c, "reps_focus"));
+              g_print (" %s\n", _("Go easy, and drop back at the first sign it is too much."));
+            }
+          if (!g_variant_lookup (c, "caution", "&s", &caution))
             continue;
           /* TRANSLATORS: %s is a drill's name; a caution follows, e.g.
            * "Take care with Neck circles: Stop if you get dizzy..." */
