@@ -135,8 +135,9 @@ print_plan (GVariant *plan, gboolean running)
 }
 
 /* The catalog's cautions for the plan's drills, so whoever takes on a plan
- * hears them before the first set, and a word for each drill whose set is
- * above its usual dose (--reps). The plan names drills by id; the cautions
+ * hears them before the first set, what a drill needs if not a chair or a
+ * spot to stand, and a word for each drill whose set is above its usual
+ * dose (--reps). The plan names drills by id; the cautions
  * and doses come from ListDrills. Printing the plan does not depend on it:
  * a failed call just leaves them out. */
 static void
@@ -164,8 +165,23 @@ print_cautions (MobectlContext *ctx, GVariant *plan)
           g_autoptr(GVariant) c = g_variant_get_child_value (catalog, k);
           const char *caution;
 
+          g_autofree const char **where = NULL;
+
           if (!g_str_equal (str (c, "id"), str (d, "id")))
             continue;
+          /* Only a drill named by id can be one the desk does not allow:
+           * a problem's proposal keeps to the settings. Say what it needs. */
+          if (g_variant_lookup (c, "settings", "^a&s", &where)
+              && !g_strv_contains (where, "seated") && !g_strv_contains (where, "standing"))
+            {
+              g_autofree char *places = g_strjoinv (", ", (char **) where);
+
+              /* TRANSLATORS: a drill's name and where it can be done, from
+               * the settings vocabulary, e.g. "Doorway pectoralis major
+               * needs: doorway" */
+              g_print (_("%s needs: %s"), str (d, "name"), places);
+              g_print ("\n");
+            }
           if (num (d, "reps") > num (c, "reps_focus") && num (c, "reps_focus") > 0)
             {
               /* TRANSLATORS: a drill's name, the reps asked for and its usual

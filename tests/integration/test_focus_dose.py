@@ -64,6 +64,15 @@ class TestFocusDose(MobedTestCase):
         self.assertEqual(rc, 0, err)
         self.assertIn('(wide-arm-circles)', out)
 
+    def test_named_drill_says_what_it_needs(self):
+        # Named by id, a drill the settings leave out is still taken, with
+        # what it needs said plainly.
+        rc, out, err = self.mobectl('focus', 'doorway-pec')
+        self.assertEqual(rc, 0, err)
+        self.assertRegex(out, r'\n[^\n]+ needs: doorway\n')
+        rc, out, err = self.mobectl('focus', 'neck-circles')
+        self.assertNotIn('needs:', out)
+
     def test_focus_config_warnings(self):
         self.write_config({'drills': {'focus': 'shoulder-problems,rotator-cuff,neck-pain'}})
         rc, out, err = self.mobectl('reload')
