@@ -101,7 +101,7 @@ mobed_focus_unreachable (const MobedCatalog *catalog,
     return NULL;
   {
     g_auto(GStrv) allowed = mobed_setting_list (config->settings);
-    g_autofree char *list = g_strjoinv (";", allowed);
+    g_autofree char *list = g_strjoinv (",", allowed);
 
     return g_strdup_printf ("no drill for '%s' can be done with settings=%s (%s)", target,
                             list, needs->str);

@@ -88,7 +88,7 @@ guint    mobed_focus_propose   (const MobedCatalog *catalog,
 
 /* Why nothing can be offered for @target (a good-for tag or a region),
  * though some drill is for it: "no drill for 'shoulder-problems' can be
- * done with settings=seated;standing (wide-arm-circles needs space)". NULL
+ * done with settings=seated,standing (wide-arm-circles needs space)". NULL
  * when some drill for it is doable, or no drill is for it at all. */
 char    *mobed_focus_unreachable (const MobedCatalog *catalog,
                                   const MobedConfig  *config,

@@ -53,7 +53,7 @@ class TestFocusDose(MobedTestCase):
         rc, out, err = self.mobectl('focus', 'shoulder-problems')
         self.assertEqual(rc, 2, err)
         self.assertIn('wide-arm-circles needs space', err)
-        self.assertIn('settings=seated;standing', err)
+        self.assertIn('settings=seated,standing', err)
         # Allowed, it comes back.
         self.write_config({'drills': {'settings': 'seated,standing,doorway,space'}})
         rc, _, err = self.mobectl('reload')
@@ -79,7 +79,7 @@ class TestFocusDose(MobedTestCase):
         self.assertEqual(rc, 0, err)
         self.assertIn("'rotator-cuff' is now called 'rotator-cuff-injury'", err)
         self.assertIn("[drills] focus: no drill for 'shoulder-problems' can be done with "
-                      "settings=seated;standing (wide-arm-circles needs space)", err)
+                      "settings=seated,standing (wide-arm-circles needs space)", err)
         self.assertIn("no drill for 'rotator-cuff-injury'", err)
         self.assertNotIn("'neck-pain'", err)
 

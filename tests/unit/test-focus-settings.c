@@ -38,7 +38,7 @@ proposed (Fixture *f, const char *tag)
   return g_strjoinv (";", (char **) ids->pdata);
 }
 
-/* The problems the issue named, at default settings (seated;standing):
+/* The problems the issue named, at default settings (seated,standing):
  * nothing that needs a doorway, a bed's edge or room to swing. */
 static void
 test_default_settings (Fixture *f, gconstpointer data)
@@ -113,7 +113,7 @@ test_unreachable_refused (Fixture *f, gconstpointer data)
                                          &error));
   g_assert_error (error, MOBED_FOCUS_ERROR, MOBED_FOCUS_ERROR_UNKNOWN);
   g_assert_nonnull (strstr (error->message, "wide-arm-circles needs space"));
-  g_assert_nonnull (strstr (error->message, "settings=seated;standing"));
+  g_assert_nonnull (strstr (error->message, "settings=seated,standing"));
   g_assert_nonnull (strstr (error->message, "mobed.conf"));
 
   g_assert_true (mobed_focus_plan_make (f->catalog, &f->config, by_id, &req, &plan, NULL));
@@ -121,7 +121,7 @@ test_unreachable_refused (Fixture *f, gconstpointer data)
 
   why = mobed_focus_unreachable (f->catalog, &f->config, "shoulder-problems");
   g_assert_cmpstr (why, ==, "no drill for 'shoulder-problems' can be done with "
-                   "settings=seated;standing (wide-arm-circles needs space)");
+                   "settings=seated,standing (wide-arm-circles needs space)");
 }
 
 /* mobed_focus_unreachable: what the config check warns about. */
@@ -148,7 +148,7 @@ test_unreachable (Fixture *f, gconstpointer data)
   f->config.exclude = g_strsplit ("forearm-standing", ";", -1);
   excluded = mobed_focus_unreachable (f->catalog, &f->config, "typists");
   g_assert_cmpstr (excluded, ==, "no drill for 'typists' can be done with "
-                   "settings=seated;standing (forearm-seated needs surface, "
+                   "settings=seated,standing (forearm-seated needs surface, "
                    "forearm-standing is excluded)");
 }
 
