@@ -200,6 +200,42 @@ print_cautions (MobectlContext *ctx, GVariant *plan)
     }
 }
 
+/* After a "worse" that eased the plan: fewer reps is only the first of the
+ * easier forms; the catalog's gentler version of each drill is the next.
+ * Like the cautions, it is left out if ListDrills fails. */
+static void
+print_easier (MobectlContext *ctx, GVariant *doses)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) catalog = NULL;
+
+  reply = mobectl_call (ctx, "ListDrills", g_variant_new ("(@a{sv})",
+                                                          g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
+                                                                               NULL, 0)),
+                        G_VARIANT_TYPE ("(aa{sv})"), NULL);
+  if (reply == NULL)
+    return;
+  catalog = g_variant_get_child_value (reply, 0);
+  for (gsize i = 0; i < g_variant_n_children (doses); i++)
+    {
+      const char *id;
+
+      g_variant_get_child (doses, i, "(&suu)", &id, NULL, NULL);
+      for (gsize k = 0; k < g_variant_n_children (catalog); k++)
+        {
+          g_autoptr(GVariant) c = g_variant_get_child_value (catalog, k);
+          const char *easier;
+
+          if (!g_str_equal (str (c, "id"), id) || !g_variant_lookup (c, "easier", "&s", &easier))
+            continue;
+          /* TRANSLATORS: a drill's name, then its gentler form, e.g.
+           * "Wrist circles, more gently: Smaller, slower circles." */
+          g_print (_("%s, more gently: %s"), str (c, "name"), easier);
+          g_print ("\n");
+        }
+    }
+}
+
 /* {"focus": {...}} or {"focus": null} when @plan is empty. */
 static void
 json_plan (GVariant *plan)
@@ -442,6 +478,8 @@ rate (MobectlContext *ctx, const char *answer)
       g_variant_get_child (doses, i, "(&suu)", &id, &before, &after);
       g_print ("  %s: %u → %u\n", id, before, after);
     }
+  if (doses != NULL)
+    print_easier (ctx, doses);
   return MOBECTL_EXIT_OK;
 }
 

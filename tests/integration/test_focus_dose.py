@@ -73,6 +73,20 @@ class TestFocusDose(MobedTestCase):
         rc, out, err = self.mobectl('focus', 'neck-circles')
         self.assertNotIn('needs:', out)
 
+    def test_worse_shows_the_gentler_forms(self):
+        rc, out, err = self.mobectl('focus', 'neck-circles', 'wrist-circles', '--days', '3',
+                                    '--yes')
+        self.assertEqual(rc, 0, err)
+        rc, out, err = self.mobectl('focus', 'rate', 'worse')
+        self.assertEqual(rc, 0, err)
+        self.assertIn('neck-circles: 40 → 26', out)
+        self.assertRegex(out, r'\n[^\n]+, more gently: Swing the head in half circles')
+        self.assertRegex(out, r'\n[^\n]+, more gently: Smaller, slower circles')
+        # A second "worse" says stop: no gentler forms, no doses.
+        rc, out, err = self.mobectl('focus', 'rate', 'worse')
+        self.assertEqual(rc, 0, err)
+        self.assertNotIn('more gently', out)
+
     def test_focus_config_warnings(self):
         self.write_config({'drills': {'focus': 'shoulder-problems,rotator-cuff,neck-pain'}})
         rc, out, err = self.mobectl('reload')
