@@ -134,6 +134,20 @@ print_plan (GVariant *plan, gboolean running)
     }
 }
 
+/* The whole catalog (aa{sv}), for the words a plan's drills come with; NULL
+ * if ListDrills fails, and those words are left out. */
+static GVariant *
+list_drills (MobectlContext *ctx)
+{
+  g_autoptr(GVariant) reply = NULL;
+
+  reply = mobectl_call (ctx, "ListDrills", g_variant_new ("(@a{sv})",
+                                                          g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
+                                                                               NULL, 0)),
+                        G_VARIANT_TYPE ("(aa{sv})"), NULL);
+  return reply != NULL ? g_variant_get_child_value (reply, 0) : NULL;
+}
+
 /* The catalog's cautions for the plan's drills, so whoever takes on a plan
  * hears them before the first set, what a drill needs if not a chair or a
  * spot to stand, and a word for each drill whose set is above its usual
@@ -144,18 +158,13 @@ static void
 print_cautions (MobectlContext *ctx, GVariant *plan)
 {
   g_autoptr(GVariant) drills = g_variant_lookup_value (plan, "drills", G_VARIANT_TYPE ("aa{sv}"));
-  g_autoptr(GVariant) reply = NULL;
   g_autoptr(GVariant) catalog = NULL;
 
   if (drills == NULL || g_variant_n_children (drills) == 0)
     return;
-  reply = mobectl_call (ctx, "ListDrills", g_variant_new ("(@a{sv})",
-                                                          g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
-                                                                               NULL, 0)),
-                        G_VARIANT_TYPE ("(aa{sv})"), NULL);
-  if (reply == NULL)
+  catalog = list_drills (ctx);
+  if (catalog == NULL)
     return;
-  catalog = g_variant_get_child_value (reply, 0);
   for (gsize i = 0; i < g_variant_n_children (drills); i++)
     {
       g_autoptr(GVariant) d = g_variant_get_child_value (drills, i);
@@ -206,16 +215,11 @@ print_cautions (MobectlContext *ctx, GVariant *plan)
 static void
 print_easier (MobectlContext *ctx, GVariant *doses)
 {
-  g_autoptr(GVariant) reply = NULL;
   g_autoptr(GVariant) catalog = NULL;
 
-  reply = mobectl_call (ctx, "ListDrills", g_variant_new ("(@a{sv})",
-                                                          g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
-                                                                               NULL, 0)),
-                        G_VARIANT_TYPE ("(aa{sv})"), NULL);
-  if (reply == NULL)
+  catalog = list_drills (ctx);
+  if (catalog == NULL)
     return;
-  catalog = g_variant_get_child_value (reply, 0);
   for (gsize i = 0; i < g_variant_n_children (doses); i++)
     {
       const char *id;
