@@ -176,9 +176,21 @@ test_default_week (Fixture *f, gconstpointer data)
                   SEED, DAYS * BREAKS_PER_DAY, w.items);
   g_test_message ("breaks per region:%s", regions->str);
   g_test_message ("times each drill came:%s", drills->str);
-  g_test_message ("abdominal lift: %u (opt-in only)", times (&w, "abdominal-lift"));
   g_assert_cmpuint (times (&w, "abdominal-lift"), ==, 0);
   g_assert_cmpuint (w.region_breaks[9], ==, 0);   /* breathing */
+  {
+    /* Asked for, at most once a day. */
+    g_auto(Week) asked = { 0 };
+
+    g_strfreev (f->config.focus);
+    f->config.focus = g_strsplit ("stress", ";", -1);
+    run_week (f, SEED, &asked);
+    g_test_message ("abdominal lift: %u (opt-in only); with focus=stress, %u in the same "
+                    "week", times (&w, "abdominal-lift"), times (&asked, "abdominal-lift"));
+    g_assert_cmpuint (times (&asked, "abdominal-lift"), <=, DAYS);
+    g_strfreev (f->config.focus);
+    f->config.focus = g_new0 (char *, 1);
+  }
 
   /* The README: a set is at least 10 (5 a side), except for slow drills
    * defined with fewer, which may lose up to a fifth. */
