@@ -108,7 +108,7 @@ static void
 print_one (GVariant *d)
 {
   g_autofree const char **steps = NULL;
-  const char *caution = NULL;
+  const char *caution = NULL, *easier = NULL, *why = NULL;
   g_autofree char *regions = joined (d, "regions", ", ");
   g_autofree char *settings = joined (d, "settings", ", ");
   g_autofree char *tags = joined (d, "good_for", ", ");
@@ -127,13 +127,21 @@ print_one (GVariant *d)
   g_autofree char *focus_label = mobectl_pad (labels[4], column, FALSE);
   guint seconds = number (d, "reps_small") * sides * number (d, "seconds_per_rep");
 
-  g_print ("%s (%s)\n%s\n\n", text (d, "name"), text (d, "id"), text (d, "summary"));
+  g_print ("%s (%s)\n%s\n", text (d, "name"), text (d, "id"), text (d, "summary"));
+  if (g_variant_lookup (d, "why", "&s", &why))
+    /* TRANSLATORS: before what a drill is for, e.g. "Why: Moves the whole spine." */
+    g_print ("%s %s\n", _("Why:"), why);
+  g_print ("\n");
   if (g_variant_lookup (d, "steps", "^a&s", &steps))
     for (guint i = 0; steps[i] != NULL; i++)
       g_print ("  %u. %s\n", i + 1, steps[i]);
   if (g_variant_lookup (d, "caution", "&s", &caution))
     /* TRANSLATORS: before a drill's caution, e.g. "Take care: Only on an empty stomach." */
     g_print ("\n%s %s\n", _("Take care:"), caution);
+  if (g_variant_lookup (d, "easier", "&s", &easier))
+    /* TRANSLATORS: before a drill's gentler form, e.g.
+     * "On a bad day: Keep the loop small." */
+    g_print ("%s%s %s\n", caution != NULL ? "" : "\n", _("On a bad day:"), easier);
   g_print ("\n%s%s\n%s%s\n", moves, regions, where, settings);
   g_print ("%s%s\n", good, *tags ? tags : _("(stiffness where it moves)"));
   g_print ("%s", everyday);

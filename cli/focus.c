@@ -134,26 +134,37 @@ print_plan (GVariant *plan, gboolean running)
     }
 }
 
+/* The whole catalog (aa{sv}), for the words a plan's drills come with; NULL
+ * if ListDrills fails, and those words are left out. */
+static GVariant *
+list_drills (MobectlContext *ctx)
+{
+  g_autoptr(GVariant) reply = NULL;
+
+  reply = mobectl_call (ctx, "ListDrills", g_variant_new ("(@a{sv})",
+                                                          g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
+                                                                               NULL, 0)),
+                        G_VARIANT_TYPE ("(aa{sv})"), NULL);
+  return reply != NULL ? g_variant_get_child_value (reply, 0) : NULL;
+}
+
 /* The catalog's cautions for the plan's drills, so whoever takes on a plan
- * hears them before the first set. The plan names drills by id; the
- * cautions come from ListDrills. Printing the plan does not depend on it:
+ * hears them before the first set, what a drill needs if not a chair or a
+ * spot to stand, and a word for each drill whose set is above its usual
+ * dose (--reps). The plan names drills by id; the cautions
+ * and doses come from ListDrills. Printing the plan does not depend on it:
  * a failed call just leaves them out. */
 static void
 print_cautions (MobectlContext *ctx, GVariant *plan)
 {
   g_autoptr(GVariant) drills = g_variant_lookup_value (plan, "drills", G_VARIANT_TYPE ("aa{sv}"));
-  g_autoptr(GVariant) reply = NULL;
   g_autoptr(GVariant) catalog = NULL;
 
   if (drills == NULL || g_variant_n_children (drills) == 0)
     return;
-  reply = mobectl_call (ctx, "ListDrills", g_variant_new ("(@a{sv})",
-                                                          g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
-                                                                               NULL, 0)),
-                        G_VARIANT_TYPE ("(aa{sv})"), NULL);
-  if (reply == NULL)
+  catalog = list_drills (ctx);
+  if (catalog == NULL)
     return;
-  catalog = g_variant_get_child_value (reply, 0);
   for (gsize i = 0; i < g_variant_n_children (drills); i++)
     {
       g_autoptr(GVariant) d = g_variant_get_child_value (drills, i);
@@ -163,13 +174,68 @@ print_cautions (MobectlContext *ctx, GVariant *plan)
           g_autoptr(GVariant) c = g_variant_get_child_value (catalog, k);
           const char *caution;
 
-          if (!g_str_equal (str (c, "id"), str (d, "id"))
-              || !g_variant_lookup (c, "caution", "&s", &caution))
+          g_autofree const char **where = NULL;
+
+          if (!g_str_equal (str (c, "id"), str (d, "id")))
+            continue;
+          /* Only a drill named by id can be one the desk does not allow:
+           * a problem's proposal keeps to the settings. Say what it needs. */
+          if (g_variant_lookup (c, "settings", "^a&s", &where)
+              && !g_strv_contains (where, "seated") && !g_strv_contains (where, "standing"))
+            {
+              g_autofree char *places = g_strjoinv (", ", (char **) where);
+
+              /* TRANSLATORS: a drill's name and where it can be done, from
+               * the settings vocabulary, e.g. "Doorway pectoralis major
+               * needs: doorway" */
+              g_print (_("%s needs: %s"), str (d, "name"), places);
+              g_print ("\n");
+            }
+          if (num (d, "reps") > num (c, "reps_focus") && num (c, "reps_focus") > 0)
+            {
+              /* TRANSLATORS: a drill's name, the reps asked for and its usual
+               * focus dose, e.g. "Neck circles: 60 is above the usual 40 a set." */
+              g_print (_("%s: %u is above the usual %u a set."), str (d, "name"),
+                       num (d, "reps"), num (c, "reps_focus"));
+              g_print (" %s\n", _("Go easy, and drop back at the first sign it is too much."));
+            }
+          if (!g_variant_lookup (c, "caution", "&s", &caution))
             continue;
           /* TRANSLATORS: %s is a drill's name; a caution follows, e.g.
            * "Take care with Neck circles: Stop if you get dizzy..." */
           g_print (_("Take care with %s:"), str (d, "name"));
           g_print (" %s\n", caution);
+        }
+    }
+}
+
+/* After a "worse" that eased the plan: fewer reps is only the first of the
+ * easier forms; the catalog's gentler version of each drill is the next.
+ * Like the cautions, it is left out if ListDrills fails. */
+static void
+print_easier (MobectlContext *ctx, GVariant *doses)
+{
+  g_autoptr(GVariant) catalog = NULL;
+
+  catalog = list_drills (ctx);
+  if (catalog == NULL)
+    return;
+  for (gsize i = 0; i < g_variant_n_children (doses); i++)
+    {
+      const char *id;
+
+      g_variant_get_child (doses, i, "(&suu)", &id, NULL, NULL);
+      for (gsize k = 0; k < g_variant_n_children (catalog); k++)
+        {
+          g_autoptr(GVariant) c = g_variant_get_child_value (catalog, k);
+          const char *easier;
+
+          if (!g_str_equal (str (c, "id"), id) || !g_variant_lookup (c, "easier", "&s", &easier))
+            continue;
+          /* TRANSLATORS: a drill's name, then its gentler form, e.g.
+           * "Wrist circles, more gently: Smaller, slower circles." */
+          g_print (_("%s, more gently: %s"), str (c, "name"), easier);
+          g_print ("\n");
         }
     }
 }
@@ -416,6 +482,8 @@ rate (MobectlContext *ctx, const char *answer)
       g_variant_get_child (doses, i, "(&suu)", &id, &before, &after);
       g_print ("  %s: %u → %u\n", id, before, after);
     }
+  if (doses != NULL)
+    print_easier (ctx, doses);
   return MOBECTL_EXIT_OK;
 }
 

@@ -20,8 +20,10 @@ static const char *const required_keys[] = {
   "name", "summary", "steps", "regions", "settings", "good-for",
   "reps-small", "reps-focus", "per-side", "seconds-per-rep",
 };
-static const char *const optional_keys[] = { "each-way", "caution" };
-static const char *const localized_keys[] = { "name", "summary", "steps", "caution" };
+static const char *const optional_keys[] = { "each-way", "caution", "easier", "why",
+                                             "reps-max" };
+static const char *const localized_keys[] = { "name", "summary", "steps", "caution", "easier",
+                                              "why" };
 
 typedef struct {
   const char *path;
@@ -38,6 +40,8 @@ drill_free (MobedDrill *d)
   g_free (d->summary);
   g_strfreev (d->steps);
   g_free (d->caution);
+  g_free (d->easier);
+  g_free (d->why);
   g_strfreev (d->good_for);
   g_free (d);
 }
@@ -147,13 +151,13 @@ check_keys (Check *c, GKeyFile *file)
         {
           *bracket = '\0';
           if (!in_list (localized_keys, G_N_ELEMENTS (localized_keys), base))
-            problem (c, *k, "only name, summary, steps and caution can be translated");
+            problem (c, *k, "only name, summary, steps, caution, easier and why can be translated");
           else if (!in_list (required_keys, G_N_ELEMENTS (required_keys), base)
                    && !g_key_file_has_key (file, c->id, base, NULL))
             /* A missing required key is reported below. A caution only in
              * translation would warn in one language and silently not in
              * the others. */
-            problem (c, *k, "translates a %s the drill does not have", base);
+            problem (c, *k, "translates %s, a key the drill does not have", base);
           else if (g_str_equal (base, "steps"))
             check_steps (c, file, *k);
           else
@@ -169,15 +173,15 @@ check_keys (Check *c, GKeyFile *file)
       problem (c, required_keys[i], "missing (every drill needs it)");
 }
 
-/* A caution names several conditions and German runs longer than English,
- * so it gets a little more room than a one-line summary; still one short
- * paragraph a notification can carry. */
+/* A caution names several conditions, and German runs longer than
+ * English, so it, the easier form and the why get a little more room than
+ * a one-line summary; still one short paragraph a notification can carry. */
 static gsize
 max_length (const char *key)
 {
   if (g_str_equal (key, "name"))
     return 60;
-  return g_str_equal (key, "caution") ? 160 : 120;
+  return g_str_equal (key, "summary") ? 120 : 160;
 }
 
 /* Checks one text as written under @key (the base or a translation), so a
@@ -364,6 +368,32 @@ get_tags (Check *c, GKeyFile *file)
   return g_steal_pointer (&tags);
 }
 
+/* The most one focus set may have. The source's range counts a whole set,
+ * both sides or directions, so a per-side drill's limits are halved. A
+ * drill without reps-max may have 75 in all, or its own reps-focus if that
+ * is more (a user's catalog written before the key existed keeps working),
+ * but never more than 100 in all. */
+static void
+check_reps_max (Check *c, GKeyFile *file, MobedDrill *d)
+{
+  guint sides = d->per_side ? 2 : 1;
+
+  if (d->reps_focus * sides > MOBED_DRILL_REPS_MAX_ANY)
+    {
+      problem (c, "reps-focus", "%u%s is %u in one set; at most %u in all, both sides "
+               "counted", d->reps_focus, d->per_side ? " a side" : "",
+               d->reps_focus * sides, MOBED_DRILL_REPS_MAX_ANY);
+      return;
+    }
+  d->reps_max = MAX (MOBED_DRILL_REPS_MAX_USUAL / sides, d->reps_focus);
+  if (!g_key_file_has_key (file, c->id, "reps-max", NULL))
+    return;
+  d->reps_max = get_count (c, file, "reps-max", 1, MOBED_DRILL_REPS_MAX_ANY / sides);
+  if (d->reps_max > 0 && d->reps_focus > d->reps_max)
+    problem (c, "reps-focus", "%u is more than reps-max (%u), the most one set may have",
+             d->reps_focus, d->reps_max);
+}
+
 static MobedDrill *
 parse_drill (Check *c, GKeyFile *file)
 {
@@ -379,11 +409,16 @@ parse_drill (Check *c, GKeyFile *file)
   /* Optional: most drills need no more than "keep it comfortable". */
   if (g_key_file_has_key (file, c->id, "caution", NULL))
     d->caution = get_text (c, file, "caution");
+  /* Optional too: the source gives a gentler form for most drills, not all. */
+  if (g_key_file_has_key (file, c->id, "easier", NULL))
+    d->easier = get_text (c, file, "easier");
+  if (g_key_file_has_key (file, c->id, "why", NULL))
+    d->why = get_text (c, file, "why");
   d->regions = get_bits (c, file, "regions", mobed_region_parse);
   d->settings = get_bits (c, file, "settings", mobed_setting_parse);
   d->good_for = get_tags (c, file);
   d->reps_small = get_count (c, file, "reps-small", 1, 100);
-  d->reps_focus = get_count (c, file, "reps-focus", 1, 200);
+  d->reps_focus = get_count (c, file, "reps-focus", 1, MOBED_DRILL_REPS_MAX_ANY);
   d->seconds_per_rep = get_count (c, file, "seconds-per-rep", 1, 60);
   d->per_side = get_flag (c, file, "per-side");
   d->each_way = get_flag (c, file, "each-way");
@@ -392,6 +427,7 @@ parse_drill (Check *c, GKeyFile *file)
   if (d->reps_small > d->reps_focus && d->reps_focus > 0)
     problem (c, "reps-small", "%u is more than reps-focus (%u): an everyday set is the "
              "smaller one", d->reps_small, d->reps_focus);
+  check_reps_max (c, file, d);
   if (strlen (c->id) >= MOBED_DRILL_ID_MAX)
     problem (c, NULL, "the id is longer than %d characters", MOBED_DRILL_ID_MAX - 1);
   if (d->good_for == NULL)

@@ -36,6 +36,13 @@ typedef enum {
 } MobedSetting;
 #define MOBED_SETTING_COUNT 6
 
+/* A focus set's reps in all (both sides or directions): the source's
+ * mobilization range ends at 75 a set; a drill may allow up to 100
+ * (reps-max) where the source does, as it does for the neck. A per-side
+ * drill's reps-focus and reps-max count one side, so half of these. */
+#define MOBED_DRILL_REPS_MAX_USUAL 75
+#define MOBED_DRILL_REPS_MAX_ANY   100
+
 /* Ids are stored in the history in fixed fields of this size. */
 #define MOBED_DRILL_ID_MAX 64
 
@@ -45,11 +52,14 @@ typedef struct {
   char    *summary;
   char   **steps;
   char    *caution;          /* who should take care, and how; NULL when none */
+  char    *easier;           /* a gentler form for a bad day; NULL when none */
+  char    *why;              /* what it is for, one line; NULL when none */
   guint    regions;          /* MobedRegion bits */
   guint    settings;         /* MobedSetting bits */
   char   **good_for;         /* kebab-case tags */
   guint    reps_small;       /* per set, everyday microbreak */
   guint    reps_focus;       /* per set, rehab */
+  guint    reps_max;         /* the most one focus set may have, same unit */
   gboolean per_side;         /* reps count per side or direction */
   gboolean each_way;         /* with per_side: directions ("each way"), not sides */
   guint    seconds_per_rep;  /* one rep, one side */

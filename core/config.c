@@ -444,6 +444,29 @@ check_unknown (GKeyFile *file, const char *path, GPtrArray *warnings)
     }
 }
 
+/* Good-for tags the catalog renamed, still read in focus= for a while.
+ * rotator-cuff was both a tag (on the wide arm circles) and the id of the
+ * rotator cuff drill, so `mobectl focus rotator-cuff` could only ever
+ * mean the drill. */
+static const struct { const char *old, *now; } renamed_tags[] = {
+  { "rotator-cuff", "rotator-cuff-injury" },
+};
+
+static void
+rename_old_tags (GStrv focus, const char *path, GPtrArray *warnings)
+{
+  for (char **w = focus; w != NULL && *w != NULL; w++)
+    for (gsize i = 0; i < G_N_ELEMENTS (renamed_tags); i++)
+      if (g_str_equal (*w, renamed_tags[i].old))
+        {
+          warn (warnings, path, "[drills] focus: '%s' is now called '%s' (the old name is "
+                "also a drill's id); read as '%s', please change it", renamed_tags[i].old,
+                renamed_tags[i].now, renamed_tags[i].now);
+          g_free (*w);
+          *w = g_strdup (renamed_tags[i].now);
+        }
+}
+
 void
 mobed_config_parse (MobedConfig *config,
                     GKeyFile    *file,
@@ -479,6 +502,7 @@ mobed_config_parse (MobedConfig *config,
                 spec->group, spec->key, bad->message, kept_text);
         }
     }
+  rename_old_tags (next.focus, path, warnings);
   mobed_config_clear (config);
   *config = next;
 }

@@ -21,6 +21,15 @@ tag_position (const MobedDrill *drill, const char *tag)
   return -1;
 }
 
+/* Whether the user can do @d at all: where they said they are (settings=)
+ * and not excluded. */
+static gboolean
+doable (const MobedDrill *d, const MobedConfig *config)
+{
+  return (d->settings & config->settings) != 0
+         && !g_strv_contains ((const char *const *) config->exclude, d->id);
+}
+
 guint
 mobed_focus_propose (const MobedCatalog *catalog,
                      const MobedConfig  *config,
@@ -30,23 +39,81 @@ mobed_focus_propose (const MobedCatalog *catalog,
 {
   guint n = 0;
 
-  /* Rank = tag position, then 100 if the drill needs a place the user has
-   * not allowed: a problem's own drills first, ones doable at the desk
-   * before ones that need the floor. Catalog order breaks ties. */
-  for (guint rank = 0; rank < 200 && n < max; rank++)
-    for (guint i = 0; i < mobed_catalog_size (catalog) && n < max; i++)
-      {
-        const MobedDrill *d = mobed_catalog_nth (catalog, i);
-        gint pos = tag_position (d, tag);
-        guint r;
+  /* A problem's own drills (the tag first in their good-for) before those
+   * that list it later; catalog order breaks ties. A drill that needs a
+   * place the settings rule out (a doorway, a bed's edge, room to swing)
+   * is never proposed: mobed suggests nothing the user said they cannot
+   * do, and naming the drill's id still asks for it. */
+  for (guint rank = 0; n < max; rank++)
+    {
+      gboolean any_later = FALSE;
 
-        if (pos < 0 || g_strv_contains ((const char *const *) config->exclude, d->id))
-          continue;
-        r = (guint) pos + ((d->settings & config->settings) ? 0 : 100);
-        if (r == rank)
-          out[n++] = d;
-      }
+      for (guint i = 0; i < mobed_catalog_size (catalog) && n < max; i++)
+        {
+          const MobedDrill *d = mobed_catalog_nth (catalog, i);
+          gint pos = tag_position (d, tag);
+
+          if (pos < 0 || !doable (d, config))
+            continue;
+          if ((guint) pos == rank)
+            out[n++] = d;
+          else if ((guint) pos > rank)
+            any_later = TRUE;
+        }
+      if (!any_later)
+        break;
+    }
   return n;
+}
+
+char *
+mobed_focus_unreachable (const MobedCatalog *catalog,
+                         const MobedConfig  *config,
+                         const char         *target)
+{
+  g_autoptr(GString) needs = g_string_new (NULL);
+  guint region = 0;
+  gboolean any = FALSE;
+
+  mobed_region_parse (target, &region);
+  for (guint i = 0; i < mobed_catalog_size (catalog); i++)
+    {
+      const MobedDrill *d = mobed_catalog_nth (catalog, i);
+
+      if (tag_position (d, target) < 0 && !(d->regions & region))
+        continue;
+      any = TRUE;
+      if (doable (d, config))
+        return NULL;
+      if (needs->len > 0)
+        g_string_append (needs, ", ");
+      if (g_strv_contains ((const char *const *) config->exclude, d->id))
+        g_string_append_printf (needs, "%s is excluded", d->id);
+      else
+        {
+          g_auto(GStrv) where = mobed_setting_list (d->settings);
+          g_autofree char *joined = g_strjoinv (" or ", where);
+
+          g_string_append_printf (needs, "%s needs %s", d->id, joined);
+        }
+    }
+  if (!any)
+    return NULL;
+  {
+    g_auto(GStrv) allowed = mobed_setting_list (config->settings);
+    g_autofree char *list = g_strjoinv (",", allowed);
+
+    return g_strdup_printf ("no drill for '%s' can be done with settings=%s (%s)", target,
+                            list, needs->str);
+  }
+}
+
+MobedFocusDose
+mobed_focus_dose (const MobedDrill *drill, guint reps)
+{
+  if (reps > drill->reps_max)
+    return MOBED_FOCUS_DOSE_TOO_MANY;
+  return reps > drill->reps_focus ? MOBED_FOCUS_DOSE_ABOVE_USUAL : MOBED_FOCUS_DOSE_USUAL;
 }
 
 static gboolean
@@ -67,6 +134,18 @@ add_item (MobedFocusPlan *plan, const MobedDrill *drill, guint reps, GError **er
     {
       g_set_error (error, MOBED_FOCUS_ERROR, MOBED_FOCUS_ERROR_INVALID,
                    "A focus plan holds at most %d drills", MOBED_FOCUS_DRILLS_MAX);
+      return FALSE;
+    }
+  if (reps != 0 && mobed_focus_dose (drill, reps) == MOBED_FOCUS_DOSE_TOO_MANY)
+    {
+      /* One set is done in one go: past this the joint is being worn, not
+       * eased. The message says what is allowed, so the next try works. */
+      const char *unit = !drill->per_side ? "" : drill->each_way ? " each way" : " a side";
+
+      g_set_error (error, MOBED_FOCUS_ERROR, MOBED_FOCUS_ERROR_INVALID,
+                   "%u%s of %s is %u reps in one set, more than anyone should do; at most "
+                   "%u%s (the usual dose is %u)", reps, unit, drill->id,
+                   reps * (drill->per_side ? 2 : 1), drill->reps_max, unit, drill->reps_focus);
       return FALSE;
     }
   g_strlcpy (plan->items[plan->n_items].drill_id, drill->id, MOBED_DRILL_ID_MAX);
@@ -122,6 +201,15 @@ mobed_focus_plan_make (const MobedCatalog      *catalog,
       n = mobed_focus_propose (catalog, config, *t, found, MOBED_FOCUS_PROPOSE_MAX);
       if (n == 0)
         {
+          g_autofree char *why = mobed_focus_unreachable (catalog, config, *t);
+
+          if (why != NULL)
+            {
+              g_set_error (error, MOBED_FOCUS_ERROR, MOBED_FOCUS_ERROR_UNKNOWN,
+                           "Cannot plan for it: %s; allow the place in mobed.conf "
+                           "([drills] settings=) or name a drill", why);
+              return FALSE;
+            }
           g_set_error (error, MOBED_FOCUS_ERROR, MOBED_FOCUS_ERROR_UNKNOWN,
                        "'%s' is neither a drill nor a problem any drill is good for "
                        "(see mobectl drills)", *t);

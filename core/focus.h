@@ -24,12 +24,13 @@ typedef enum {
 GQuark mobed_focus_error_quark (void);
 
 /* Bounds, from the concentrated dose: 1-5 drills, 1-3 sets a day, a few
- * dozen reps a set, judged after a few days. */
+ * dozen reps a set, judged after a few days. REPS_MAX is the most any drill
+ * may allow (its reps-max); most allow 75. */
 #define MOBED_FOCUS_DRILLS_MAX   5
 #define MOBED_FOCUS_PROPOSE_MAX  3
 #define MOBED_FOCUS_SETS_MAX     3
 #define MOBED_FOCUS_REPS_MIN     5
-#define MOBED_FOCUS_REPS_MAX     100
+#define MOBED_FOCUS_REPS_MAX     MOBED_DRILL_REPS_MAX_ANY
 #define MOBED_FOCUS_DAYS_MAX     14
 #define MOBED_FOCUS_SETS_DEFAULT 2
 #define MOBED_FOCUS_DAYS_DEFAULT 3
@@ -76,14 +77,32 @@ gboolean mobed_focus_plan_make (const MobedCatalog      *catalog,
                                 GError                 **error);
 
 /* The up to @max drills best for @tag, best first: drills whose first
- * good-for tag it is before those that list it later, drills the user can
- * do where they are (config settings) before the rest, never excluded ones.
- * Returns how many were written to @out. */
+ * good-for tag it is before those that list it later; only drills the user
+ * can do where they are (config settings) and has not excluded. Returns
+ * how many were written to @out. */
 guint    mobed_focus_propose   (const MobedCatalog *catalog,
                                 const MobedConfig  *config,
                                 const char         *tag,
                                 const MobedDrill  **out,
                                 guint               max);
+
+/* Why nothing can be offered for @target (a good-for tag or a region),
+ * though some drill is for it: "no drill for 'shoulder-problems' can be
+ * done with settings=seated,standing (wide-arm-circles needs space)". NULL
+ * when some drill for it is doable, or no drill is for it at all. */
+char    *mobed_focus_unreachable (const MobedCatalog *catalog,
+                                  const MobedConfig  *config,
+                                  const char         *target);
+
+/* How a focus set of @reps compares with the drill's doses: up to
+ * reps-focus is the usual dose, above it is allowed with a word of
+ * warning, above reps-max is refused. */
+typedef enum {
+  MOBED_FOCUS_DOSE_USUAL,
+  MOBED_FOCUS_DOSE_ABOVE_USUAL,
+  MOBED_FOCUS_DOSE_TOO_MANY,
+} MobedFocusDose;
+MobedFocusDose mobed_focus_dose (const MobedDrill *drill, guint reps);
 
 /* Seconds one whole set takes (every drill, both sides). */
 guint64  mobed_focus_set_seconds (const MobedFocusPlan *plan, const MobedCatalog *catalog);

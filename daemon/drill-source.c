@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "mobed-config.h"
+#include "core/focus.h"
 #include "store/config-files.h"
 
 static char *
@@ -113,9 +114,16 @@ mobed_drill_source_check_config (const MobedCatalog *catalog, const MobedConfig 
   guint bit;
 
   for (char **w = config->focus; *w != NULL; w++)
-    if (!mobed_region_parse (*w, &bit) && !some_drill_has_tag (catalog, *w))
-      warn_config (warnings, g_strdup_printf ("[drills] focus: '%s' is neither a region nor "
-                                              "a tag any drill has (see mobectl drills)", *w));
+    {
+      g_autofree char *why = NULL;
+
+      if (!mobed_region_parse (*w, &bit) && !some_drill_has_tag (catalog, *w))
+        warn_config (warnings, g_strdup_printf ("[drills] focus: '%s' is neither a region nor "
+                                                "a tag any drill has (see mobectl drills)", *w));
+      else if ((why = mobed_focus_unreachable (catalog, config, *w)) != NULL)
+        warn_config (warnings, g_strdup_printf ("[drills] focus: %s, so it changes nothing",
+                                                why));
+    }
   for (char **w = config->exclude; *w != NULL; w++)
     if (mobed_catalog_find (catalog, *w) == NULL)
       warn_config (warnings, g_strdup_printf ("[drills] exclude: no drill has the id '%s'", *w));

@@ -114,11 +114,16 @@ add_drill (GVariantBuilder *b, const MobedDrill *d)
   /* Left out, not empty, when the drill has none: absence says "none". */
   if (d->caution != NULL)
     g_variant_builder_add (b, "{sv}", "caution", g_variant_new_string (d->caution));
+  if (d->easier != NULL)
+    g_variant_builder_add (b, "{sv}", "easier", g_variant_new_string (d->easier));
+  if (d->why != NULL)
+    g_variant_builder_add (b, "{sv}", "why", g_variant_new_string (d->why));
   g_variant_builder_add (b, "{sv}", "regions", g_variant_new_strv ((const char *const *) regions, -1));
   g_variant_builder_add (b, "{sv}", "settings", g_variant_new_strv ((const char *const *) settings, -1));
   g_variant_builder_add (b, "{sv}", "good_for",
                          g_variant_new_strv ((const char *const *) d->good_for, -1));
   g_variant_builder_add (b, "{sv}", "reps_small", g_variant_new_uint32 (d->reps_small));
+  g_variant_builder_add (b, "{sv}", "reps_max", g_variant_new_uint32 (d->reps_max));
   g_variant_builder_add (b, "{sv}", "reps_focus", g_variant_new_uint32 (d->reps_focus));
   g_variant_builder_add (b, "{sv}", "per_side", g_variant_new_boolean (d->per_side));
   g_variant_builder_add (b, "{sv}", "each_way", g_variant_new_boolean (d->each_way));

@@ -132,6 +132,10 @@ class TestGerman(MobedTestCase):
         self.assertRegex(drills[0], r'^ID +NAME +BEWEGT +WO +GUT FÜR$')
         # The catalog's caution in German, under the translated label.
         self.assertIn('\nVorsicht: Aufhören bei Schwindel', self.run_ok('drills', 'neck-circles'))
+        # What it is for, and the gentler form, in German too.
+        wrists = self.run_ok('drills', 'wrist-circles')
+        self.assertIn('\nWozu: Anders als eine Dehnung', wrists)
+        self.assertIn('\nAn schlechten Tagen: Kleinere, langsamere Kreise', wrists)
 
     def test_pauses_in_the_history(self):
         self.run_ok('meeting')
