@@ -89,10 +89,10 @@ def chest_rotations():
 @drill('Seated with one ankle on the other knee, the raised knee sinks and the body tips forward')
 def deep_gluteal():
     def pose(torso_len, head_gap):
-        p = Pose((64, 88), torso_len=torso_len, neck_gap=head_gap, thighs=(10, 20),
-                 legs=((-40, 0), (104, 0)), arms=((-15, 25), (15, -25)))
+        p = Pose((64, 88), torso_len=torso_len, neck_gap=head_gap, thighs=(10, 19),
+                 legs=((-40, 0), (122, 0)), arms=((-15, 25), (15, -25)))
         lk, rk = p.knee(0), p.knee(1)
-        p.legs[1] = (104, angle_of(rk, (lk[0] - 2, lk[1] - 4)))
+        p.legs[1] = (122, angle_of(rk, (lk[0] + 2, lk[1] - 5)))
         return p
     up, down = pose(32, 3), pose(24, 2)
     knee = down.knee(1)
