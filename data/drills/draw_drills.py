@@ -15,7 +15,7 @@ import sys
 
 sys.dont_write_bytecode = True   # keep the source tree free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from figure import (FLOOR_Y, FOOT, GHOST, INK, Pose, angle_of, arc, block,  # noqa: E402
+from figure import (FLOOR_Y, FOOT, GHOST, HAND, INK, Pose, angle_of, arc, block,  # noqa: E402
                     chair, curve, document, figure, floor, limb, line, loop, step)
 
 DRILLS = {}
@@ -44,11 +44,11 @@ def abdominal_lift():
     p.reach_leg(0, (52, FEET_Y), 1).reach_leg(1, (55, FEET_Y), 1)
     knee = p.knee(1)
     p.reach_arm(0, (knee[0] - 1, knee[1] - 7), 1).reach_arm(1, (knee[0] + 1, knee[1] - 6), 1)
-    belly = step(p.hip, 138, 13)
+    belly = step(p.hip, 138, 16)
     mouth = step(p.head_centre, 105, 11)
     return [floor(),
             figure(p, INK),
-            curve(step(belly, 30, 26), step(belly, 30, 14), step(belly, 40, 9)),
+            curve(step(belly, 20, 18), step(belly, 40, 12), step(belly, 70, 7)),
             curve(mouth, mouth, step(mouth, 75, 10), heads='none'),
             curve(step(mouth, 0, 6), step(mouth, 0, 6), step(step(mouth, 0, 6), 65, 8),
                   heads='none')]
@@ -301,13 +301,12 @@ def wide_arm_circles():
 
 @drill('Forearms held still, the hands circling at the wrists')
 def wrist_circles():
-    p = side_standing(50, arms=((8, 90), (8, 90)), hands=(None, 90))
-    ghost = side_standing(50, arms=((8, 90), (8, 90)), hands=(None, 140))
+    p = side_standing(46, arms=((24, 90), (24, 90)), hands=(None, 90))
     w = p.hand(1)
     return [floor(),
-            figure(ghost, GHOST, skip=('legs', 'torso', 'head', 'arm0')),
+            limb(w, step(w, 150, HAND), GHOST), limb(w, step(w, 30, HAND), GHOST),
             figure(p, INK),
-            arc((w[0] + 4, w[1]), 13, 13, 200, 500)]
+            arc((w[0] + 3, w[1]), 13, 13, 200, 500)]
 
 
 def render_all():
