@@ -29,16 +29,15 @@ import os
 import shutil
 import signal
 import sqlite3
-import struct
 import subprocess
 import sys
 import time
-import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'common'))
 
 import harness  # noqa: E402
+from pngfile import read_png  # noqa: E402,F401  (the desktop tests call desktoptest.read_png)
 from harness import (BUS_NAME, IFACE, MOBECTL_BIN, MOBED_BIN, OBJ_PATH,  # noqa: E402,F401
                      SLOWDOWN, SOURCE, Gio, GLib)
 
@@ -74,51 +73,6 @@ def merge(base, overrides):
     for group, keys in (overrides or {}).items():
         out.setdefault(group, {}).update(keys)
     return out
-
-
-def read_png(path):
-    """(width, height, rows) of an 8-bit RGB or RGBA PNG, rows as lists of
-    pixel tuples; enough to tell a blank picture from one with something
-    on it, without a Python imaging library."""
-    data = Path(path).read_bytes()
-    if data[:8] != b'\x89PNG\r\n\x1a\n':
-        raise ValueError(f'{path}: not a PNG file')
-    pos, idat, width = 8, b'', None
-    while pos < len(data):
-        length, kind = struct.unpack('>I4s', data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
-        if kind == b'IHDR':
-            width, height, depth, colour, _, _, interlace = struct.unpack('>IIBBBBB', body)
-            if depth != 8 or colour not in (2, 6) or interlace:
-                raise ValueError(f'{path}: PNG of depth {depth}, colour type {colour}, '
-                                 f'interlace {interlace}: only 8-bit RGB(A) is read here')
-        elif kind == b'IDAT':
-            idat += body
-        pos += 12 + length
-    bpp = 3 if colour == 2 else 4
-    raw = zlib.decompress(idat)
-    stride = width * bpp
-    rows, prev = [], bytearray(stride)
-    for y in range(height):
-        f = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for i in range(stride):
-            a = line[i - bpp] if i >= bpp else 0
-            b = prev[i]
-            c = prev[i - bpp] if i >= bpp else 0
-            if f == 1:
-                line[i] = (line[i] + a) & 0xff
-            elif f == 2:
-                line[i] = (line[i] + b) & 0xff
-            elif f == 3:
-                line[i] = (line[i] + (a + b) // 2) & 0xff
-            elif f == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xff
-        rows.append([tuple(line[x:x + 3]) for x in range(0, stride, bpp)])
-        prev = line
-    return width, height, rows
 
 
 class DesktopTestCase(harness.SessionTestCase):

@@ -14,6 +14,7 @@ outside /usr (meson introspect --installed: no build needed)."""
 import configparser
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -79,6 +80,11 @@ def main():
                                 % (res.returncode, res.stdout, res.stderr))
         need('share/mobed/mobed.conf')
         need('share/mobed/drills.ini')
+        # A picture of every shipped drill, named by its id.
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'data',
+                               'drills.ini'), encoding='utf-8') as f:
+            for drill in re.findall(r'^\[([^\]]+)\]\s*$', f.read(), re.M):
+                need('share/mobed/drills/%s.svg' % drill)
         need('share/dbus-1/interfaces/org.mobed.Daemon1.xml')
         need('share/applications/mobed.desktop')
         need('share/icons/hicolor/scalable/apps/mobed.svg')
