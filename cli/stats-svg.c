@@ -54,6 +54,40 @@ text (GString *svg, double x, double y, const char *anchor, const char *size,
                           "fill=\"%s\">%s</text>\n", x, y, anchor, size, fill, escaped);
 }
 
+#define WALK_COLOUR "#6a3d9a"
+
+static gboolean
+any_walks (GArray *days)
+{
+  for (guint i = 0; i < days->len; i++)
+    if (g_array_index (days, MobectlDay, i).walks > 0
+        || g_array_index (days, MobectlDay, i).longest_sitting_s > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Under a day's bar: its walks as "done/prompted", and in the tooltip the
+ * longest it was sat without one. */
+static void
+walk_mark (GString *svg, const MobectlDay *d, double x, double y)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (d->walks == 0 && d->longest_sitting_s == 0)
+    return;
+  count = g_strdup_printf ("%u/%u", d->walks_done, d->walks);
+  /* TRANSLATORS: the tooltip of a day's walks in the SVG chart; the last
+   * number is minutes */
+  title = g_strdup_printf (_("%s: %u of %u walks done, sat up to %u min"), d->date,
+                           d->walks_done, d->walks, d->longest_sitting_s / 60);
+  escaped = g_markup_escape_text (title, -1);
+  g_string_append_printf (svg, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                          "font-size=\"9\" fill=\"%s\"><title>%s</title>%s</text>\n",
+                          x, y, WALK_COLOUR, escaped, count);
+}
+
 static void
 bars (GString *svg, GArray *days, guint goal)
 {
@@ -85,7 +119,12 @@ bars (GString *svg, GArray *days, guint goal)
         }
       if (i % label_every == 0 || i == days->len - 1)
         text (svg, x + width / 2, base + 16, "middle", "10", "#333", d->date + 5);
+      walk_mark (svg, d, x + width / 2, base + 32);
     }
+  if (any_walks (days))
+    /* TRANSLATORS: the SVG chart's row of walks done of prompted, at most
+     * about 8 characters */
+    text (svg, 56, base + 32, "end", "10", WALK_COLOUR, C_("chart", "walks"));
   {
     double goal_y = base - (double) goal * CHART_HEIGHT / top;
     /* TRANSLATORS: the line of the daily goal in the chart */
