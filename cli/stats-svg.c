@@ -86,6 +86,11 @@ walk_mark (GString *svg, const MobectlDay *d, double x, double y)
   g_string_append_printf (svg, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
                           "font-size=\"9\" fill=\"%s\"><title>%s</title>%s</text>\n",
                           x, y, WALK_COLOUR, escaped, count);
+  if (d->longest_sitting_s >= 60)
+    {
+      g_autofree char *minutes = g_strdup_printf ("%u", d->longest_sitting_s / 60);
+      text (svg, x, y + 12, "middle", "9", WALK_COLOUR, minutes);
+    }
 }
 
 static void
@@ -124,7 +129,12 @@ bars (GString *svg, GArray *days, guint goal)
   if (any_walks (days))
     /* TRANSLATORS: the SVG chart's row of walks done of prompted, at most
      * about 8 characters */
-    text (svg, 56, base + 32, "end", "10", WALK_COLOUR, C_("chart", "walks"));
+    {
+      text (svg, 56, base + 32, "end", "10", WALK_COLOUR, C_("chart", "walks"));
+      /* TRANSLATORS: the SVG chart's row of each day's longest sitting, in
+       * minutes; at most about 8 characters */
+      text (svg, 56, base + 44, "end", "10", WALK_COLOUR, C_("chart", "sat, min"));
+    }
   {
     double goal_y = base - (double) goal * CHART_HEIGHT / top;
     /* TRANSLATORS: the line of the daily goal in the chart */
@@ -210,7 +220,8 @@ mobectl_stats_write_svg (const char *path, GVariant *range, GVariant *weeks, GEr
   g_autoptr(GArray) week_days = mobectl_stats_days (weeks);
   g_autoptr(GString) svg = g_string_new (NULL);
   guint goal = mobectl_stats_uint (range, "goal");
-  double lower = CHART_TOP + CHART_HEIGHT + 60;
+  /* Room under the bars for the rows of walks and sitting, when there are any. */
+  double lower = CHART_TOP + CHART_HEIGHT + 60 + (any_walks (range_days) ? 20 : 0);
   double height = lower + 7 * (CELL + 2) + 40;
   g_autofree char *title = NULL;
 

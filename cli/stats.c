@@ -120,6 +120,12 @@ short_date (const char *date)
   return g_date_time_format (dt, "%a %d %b");
 }
 
+char *
+mobectl_stats_short_date (const char *date)
+{
+  return short_date (date);
+}
+
 static char *
 bar (guint done, guint scale)
 {

@@ -30,6 +30,8 @@ guint       mobectl_stats_weekday   (const char *date);
 guint       mobectl_stats_shade     (guint done, guint goal);
 /* Prints @stats (GetStats' answer) and its @days as one JSON object. */
 void        mobectl_stats_print_json (GVariant *stats, GArray *days);
+/* "Wed 18 Nov" for a YYYY-MM-DD date, as the table shows days. */
+char       *mobectl_stats_short_date (const char *date);
 /* stats-walks.c: the walks and the longest sitting of each day, after the
  * table (nothing when the range has neither). */
 void        mobectl_stats_print_walks (GArray *days, GVariant *totals);
