@@ -512,6 +512,20 @@ mobed_scheduler_get_next_break (MobedScheduler *self, MobedTime now)
   return now.wall + (start - now.mono) + remaining (self, now.mono);
 }
 
+MobedBreakKind
+mobed_scheduler_get_next_kind (MobedScheduler *self, MobedTime now)
+{
+  gint64 next = mobed_scheduler_get_next_break (self, now);
+  gint64 sat = mobed_scheduler_get_sitting (self, now.mono);
+
+  if (self->break_id != 0 || next == 0 || !mobed_scheduler_walks_on (self))
+    return mobed_scheduler_get_break_kind (self, now.mono);
+  /* Sitting goes on until then only while it is running now. */
+  if (self->sit_start >= 0)
+    sat += MAX (0, next - now.wall);
+  return sat >= self->walk_every ? MOBED_BREAK_WALK : MOBED_BREAK_DRILLS;
+}
+
 gint64
 mobed_scheduler_get_paused_until (MobedScheduler *self, MobedTime now)
 {

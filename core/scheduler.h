@@ -174,6 +174,9 @@ gboolean        mobed_scheduler_get_escalated (MobedScheduler *self);
 /* The kind of the break that is due or snoozed; with none, the kind the
  * next break would be if it came now. */
 MobedBreakKind  mobed_scheduler_get_break_kind (MobedScheduler *self, gint64 now_mono);
+/* The kind of the break due or snoozed; with none, the kind the next break
+ * will be when it comes at get_next_break, if the user stays. */
+MobedBreakKind  mobed_scheduler_get_next_kind (MobedScheduler *self, MobedTime now);
 /* µs the user has sat (present, in working hours) since the last walk or
  * absence of walk-length; 0 when walks are off. */
 gint64          mobed_scheduler_get_sitting (MobedScheduler *self, gint64 now_mono);

@@ -135,7 +135,7 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
     .defer_reasons = (const char *const *) reasons,
     .focus = mobed_daemon_focus_variant (self->focus, now),
     .next_break_kind = mobed_break_kind_to_string (
-      mobed_scheduler_get_break_kind (self->scheduler, now.mono)),
+      mobed_scheduler_get_next_kind (self->scheduler, now)),
     .sitting_since = sitting_since (self, now),
   };
 

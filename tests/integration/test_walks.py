@@ -56,7 +56,8 @@ class TestWalks(MobedTestCase):
         self.assertIn('another', first['actions'])
         self.emit_action(first['id'], 'done')
         self.wait_ended('done')
-        self.assertEqual(self.get_prop('NextBreakKind'), 'drills')
+        # 8 min sat and 8 more to the next break: that one will be a walk.
+        self.assertEqual(self.get_prop('NextBreakKind'), 'walk')
 
         # 16 min sat: the second break is a walk.
         walk = self.next_break(2)

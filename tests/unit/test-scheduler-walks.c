@@ -47,8 +47,19 @@ test_walk_after_an_hour (void)
 
   g_assert_cmpint (kind (sim), ==, MOBED_BREAK_DRILLS);
   for (guint i = 0; i < 3; i++)
-    g_assert_cmpint (next_break (sim, MOBED_EVENT_DONE), ==, MOBED_BREAK_DRILLS);
+    {
+      /* Told ahead: the break after 45 min of sitting will be a walk. */
+      g_assert_cmpint (mobed_scheduler_get_next_kind (sim->sched, sim->now), ==,
+                       MOBED_BREAK_DRILLS);
+      g_assert_cmpint (next_break (sim, MOBED_EVENT_DONE), ==, MOBED_BREAK_DRILLS);
+    }
   g_assert_cmpint (mobed_scheduler_get_sitting (sim->sched, sim->now.mono), ==, 45 * MINUTE);
+  g_assert_cmpint (kind (sim), ==, MOBED_BREAK_DRILLS);
+  g_assert_cmpint (mobed_scheduler_get_next_kind (sim->sched, sim->now), ==, MOBED_BREAK_WALK);
+  /* Away, sitting stands still: no telling it will reach an hour. */
+  sim_ok (sim, EV_AWAY (sim->now.mono));
+  g_assert_cmpint (mobed_scheduler_get_next_kind (sim->sched, sim->now), ==, MOBED_BREAK_DRILLS);
+  sim_ok (sim, EV (BACK));
   g_assert_cmpint (next_break (sim, MOBED_EVENT_DONE), ==, MOBED_BREAK_WALK);
   g_assert_cmpint (last_record (sim)->kind, ==, MOBED_BREAK_WALK);
   g_assert_cmpint (last_record (sim)->sat, ==, WALK_EVERY);
