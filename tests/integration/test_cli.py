@@ -117,7 +117,9 @@ class TestCliStatus(CliTestCase):
                                            'pause_reason', 'current_break', 'today',
                                            'warnings', 'defer_reasons', 'idle_source',
                                            'next_break_kind', 'sitting_since'})
-                self.assertEqual(st['next_break_kind'], 'drills')
+                # interval=1h: by the next break the user will have sat for
+                # walk-every (1h), so it will be a walk.
+                self.assertEqual(st['next_break_kind'], 'walk')
                 self.assertRegex(st['sitting_since'], ISO_8601)
                 self.assertIsNone(st['pause_reason'])
                 self.assertEqual(st['defer_reasons'], [])
