@@ -27,6 +27,8 @@ typedef struct {
   const char *outcome;
   guint       snoozes;
   GVariant   *drills;
+  const char *kind;             /* "drills" or "walk" */
+  guint       sat_s;
 } Row;
 
 static void
@@ -40,6 +42,21 @@ read_row (GVariant *v, Row *r)
   g_variant_lookup (v, "outcome", "&s", &r->outcome);
   g_variant_lookup (v, "snoozes", "u", &r->snoozes);
   r->drills = g_variant_lookup_value (v, "drills", G_VARIANT_TYPE ("aa{sv}"));
+  r->kind = "drills";
+  g_variant_lookup (v, "kind", "&s", &r->kind);
+  g_variant_lookup (v, "sat_s", "u", &r->sat_s);
+}
+
+/* A walk's last column: it has no drills, so how long it ended a sitting. */
+static char *
+walk_text (const Row *r)
+{
+  if (r->sat_s < 60)
+    /* TRANSLATORS: `mobectl history`, a break that was a walk */
+    return g_strdup (_("walk"));
+  /* TRANSLATORS: `mobectl history`, a walk and how long the user had sat
+   * before it, in minutes */
+  return g_strdup_printf (_("walk after %u min sitting"), r->sat_s / 60);
 }
 
 typedef struct {
@@ -167,6 +184,10 @@ print_json (GVariant *rows)
       json_builder_add_int_value (b, r.snoozes);
       json_builder_set_member_name (b, "response_s");
       json_builder_add_int_value (b, MAX (0, r.ended - r.due) / G_USEC_PER_SEC);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, r.kind);
+      json_builder_set_member_name (b, "sat_s");
+      json_builder_add_int_value (b, r.sat_s);
       json_builder_set_member_name (b, "drills");
       json_builder_begin_array (b);
       for (gsize k = 0; r.drills != NULL && k < g_variant_n_children (r.drills); k++)
@@ -459,6 +480,8 @@ print_table (GVariant *rows, GVariant *pauses, guint limit)
           drills = drills_text (r.drills);
           if (*drills == '\0')
             g_free (g_steal_pointer (&drills));
+          if (drills == NULL && g_str_equal (r.kind, "walk"))
+            drills = walk_text (&r);
           response = g_strdup_printf ("%" G_GINT64_FORMAT " s",
                                       MAX (0, r.ended - r.due) / G_USEC_PER_SEC);
           outcome = mobectl_pad (mobectl_outcome_text (r.outcome), width[1], FALSE);

@@ -75,7 +75,8 @@ add_counts (JsonBuilder *b, const MobectlDay *d)
   const struct { const char *key; guint value; } counts[] = {
     { "offered", d->offered }, { "done", d->done }, { "skipped", d->skipped },
     { "missed", d->missed }, { "dismissed", d->dismissed }, { "natural", d->natural },
-    { "snoozes", d->snoozes },
+    { "snoozes", d->snoozes }, { "walks", d->walks }, { "walks_done", d->walks_done },
+    { "longest_sitting_s", d->longest_sitting_s },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (counts); i++)

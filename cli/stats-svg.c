@@ -54,6 +54,45 @@ text (GString *svg, double x, double y, const char *anchor, const char *size,
                           "fill=\"%s\">%s</text>\n", x, y, anchor, size, fill, escaped);
 }
 
+#define WALK_COLOUR "#6a3d9a"
+
+static gboolean
+any_walks (GArray *days)
+{
+  for (guint i = 0; i < days->len; i++)
+    if (g_array_index (days, MobectlDay, i).walks > 0
+        || g_array_index (days, MobectlDay, i).longest_sitting_s > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Under a day's bar: its walks as "done/prompted", and in the tooltip the
+ * longest it was sat without one. */
+static void
+walk_mark (GString *svg, const MobectlDay *d, double x, double y)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (d->walks == 0 && d->longest_sitting_s == 0)
+    return;
+  count = g_strdup_printf ("%u/%u", d->walks_done, d->walks);
+  /* TRANSLATORS: the tooltip of a day's walks in the SVG chart; the last
+   * number is minutes */
+  title = g_strdup_printf (_("%s: %u of %u walks done, sat up to %u min"), d->date,
+                           d->walks_done, d->walks, d->longest_sitting_s / 60);
+  escaped = g_markup_escape_text (title, -1);
+  g_string_append_printf (svg, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                          "font-size=\"9\" fill=\"%s\"><title>%s</title>%s</text>\n",
+                          x, y, WALK_COLOUR, escaped, count);
+  if (d->longest_sitting_s >= 60)
+    {
+      g_autofree char *minutes = g_strdup_printf ("%u", d->longest_sitting_s / 60);
+      text (svg, x, y + 12, "middle", "9", WALK_COLOUR, minutes);
+    }
+}
+
 static void
 bars (GString *svg, GArray *days, guint goal)
 {
@@ -85,6 +124,16 @@ bars (GString *svg, GArray *days, guint goal)
         }
       if (i % label_every == 0 || i == days->len - 1)
         text (svg, x + width / 2, base + 16, "middle", "10", "#333", d->date + 5);
+      walk_mark (svg, d, x + width / 2, base + 32);
+    }
+  if (any_walks (days))
+    /* TRANSLATORS: the SVG chart's row of walks done of prompted, at most
+     * about 8 characters */
+    {
+      text (svg, 56, base + 32, "end", "10", WALK_COLOUR, C_("chart", "walks"));
+      /* TRANSLATORS: the SVG chart's row of each day's longest sitting, in
+       * minutes; at most about 8 characters */
+      text (svg, 56, base + 44, "end", "10", WALK_COLOUR, C_("chart", "sat, min"));
     }
   {
     double goal_y = base - (double) goal * CHART_HEIGHT / top;
@@ -171,7 +220,8 @@ mobectl_stats_write_svg (const char *path, GVariant *range, GVariant *weeks, GEr
   g_autoptr(GArray) week_days = mobectl_stats_days (weeks);
   g_autoptr(GString) svg = g_string_new (NULL);
   guint goal = mobectl_stats_uint (range, "goal");
-  double lower = CHART_TOP + CHART_HEIGHT + 60;
+  /* Room under the bars for the rows of walks and sitting, when there are any. */
+  double lower = CHART_TOP + CHART_HEIGHT + 60 + (any_walks (range_days) ? 20 : 0);
   double height = lower + 7 * (CELL + 2) + 40;
   g_autofree char *title = NULL;
 

@@ -60,6 +60,9 @@ mobectl_stats_read_day (GVariant *dict, MobectlDay *d)
   d->natural = mobectl_stats_uint (dict, "natural");
   d->snoozes = mobectl_stats_uint (dict, "snoozes");
   g_variant_lookup (dict, "minutes_moved", "d", &d->minutes);
+  d->walks = mobectl_stats_uint (dict, "walks");
+  d->walks_done = mobectl_stats_uint (dict, "walks_done");
+  d->longest_sitting_s = mobectl_stats_uint (dict, "longest_sitting_s");
   if (!g_variant_lookup (dict, "regions", "^as", &d->regions))
     d->regions = g_new0 (char *, 1);
 }
@@ -115,6 +118,12 @@ short_date (const char *date)
       || (dt = g_date_time_new_local (y, m, d, 12, 0, 0)) == NULL)
     return g_strdup (date);
   return g_date_time_format (dt, "%a %d %b");
+}
+
+char *
+mobectl_stats_short_date (const char *date)
+{
+  return short_date (date);
 }
 
 static char *
@@ -314,6 +323,7 @@ print_table (GVariant *stats, GArray *days)
   g_print (_("Moved today: %s"), today_regions);
   g_print ("\n\n");
   print_rows (days, totals, total_minutes, goal, scale, colour);
+  mobectl_stats_print_walks (days, totals);
   if (adherence >= 0)
     {
       g_print (_("Adherence: %.0f%% of the breaks offered while you were here"), adherence * 100);

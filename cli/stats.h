@@ -14,6 +14,7 @@ typedef struct {
   guint   offered, done, skipped, missed, dismissed, natural, snoozes;
   double  minutes;
   char  **regions;
+  guint   walks, walks_done, longest_sitting_s;
 } MobectlDay;
 
 /* GetStats for @days days; NULL with @error. */
@@ -29,6 +30,11 @@ guint       mobectl_stats_weekday   (const char *date);
 guint       mobectl_stats_shade     (guint done, guint goal);
 /* Prints @stats (GetStats' answer) and its @days as one JSON object. */
 void        mobectl_stats_print_json (GVariant *stats, GArray *days);
+/* "Wed 18 Nov" for a YYYY-MM-DD date, as the table shows days. */
+char       *mobectl_stats_short_date (const char *date);
+/* stats-walks.c: the walks and the longest sitting of each day, after the
+ * table (nothing when the range has neither). */
+void        mobectl_stats_print_walks (GArray *days, GVariant *totals);
 /* Writes the SVG picture; FALSE with @error if the file cannot be written. */
 gboolean    mobectl_stats_write_svg (const char *path, GVariant *range, GVariant *weeks,
                                      GError **error);

@@ -30,6 +30,19 @@ add_break (JsonBuilder *b, GVariant *props)
   mobectl_json_add_time (b, "snoozed_until", mobectl_prop_int64 (brk, "snoozed_until"));
   drills = g_variant_lookup_value (brk, "drills", G_VARIANT_TYPE ("aa{sv}"));
   mobectl_json_add_drills (b, "drills", drills);
+  {
+    const char *kind = "drills";
+    guint64 length = 0;
+
+    g_variant_lookup (brk, "kind", "&s", &kind);
+    json_builder_set_member_name (b, "kind");
+    json_builder_add_string_value (b, kind);
+    if (g_variant_lookup (brk, "walk_length", "t", &length))
+      {
+        json_builder_set_member_name (b, "walk_length_s");
+        json_builder_add_int_value (b, (gint64) length);
+      }
+  }
   json_builder_end_object (b);
 }
 
@@ -68,6 +81,14 @@ mobectl_status_json (GVariant *props, gboolean pretty)
   else
     json_builder_add_null_value (b);
   add_break (b, props);
+  {
+    const char *kind = "drills";
+
+    g_variant_lookup (props, "NextBreakKind", "&s", &kind);
+    json_builder_set_member_name (b, "next_break_kind");
+    json_builder_add_string_value (b, kind);
+    mobectl_json_add_time (b, "sitting_since", mobectl_prop_int64 (props, "SittingSince"));
+  }
   add_strings (b, "defer_reasons", props, "DeferReasons");
   add_strings (b, "warnings", props, "Warnings");
   {

@@ -140,9 +140,13 @@ mobectl_status_break_line (GVariant *props)
   g_autoptr(GVariant) brk = mobectl_status_current_break (props);
   g_autoptr(GVariant) drills = NULL;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  char *walk;
 
   if (brk == NULL)
     return NULL;
+  walk = mobectl_status_walk_text (brk);
+  if (walk != NULL)
+    return walk;
   drills = g_variant_lookup_value (brk, "drills", G_VARIANT_TYPE ("aa{sv}"));
   for (gsize i = 0; drills != NULL && i < g_variant_n_children (drills); i++)
     {
@@ -245,8 +249,9 @@ mobectl_status_print_text (GVariant *props)
   if (next > 0 && line == NULL)
     {
       g_autofree char *when = mobectl_when_text (next, now);
+      g_autofree char *walk = mobectl_status_next_walk_text (props, now);
       print_label (LABEL_NEXT);
-      g_print ("%s\n", when);
+      g_print ("%s%s\n", when, walk != NULL ? walk : "");
     }
   /* Do not disturb before a break is due: the next one will wait. */
   if (why != NULL && !g_str_equal (state, "deferred"))

@@ -35,4 +35,10 @@ GVariant    *mobectl_status_current_break (GVariant *props);
 /* Why breaks are paused, or NULL when they are not or no reason was given. */
 const char  *mobectl_status_pause_reason  (GVariant *props);
 
+/* status-walk.c: "Walk for 5 min" when @brk (CurrentBreak) is a walk, else
+ * NULL; " · a walk (sitting for 1 h 5 min)" when the next break will be
+ * one (NextBreakKind), else NULL. */
+char     *mobectl_status_walk_text      (GVariant *brk);
+char     *mobectl_status_next_walk_text (GVariant *props, gint64 now);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 typedef enum {
   KEY_DURATION, KEY_BOOLEAN, KEY_COUNT, KEY_SETTINGS, KEY_WORDS, KEY_DAYS, KEY_HOURS,
   KEY_CHOICE,               /* one word of .choices, stored as its index */
+  KEY_DURATION_OFF,         /* a duration, or 0 / off for none */
 } KeyType;
 
 typedef struct {
@@ -41,6 +42,8 @@ static const KeySpec keys[] = {
   { "schedule", "natural-break", KEY_DURATION, FIELD (natural_break_s), 1, 4 * 3600,  2 * 60 },
   { "schedule", "work-days",     KEY_DAYS,     FIELD (work_days),       1, 0x7f,      0x7f },
   { "schedule", "work-hours",    KEY_HOURS,    FIELD (work_hours),      0, 0,         0 },
+  { "schedule", "walk-every",    KEY_DURATION_OFF, FIELD (walk_every_s), 10 * 60, 24 * 3600, 60 * 60 },
+  { "schedule", "walk-length",   KEY_DURATION, FIELD (walk_length_s),   60, 60 * 60,  5 * 60 },
   { "notify",   "sound",         KEY_BOOLEAN,  FIELD (sound),           0, 1,         TRUE },
   { "notify",   "escalate",      KEY_BOOLEAN,  FIELD (escalate),        0, 1,         TRUE },
   { "presence", "max-defer",     KEY_DURATION, FIELD (max_defer_s),     1, 24 * 3600, 90 * 60 },
@@ -180,6 +183,10 @@ describe (const KeySpec *spec, const Value *value)
 {
   switch (spec->type)
     {
+    case KEY_DURATION_OFF:
+      if (value->number == 0)
+        return g_strdup ("off");
+      return mobed_duration_format (value->number);
     case KEY_DURATION:
       return mobed_duration_format (value->number);
     case KEY_BOOLEAN:
@@ -299,6 +306,16 @@ parse_value (const KeySpec *spec, const char *raw, Value *ret, GError **error)
 
   switch (spec->type)
     {
+    case KEY_DURATION_OFF:
+      /* Zero is not a duration, but here it is the way to say "none". */
+      if (g_str_equal (text, "0") || g_str_equal (text, "off"))
+        {
+          ret->number = 0;
+          return TRUE;
+        }
+      if (!mobed_duration_parse (text, &v.number, error))
+        return FALSE;
+      break;
     case KEY_DURATION:
       if (!mobed_duration_parse (text, &v.number, error))
         return FALSE;

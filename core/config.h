@@ -39,6 +39,8 @@ typedef struct {
   GStrv    exclude;
   guint64  work_days;         /* [schedule] work-days: bit 0 Monday … bit 6 Sunday */
   char    *work_hours;        /* [schedule] work-hours, normalized; "" is all day */
+  guint64  walk_every_s;      /* [schedule] walk-every: sitting this long makes a walk; 0 off */
+  guint64  walk_length_s;     /* [schedule] walk-length: away this long is a walk */
 } MobedConfig;
 
 /* A MobedConfig owns its lists and text, so it is never copied with '=':

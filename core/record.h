@@ -34,6 +34,9 @@ typedef struct {
   MobedOutcome      outcome;
   guint             snoozes;
   gboolean          escalated;      /* shown raised after ignored breaks */
+  MobedBreakKind    kind;           /* drills or a walk */
+  guint             sat_s;          /* seconds sat since the last walk when it
+                                     * ended; 0 if unknown or walks are off */
   guint             n_drills;
   MobedHistoryDrill drills[2];
 } MobedHistoryRow;

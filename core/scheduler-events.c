@@ -82,8 +82,11 @@ away (MobedScheduler *self, gint64 since, MobedTime now)
   if (self->seg_start >= 0)
     mobed_scheduler_stop_segment (self, MAX (since, self->seg_start));
   self->away = TRUE;
+  if (self->sit_start >= 0)
+    mobed_scheduler_sync_sitting (self, MAX (since, self->sit_start));
   self->away_since = since;
   self->away_settled = FALSE;
+  self->walk_settled = FALSE;
 }
 
 /* A source that learns of the return late (it had to ask) dates it back
@@ -103,6 +106,13 @@ back (MobedScheduler *self, gint64 since, MobedTime now)
     }
   self->away = FALSE;
   mobed_scheduler_start_segment (self, from);
+  /* A walk's length away that time could not settle (the call had a
+   * break to end already) still ends the sitting. */
+  if (mobed_scheduler_walks_on (self) && !self->walk_settled
+      && now.mono - self->away_since >= self->walk_length)
+    mobed_scheduler_restart_sitting (self, from);
+  else
+    mobed_scheduler_sync_sitting (self, from);
 }
 
 /* Outside working hours there are no breaks and no count. A break still
@@ -116,6 +126,8 @@ off_hours (MobedScheduler *self, MobedTime now, MobedPlan *plan)
     mobed_scheduler_end_break (self, MOBED_OUTCOME_MISSED, now, plan);
   self->off_hours = TRUE;
   mobed_scheduler_enter_phase (self, PHASE_WORKING, now.mono);
+  /* The day's sitting ends with it. */
+  mobed_scheduler_restart_sitting (self, now.mono);
 }
 
 gboolean

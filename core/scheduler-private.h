@@ -15,6 +15,7 @@ typedef enum { PHASE_WORKING, PHASE_DUE, PHASE_SNOOZED } Phase;
 struct _MobedScheduler {
   gint64   interval, expire_after, natural_break, max_defer;   /* µs */
   gboolean escalate;
+  gint64   walk_every, walk_length;   /* µs; walk_every 0: no walks */
 
   Phase    phase;
   gint64   acc;            /* active µs this phase, before the running segment */
@@ -42,6 +43,13 @@ struct _MobedScheduler {
   guint64  break_id;       /* the due or snoozed break, 0 if none */
   guint    snoozes;
   gint64   due_wall;
+  MobedBreakKind kind;     /* of the due or snoozed break */
+
+  /* Sitting: present and in working hours, since the last walk. Runs on
+   * its own clock, as a held break or a pause does not get anyone up. */
+  gint64   sit_acc;        /* µs before the running stretch */
+  gint64   sit_start;      /* mono µs the running stretch began; -1: stopped */
+  gboolean walk_settled;   /* this absence already counted as a walk */
 };
 
 /* scheduler.c */
@@ -53,6 +61,11 @@ void     mobed_scheduler_start_break   (MobedScheduler *self, MobedTime now, Mob
 void     mobed_scheduler_end_break     (MobedScheduler *self, MobedOutcome outcome, MobedTime now,
                                         MobedPlan *plan);
 void     mobed_scheduler_resume        (MobedScheduler *self, MobedTime now);
+/* Sitting starts or stops with presence and working hours; restart sets it
+ * back to zero (a walk). */
+void     mobed_scheduler_sync_sitting  (MobedScheduler *self, gint64 at);
+void     mobed_scheduler_restart_sitting (MobedScheduler *self, gint64 at);
+gboolean mobed_scheduler_walks_on      (MobedScheduler *self);
 
 /* scheduler-events.c */
 gboolean mobed_scheduler_apply_event   (MobedScheduler *self, const MobedEvent *event,

@@ -17,6 +17,11 @@
  * way when the user asked for the break), and a break that
  * was hidden comes back only while the user is there to see it. The sync
  * compares that with what is shown and plans SHOW or CLOSE (sync_screen).
+ *
+ * Walks ride on the same breaks: a second clock counts sitting (present,
+ * in working hours, since the last walk), and a break that falls due once
+ * it reaches walk-every is a walk. An absence of walk-length is a walk
+ * taken on one's own; a walk answered Done starts the sitting clock over.
  */
 #include "core/scheduler-private.h"
 
@@ -30,6 +35,8 @@ apply_config (MobedScheduler *self, const MobedConfig *config)
   self->natural_break = (gint64) config->natural_break_s * USEC_PER_SEC;
   self->max_defer = (gint64) config->max_defer_s * USEC_PER_SEC;
   self->escalate = config->escalate;
+  self->walk_every = (gint64) config->walk_every_s * USEC_PER_SEC;
+  self->walk_length = (gint64) config->walk_length_s * USEC_PER_SEC;
 }
 
 MobedScheduler *
@@ -43,6 +50,7 @@ mobed_scheduler_new (const MobedConfig *config, gint64 now_mono)
   self->paused_until = MOBED_NEVER;
   self->held_since = -1;
   self->chime_again_at = MOBED_NEVER;
+  self->sit_start = now_mono;
   return self;
 }
 
@@ -96,6 +104,55 @@ mobed_scheduler_enter_phase (MobedScheduler *self, Phase phase, gint64 now_mono)
   self->seg_start = mobed_scheduler_counting (self) ? now_mono : -1;
 }
 
+gboolean
+mobed_scheduler_walks_on (MobedScheduler *self)
+{
+  return self->walk_every > 0;
+}
+
+gint64
+mobed_scheduler_get_sitting (MobedScheduler *self, gint64 now_mono)
+{
+  if (!mobed_scheduler_walks_on (self))
+    return 0;
+  if (self->sit_start < 0)
+    return self->sit_acc;
+  return self->sit_acc + MAX (0, now_mono - self->sit_start);
+}
+
+void
+mobed_scheduler_sync_sitting (MobedScheduler *self, gint64 at)
+{
+  gboolean sitting = !self->away && !self->off_hours;
+
+  if (sitting && self->sit_start < 0)
+    self->sit_start = at;
+  else if (!sitting && self->sit_start >= 0)
+    {
+      self->sit_acc += MAX (0, at - self->sit_start);
+      self->sit_start = -1;
+    }
+}
+
+void
+mobed_scheduler_restart_sitting (MobedScheduler *self, gint64 at)
+{
+  self->sit_acc = 0;
+  self->sit_start = -1;
+  mobed_scheduler_sync_sitting (self, at);
+}
+
+MobedBreakKind
+mobed_scheduler_get_break_kind (MobedScheduler *self, gint64 now_mono)
+{
+  if (self->break_id != 0)
+    return self->kind;
+  if (mobed_scheduler_walks_on (self)
+      && mobed_scheduler_get_sitting (self, now_mono) >= self->walk_every)
+    return MOBED_BREAK_WALK;
+  return MOBED_BREAK_DRILLS;
+}
+
 static gint64
 phase_target (MobedScheduler *self)
 {
@@ -122,9 +179,16 @@ mobed_scheduler_end_break (MobedScheduler *self, MobedOutcome outcome, MobedTime
                            MobedPlan *plan)
 {
   MobedRecord rec = { outcome, self->break_id, self->due_wall, now.wall, self->snoozes,
-                      self->escalated };
+                      self->escalated, self->kind,
+                      mobed_scheduler_get_sitting (self, now.mono) };
 
   record (plan, &rec);
+  /* A walk the user took (or was away for) ends the sitting; one skipped
+   * or missed leaves it running, so the next break is a walk again. */
+  if (self->kind == MOBED_BREAK_WALK
+      && (outcome == MOBED_OUTCOME_DONE || outcome == MOBED_OUTCOME_NATURAL))
+    mobed_scheduler_restart_sitting (self, now.mono);
+  self->kind = MOBED_BREAK_DRILLS;
   if (outcome == MOBED_OUTCOME_DONE)
     plan->flags |= MOBED_PLAN_CHIME_DONE;
   /* The ladder: ignoring breaks raises the next one; an answer lowers it. */
@@ -146,6 +210,7 @@ mobed_scheduler_start_break (MobedScheduler *self, MobedTime now, MobedPlan *pla
 {
   if (self->phase == PHASE_WORKING)
     {
+      self->kind = mobed_scheduler_get_break_kind (self, now.mono);
       self->break_id = ++self->last_id;
       self->snoozes = 0;
       self->due_wall = now.wall;
@@ -170,6 +235,10 @@ static void
 settle_natural (MobedScheduler *self, MobedTime now, MobedPlan *plan)
 {
   self->away_settled = TRUE;
+  /* A due walk waits for the absence to last a walk's length. */
+  if (self->phase != PHASE_WORKING && self->kind == MOBED_BREAK_WALK
+      && mobed_scheduler_walks_on (self) && self->walk_length > self->natural_break)
+    return;
   if (self->phase != PHASE_WORKING)
     {
       mobed_scheduler_end_break (self, MOBED_OUTCOME_NATURAL, now, plan);
@@ -178,11 +247,29 @@ settle_natural (MobedScheduler *self, MobedTime now, MobedPlan *plan)
   if (self->acc >= self->interval / 2)
     {
       MobedRecord rec = { MOBED_OUTCOME_NATURAL, 0, now.wall - (now.mono - self->away_since),
-                          now.wall, 0, FALSE };
+                          now.wall, 0, FALSE, MOBED_BREAK_DRILLS,
+                          mobed_scheduler_get_sitting (self, now.mono) };
       record (plan, &rec);
       self->ignored = 0;
     }
   mobed_scheduler_enter_phase (self, PHASE_WORKING, now.mono);
+}
+
+/* Away for walk-length: the user got up on their own, and sitting starts
+ * over. A due walk ends as natural. The absence itself is no line in the
+ * history (its natural break may be): a walk there is one mobed asked for. */
+static void
+settle_walk (MobedScheduler *self, MobedTime now, MobedPlan *plan)
+{
+  if (self->phase != PHASE_WORKING && self->kind == MOBED_BREAK_WALK)
+    {
+      /* One record per call: a second would wait for the next one. */
+      if (plan->flags & MOBED_PLAN_RECORD)
+        return;
+      mobed_scheduler_end_break (self, MOBED_OUTCOME_NATURAL, now, plan);
+    }
+  self->walk_settled = TRUE;
+  mobed_scheduler_restart_sitting (self, now.mono);
 }
 
 /* Keeps the running segment in step with whether time counts: a break that
@@ -194,6 +281,7 @@ sync_counting (MobedScheduler *self, gint64 now_mono)
     mobed_scheduler_start_segment (self, now_mono);
   else
     mobed_scheduler_stop_segment (self, now_mono);
+  mobed_scheduler_sync_sitting (self, now_mono);
   if (held (self) && self->held_since < 0)
     self->held_since = now_mono;
   else if (!held (self))
@@ -212,6 +300,9 @@ advance (MobedScheduler *self, MobedTime now, MobedPlan *plan)
     {
       if (!self->away_settled && now.mono >= self->away_since + self->natural_break)
         settle_natural (self, now, plan);
+      if (mobed_scheduler_walks_on (self) && !self->walk_settled
+          && now.mono >= self->away_since + self->walk_length)
+        settle_walk (self, now, plan);
       return;
     }
   if (held (self))
@@ -274,7 +365,15 @@ next_deadline (MobedScheduler *self)
   if (self->off_hours)
     return MOBED_NEVER;
   if (self->away)
-    return self->away_settled ? MOBED_NEVER : self->away_since + self->natural_break;
+    {
+      deadline = self->away_settled ? MOBED_NEVER : self->away_since + self->natural_break;
+      /* Only a due walk needs the moment; otherwise sitting stands
+       * still while away and is settled whenever the next call comes. */
+      if (mobed_scheduler_walks_on (self) && !self->walk_settled
+          && self->phase != PHASE_WORKING && self->kind == MOBED_BREAK_WALK)
+        deadline = MIN (deadline, self->away_since + self->walk_length);
+      return deadline;
+    }
   if (held (self))
     return self->held_since + self->max_defer;
   deadline = self->seg_start + (phase_target (self) - self->acc);
@@ -413,6 +512,20 @@ mobed_scheduler_get_next_break (MobedScheduler *self, MobedTime now)
   return now.wall + (start - now.mono) + remaining (self, now.mono);
 }
 
+MobedBreakKind
+mobed_scheduler_get_next_kind (MobedScheduler *self, MobedTime now)
+{
+  gint64 next = mobed_scheduler_get_next_break (self, now);
+  gint64 sat = mobed_scheduler_get_sitting (self, now.mono);
+
+  if (self->break_id != 0 || next == 0 || !mobed_scheduler_walks_on (self))
+    return mobed_scheduler_get_break_kind (self, now.mono);
+  /* Sitting goes on until then only while it is running now. */
+  if (self->sit_start >= 0)
+    sat += MAX (0, next - now.wall);
+  return sat >= self->walk_every ? MOBED_BREAK_WALK : MOBED_BREAK_DRILLS;
+}
+
 gint64
 mobed_scheduler_get_paused_until (MobedScheduler *self, MobedTime now)
 {
@@ -432,6 +545,27 @@ mobed_state_to_string (MobedState state)
 
   g_return_val_if_fail ((guint) state < G_N_ELEMENTS (names), "working");
   return names[state];
+}
+
+static const char *const kind_names[] = { "drills", "walk" };
+
+const char *
+mobed_break_kind_to_string (MobedBreakKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_names), "drills");
+  return kind_names[kind];
+}
+
+gboolean
+mobed_break_kind_from_string (const char *text, MobedBreakKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    if (g_strcmp0 (text, kind_names[i]) == 0)
+      {
+        *kind = (MobedBreakKind) i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 const char *

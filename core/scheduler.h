@@ -64,6 +64,13 @@ typedef enum {
   MOBED_OUTCOME_NATURAL,
 } MobedOutcome;
 
+/* What a break asks for: drills at the desk, or (after long sitting) a
+ * walk away from it. */
+typedef enum {
+  MOBED_BREAK_DRILLS,
+  MOBED_BREAK_WALK,
+} MobedBreakKind;
+
 typedef enum {
   MOBED_EVENT_TICK,         /* a deadline came; also safe at any other time */
   MOBED_EVENT_TAKE_BREAK,
@@ -108,6 +115,9 @@ typedef struct {
   gint64       ended_wall;
   guint        snoozes;
   gboolean     escalated;   /* it was shown raised (see MOBED_PLAN_ESCALATE) */
+  MobedBreakKind kind;      /* a walk mobed asked for, or drills */
+  gint64       sat;         /* µs sat since the last walk, when it ended; 0 when
+                             * walks are off */
 } MobedRecord;
 
 typedef struct {
@@ -161,11 +171,23 @@ gint64          mobed_scheduler_get_next_break (MobedScheduler *self, MobedTime 
 gint64          mobed_scheduler_get_paused_until (MobedScheduler *self, MobedTime now);
 /* Whether the current break is shown raised. */
 gboolean        mobed_scheduler_get_escalated (MobedScheduler *self);
+/* The kind of the break that is due or snoozed; with none, the kind the
+ * next break would be if it came now. */
+MobedBreakKind  mobed_scheduler_get_break_kind (MobedScheduler *self, gint64 now_mono);
+/* The kind of the break due or snoozed; with none, the kind the next break
+ * will be when it comes at get_next_break, if the user stays. */
+MobedBreakKind  mobed_scheduler_get_next_kind (MobedScheduler *self, MobedTime now);
+/* µs the user has sat (present, in working hours) since the last walk or
+ * absence of walk-length; 0 when walks are off. */
+gint64          mobed_scheduler_get_sitting (MobedScheduler *self, gint64 now_mono);
 /* Active time counted toward the current phase, µs. */
 gint64          mobed_scheduler_get_count  (MobedScheduler *self, gint64 now_mono);
 
 const char     *mobed_state_to_string      (MobedState state);
 const char     *mobed_outcome_to_string    (MobedOutcome outcome);
+/* "drills" or "walk", as the history and D-Bus name them. */
+const char     *mobed_break_kind_to_string (MobedBreakKind kind);
+gboolean        mobed_break_kind_from_string (const char *text, MobedBreakKind *kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MobedScheduler, mobed_scheduler_free)
 

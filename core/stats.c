@@ -56,6 +56,13 @@ count_row (MobedStatsDay *day, const MobedHistoryRow *row)
 {
   day->offered++;
   day->snoozes += row->snoozes;
+  if (row->kind == MOBED_BREAK_WALK)
+    {
+      day->walks++;
+      if (row->outcome == MOBED_OUTCOME_DONE)
+        day->walks_done++;
+    }
+  day->longest_sat_s = MAX (day->longest_sat_s, row->sat_s);
   switch (row->outcome)
     {
     case MOBED_OUTCOME_DONE:      day->done++; break;
@@ -88,6 +95,9 @@ add_day (MobedStatsDay *sum, const MobedStatsDay *day)
   sum->snoozes += day->snoozes;
   sum->minutes_moved += day->minutes_moved;
   sum->regions |= day->regions;
+  sum->walks += day->walks;
+  sum->walks_done += day->walks_done;
+  sum->longest_sat_s = MAX (sum->longest_sat_s, day->longest_sat_s);
 }
 
 static gint

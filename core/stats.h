@@ -20,6 +20,9 @@ typedef struct {
   guint  snoozes;
   double minutes_moved;     /* reps × sides × seconds per rep of done drills */
   guint  regions;           /* MobedRegion bits moved in done breaks */
+  guint  walks, walks_done; /* breaks that were walks (in the counts above too) */
+  guint  longest_sat_s;     /* the longest sitting any break ended; over a range,
+                             * the longest of its days */
 } MobedStatsDay;
 
 typedef struct {

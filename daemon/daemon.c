@@ -21,6 +21,7 @@
 #include "core/scheduler.h"
 #include "daemon/notify/break-view.h"
 #include "daemon/notify/chime.h"
+#include "daemon/notify/walk-view.h"
 #include "daemon/clock.h"
 #include "daemon/config-watch.h"
 #include "daemon/drill-source.h"
@@ -33,15 +34,54 @@
 
 
 
+static gboolean
+walk_due (MobedDaemon *self, MobedTime now)
+{
+  return mobed_scheduler_get_break_id (self->scheduler) != 0
+         && mobed_scheduler_get_break_kind (self->scheduler, now.mono) == MOBED_BREAK_WALK;
+}
+
 static GVariant *
 current_break (MobedDaemon *self, MobedTime now)
 {
+  g_autoptr(GVariant) view = NULL;
+  g_auto(GVariantBuilder) dict = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
   if (mobed_scheduler_get_break_id (self->scheduler) == 0)
     return g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0);
-  return mobed_break_view_variant (&self->choice,
-                                   mobed_scheduler_get_due_wall (self->scheduler),
-                                   mobed_scheduler_get_snoozes (self->scheduler),
-                                   mobed_scheduler_get_snoozed_until (self->scheduler, now));
+  view = g_variant_ref_sink (
+    mobed_break_view_variant (&self->choice, mobed_scheduler_get_due_wall (self->scheduler),
+                              mobed_scheduler_get_snoozes (self->scheduler),
+                              mobed_scheduler_get_snoozed_until (self->scheduler, now)));
+  /* The kind goes beside what break-view says (a walk has no drills). */
+  g_variant_iter_init (&iter, view);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      g_variant_builder_add (&dict, "{sv}", key, value);
+      g_variant_unref (value);
+    }
+  g_variant_builder_add (&dict, "{sv}", "kind",
+                         g_variant_new_string (mobed_break_kind_to_string (
+                           walk_due (self, now) ? MOBED_BREAK_WALK : MOBED_BREAK_DRILLS)));
+  if (walk_due (self, now))
+    g_variant_builder_add (&dict, "{sv}", "walk_length",
+                           g_variant_new_uint64 (self->config.walk_length_s));
+  return g_variant_builder_end (&dict);
+}
+
+/* When the current sitting stretch began, as if it had no gaps: unix µs,
+ * whole seconds; 0 when walks are off. */
+static gint64
+sitting_since (MobedDaemon *self, MobedTime now)
+{
+  gint64 sat = mobed_scheduler_get_sitting (self->scheduler, now.mono);
+
+  if (self->config.walk_every_s == 0)
+    return 0;
+  return (now.wall - sat) / G_USEC_PER_SEC * G_USEC_PER_SEC;
 }
 
 /* Chooses the current break's drills; @another swaps the last choice. */
@@ -50,6 +90,12 @@ pick_drills (MobedDaemon *self, MobedTime now, gboolean another)
 {
   g_auto(MobedConfig) config = { 0 };
 
+  /* A walk has no drills: nothing to choose, and none go in the history. */
+  if (walk_due (self, now))
+    {
+      self->choice = (MobedChoice) { 0 };
+      return;
+    }
   mobed_config_copy (&config, &self->config);
   mobed_daemon_focus_avoid (self->focus, now, &config);
   if (!mobed_picker_pick (self->picker, &config, mobed_clock_local_day (now.wall),
@@ -88,6 +134,9 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
     .warnings = (const char *const *) warnings,
     .defer_reasons = (const char *const *) reasons,
     .focus = mobed_daemon_focus_variant (self->focus, now),
+    .next_break_kind = mobed_break_kind_to_string (
+      mobed_scheduler_get_next_kind (self->scheduler, now)),
+    .sitting_since = sitting_since (self, now),
   };
 
   mobed_service_publish (self->service, &status);
@@ -111,6 +160,22 @@ show_break (MobedDaemon *self, MobedTime now, ShowWhy why)
   /* TRANSLATORS: a notification button; %s is a length such as "5 min" */
   g_autofree char *label = g_strdup_printf (_("Snooze %s"), snooze);
 
+  if (walk_due (self, now))
+    {
+      guint64 seed = mobed_scheduler_get_break_id (self->scheduler);
+      g_autofree char *walk_line = mobed_walk_view_line (self->config.walk_length_s);
+      g_autofree char *title = mobed_walk_view_title (self->config.walk_length_s);
+      g_autofree char *walk_body = mobed_walk_view_body (seed);
+      g_autofree char *walk_short = mobed_walk_view_short_body (seed);
+
+      g_message ("%s: %s", why == SHOW_STARTED ? "Walk due" : "Walk shown again", walk_line);
+      mobed_notifier_show (self->notifier, title, walk_body, walk_short, label, urgent,
+                           self->releasing, FALSE);
+      if (why == SHOW_STARTED)
+        mobed_service_emit_break_started (self->service, current_break (self, now));
+      return;
+    }
+
   /* The log is where a break goes when no notification server listens. */
   if (why == SHOW_STARTED)
     g_message ("Break due: %s", line);
@@ -120,7 +185,7 @@ show_break (MobedDaemon *self, MobedTime now, ShowWhy why)
     g_message ("Break shown again: %s", line);
   /* TRANSLATORS: the title of the break notification */
   mobed_notifier_show (self->notifier, _("Time to move"), body, short_body, label, urgent,
-                       self->releasing);
+                       self->releasing, TRUE);
   if (why == SHOW_STARTED)
     mobed_service_emit_break_started (self->service, current_break (self, now));
 }
@@ -263,6 +328,12 @@ mobed_daemon_another (MobedDaemon *self, GError **error)
     {
       g_set_error_literal (error, MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_NOT_DUE,
                            "No break is due right now");
+      return FALSE;
+    }
+  if (walk_due (self, now))
+    {
+      g_set_error_literal (error, MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_INVALID,
+                           "The break due is a walk: it has no drills to swap");
       return FALSE;
     }
   pick_drills (self, now, TRUE);

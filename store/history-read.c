@@ -119,6 +119,10 @@ mobed_history_query (MobedHistory *self, gint64 since_us, guint limit, GError **
           row.outcome = outcome_from_string ((const char *) sqlite3_column_text (st, 4));
           row.snoozes = (guint) sqlite3_column_int (st, 5);
           row.escalated = sqlite3_column_int (st, 6) != 0;
+          if (!mobed_break_kind_from_string ((const char *) sqlite3_column_text (st, 7),
+                                             &row.kind))
+            row.kind = MOBED_BREAK_DRILLS;
+          row.sat_s = (guint) sqlite3_column_int64 (st, 8);
           read_drills (self, &row);
           g_array_append_val (rows, row);
         }

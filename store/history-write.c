@@ -26,6 +26,8 @@ write_row (MobedHistory *self, MobedHistoryRow *row, GError **error)
   sqlite3_bind_text (st, 4, mobed_outcome_to_string (row->outcome), -1, SQLITE_STATIC);
   sqlite3_bind_int (st, 5, (int) row->snoozes);
   sqlite3_bind_int (st, 6, row->escalated ? 1 : 0);
+  sqlite3_bind_text (st, 7, mobed_break_kind_to_string (row->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 8, row->sat_s);
   rc = history_run (self, st);
   row->id = sqlite3_last_insert_rowid (self->db);
   for (guint i = 0; rc == SQLITE_OK && i < row->n_drills; i++)

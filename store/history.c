@@ -27,15 +27,15 @@ static const char *const sql_text[SQL_COUNT] = {
   [SQL_COMMIT] = "COMMIT",
   [SQL_ROLLBACK] = "ROLLBACK",
   [SQL_ADD_BREAK] = "INSERT INTO breaks (due_us, ended_us, utc_offset_s, outcome, snoozes,"
-                    " escalated) VALUES (?, ?, ?, ?, ?, ?)",
+                    " escalated, kind, sat_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   [SQL_ADD_DRILL] = "INSERT INTO break_drills (break_id, position, drill_id, reps_offered,"
                     " reps_done, seconds_per_rep, sides, regions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   [SQL_PAUSE_OPEN] = "INSERT INTO pauses (start_us, utc_offset_s, reason) VALUES (?, ?, ?)",
   [SQL_PAUSE_CLOSE] = "UPDATE pauses SET end_us = ? WHERE end_us IS NULL",
   [SQL_PAUSE_WHOLE] = "INSERT INTO pauses (start_us, utc_offset_s, reason, end_us)"
                       " VALUES (?, ?, ?, ?)",
-  [SQL_BREAKS_SINCE] = "SELECT id, due_us, ended_us, utc_offset_s, outcome, snoozes, escalated"
-                       " FROM breaks WHERE due_us >= ? ORDER BY due_us DESC, id DESC LIMIT ?",
+  [SQL_BREAKS_SINCE] = "SELECT id, due_us, ended_us, utc_offset_s, outcome, snoozes, escalated,"
+                       " kind, sat_s FROM breaks WHERE due_us >= ? ORDER BY due_us DESC, id DESC LIMIT ?",
   [SQL_DRILLS_OF] = "SELECT drill_id, reps_offered, reps_done, seconds_per_rep, sides, regions"
                     " FROM break_drills WHERE break_id = ? ORDER BY position LIMIT 2",
   [SQL_PAUSES_SINCE] = "SELECT start_us, ifnull(end_us, 0), utc_offset_s, reason FROM pauses"
@@ -111,6 +111,11 @@ static const char *const migrations[MOBED_HISTORY_SCHEMA] = {
   "UPDATE pauses SET utc_offset_s ="
   "  CAST(strftime('%s', start_us / 1000000, 'unixepoch', 'localtime') AS INTEGER)"
   "  - start_us / 1000000;",
+  /* 6 → 7: walks. Which kind of break a row was (every older row was
+   * drills) and how long the user had sat when it ended (0: unknown). */
+  "ALTER TABLE breaks ADD COLUMN kind TEXT NOT NULL DEFAULT 'drills'"
+  "  CHECK (kind IN ('drills', 'walk'));"
+  "ALTER TABLE breaks ADD COLUMN sat_s INTEGER NOT NULL DEFAULT 0;",
 };
 
 gboolean

@@ -24,6 +24,8 @@ typedef struct {
   const char *const *warnings; /* NULL-terminated */
   const char *const *defer_reasons; /* NULL-terminated */
   GVariant   *focus;           /* a{sv}; floating or not, it is sunk */
+  const char *next_break_kind; /* "drills" or "walk" */
+  gint64      sitting_since;   /* unix µs, 0 when walks are off */
 } MobedStatus;
 
 typedef struct _MobedService MobedService;

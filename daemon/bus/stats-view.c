@@ -77,6 +77,9 @@ add_counts (GVariantBuilder *b, const MobedStatsDay *d)
   g_variant_builder_add (b, "{sv}", "snoozes", g_variant_new_uint32 (d->snoozes));
   g_variant_builder_add (b, "{sv}", "minutes_moved", g_variant_new_double (d->minutes_moved));
   g_variant_builder_add (b, "{sv}", "regions", region_names (d->regions));
+  g_variant_builder_add (b, "{sv}", "walks", g_variant_new_uint32 (d->walks));
+  g_variant_builder_add (b, "{sv}", "walks_done", g_variant_new_uint32 (d->walks_done));
+  g_variant_builder_add (b, "{sv}", "longest_sitting_s", g_variant_new_uint32 (d->longest_sat_s));
 }
 
 GVariant *
@@ -205,6 +208,9 @@ mobed_stats_view_history (MobedHistory *history, GVariant *options, GError **err
       g_variant_builder_add (&out, "{sv}", "outcome",
                              g_variant_new_string (mobed_outcome_to_string (r->outcome)));
       g_variant_builder_add (&out, "{sv}", "snoozes", g_variant_new_uint32 (r->snoozes));
+      g_variant_builder_add (&out, "{sv}", "kind",
+                             g_variant_new_string (mobed_break_kind_to_string (r->kind)));
+      g_variant_builder_add (&out, "{sv}", "sat_s", g_variant_new_uint32 (r->sat_s));
       g_variant_builder_add (&out, "{sv}", "drills", g_variant_builder_end (&drills));
       g_variant_builder_close (&out);
     }

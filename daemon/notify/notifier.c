@@ -532,7 +532,8 @@ mobed_notifier_show (MobedNotifier *self,
                      const char    *short_body,
                      const char    *snooze_label,
                      gboolean       urgent,
-                     gboolean       again)
+                     gboolean       again,
+                     gboolean       another)
 {
   /* TRANSLATORS: notification buttons: the break is done, put it off
    * (the label is made in daemon.c), skip it, or show a different drill */
@@ -543,7 +544,7 @@ mobed_notifier_show (MobedNotifier *self,
     { "another", C_("button", "Another") },
   };
 
-  Content *c = content_new (summary, body, actions, G_N_ELEMENTS (actions),
+  Content *c = content_new (summary, body, actions, G_N_ELEMENTS (actions) - (another ? 0 : 1),
                             /* TRANSLATORS: keep the commands; they are typed in a terminal */
                             _("Answer with: mobectl done · mobectl snooze · mobectl skip"),
                             urgent);

@@ -36,14 +36,17 @@ void           mobed_notifier_free  (MobedNotifier *self);
  * answer. @snooze_label names the snooze button ("Snooze 5 min"). @urgent
  * raises it (critical urgency: it stays on screen) after breaks were
  * ignored. @again: a break that was held back (do not disturb) and is shown
- * now; on GNOME it is raised too (see files_while_open in notifier.c). */
+ * now; on GNOME it is raised too (see files_while_open in notifier.c).
+ * Without @another (a walk: no drills to swap) the Another button, the
+ * last, is left out. */
 void           mobed_notifier_show  (MobedNotifier *self,
                                      const char    *summary,
                                      const char    *body,
                                      const char    *short_body,
                                      const char    *snooze_label,
                                      gboolean       urgent,
-                                     gboolean       again);
+                                     gboolean       again,
+                                     gboolean       another);
 /* Any notification of mobed's (a focus set, a check-in): the same, with
  * its own buttons, and @hint added to the body (how to answer from a
  * terminal) when the server cannot show buttons. */

@@ -139,6 +139,8 @@ mobed_break_log_record (MobedBreakLog *self, const MobedRecord *rec, const Mobed
     .outcome = rec->outcome,
     .snoozes = rec->snoozes,
     .escalated = rec->escalated,
+    .kind = rec->kind,
+    .sat_s = (guint) (rec->sat / G_USEC_PER_SEC),
   };
   gboolean had_problem = mobed_history_problem (self->history) != NULL;
 

@@ -115,7 +115,12 @@ class TestCliStatus(CliTestCase):
                 st = self.json_status(*args)
                 self.assertEqual(set(st), {'state', 'next_break', 'paused', 'paused_until',
                                            'pause_reason', 'current_break', 'today',
-                                           'warnings', 'defer_reasons', 'idle_source'})
+                                           'warnings', 'defer_reasons', 'idle_source',
+                                           'next_break_kind', 'sitting_since'})
+                # interval=1h: by the next break the user will have sat for
+                # walk-every (1h), so it will be a walk.
+                self.assertEqual(st['next_break_kind'], 'walk')
+                self.assertRegex(st['sitting_since'], ISO_8601)
                 self.assertIsNone(st['pause_reason'])
                 self.assertEqual(st['defer_reasons'], [])
                 # No idle service, display or logind on the test's buses.
@@ -136,7 +141,8 @@ class TestCliStatus(CliTestCase):
         self.assertEqual(st['state'], 'due')
         self.assertIsNone(st['next_break'])
         cb, prop = st['current_break'], self.get_prop('CurrentBreak')
-        self.assertEqual(set(cb), {'due', 'snoozes', 'snoozed_until', 'drills'})
+        self.assertEqual(set(cb), {'due', 'snoozes', 'snoozed_until', 'drills', 'kind'})
+        self.assertEqual(cb['kind'], 'drills')
         self.assertRegex(cb['due'], ISO_8601)
         self.assertAlmostEqual(iso_to_us(cb['due']), prop['due'], delta=1.1e6)
         self.assertEqual(cb['snoozes'], 0)

@@ -154,6 +154,21 @@ class TestGerman(MobedTestCase):
         self.assertEqual(self.run_ok('history', '--pauses', '--since', '2999-01-01'),
                          'Noch keine ausgesetzten Zeiten aufgezeichnet.\n')
 
+    @setup(config={'schedule': {'interval': '10m', 'walk-every': '10m'}})
+    def test_walk(self):
+        # Ten minutes sat: the first break is a walk, said in German, with
+        # no button for another drill.
+        self.advance(600)
+        n = self.wait_notify()
+        self.assertEqual(n['summary'], 'Zeit aufzustehen: 5 Minuten gehen')
+        self.assertEqual(n['actions'][2::2], ['done', 'snooze', 'skip'])
+        self.assertEqual(n['body'].split('\n')[-1],
+                         'Du sitzt schon lange am Stück. Drück „Erledigt“, wenn du zurück bist.')
+        self.assertRegex(self.run_ok('status'), r'(?m)^Pause: +5 min gehen$')
+        self.call('Done')
+        self.wait_ended('done')
+        self.assertRegex(self.run_ok('history'), r'Gehpause nach 10 Min\. Sitzen')
+
 
 if __name__ == '__main__':
     if not have_german_locale():

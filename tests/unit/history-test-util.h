@@ -30,6 +30,9 @@ test_row (gint64 due_us, MobedOutcome outcome, guint n_drills)
     /* Some rows raised by the attention ladder, so the flag round-trips. */
     .escalated = outcome == MOBED_OUTCOME_MISSED || outcome == MOBED_OUTCOME_SKIPPED,
     .n_drills = n_drills,
+    /* A walk now and then (no drills), with the sitting it ended. */
+    .kind = n_drills == 0 ? MOBED_BREAK_WALK : MOBED_BREAK_DRILLS,
+    .sat_s = 3600 + n_drills,
   };
   const MobedHistoryDrill drills[2] = {
     { "neck-rolls", 8, 0, 3, 1, MOBED_REGION_NECK | MOBED_REGION_SHOULDERS },
@@ -56,6 +59,8 @@ assert_row_equal (const MobedHistoryRow *a, const MobedHistoryRow *b)
   g_assert_cmpint (a->outcome, ==, b->outcome);
   g_assert_cmpuint (a->snoozes, ==, b->snoozes);
   g_assert_cmpint (a->escalated, ==, b->escalated);
+  g_assert_cmpint (a->kind, ==, b->kind);
+  g_assert_cmpuint (a->sat_s, ==, b->sat_s);
   g_assert_cmpuint (a->n_drills, ==, b->n_drills);
   for (guint i = 0; i < a->n_drills; i++)
     {

@@ -100,6 +100,56 @@ assert_config_equal (const MobedConfig *a, const MobedConfig *b)
   g_assert_cmpuint (a->idle_source, ==, b->idle_source);
   g_assert_cmpuint (a->work_days, ==, b->work_days);
   g_assert_cmpstr (a->work_hours, ==, b->work_hours);
+  g_assert_cmpuint (a->walk_every_s, ==, b->walk_every_s);
+  g_assert_cmpuint (a->walk_length_s, ==, b->walk_length_s);
+}
+
+/* Walks: on by default, 0 or off turns them off, and a value out of range
+ * or not a duration keeps the one before with a warning naming it. */
+static void
+test_walks (Fixture *f, gconstpointer data)
+{
+  g_auto(MobedConfig) c = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  g_assert_cmpuint (c.walk_every_s, ==, 3600);
+  g_assert_cmpuint (c.walk_length_s, ==, 300);
+
+  write_conf (f, "[schedule]\nwalk-every=0\nwalk-length=10m\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (f->warnings->len, ==, 0);
+  g_assert_cmpuint (c.walk_every_s, ==, 0);
+  g_assert_cmpuint (c.walk_length_s, ==, 600);
+
+  write_conf (f, "[schedule]\nwalk-every=45m\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (c.walk_every_s, ==, 45 * 60);
+  g_assert_cmpuint (c.walk_length_s, ==, 300);      /* left out: the default */
+
+  write_conf (f, "[schedule]\nwalk-every=off\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (c.walk_every_s, ==, 0);
+
+  c.walk_every_s = 1800;
+  c.walk_length_s = 120;
+  write_conf (f, "[schedule]\nwalk-every=5m\nwalk-length=2h\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (c.walk_every_s, ==, 1800);
+  g_assert_cmpuint (c.walk_length_s, ==, 120);
+  g_assert_true (has_warning (f, "[schedule] walk-every", "out of range (10m to 1d)"));
+  g_assert_true (has_warning (f, "[schedule] walk-every", "keeping 30m"));
+  g_assert_true (has_warning (f, "[schedule] walk-length", "out of range"));
+  g_assert_cmpuint (f->warnings->len, ==, 2);
+
+  g_ptr_array_set_size (f->warnings, 0);
+  c.walk_every_s = 0;
+  write_conf (f, "[schedule]\nwalk-every=never\nwalk-length=0\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (c.walk_every_s, ==, 0);
+  g_assert_true (has_warning (f, "[schedule] walk-every", "keeping off"));
+  g_assert_true (has_warning (f, "[schedule] walk-length", "zero"));
+  g_assert_cmpuint (f->warnings->len, ==, 2);
 }
 
 static void
@@ -729,6 +779,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, fn) g_test_add ("/config/" path, Fixture, NULL, setup, fn, teardown)
+  ADD ("walks", test_walks);
   ADD ("defaults", test_defaults);
   ADD ("missing-file", test_missing_file);
   ADD ("copy-and-clear", test_copy_and_clear);

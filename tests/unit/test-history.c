@@ -176,9 +176,11 @@ test_migrate_v1 (Fixture *f, gconstpointer data)
   g_assert_null (mobed_history_problem (h));
   assert_fresh_schema (f->path);
 
-  /* The old row as test_row would have made it, but regions unknown. */
+  /* The old row as test_row would have made it, but regions and sitting
+   * unknown. */
   old.id = 7;
   old.drills[0].regions = old.drills[1].regions = 0;
+  old.sat_s = 0;
   all = query_all (h);
   g_assert_cmpuint (all->len, ==, 1);
   assert_row_equal (&g_array_index (all, MobedHistoryRow, 0), &old);
@@ -243,6 +245,69 @@ test_migrate_v3 (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_array_index (pauses, MobedHistoryPause, 2).start_us, ==, 1774742523000000);
   g_assert_cmpint (g_array_index (pauses, MobedHistoryPause, 2).utc_offset_s, ==, 19800);
   g_assert_cmpstr (g_array_index (pauses, MobedHistoryPause, 2).reason, ==, "");
+}
+
+/* A v6 file (before walks): every break, drill and pause is still there,
+ * the old breaks read as drills with their sitting unknown, and walks are
+ * written and read beside them. */
+static void
+test_migrate_v6 (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MobedHistory) h = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autofree char *kinds = NULL;
+  g_autofree char *expected = NULL;
+  MobedHistoryRow old = test_row (NOW_US - 60 * MINUTE_US, MOBED_OUTCOME_DONE, 2);
+  MobedHistoryRow walk = test_row (NOW_US, MOBED_OUTCOME_DONE, 0);
+  sqlite3 *db;
+
+  make_parent (f);
+  db = db_open (f->path);
+  db_exec (db, v1_schema);
+  /* Migrations 1 → 6 of history.c that touch breaks and pauses, copied
+   * (the focus tables are not read here). */
+  db_exec (db, "ALTER TABLE break_drills ADD COLUMN regions TEXT NOT NULL DEFAULT '';"
+               "ALTER TABLE breaks ADD COLUMN escalated INTEGER NOT NULL DEFAULT 0;"
+               "ALTER TABLE pauses ADD COLUMN reason TEXT NOT NULL DEFAULT '';"
+               "ALTER TABLE pauses ADD COLUMN utc_offset_s INTEGER NOT NULL DEFAULT 0;"
+               "INSERT INTO breaks VALUES (7, 1774742523000000, 1774742613000000, 7200, 'done',"
+               "  2, 0);"
+               "INSERT INTO break_drills VALUES (7, 0, 'neck-rolls', 8, 8, 3, 1,"
+               "  'neck;shoulders');"
+               "INSERT INTO break_drills VALUES (7, 1, 'hip-circles', 10, 10, 4, 2,"
+               "  'hips;low-back;legs');"
+               "INSERT INTO breaks VALUES (8, 1774742700000000, 1774742790000000, 7200, 'natural',"
+               "  0, 0);"
+               "INSERT INTO pauses VALUES (4, 1774742523000000, 1774742823000000, 'meeting', 3600);"
+               "PRAGMA user_version = 6;");
+  sqlite3_close (db);
+
+  /* Only 6 → 7 runs: the focus tables, which it does not touch, are
+   * left out of this file. */
+  h = mobed_history_open (f->path, NOW_US);
+  g_assert_null (mobed_history_moved_to (h));
+  g_assert_null (mobed_history_problem (h));
+  assert_fresh_schema (f->path);
+  g_assert_cmpint (db_int (f->path, "SELECT count(*) FROM break_drills"), ==, 2);
+  g_assert_cmpint (db_int (f->path, "SELECT count(*) FROM pauses"), ==, 1);
+
+  old.id = 7;
+  old.sat_s = 0;
+  g_assert_true (mobed_history_add (h, &walk, &error));
+  g_assert_no_error (error);
+  all = query_all (h);
+  g_assert_cmpuint (all->len, ==, 3);
+  assert_row_equal (&g_array_index (all, MobedHistoryRow, 0), &walk);
+  g_assert_cmpint (g_array_index (all, MobedHistoryRow, 0).kind, ==, MOBED_BREAK_WALK);
+  g_assert_cmpint (g_array_index (all, MobedHistoryRow, 1).id, ==, 8);
+  g_assert_cmpint (g_array_index (all, MobedHistoryRow, 1).kind, ==, MOBED_BREAK_DRILLS);
+  g_assert_cmpint (g_array_index (all, MobedHistoryRow, 1).outcome, ==, MOBED_OUTCOME_NATURAL);
+  assert_row_equal (&g_array_index (all, MobedHistoryRow, 2), &old);
+  kinds = db_text (f->path, "SELECT group_concat(id || ':' || kind || ':' || sat_s, ' ')"
+                            " FROM (SELECT * FROM breaks ORDER BY id)");
+  expected = g_strdup_printf ("7:drills:0 8:drills:0 %" G_GINT64_FORMAT ":walk:3600", walk.id);
+  g_assert_cmpstr (kinds, ==, expected);
 }
 
 /* Opens @f->path, which holds @bytes, and checks it went to the side
@@ -700,6 +765,7 @@ main (int argc, char **argv)
   ADD ("migrate/v0", test_migrate_v0);
   ADD ("migrate/v1", test_migrate_v1);
   ADD ("migrate/v3", test_migrate_v3);
+  ADD ("migrate/v6", test_migrate_v6);
   ADD ("damaged/garbage", test_garbage);
   ADD ("damaged/truncated", test_truncated);
   ADD ("damaged/future", test_future);

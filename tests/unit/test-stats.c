@@ -187,6 +187,43 @@ test_counts (Fixture *f, gconstpointer data)
   g_assert_null (mobed_stats_compute (NULL, 0, "yesterday", 7, 3));
 }
 
+/* A walk on 2026-06-@d at @h:@mi UTC that ended @sat_s of sitting. */
+static void
+add_walk (Fixture *f, int d, int h, int mi, MobedOutcome outcome, guint sat_s)
+{
+  MobedHistoryRow *w = add_row (f, 2026, 6, d, h, mi, 0, outcome);
+
+  w->kind = MOBED_BREAK_WALK;
+  w->sat_s = sat_s;
+}
+
+/* Walks are breaks like any (in the outcome counts) and counted apart
+ * too; each day keeps the longest sitting a break ended, the range the
+ * longest of its days. */
+static void
+test_walks (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MobedStats) s = NULL;
+
+  add_row (f, 2026, 6, 9, 9, 0, 0, MOBED_OUTCOME_DONE)->sat_s = 900;
+  add_walk (f, 9, 10, 0, MOBED_OUTCOME_DONE, 3720);
+  add_walk (f, 10, 11, 0, MOBED_OUTCOME_SKIPPED, 4000);
+  add_walk (f, 10, 11, 30, MOBED_OUTCOME_MISSED, 5800);
+  add_row (f, 2026, 6, 10, 12, 0, 0, MOBED_OUTCOME_NATURAL)->sat_s = 6100;
+  s = compute (f, "2026-06-10", 2, 3);
+  assert_counts (day (s, 0), 2, 2, 0, 0, 0, 0, 0);
+  g_assert_cmpuint (day (s, 0)->walks, ==, 1);
+  g_assert_cmpuint (day (s, 0)->walks_done, ==, 1);
+  g_assert_cmpuint (day (s, 0)->longest_sat_s, ==, 3720);
+  assert_counts (day (s, 1), 3, 0, 1, 1, 0, 1, 0);
+  g_assert_cmpuint (day (s, 1)->walks, ==, 2);
+  g_assert_cmpuint (day (s, 1)->walks_done, ==, 0);
+  g_assert_cmpuint (day (s, 1)->longest_sat_s, ==, 6100);
+  g_assert_cmpuint (s->totals.walks, ==, 3);
+  g_assert_cmpuint (s->totals.walks_done, ==, 1);
+  g_assert_cmpuint (s->totals.longest_sat_s, ==, 6100);
+}
+
 static void
 test_adherence (Fixture *f, gconstpointer data)
 {
@@ -478,6 +515,7 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add ("/stats/" path, Fixture, NULL, setup, fn, teardown)
   ADD ("counts", test_counts);
   ADD ("adherence", test_adherence);
+  ADD ("walks", test_walks);
   ADD ("minutes-regions", test_minutes_regions);
   ADD ("top-drills", test_top_drills);
   ADD ("streak/weekend", test_streak_weekend);
