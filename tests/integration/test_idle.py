@@ -33,10 +33,12 @@ SESSION_MANAGER = ('org.gnome.SessionManager', '/org/gnome/SessionManager',
 SCREENSAVER = ('org.freedesktop.ScreenSaver', '/org/freedesktop/ScreenSaver',
                'org.freedesktop.ScreenSaver')
 
-# The services' idle clock: last_input (monotonic seconds) set by Touch or
-# SetIdle; the idle time is how long ago that was. Advance moves the clock
-# with mobed's (the harness's advance() calls it first).
-CLOCK_NOW = '(time.monotonic() + getattr(self, "offset", 0.0))'
+# The services' idle clock: last_input set by Touch or SetIdle; the idle
+# time is how long ago that was. The clock moves only with Advance, with
+# mobed's (the harness's advance() calls it first), never by itself: a mobed
+# slow to start (ASan on a loaded machine) would otherwise find the user
+# idle before the test has them leave.
+CLOCK_NOW = 'getattr(self, "offset", 0.0)'
 IDLE_NOW = f'max(0, int(({CLOCK_NOW} - getattr(self, "last_input", 0.0)) * 1000))'
 CLOCK_METHODS = [
     ('Touch', '', '', f'self.last_input = {CLOCK_NOW}'),
