@@ -7,6 +7,7 @@
  */
 #include "cli/stats.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -213,6 +214,26 @@ regions (GString *svg, GArray *days, double top)
     }
 }
 
+/* A file is replaced in one step (g_file_set_contents: a temporary file
+ * renamed over it). Anything else that exists, /dev/stdout, /dev/null or a
+ * FIFO, is written into: renaming over it would put a file in its place,
+ * and as root that replaces the device. */
+static gboolean
+write_out (const char *path, const GString *svg, GError **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return g_file_set_contents (path, svg->str, (gssize) svg->len, error);
+  file = g_file_new_for_path (path);
+  out = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, error);
+  return out != NULL
+         && g_output_stream_write_all (G_OUTPUT_STREAM (out), svg->str, svg->len, NULL, NULL,
+                                       error)
+         && g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+}
+
 gboolean
 mobectl_stats_write_svg (const char *path, GVariant *range, GVariant *weeks, GError **error)
 {
@@ -244,5 +265,5 @@ mobectl_stats_write_svg (const char *path, GVariant *range, GVariant *weeks, GEr
   heatmap (svg, week_days, goal, lower);
   regions (svg, week_days, lower);
   g_string_append (svg, "</svg>\n");
-  return g_file_set_contents (path, svg->str, svg->len, error);
+  return write_out (path, svg, error);
 }

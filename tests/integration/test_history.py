@@ -17,6 +17,7 @@ import os
 import random
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import threading
@@ -189,6 +190,23 @@ class TestStatsPictures(HistoryCase):
         rc, _, err = self.mobectl('stats', '--svg', str(self.tmp / 'no' / 'such' / 'dir.svg'))
         self.assertEqual(rc, 1)
         self.assertIn('dir.svg', err)
+
+    def test_svg_into_a_fifo_leaves_it_a_fifo(self):
+        # A path that is not a regular file is written into, not renamed
+        # over: as root, `--svg /dev/null` once put a plain file in place
+        # of the device. A FIFO shows the same without root.
+        import threading
+        self.answer_some()
+        fifo = self.tmp / 'chart.svg'
+        os.mkfifo(fifo)
+        got = []
+        reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+        reader.start()
+        rc, out, err = self.mobectl('stats', '--svg', str(fifo))
+        reader.join(20)
+        self.assertEqual((rc, err), (0, ''))
+        self.assertTrue(stat.S_ISFIFO(fifo.stat().st_mode), 'the FIFO was replaced by a file')
+        self.assertTrue(got and got[0].startswith(b'<?xml'), got)
 
     def run_on_tty(self, *args, env=None):
         import pty
