@@ -118,9 +118,18 @@ show_break (MobedDaemon *self, MobedTime now, ShowWhy why)
     g_message ("Another drill for the break: %s", line);
   else
     g_message ("Break shown again: %s", line);
-  /* TRANSLATORS: the title of the break notification */
-  mobed_notifier_show (self->notifier, _("Time to move"), body, short_body, label, urgent,
-                       self->releasing);
+  const MobedCatalog *catalog = self->choice_catalog ? self->choice_catalog : self->catalog;
+  g_autofree char *steps = mobed_break_view_steps (&self->choice, catalog);
+  g_autofree char *steps_hint = mobed_break_view_steps_hint (&self->choice);
+  MobedNotifierBreak shown = {
+    /* TRANSLATORS: the title of the break notification */
+    .summary = _("Time to move"), .body = body, .short_body = short_body,
+    .steps_body = steps, .steps_hint = steps_hint,
+    .picture = mobed_break_view_picture (&self->choice, catalog),
+    .snooze_label = label, .urgent = urgent, .again = self->releasing,
+  };
+
+  mobed_notifier_show (self->notifier, &shown);
   if (why == SHOW_STARTED)
     mobed_service_emit_break_started (self->service, current_break (self, now));
 }
