@@ -32,9 +32,15 @@
  * (the steps, a focus set) it shows the notification again (a fresh
  * banner, with its buttons: GNOME's list entries have none). It is never
  * an answer. A server without actions has no body click either: there the
- * body names the command that shows the steps. A few servers need telling apart (by their name from
- * GetServerInformation, asked with the capabilities before each show):
- * see no_buttons_drawn and body_click_closes below.
+ * body names the command that shows the steps. A few servers need telling
+ * apart (by their name from GetServerInformation, asked with the
+ * capabilities before each show): see no_buttons_drawn and
+ * body_click_closes below.
+ *
+ * The drill's picture goes as the image-path hint only. Every server the
+ * desktop suite runs (GNOME Shell, Plasma, xfce4-notifyd, dunst, mako)
+ * loads and shows that file itself, so mobed never renders a picture
+ * (image-data would mean gdk-pixbuf and librsvg in the daemon).
  */
 #include "daemon/notify/notifier.h"
 
@@ -267,10 +273,8 @@ server_has_actions (void)
   return found;
 }
 
-/* The drill's picture, where the server shows images: as the
- * notification spec's image-path hint, a file: URI, which every server
- * tried loads itself (dunst, GNOME Shell, Plasma, xfce4-notifyd: see
- * tests/desktops). */
+/* The drill's picture, as the notification spec's image-path hint: a
+ * file: URI, the spec's own form, which every server tried reads. */
 static void
 set_picture (NotifyNotification *n, const char *picture)
 {
