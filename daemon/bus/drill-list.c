@@ -114,6 +114,8 @@ add_drill (GVariantBuilder *b, const MobedDrill *d)
   /* Left out, not empty, when the drill has none: absence says "none". */
   if (d->caution != NULL)
     g_variant_builder_add (b, "{sv}", "caution", g_variant_new_string (d->caution));
+  if (d->picture != NULL)
+    g_variant_builder_add (b, "{sv}", "picture", g_variant_new_string (d->picture));
   g_variant_builder_add (b, "{sv}", "regions", g_variant_new_strv ((const char *const *) regions, -1));
   g_variant_builder_add (b, "{sv}", "settings", g_variant_new_strv ((const char *const *) settings, -1));
   g_variant_builder_add (b, "{sv}", "good_for",

@@ -81,9 +81,24 @@ class TestPictures(MobedTestCase):
         self.assertIn('1. Sit tall\n2. Turn the head to one side\n'
                       '3. Come back and turn to the other\n', steps['body'])
 
+    def test_mobectl_drills_names_the_file(self):
+        picture = Path(os.environ['MOBED_DATA_DIR']) / 'drills' / 'neck-circles.svg'
+        rc, out, err = self.mobectl('drills', 'neck-circles')
+        self.assertEqual(rc, 0, err)
+        self.assertIn(f'\nPicture: {picture}\n', out)
+        rc, out, err = self.mobectl('drills', '--json')
+        self.assertEqual(rc, 0, err)
+        drills = {d['id']: d for d in json.loads(out)['drills']}
+        self.assertEqual(drills['neck-circles']['picture'], str(picture))
+
     @setup(daemon=False)
     def test_no_picture(self):
         self.start_with_catalog()
+        rc, out, err = self.mobectl('drills', '--json')
+        self.assertEqual(rc, 0, err)
+        self.assertIsNone(json.loads(out)['drills'][0]['picture'])
+        rc, out, err = self.mobectl('drills', 'only-one')
+        self.assertNotIn('Picture:', out)
         n = self.take_break()
         self.assertNotIn('image-path', n['hints'])
         self.assertNotIn('image-data', n['hints'])
@@ -98,7 +113,10 @@ class TestPictures(MobedTestCase):
         for part in (str(data / 'drills.ini'), "drill 'only-one'", "key 'picture'",
                      str(missing), 'without a picture'):
             self.assertIn(part, warnings[0])
-        # The drill is still offered, without a picture.
+        # The drill is still listed and offered, without a picture.
+        rc, out, err = self.mobectl('drills', '--json')
+        self.assertEqual(rc, 0, err)
+        self.assertIsNone(json.loads(out)['drills'][0]['picture'])
         n = self.take_break()
         self.assertTrue(n['body'].startswith('Only drill · '), n['body'])
         self.assertNotIn('image-path', n['hints'])
