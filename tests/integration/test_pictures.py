@@ -144,6 +144,24 @@ class TestPictures(MobedTestCase):
         self.assertTrue(n['body'].startswith('My drill · '), n['body'])
         self.assertNotIn('image-path', n['hints'])
 
+    @setup(config={'schedule': {'interval': '1h', 'break-length': '3m'}})
+    def test_steps_of_each_drill(self):
+        # A longer break has two drills: the steps of each, numbered from 1
+        # under its own line, a blank line between, then the safety line.
+        n = self.take_break()
+        drills = self.get_prop('CurrentBreak')['drills']
+        self.emit_action(n['id'], 'default')
+        body = self.wait_notify(count=2)['body']
+        self.assertEqual(len(drills), 2, drills)
+        blocks = body.split('\n\n')
+        self.assertEqual(len(blocks), len(drills), body)
+        for block, drill in zip(blocks, drills):
+            lines = block.split('\n')
+            self.assertTrue(lines[0].startswith(drill['name'] + ' · '), body)
+            self.assertEqual(lines[1][:3], '1. ', body)
+            self.assertEqual(lines[2][:3], '2. ', body)
+        self.assertTrue(body.endswith('if it still feels wrong, stop.'), body)
+
     @setup(daemon=False, caps='body')
     def test_without_actions_the_body_names_the_command(self):
         # No actions, so no body click: the command that shows the steps.
