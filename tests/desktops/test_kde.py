@@ -64,9 +64,19 @@ class Buttons(KwinTestCase):
         puts a notification's image: many colours there."""
         rows, _ = self.screenshot()
         right = popup['x'] + popup['width']
-        area = [rows[y][x * 3:x * 3 + 3] for y in range(popup['y'] + 30, buttons[0][1] - 15)
-                for x in range(right - 60, right - 4)]
-        self.assertGreater(len(set(area)), 8, f'no picture at the right of {popup}')
+        area = {(x, y): rows[y][x * 3:x * 3 + 3]
+                for y in range(popup['y'] + 30, buttons[0][1] - 15)
+                for x in range(right - 60, right - 4)}
+        # Breeze's popup is light grey, in shades: what is dark or coloured
+        # there is drawn on it.
+        drawn = [xy for xy, px in area.items() if max(px) < 180 or max(px) - min(px) > 30]
+        self.assertGreater(len(drawn), 500, f'no picture at the right of {popup}')
+        self.assertGreater(len({area[xy] for xy in drawn}), 8, f'a flat picture at {popup}')
+        # One compact square, not lines of text running to the edge.
+        width = max(x for x, _ in drawn) - min(x for x, _ in drawn)
+        height = max(y for _, y in drawn) - min(y for _, y in drawn)
+        self.assertTrue(36 <= width <= 56 and 36 <= height <= 64,
+                        f'what is drawn at the right of {popup} is {width}x{height}')
 
     def test_done(self):
         """Done: the break ends as done and the popup goes."""
