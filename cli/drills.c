@@ -109,6 +109,7 @@ print_one (GVariant *d)
 {
   g_autofree const char **steps = NULL;
   const char *caution = NULL, *easier = NULL, *why = NULL;
+  const char *picture = NULL;
   g_autofree char *regions = joined (d, "regions", ", ");
   g_autofree char *settings = joined (d, "settings", ", ");
   g_autofree char *tags = joined (d, "good_for", ", ");
@@ -142,6 +143,9 @@ print_one (GVariant *d)
     /* TRANSLATORS: before a drill's gentler form, e.g.
      * "On a bad day: Keep the loop small." */
     g_print ("%s%s %s\n", caution != NULL ? "" : "\n", _("On a bad day:"), easier);
+  if (g_variant_lookup (d, "picture", "&s", &picture))
+    /* TRANSLATORS: before the path of a drill's picture file */
+    g_print ("\n%s %s\n", _("Picture:"), picture);
   g_print ("\n%s%s\n%s%s\n", moves, regions, where, settings);
   g_print ("%s%s\n", good, *tags ? tags : _("(stiffness where it moves)"));
   g_print ("%s", everyday);
@@ -186,6 +190,7 @@ print_json (GVariant *drills)
       const char *numbers[] = { "reps_small", "reps_focus", "seconds_per_rep" };
       const char *lists[] = { "steps", "regions", "settings", "good_for" };
       const char *caution = NULL;
+      const char *picture = NULL;
 
       json_builder_begin_object (b);
       for (gsize k = 0; k < G_N_ELEMENTS (strings); k++)
@@ -208,6 +213,11 @@ print_json (GVariant *drills)
       json_builder_set_member_name (b, "caution");
       if (g_variant_lookup (d, "caution", "&s", &caution))
         json_builder_add_string_value (b, caution);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "picture");
+      if (g_variant_lookup (d, "picture", "&s", &picture))
+        json_builder_add_string_value (b, picture);
       else
         json_builder_add_null_value (b);
       json_builder_end_object (b);

@@ -21,7 +21,7 @@ static const char *const required_keys[] = {
   "reps-small", "reps-focus", "per-side", "seconds-per-rep",
 };
 static const char *const optional_keys[] = { "each-way", "caution", "easier", "why",
-                                             "reps-max" };
+                                             "reps-max", "picture" };
 static const char *const localized_keys[] = { "name", "summary", "steps", "caution", "easier",
                                               "why" };
 
@@ -42,6 +42,7 @@ drill_free (MobedDrill *d)
   g_free (d->caution);
   g_free (d->easier);
   g_free (d->why);
+  g_free (d->picture);
   g_strfreev (d->good_for);
   g_free (d);
 }
@@ -394,6 +395,34 @@ check_reps_max (Check *c, GKeyFile *file, MobedDrill *d)
              d->reps_focus, d->reps_max);
 }
 
+/* A picture is named, not opened: core reads no files. A plain file name
+ * is looked for in the picture folder (the shipped pictures, named by id),
+ * an absolute path anywhere; anything between (a relative path with
+ * folders in it) would depend on where mobed was started. Whether the
+ * file is there is store/'s to check (mobed_catalog_load_full). */
+static char *
+get_picture (Check *c, GKeyFile *file)
+{
+  g_autofree char *text = NULL;
+
+  if (!raw_usable (c, file, "picture"))
+    return NULL;
+  text = g_key_file_get_string (file, c->id, "picture", NULL);
+  if (text == NULL)
+    return NULL;
+  g_strstrip (text);
+  if (*text == '\0')
+    problem (c, "picture", "is empty (leave the key out for no picture)");
+  else if (!g_path_is_absolute (text) && strchr (text, '/') != NULL)
+    problem (c, "picture", "'%s' is neither a file name in the picture folder nor an "
+             "absolute path", text);
+  else if (g_str_equal (text, ".") || g_str_equal (text, ".."))
+    problem (c, "picture", "'%s' is not a file name", text);
+  else
+    return g_steal_pointer (&text);
+  return NULL;
+}
+
 static MobedDrill *
 parse_drill (Check *c, GKeyFile *file)
 {
@@ -414,6 +443,9 @@ parse_drill (Check *c, GKeyFile *file)
     d->easier = get_text (c, file, "easier");
   if (g_key_file_has_key (file, c->id, "why", NULL))
     d->why = get_text (c, file, "why");
+  /* Optional too: a user's drill may have a picture of its own, or none. */
+  if (g_key_file_has_key (file, c->id, "picture", NULL))
+    d->picture = get_picture (c, file);
   d->regions = get_bits (c, file, "regions", mobed_region_parse);
   d->settings = get_bits (c, file, "settings", mobed_setting_parse);
   d->good_for = get_tags (c, file);
@@ -527,6 +559,30 @@ mobed_catalog_parse (MobedCatalog *self, const char *text, gsize length, const c
         add_or_replace (self, drill);
     }
   return TRUE;
+}
+
+void
+mobed_catalog_merge (MobedCatalog *self, MobedCatalog *from)
+{
+  gsize n = 0;
+  /* Taken out of @from's array without being freed, then kept by @self. */
+  g_autofree MobedDrill **drills = NULL;
+
+  g_hash_table_remove_all (from->by_id);
+  drills = (MobedDrill **) g_ptr_array_steal (from->drills, &n);
+  for (gsize i = 0; i < n; i++)
+    add_or_replace (self, drills[i]);
+}
+
+void
+mobed_catalog_set_picture (MobedCatalog *self, guint i, const char *path)
+{
+  MobedDrill *d;
+
+  g_return_if_fail (i < self->drills->len);
+  d = g_ptr_array_index (self->drills, i);
+  g_free (d->picture);
+  d->picture = g_strdup (path);
 }
 
 guint

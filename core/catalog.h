@@ -54,6 +54,10 @@ typedef struct {
   char    *caution;          /* who should take care, and how; NULL when none */
   char    *easier;           /* a gentler form for a bad day; NULL when none */
   char    *why;              /* what it is for, one line; NULL when none */
+  char    *picture;          /* the picture's file as written (a file name in the
+                              * picture folder or an absolute path); after
+                              * mobed_catalog_load_full() an absolute path to a
+                              * readable file, or NULL: no picture */
   guint    regions;          /* MobedRegion bits */
   guint    settings;         /* MobedSetting bits */
   char   **good_for;         /* kebab-case tags */
@@ -85,6 +89,12 @@ gboolean          mobed_catalog_parse  (MobedCatalog *self,
                                         const char   *path,
                                         GPtrArray    *problems,
                                         GError      **error);
+
+/* Moves every drill of @from into @self, replacing those with the same id
+ * (as mobed_catalog_parse does); @from is left empty. */
+void              mobed_catalog_merge  (MobedCatalog *self, MobedCatalog *from);
+/* Sets the picture of the @i-th drill (NULL: none); for store/'s check. */
+void              mobed_catalog_set_picture (MobedCatalog *self, guint i, const char *path);
 
 guint             mobed_catalog_size   (const MobedCatalog *self);
 const MobedDrill *mobed_catalog_nth    (const MobedCatalog *self, guint i);

@@ -169,8 +169,12 @@ show_break (MobedDaemon *self, MobedTime now, ShowWhy why)
       g_autofree char *walk_short = mobed_walk_view_short_body (seed);
 
       g_message ("%s: %s", why == SHOW_STARTED ? "Walk due" : "Walk shown again", walk_line);
-      mobed_notifier_show (self->notifier, title, walk_body, walk_short, label, urgent,
-                           self->releasing, FALSE);
+      MobedNotifierBreak walk = {
+        .summary = title, .body = walk_body, .short_body = walk_short,
+        .snooze_label = label, .urgent = urgent, .again = self->releasing, .no_another = TRUE,
+      };
+
+      mobed_notifier_show (self->notifier, &walk);
       if (why == SHOW_STARTED)
         mobed_service_emit_break_started (self->service, current_break (self, now));
       return;
@@ -183,9 +187,18 @@ show_break (MobedDaemon *self, MobedTime now, ShowWhy why)
     g_message ("Another drill for the break: %s", line);
   else
     g_message ("Break shown again: %s", line);
-  /* TRANSLATORS: the title of the break notification */
-  mobed_notifier_show (self->notifier, _("Time to move"), body, short_body, label, urgent,
-                       self->releasing, TRUE);
+  const MobedCatalog *catalog = self->choice_catalog ? self->choice_catalog : self->catalog;
+  g_autofree char *steps = mobed_break_view_steps (&self->choice, catalog);
+  g_autofree char *steps_hint = mobed_break_view_steps_hint (&self->choice);
+  MobedNotifierBreak shown = {
+    /* TRANSLATORS: the title of the break notification */
+    .summary = _("Time to move"), .body = body, .short_body = short_body,
+    .steps_body = steps, .steps_hint = steps_hint,
+    .picture = mobed_break_view_picture (&self->choice, catalog),
+    .snooze_label = label, .urgent = urgent, .again = self->releasing,
+  };
+
+  mobed_notifier_show (self->notifier, &shown);
   if (why == SHOW_STARTED)
     mobed_service_emit_break_started (self->service, current_break (self, now));
 }

@@ -13,24 +13,39 @@
 #include "core/focus.h"
 #include "store/config-files.h"
 
-static char *
-shipped_path (void)
+static const char *
+data_dir (void)
 {
   const char *dir = g_getenv ("MOBED_DATA_DIR");
 
-  return g_build_filename (dir != NULL && *dir != '\0' ? dir : MOBED_PKGDATADIR,
-                           "drills.ini", NULL);
+  return dir != NULL && *dir != '\0' ? dir : MOBED_PKGDATADIR;
+}
+
+static char *
+shipped_path (void)
+{
+  return g_build_filename (data_dir (), "drills.ini", NULL);
+}
+
+/* The shipped pictures, one per drill, named by id: beside the shipped
+ * catalog, so MOBED_DATA_DIR moves both. A user's drill names its own
+ * picture there or by an absolute path. */
+static char *
+picture_dir (void)
+{
+  return g_build_filename (data_dir (), "drills", NULL);
 }
 
 static void
 load_one (MobedCatalog *catalog, const char *path, gboolean required, GPtrArray *problems)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *pictures = picture_dir ();
   guint before = problems->len;
 
   if (!required && !g_file_test (path, G_FILE_TEST_EXISTS))
     return;
-  if (!mobed_catalog_load (catalog, path, problems, &error))
+  if (!mobed_catalog_load_full (catalog, path, pictures, problems, &error))
     g_ptr_array_add (problems, g_strdup (error->message));
   for (guint i = before; i < problems->len; i++)
     g_message ("Drill catalog: %s", (const char *) problems->pdata[i]);
@@ -62,8 +77,9 @@ mobed_drill_source_check (const char *path)
   g_autoptr(MobedCatalog) catalog = mobed_catalog_new ();
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
+  g_autofree char *pictures = picture_dir ();
 
-  if (!mobed_catalog_load (catalog, path, problems, &error))
+  if (!mobed_catalog_load_full (catalog, path, pictures, problems, &error))
     {
       fprintf (stderr, "mobed: %s\n", error->message);
       return 1;

@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 
 /* Loads the shipped catalog ($MOBED_DATA_DIR/drills.ini when set, for
  * running from a build tree, else the installed one) and the user's
- * $XDG_CONFIG_HOME/mobed/drills.ini. Problems are logged and appended to
- * @problems. NULL with @error when not one usable drill is left. */
+ * $XDG_CONFIG_HOME/mobed/drills.ini, with their pictures (the shipped ones
+ * in the drills/ folder beside the shipped catalog). Problems are logged
+ * and appended to @problems. NULL with @error when not one usable drill is left. */
 MobedCatalog *mobed_drill_source_load (GPtrArray *problems, GError **error);
 
 /* Words in @config's [drills] focus and exclude that match nothing in

@@ -5,6 +5,9 @@
  */
 #include "store/config-files.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+
 #include "core/message.h"
 
 /* "PATH: what went wrong", in the words core/message gives errors. */
@@ -53,6 +56,65 @@ mobed_catalog_load (MobedCatalog *self, const char *path, GPtrArray *problems, G
       return FALSE;
     }
   return mobed_catalog_parse (self, text, length, path, problems, error);
+}
+
+/* Why @file cannot be shown, or NULL when it can be read. */
+static char *
+unreadable (const char *file)
+{
+  GStatBuf st;
+
+  if (g_stat (file, &st) != 0)
+    return g_strdup (g_strerror (errno));
+  if (!S_ISREG (st.st_mode))
+    return g_strdup ("not a regular file");
+  if (g_access (file, R_OK) != 0)
+    return g_strdup (g_strerror (errno));
+  return NULL;
+}
+
+/* Resolves each picture of @catalog (only the drills of @path) against
+ * @picture_dir. A picture that is not there costs the drill its picture,
+ * not its place: the text of a break says everything needed. */
+static void
+check_pictures (MobedCatalog *catalog, const char *path, const char *picture_dir,
+                GPtrArray *problems)
+{
+  for (guint i = 0; i < mobed_catalog_size (catalog); i++)
+    {
+      const MobedDrill *d = mobed_catalog_nth (catalog, i);
+      g_autofree char *file = NULL;
+      g_autofree char *why = NULL;
+
+      if (d->picture == NULL)
+        continue;
+      file = g_path_is_absolute (d->picture)
+        ? g_strdup (d->picture) : g_build_filename (picture_dir, d->picture, NULL);
+      why = unreadable (file);
+      if (why != NULL && problems != NULL)
+        {
+          g_autofree char *full =
+            g_strdup_printf ("%s: drill '%s', key 'picture': cannot read '%s' (%s); "
+                             "the drill is shown without a picture", path, d->id, file, why);
+          g_ptr_array_add (problems, mobed_message_text (full));
+        }
+      mobed_catalog_set_picture (catalog, i, why == NULL ? file : NULL);
+    }
+}
+
+gboolean
+mobed_catalog_load_full (MobedCatalog *self, const char *path, const char *picture_dir,
+                         GPtrArray *problems, GError **error)
+{
+  g_autoptr(MobedCatalog) fresh = mobed_catalog_new ();
+
+  /* Parsed apart from @self, so only this file's pictures are checked and
+   * each problem names the file that asked for the picture. */
+  if (!mobed_catalog_load (fresh, path, problems, error))
+    return FALSE;
+  check_pictures (fresh, path, picture_dir, problems);
+  mobed_catalog_merge (self, fresh);
+  return TRUE;
 }
 
 char *

@@ -21,6 +21,15 @@ gboolean mobed_config_load  (MobedConfig *config, const char *path, GPtrArray *w
 gboolean mobed_catalog_load (MobedCatalog *self, const char *path, GPtrArray *problems,
                              GError **error);
 
+/* The same, and each drill's picture checked: a file name is looked for
+ * in @picture_dir, an absolute path where it says. A picture that cannot
+ * be read is a problem naming @path, the drill and the file, and the
+ * drill loads without it; a readable one is kept as an absolute path.
+ * (mobed_catalog_load leaves pictures as written, unchecked.) */
+gboolean mobed_catalog_load_full (MobedCatalog *self, const char *path,
+                                  const char *picture_dir, GPtrArray *problems,
+                                  GError **error);
+
 /* $XDG_CONFIG_HOME/mobed/mobed.conf */
 char    *mobed_config_default_path (void);
 

@@ -118,6 +118,8 @@ add_drill (GVariantBuilder *b, const MobedDrill *d)
     g_variant_builder_add (b, "{sv}", "easier", g_variant_new_string (d->easier));
   if (d->why != NULL)
     g_variant_builder_add (b, "{sv}", "why", g_variant_new_string (d->why));
+  if (d->picture != NULL)
+    g_variant_builder_add (b, "{sv}", "picture", g_variant_new_string (d->picture));
   g_variant_builder_add (b, "{sv}", "regions", g_variant_new_strv ((const char *const *) regions, -1));
   g_variant_builder_add (b, "{sv}", "settings", g_variant_new_strv ((const char *const *) settings, -1));
   g_variant_builder_add (b, "{sv}", "good_for",

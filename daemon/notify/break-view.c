@@ -92,6 +92,59 @@ mobed_break_view_body (const MobedChoice *choice)
   return g_string_free (body, FALSE);
 }
 
+char *
+mobed_break_view_steps (const MobedChoice *choice, const MobedCatalog *catalog)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  for (guint i = 0; i < choice->n; i++)
+    {
+      const MobedDrill *drill = mobed_catalog_find (catalog, choice->items[i].id);
+      g_autofree char *line = mobed_break_view_offer_line (&choice->items[i]);
+
+      if (drill == NULL)
+        continue;
+      /* A blank line between two drills' lists keeps them apart. */
+      g_string_append_printf (body, "%s%s\n", body->len > 0 ? "\n" : "", line);
+      for (guint s = 0; drill->steps[s] != NULL; s++)
+        g_string_append_printf (body, "%u. %s\n", s + 1, drill->steps[s]);
+    }
+  if (body->len == 0)
+    return NULL;
+  g_string_append (body, mobed_break_view_safety_line ());
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
+char *
+mobed_break_view_steps_hint (const MobedChoice *choice)
+{
+  g_autoptr(GPtrArray) commands = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  if (choice->n == 0)
+    return NULL;
+  for (guint i = 0; i < choice->n; i++)
+    g_ptr_array_add (commands, g_strdup_printf ("mobectl drills %s", choice->items[i].id));
+  g_ptr_array_add (commands, NULL);
+  joined = g_strjoinv (" · ", (char **) commands->pdata);
+  /* TRANSLATORS: on a break, where the notification cannot be clicked;
+   * %s is one or two commands such as "mobectl drills neck-circles" */
+  return g_strdup_printf (_("Steps: %s"), joined);
+}
+
+const char *
+mobed_break_view_picture (const MobedChoice *choice, const MobedCatalog *catalog)
+{
+  for (guint i = 0; i < choice->n; i++)
+    {
+      const MobedDrill *drill = mobed_catalog_find (catalog, choice->items[i].id);
+
+      if (drill != NULL && drill->picture != NULL)
+        return drill->picture;
+    }
+  return NULL;
+}
+
 static const char *
 unit_name (MobedRepsUnit unit)
 {

@@ -20,6 +20,15 @@ char     *mobed_break_view_body    (const MobedChoice *choice);
 /* Each drill's line alone, one a line, then the safety line's short form:
  * for a server with little room. */
 char     *mobed_break_view_short_body (const MobedChoice *choice);
+/* The drills' steps, numbered under each drill's line, then the safety
+ * line: what a click on the break brings up. NULL when the break has no
+ * drill, or none of its drills is in @catalog. */
+char     *mobed_break_view_steps   (const MobedChoice *choice, const MobedCatalog *catalog);
+/* "Steps: mobectl drills neck-circles": for a server without a body
+ * click. NULL when the break has no drill. */
+char     *mobed_break_view_steps_hint (const MobedChoice *choice);
+/* The first drill's picture that @catalog has (an absolute path), or NULL. */
+const char *mobed_break_view_picture (const MobedChoice *choice, const MobedCatalog *catalog);
 /* The line every break and focus set carries, in the user's language:
  * keep it easy, ease off when it tires or hurts, stop if that fails. */
 const char *mobed_break_view_safety_line (void);

@@ -27,11 +27,20 @@
  *
  * Every notification carries a `default` action, what a click on its body
  * invokes: without one, GNOME launches the app's desktop entry and closes
- * it as dismissed by the user. A body click shows the notification again
- * (a fresh banner, with its buttons: GNOME's list entries have none), and
- * is never an answer. A few servers need telling apart (by their name from
- * GetServerInformation, asked with the capabilities before each show):
- * see no_buttons_drawn and body_click_closes below.
+ * it as dismissed by the user. A body click on a break replaces it with
+ * the drills' steps, numbered, with the same buttons; on anything else
+ * (the steps, a focus set) it shows the notification again (a fresh
+ * banner, with its buttons: GNOME's list entries have none). It is never
+ * an answer. A server without actions has no body click either: there the
+ * body names the command that shows the steps. A few servers need telling
+ * apart (by their name from GetServerInformation, asked with the
+ * capabilities before each show): see no_buttons_drawn and
+ * body_click_closes below.
+ *
+ * The drill's picture goes as the image-path hint only. Every server the
+ * desktop suite runs (GNOME Shell, Plasma, xfce4-notifyd, dunst, mako)
+ * loads and shows that file itself, so mobed never renders a picture
+ * (image-data would mean gdk-pixbuf and librsvg in the daemon).
  */
 #include "daemon/notify/notifier.h"
 
@@ -71,6 +80,9 @@ typedef struct {
   guint                n_actions;
   gboolean             urgent;
   gboolean             again;       /* asked for again: see files_while_open */
+  char                *steps_body;  /* what a body click brings up, or NULL */
+  char                *steps_hint;  /* see MobedNotifierBreak */
+  char                *picture;     /* an absolute path, or NULL */
 } Content;
 
 struct _MobedNotifier {
@@ -122,6 +134,9 @@ content_free (Content *c)
   g_free (c->short_body);
   g_free (c->short_hint);
   g_free (c->hint);
+  g_free (c->steps_body);
+  g_free (c->steps_hint);
+  g_free (c->picture);
   g_free (c);
 }
 
@@ -139,6 +154,9 @@ content_copy (const Content *from)
   c->hint = g_strdup (from->hint);
   c->urgent = from->urgent;
   c->again = from->again;
+  c->steps_body = g_strdup (from->steps_body);
+  c->steps_hint = g_strdup (from->steps_hint);
+  c->picture = g_strdup (from->picture);
   c->n_actions = from->n_actions;
   c->actions = g_new0 (MobedNotifierAction, MAX (from->n_actions, 1));
   for (guint i = 0; i < from->n_actions; i++)
@@ -255,6 +273,20 @@ server_has_actions (void)
   return found;
 }
 
+/* The drill's picture, as the notification spec's image-path hint: a
+ * file: URI, the spec's own form, which every server tried reads. */
+static void
+set_picture (NotifyNotification *n, const char *picture)
+{
+  g_autofree char *uri = NULL;
+
+  if (picture == NULL)
+    return;
+  uri = g_filename_to_uri (picture, NULL, NULL);
+  if (uri != NULL)
+    notify_notification_set_hint (n, "image-path", g_variant_new_string (uri));
+}
+
 static void
 run_show (Op *op)
 {
@@ -271,6 +303,8 @@ run_show (Op *op)
     /* mako: 100 px high unless configured otherwise, and it cuts the rest
      * without a sign, so the commands come first and the cues stay out. */
     text = g_strdup_printf ("%s\n%s", c->short_body, c->short_hint);
+  else if (!has_actions && c->steps_hint != NULL)
+    text = g_strdup_printf ("%s\n%s\n%s", c->body, c->hint, c->steps_hint);
   else
     text = g_strdup_printf ("%s\n%s", c->body, c->hint);
 
@@ -279,6 +313,7 @@ run_show (Op *op)
   notify_notification_set_urgency (op->n, c->urgent || (c->again
                                                         && g_strv_contains (files_while_open, name))
                                             ? NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
+  set_picture (op->n, c->picture);
   for (guint i = 0; has_actions && i < c->n_actions; i++)
     if (!op->close_is_click || !g_str_equal (c->actions[i].id, DEFAULT_ACTION))
       notify_notification_add_action (op->n, c->actions[i].id, c->actions[i].label,
@@ -359,6 +394,26 @@ close_quietly (MobedNotifier *self, NotifyNotification *n)
 
 static void show_content (MobedNotifier *self, Content *content);
 
+/* What a click on the body of @shown brings up: the drills' steps in
+ * place of the break (same buttons, same picture), or the same again. */
+static Content *
+clicked (Content *shown)
+{
+  shown->again = TRUE;
+  if (shown->steps_body == NULL)
+    return shown;
+  g_free (shown->body);
+  shown->body = g_steal_pointer (&shown->steps_body);
+  /* mako shows the short form: the steps are what was asked for. */
+  g_free (shown->short_body);
+  shown->short_body = g_strdup (shown->body);
+  g_free ((char *) shown->actions[0].label);
+  /* TRANSLATORS: what a click on the notification's body does: it comes
+   * back on screen with its buttons */
+  shown->actions[0].label = g_strdup (_("Show again"));
+  return shown;
+}
+
 static void
 on_closed (NotifyNotification *n, MobedNotifier *self)
 {
@@ -368,9 +423,9 @@ on_closed (NotifyNotification *n, MobedNotifier *self)
   g_object_unref (detach (self));
   if (reason == CLOSED_BY_USER && self->close_is_click && again != NULL)
     {
-      g_debug ("The notification was clicked (its server closes it); showing it again");
-      again->again = TRUE;
-      show_content (self, g_steal_pointer (&again));
+      g_debug ("The notification was clicked (its server closes it); showing %s",
+               again->steps_body != NULL ? "the steps" : "it again");
+      show_content (self, clicked (g_steal_pointer (&again)));
       return;
     }
   /* Expired or closed by the server is not the user's answer: the break
@@ -397,9 +452,9 @@ on_action (NotifyNotification *n, char *action, gpointer user_data)
   g_clear_pointer (&self->shown, content_free);
   if (again != NULL)
     {
-      g_debug ("The notification's body was clicked; showing it again");
-      again->again = TRUE;
-      show_content (self, g_steal_pointer (&again));
+      g_debug ("The notification's body was clicked; showing %s",
+               again->steps_body != NULL ? "the steps" : "it again");
+      show_content (self, clicked (g_steal_pointer (&again)));
       return;
     }
   self->callbacks.answered (answer, self->user_data);
@@ -504,7 +559,8 @@ content_new (const char                *summary,
              const MobedNotifierAction *actions,
              guint                      n_actions,
              const char                *hint,
-             gboolean                   urgent)
+             gboolean                   urgent,
+             const char                *click_label)
 {
   Content *c = g_new0 (Content, 1);
 
@@ -516,9 +572,7 @@ content_new (const char                *summary,
   c->actions = g_new0 (MobedNotifierAction, n_actions + 1);
   /* The body click: most servers show no button for it (dunst lists it
    * in its menu, so it has a label). */
-  /* TRANSLATORS: what a click on the notification's body does: it comes
-   * back on screen with its buttons */
-  c->actions[0] = (MobedNotifierAction) { g_strdup (DEFAULT_ACTION), g_strdup (_("Show again")) };
+  c->actions[0] = (MobedNotifierAction) { g_strdup (DEFAULT_ACTION), g_strdup (click_label) };
   for (guint i = 0; i < n_actions; i++)
     c->actions[i + 1] = (MobedNotifierAction) { g_strdup (actions[i].id),
                                                 g_strdup (actions[i].label) };
@@ -526,31 +580,33 @@ content_new (const char                *summary,
 }
 
 void
-mobed_notifier_show (MobedNotifier *self,
-                     const char    *summary,
-                     const char    *body,
-                     const char    *short_body,
-                     const char    *snooze_label,
-                     gboolean       urgent,
-                     gboolean       again,
-                     gboolean       another)
+mobed_notifier_show (MobedNotifier *self, const MobedNotifierBreak *shown)
 {
   /* TRANSLATORS: notification buttons: the break is done, put it off
    * (the label is made in daemon.c), skip it, or show a different drill */
   const MobedNotifierAction actions[] = {
     { "done", C_("button", "Done") },
-    { "snooze", snooze_label },
+    { "snooze", shown->snooze_label },
     { "skip", C_("button", "Skip") },
     { "another", C_("button", "Another") },
   };
 
-  Content *c = content_new (summary, body, actions, G_N_ELEMENTS (actions) - (another ? 0 : 1),
+  Content *c = content_new (shown->summary, shown->body, actions,
+                            G_N_ELEMENTS (actions) - (shown->no_another ? 1 : 0),
                             /* TRANSLATORS: keep the commands; they are typed in a terminal */
                             _("Answer with: mobectl done · mobectl snooze · mobectl skip"),
-                            urgent);
+                            shown->urgent,
+                            shown->steps_body != NULL
+                              /* TRANSLATORS: what a click on the break's body does:
+                               * the notification shows the drill's steps instead */
+                              ? _("Show the steps")
+                              : _("Show again"));
 
-  c->short_body = g_strdup (short_body);
-  c->again = again;
+  c->short_body = g_strdup (shown->short_body);
+  c->again = shown->again;
+  c->steps_body = g_strdup (shown->steps_body);
+  c->steps_hint = g_strdup (shown->steps_hint);
+  c->picture = g_strdup (shown->picture);
   /* TRANSLATORS: the safety line's shortest form and the commands that
    * answer a break, where there is room for one short line only (mako:
    * a third line would be cut); keep the commands as they are */
@@ -567,7 +623,10 @@ mobed_notifier_show_full (MobedNotifier             *self,
                           const char                *hint,
                           gboolean                   urgent)
 {
-  show_content (self, content_new (summary, body, actions, n_actions, hint, urgent));
+  /* TRANSLATORS: what a click on the notification's body does: it comes
+   * back on screen with its buttons */
+  show_content (self, content_new (summary, body, actions, n_actions, hint, urgent,
+                                   _("Show again")));
 }
 
 void

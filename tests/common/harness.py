@@ -68,6 +68,32 @@ BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Config
 </busconfig>
 """
 
+# The tests' own drill picture (tests/data/picture.svg): bold, so a
+# screenshot shows at a glance whether a notification server drew it.
+TEST_PICTURE = SOURCE / 'tests' / 'data' / 'picture.svg'
+
+
+def data_dir_with_pictures(data_dir, tmp):
+    """@data_dir when its drills/ folder holds the drills' pictures, else a
+    stand-in under @tmp with the same drills.ini and TEST_PICTURE as every
+    drill's picture: in a tree without the pictures, mobed would report
+    each as missing and show none, and tests expecting a clean catalog
+    and pictures on screen would fail for a reason outside them."""
+    data_dir = Path(data_dir)
+    catalog = data_dir / 'drills.ini'
+    if (data_dir / 'drills').is_dir() or not catalog.is_file():
+        return data_dir
+    stand_in = Path(tmp) / 'data-with-pictures'
+    (stand_in / 'drills').mkdir(parents=True, exist_ok=True)
+    (stand_in / 'drills.ini').unlink(missing_ok=True)
+    (stand_in / 'drills.ini').symlink_to(catalog)
+    for line in catalog.read_text(encoding='utf-8').splitlines():
+        if line.startswith('[') and line.endswith(']'):
+            picture = stand_in / 'drills' / f'{line[1:-1]}.svg'
+            if not picture.exists():
+                picture.symlink_to(TEST_PICTURE)
+    return stand_in
+
 
 class SessionTestCase(unittest.TestCase):
     """The fixture's common part; a subclass's setUp() calls this one first."""

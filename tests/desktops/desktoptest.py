@@ -140,7 +140,8 @@ class DesktopTestCase(harness.SessionTestCase):
         shutil.copy(DATA_DIR / 'icons' / 'hicolor' / 'scalable' / 'apps' / 'mobed.svg', icons)
         env['XDG_DATA_DIRS'] = f'{self.tmp / "share"}:/usr/local/share:/usr/share'
         env.update(LC_ALL='C.UTF-8', G_DEBUG='fatal-criticals', G_MESSAGES_DEBUG='mobed',
-                   MOBED_DATA_DIR=str(DATA_DIR), NO_AT_BRIDGE='1',
+                   MOBED_DATA_DIR=str(harness.data_dir_with_pictures(DATA_DIR, self.tmp)),
+                   NO_AT_BRIDGE='1',
                    MOBED_CAMERA_PREFIX=str(self.tmp / 'no-camera'))
         (self.tmp / 'config' / 'mobed').mkdir()
         self.write_config()

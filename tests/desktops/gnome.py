@@ -72,7 +72,8 @@ JS_BOX = """(a) => {
 # The banner on screen (fully shown: messageTray's State.SHOWN): its
 # notification's title, body and time stamp (set by each Notify, so it
 # tells the break shown again from the banner before), whether hovered and
-# expanded, its box and its buttons' boxes; null when no banner is up.
+# expanded, its box and its buttons' boxes, its icon (as a string: a
+# picture's URI) and the icon's box; null when no banner is up.
 JS_BANNER = """(() => {
   const tray = Main.messageTray;
   const banner = tray._banner;
@@ -87,7 +88,9 @@ JS_BANNER = """(() => {
           stamp: n.datetime.to_unix() * 1e6 + n.datetime.get_microsecond(),
           expanded: banner.expanded,
           hovered: tray._pointerInNotification, acknowledged: banner.notification.acknowledged,
-          box: box(banner), buttons};
+          box: box(banner), buttons,
+          gicon: n.gicon ? n.gicon.to_string() : null,
+          icon: banner._iconBin ? box(banner._iconBin) : null};
 })()"""
 
 # Every notification GNOME holds (on a banner, queued for one, or only in

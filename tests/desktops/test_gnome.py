@@ -49,6 +49,18 @@ class BreakCase(GnomeCase):
                                f'(banner: {self.banner()}, queue: {self.banner_queue()}, '
                                f'GNOME holds: {self.gnome_notifications()})')
 
+    def assert_picture(self, banner, path):
+        """The banner's icon is the break's first drill's picture (the
+        image-path hint), drawn in the screenshot at @path: many colours
+        in the icon's box."""
+        first = self.mobed_property('CurrentBreak')['drills'][0]['id']
+        self.assertTrue((banner['gicon'] or '').endswith(f'/drills/{first}.svg'), banner)
+        icon = banner['icon']
+        rows = desktoptest.read_png(path)[2]
+        colours = {rows[y][x] for y in range(icon['y'], icon['y'] + icon['h'])
+                   for x in range(icon['x'], icon['x'] + icon['w'])}
+        self.assertGreater(len(colours), 8, f'no picture drawn at {icon} in {path}')
+
     def gnome_has_break(self):
         return TITLE in [n['title'] for n in self.gnome_notifications()]
 
@@ -90,6 +102,7 @@ class TestBanner(BreakCase):
             self.assertTrue(box['x'] <= b['x'] and b['x'] + b['w'] <= box['x'] + box['w'], b)
         self.eventually(self.screenshot_shows_buttons, 5,
                         'the screenshot never showed the expanded banner')
+        self.assert_picture(self.banner(), self.screenshot_path('banner-expanded'))
         self.done_by_click()
 
         self.park_pointer()
@@ -132,17 +145,21 @@ class TestBanner(BreakCase):
 
     def test_body_click(self):
         """F4: a click on the banner's body does not end the break; it comes
-        back as a banner with its buttons, and GNOME starts no second mobed
-        from mobed.desktop."""
+        back as a banner with its buttons and the drill's steps, and GNOME
+        starts no second mobed from mobed.desktop."""
         self.wait_due()
         first = self.assert_break_banner()
         # The pointer stays where it clicked: the break shown again pops up
         # under it, and GNOME takes a banner the pointer then leaves into
         # its list within a fraction of a second.
         self.click_body(TITLE)
-        self.wait_until(lambda: self.signal_args('BreakEnded') or self.break_banner(first), 15,
-                        lambda: f'the break did not come back (banner {self.banner()}, '
-                        f'GNOME holds {self.gnome_notifications()})')
+        steps = self.wait_until(
+            lambda: self.signal_args('BreakEnded') or self.break_banner(first), 15,
+            lambda: f'the break did not come back (banner {self.banner()}, '
+            f'GNOME holds {self.gnome_notifications()})')
+        # It came back with the drill's steps and its picture.
+        self.assertIn('\n1. ', steps['body'] if isinstance(steps, dict) else '', steps)
+        self.assert_picture(steps, self.screenshot('body-click-steps'))
         others = [p for p in self.session_processes('mobed') if p != self.mobed.pid]
         self.assertEqual((self.signal_args('BreakEnded'), self.mobed_launches(), others),
                          ([], [], []),

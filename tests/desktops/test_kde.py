@@ -8,7 +8,8 @@ What only the real Plasma can tell: that mobed takes idle time from KWin
 Wayland) and sees real input through it, even with Xwayland's DISPLAY
 set; that each of the four buttons plasmashell draws on the break's
 popup, clicked with real pointer input, does what it says, and a click
-on its text shows the break again instead of ending it; that
+on its text shows the drill's steps instead of ending the break; that the
+popup shows the drill's picture; that
 plasmashell's do-not-disturb (an app's Inhibit() and the tray applet's
 switch) holds a break back and releases it; that KWin's screen lock is
 seen as away; and that on X11, where ksmserver answers
@@ -57,9 +58,30 @@ class Buttons(KwinTestCase):
         self.wait_due()
         return self.wait_popup_buttons(4, what=what)
 
+    def assert_picture(self, popup, buttons):
+        """The drill's picture (the image-path hint) is drawn at the
+        popup's right, between its title and its buttons, where plasmashell
+        puts a notification's image: many colours there."""
+        rows, _ = self.screenshot()
+        right = popup['x'] + popup['width']
+        area = {(x, y): rows[y][x * 3:x * 3 + 3]
+                for y in range(popup['y'] + 30, buttons[0][1] - 15)
+                for x in range(right - 60, right - 4)}
+        # Breeze's popup is light grey, in shades: what is dark or coloured
+        # there is drawn on it.
+        drawn = [xy for xy, px in area.items() if max(px) < 180 or max(px) - min(px) > 30]
+        self.assertGreater(len(drawn), 500, f'no picture at the right of {popup}')
+        self.assertGreater(len({area[xy] for xy in drawn}), 8, f'a flat picture at {popup}')
+        # One compact square, not lines of text running to the edge.
+        width = max(x for x, _ in drawn) - min(x for x, _ in drawn)
+        height = max(y for _, y in drawn) - min(y for _, y in drawn)
+        self.assertTrue(36 <= width <= 56 and 36 <= height <= 64,
+                        f'what is drawn at the right of {popup} is {width}x{height}')
+
     def test_done(self):
         """Done: the break ends as done and the popup goes."""
-        _, buttons = self.due_popup('break')
+        popup, buttons = self.due_popup('break')
+        self.assert_picture(popup, buttons)
         self.click(*buttons[0])
         self.wait_action_invoked('done')
         self.wait_ended('done')
@@ -107,17 +129,20 @@ class Buttons(KwinTestCase):
         self.wait_ended('done')
         self.assertEqual(self.outcomes(), ['done'])
 
-    def test_body_click_shows_break_again(self):
+    def test_body_click_shows_the_steps(self):
         """A click on the popup's text (its default action) does not end
-        the break: it is shown again, buttons and all, and Done on that
-        popup ends it as done."""
+        the break: it is shown again with the drill's steps (a taller
+        popup), its picture and its buttons, and Done on that popup ends
+        it as done."""
         popup, _ = self.due_popup('break-before-body-click')
         self.click(popup['x'] + popup['width'] // 2, popup['y'] + popup['height'] // 2)
         self.wait_action_invoked('default')
         self.park_pointer()
         # A fresh notification: plasmashell gives it a popup of its own.
-        _, buttons = self.wait_popup_buttons(4, not_id=popup['id'],
-                                             what='break-after-body-click')
+        steps, buttons = self.wait_popup_buttons(4, not_id=popup['id'],
+                                                 what='break-after-body-click')
+        self.assertGreater(steps['height'], popup['height'], 'no steps on the new popup')
+        self.assert_picture(steps, buttons)
         self.assertEqual(self.state(), 'due')
         self.assertEqual(self.signal_args('BreakEnded'), [])
         self.click(*buttons[0])

@@ -10,7 +10,8 @@ as an X window (xdotool), its four buttons in a screenshot of it, and
 answered with real pointer clicks (XTEST, through xdotool): Done, Snooze,
 Skip and Another each do what they say; a click on the notification's
 body (which xfce4-notifyd answers by closing it, reason 2) does not end
-the break, which comes back on a new popup; xfce4-notifyd's
+the break, which comes back on a new popup showing the drill's steps;
+the popup shows the drill's picture (the image-path hint); xfce4-notifyd's
 do-not-disturb, set with xfconf-query as its settings dialog does, holds a
 due break (and takes one on screen down) until it is switched off.
 
@@ -225,6 +226,21 @@ class XfceTestCase(DesktopTestCase):
     def drills(self):
         return [d['id'] for d in self.mobed_property('CurrentBreak').get('drills', [])]
 
+    def assert_picture(self, popup, image=None):
+        """The drill's picture (the image-path hint) is drawn at the
+        popup's top left, where xfce4-notifyd puts an icon: many colours
+        on the window's background, in a square of about 48 px."""
+        image = image or self.grab()
+        x, y, _w, _h = popup.box
+        top_of_buttons = min(by for _bx, by in popup.buttons.values())
+        background = image.pixel(x + 4, y + 4)
+        count, box, colours = image.drawn_in((x + 4, y + 4, x + 70, top_of_buttons - 20),
+                                             background)
+        self.assertGreater(count, 1000, f'no picture in the popup {popup}')
+        self.assertGreater(colours, 8, f'the picture in the popup {popup} is flat')
+        self.assertTrue(40 <= box[2] - box[0] <= 64 and 40 <= box[3] - box[1] <= 64,
+                        f'the picture is {box}')
+
 
 class TestXfceButtons(XfceTestCase):
     """Each of the popup's buttons, clicked with the pointer."""
@@ -239,6 +255,7 @@ class TestXfceButtons(XfceTestCase):
         self.wait_due()
         popup = self.wait_popup()
         self.save_screenshot('popup')
+        self.assert_picture(popup)
         self.click(popup.buttons['done'])
         self.wait_ended('done')
         self.wait_popup_gone(popup)
@@ -289,10 +306,13 @@ class TestXfceBodyClick(XfceTestCase):
         due = self.mobed_property('CurrentBreak')['due']
         self.click(popup.body_point())
         # xfce4-notifyd takes the popup down (closed, reason 2); the same
-        # break comes back on a new one, still due, not answered.
+        # break comes back on a new one, still due, not answered, showing
+        # the drill's numbered steps (taller) and its picture.
         self.wait_popup_gone(popup)
         again = self.wait_popup(not_window=popup.window)
         self.save_screenshot('body-click')
+        self.assertGreater(again.box[3], popup.box[3] + 30, 'no steps on the new popup')
+        self.assert_picture(again)
         self.assertNotIn(('dismissed',), self.signal_args('BreakEnded'),
                          'a click on the body ended the break as dismissed')
         self.assertEqual(self.state(), 'due')

@@ -43,6 +43,23 @@ class Image:
             return 0, None
         return count, (min(xs), ys[0], max(xs) + 1, ys[-1] + 1)
 
+    def drawn_in(self, box, background):
+        """What is drawn inside @box (x0, y0, x1, y1) on @background: the
+        count of pixels of another colour, their bounding box (or None)
+        and how many colours they have."""
+        count, xs, ys, colours = 0, [], [], set()
+        for y in range(box[1], box[3]):
+            for x in range(box[0], box[2]):
+                p = self.pixel(x, y)
+                if p != background:
+                    count += 1
+                    xs.append(x)
+                    ys.append(y)
+                    colours.add(p)
+        if not count:
+            return 0, None, 0
+        return count, (min(xs), min(ys), max(xs) + 1, max(ys) + 1), len(colours)
+
     def save_png(self, path):
         def chunk(kind, data):
             body = kind + data

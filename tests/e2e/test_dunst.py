@@ -4,7 +4,9 @@
 bus and the real dunst (see e2etest.py). A break comes up on screen with
 mobed's icon and is answered from the command line, from the notification's
 actions through dunst's context menu, and by closing it; and it comes back
-when the notification server itself comes back.
+when the notification server itself comes back. The break shows its
+drill's picture where dunst puts an icon, and a click on it (dunst's left
+click) brings up the drill's steps.
 
 Run all with `python3 test_dunst.py`, one with
 `python3 test_dunst.py TestDunst.test_break_on_screen_answered_with_mobectl`.
@@ -25,10 +27,10 @@ SUMMARY = 'Time to move'
 DRILL_LINE = re.compile(r'· \d+ (each way|per side|times)')
 
 # Colours drawn on screen: the dunstrc's notification background and frame,
-# and the flat fills of data/icons/.../mobed.svg (badge teal, arrow yellow).
+# and the arrow's flat fill in data/icons/.../mobed.svg (mobed's icon, which
+# the drill's picture takes the place of).
 BACKGROUND = (0x1c, 0x23, 0x26)
 FRAME = (0x4f, 0xb3, 0xa5)
-ICON_TEAL = (0x1f, 0x7a, 0x6d)
 ICON_YELLOW = (0xf4, 0xc9, 0x5d)
 
 
@@ -46,9 +48,10 @@ class TestDunst(DunstTestCase):
         self.assertEqual(record['app_name'], 'mobed')
         self.assertRegex(record['body'].split('\n', 1)[0], DRILL_LINE)
         self.assertEqual(record['desktop_entry'], 'mobed')
-        # dunst found mobed's own icon for the icon name "mobed".
-        self.assertTrue(record['icon_path'].endswith('/hicolor/scalable/apps/mobed.svg'),
-                        f'dunst did not find the mobed icon: {record["icon_path"]!r}')
+        # dunst shows the drill's picture (the image-path hint) in place of
+        # mobed's icon: the file of the break's first drill.
+        first = self.status()['current_break']['drills'][0]['id']
+        self.assertEqual(record['icon_path'], f'{self.env["MOBED_DATA_DIR"]}/drills/{first}.svg')
 
     def state_after_break(self):
         """The State mobed went to from the first break (before the next
@@ -60,15 +63,20 @@ class TestDunst(DunstTestCase):
         return self.eventually(after, 10, f'State stayed due: {self.states()}')[0]
 
     def grab_when_drawn(self):
-        """The screen once dunst has drawn the notification with its icon."""
+        """The screen once dunst has drawn the notification with the
+        drill's picture: (image, the notification's box, the picture's)."""
         def drawn():
             image = screenshot.grab(self.display, self.env)
             n_bg, box = image.find_color(BACKGROUND)
-            n_icon, icon_box = image.find_color(ICON_TEAL)
-            # The box grows while a notification is laid out; one with the
-            # icon inside its top-right box is the finished picture.
-            if n_bg > 10000 and n_icon > 200 and box[2] > 700 and box[1] < 40:
-                return image, box, icon_box
+            if n_bg < 10000 or box[2] <= 700 or box[1] >= 40:
+                return None
+            # The picture: what is drawn left of the text, inside the frame.
+            strip = (box[0] + 4, box[1] + 4, box[0] + 70, box[3] - 4)
+            n_pic, picture_box, colours = image.drawn_in(strip, BACKGROUND)
+            # The box grows while a notification is laid out; one with a
+            # many-coloured picture in it is the finished one.
+            if n_pic > 500 and colours > 8:
+                return image, box, picture_box
             return None
         return self.eventually(drawn, 10, 'the notification never appeared on the screen')
 
@@ -77,15 +85,17 @@ class TestDunst(DunstTestCase):
         self.assert_break_record(record)
         self.assertEqual(self.status()['state'], 'due')
 
-        image, box, icon_box = self.grab_when_drawn()
+        image, box, picture_box = self.grab_when_drawn()
         path = OUTDIR / 'e2e-notification.png'
         image.save_png(path)
-        print(f'screenshot: {path} (notification at {box}, icon at {icon_box})')
-        # The icon sits inside the notification, left of the text, at 48 px.
-        self.assertLess(box[0], icon_box[0])
-        self.assertLess(icon_box[2], box[0] + 100)
-        self.assertTrue(40 <= icon_box[2] - icon_box[0] <= 48, icon_box)
-        self.assertGreater(image.find_color(ICON_YELLOW)[0], 20, 'no arrow in the icon')
+        print(f'screenshot: {path} (notification at {box}, picture at {picture_box})')
+        # The picture sits inside the notification, left of the text, at
+        # dunstrc's 48 px, where mobed's own icon would be without one.
+        self.assertLess(box[0], picture_box[0])
+        self.assertLess(picture_box[2], box[0] + 100)
+        # (An edge of antialiasing may show around it.)
+        self.assertTrue(40 <= picture_box[2] - picture_box[0] <= 52, picture_box)
+        self.assertEqual(image.find_color(ICON_YELLOW)[0], 0, 'mobed\'s icon, not the picture')
         self.assertIsNotNone(image.find_color(FRAME)[1], 'no frame around the notification')
 
         self.mobectl('done')
@@ -117,15 +127,23 @@ class TestDunst(DunstTestCase):
         self.assertEqual(st['today']['done'], 0)
         self.assertEqual([s for s in self.signals if s[0] == 'BreakEnded'], [])
 
-    def test_body_click_shows_the_break_again(self):
+    def test_body_click_shows_the_steps(self):
         # A left click (do_action, as `dunstctl action 0`) invokes the
-        # notification's default action: the break comes back, unanswered.
+        # notification's default action: the break comes back, unanswered,
+        # with its drill's steps and its picture.
         record = self.wait_break_on_screen()
         self.dunstctl('action', '0')
         self.wait_closed(record)
-        again = self.wait_records(2)[1]
-        self.assertNotEqual(again['id'], record['id'])
-        self.assertEqual(again['body'], record['body'])
+        steps = self.wait_records(2)[1]
+        self.assertNotEqual(steps['id'], record['id'])
+        self.assertEqual(steps['body'].split('\n')[0], record['body'].split('\n')[0])
+        self.assertIn('\n1. ', steps['body'])
+        self.assertEqual(steps['icon_path'], record['icon_path'])
+        self.wait_displayed(1)
+        image, _box, _picture_box = self.grab_when_drawn()
+        path = OUTDIR / 'e2e-notification-steps.png'
+        image.save_png(path)
+        print(f'screenshot: {path}')
         self.assertEqual(self.status()['state'], 'due')
         self.assertEqual([s for s in self.signals if s[0] == 'BreakEnded'], [])
 

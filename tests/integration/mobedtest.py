@@ -150,6 +150,8 @@ class MobedTestCase(harness.SessionTestCase, _Mock):
         os.environ['G_MESSAGES_DEBUG'] = 'mobed'
         # The shipped drills.ini, uninstalled (meson may point elsewhere).
         os.environ.setdefault('MOBED_DATA_DIR', str(SOURCE / 'data'))
+        os.environ['MOBED_DATA_DIR'] = str(harness.data_dir_with_pictures(
+            os.environ['MOBED_DATA_DIR'], self.tmp))
         # All of this is in os.environ before the bus starts, so that a
         # D-Bus-activated mobed inherits it too.
 

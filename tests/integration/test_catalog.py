@@ -20,7 +20,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mobedtest import DRILL_LINE, MOBED_BIN, MobedTestCase, main, setup  # noqa: E402
 
 FIELDS = {'id', 'name', 'summary', 'steps', 'regions', 'settings', 'good_for',
-          'reps_small', 'reps_focus', 'per_side', 'each_way', 'seconds_per_rep', 'caution'}
+          'reps_small', 'reps_focus', 'per_side', 'each_way', 'seconds_per_rep', 'caution',
+          'picture'}
 
 MY_DRILL = '''
 [neck-circles]

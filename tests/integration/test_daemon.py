@@ -18,7 +18,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mobedtest import (BUS_NAME, DRILL_LINE, MOBED_BIN, SLOWDOWN,  # noqa: E402
                        MobedTestCase, main, now_us, setup)
 
-ACTIONS = ['default', 'Show again', 'done', 'Done', 'snooze', 'Snooze 3 s', 'skip', 'Skip', 'another', 'Another']
+ACTIONS = ['default', 'Show the steps', 'done', 'Done', 'snooze', 'Snooze 3 s', 'skip', 'Skip', 'another', 'Another']
 
 
 def first_line(body):
@@ -202,19 +202,29 @@ class TestBreakFlow(MobedTestCase):
         self.assertEqual(log.count('Break due:'), 1, log)
         self.assertEqual(log.count('Another drill for the break:'), 1, log)
 
-    def test_body_click_shows_the_break_again(self):
+    def test_body_click_shows_the_steps(self):
         # The default action (a click on the body) is no answer: the break
-        # comes back as a fresh notification, and the close the server sends
-        # after it is not "dismissed".
+        # comes back as a fresh notification showing its drills' steps,
+        # numbered, with the same buttons, and the close the server sends
+        # after it is not "dismissed". A click on the steps shows them again.
         n = self.due_notification()
         self.emit_action(n['id'], 'default')
-        again = self.wait_notify(count=2, timeout=5)
+        steps = self.wait_notify(count=2, timeout=5)
         self.emit_closed(n['id'], 2)
-        self.assertEqual(again['replaces_id'], 0)
-        self.assertEqual(again['body'], n['body'])
-        self.assertEqual(again['actions'], ACTIONS)
+        self.assertEqual(steps['replaces_id'], 0)
+        self.assertEqual(first_line(steps['body']), first_line(n['body']))
+        self.assertIn('\n1. ', steps['body'])
+        self.assertIn('\n2. ', steps['body'])
+        self.assertEqual(steps['actions'], ['default', 'Show again'] + ACTIONS[2:])
         self.assert_holds(lambda: self.get_prop('State') == 'due', 1)
         self.assertEqual(self.signal_args('BreakEnded'), [])
+
+        self.emit_action(steps['id'], 'default')
+        again = self.wait_notify(count=3, timeout=5)
+        self.assertEqual(again['body'], steps['body'])
+        self.assertEqual(again['actions'], steps['actions'])
+        self.emit_action(again['id'], 'done')
+        self.wait_ended('done')
 
     def test_dismissed_by_user_ends_break(self):
         n = self.due_notification()

@@ -220,7 +220,7 @@ class TestFocus(MobedTestCase):
         rc, out, err = self.mobectl('focus', 'neck-pain', '--sets', '1', '--yes')
         self.assertEqual(rc, 0, err)
         self.assertIn('Neck circles · 40 each way', out)
-        self.assertIn('Neck flexor mobilizations · 25 per side', out)
+        self.assertIn('Front-of-neck opener (neck flexors) · 25 per side', out)
         self.assertIn('Focus plan for neck-pain:', out)
         note = self.assert_eventually(lambda: self.focus_notes() and self.focus_notes()[-1])
         self.emit_action(note['id'], 'done')
@@ -274,7 +274,7 @@ class TestFocus(MobedTestCase):
         rc, out, err = self.mobectl('focus', 'neck-pain')
         self.assertEqual(rc, 0, err)
         self.assertRegex(out, r'\nTake care with Neck circles: Stop if you get dizzy')
-        self.assertRegex(out, r'\nTake care with Neck flexor mobilizations: Stop if')
+        self.assertRegex(out, r'\nTake care with Front-of-neck opener \(neck flexors\): Stop if')
         self.assertEqual(self.get_prop('Focus'), {})
 
         self.start_plan(['neck-pain'])

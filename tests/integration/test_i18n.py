@@ -63,7 +63,7 @@ class TestGerman(MobedTestCase):
         self.advance(2)
         n = self.wait_notify()
         self.assertEqual(n['summary'], 'Zeit für Bewegung')
-        self.assertEqual(n['actions'], ['default', 'Erneut zeigen', 'done', 'Erledigt', 'snooze', 'Später (3 s)',
+        self.assertEqual(n['actions'], ['default', 'Schritte zeigen', 'done', 'Erledigt', 'snooze', 'Später (3 s)',
                                         'skip', 'Überspringen', 'another', 'Andere Übung'])
         lines = n['body'].split('\n')
         self.assertRegex(lines[0], GERMAN_REPS)
@@ -79,8 +79,10 @@ class TestGerman(MobedTestCase):
         self.call('TakeBreak')
         n = self.wait_notify()
         self.assertEqual(n['actions'], [])
-        self.assertEqual(n['body'].split('\n')[-1],
+        self.assertEqual(n['body'].split('\n')[-2],
                          'Antworten mit: mobectl done · mobectl snooze · mobectl skip')
+        self.assertRegex(n['body'].split('\n')[-1],
+                         r'^Schritte: mobectl drills [a-z-]+( · mobectl drills [a-z-]+)?$')
 
     def test_status_block(self):
         self.assertRegex(self.run_ok('now'), r'^Pause gestartet: .*' + GERMAN_REPS)

@@ -195,6 +195,13 @@ static const Variant variants[] = {
     "caution[de]", "empty" },
   { "translated-caution-alone", NULL, NULL, NULL, "caution[de]=Vorsicht.\n", "caution[de]",
     "does not have" },
+  /* picture is optional, a file name in the picture folder or an absolute path. */
+  { "empty-picture", NULL, NULL, NULL, "picture= \n", "picture", "empty" },
+  { "picture-in-a-folder", NULL, NULL, NULL, "picture=pics/neck.svg\n", "picture",
+    "neither a file name" },
+  { "picture-dot-dot", NULL, NULL, NULL, "picture=..\n", "picture", "not a file name" },
+  { "translated-picture", NULL, NULL, NULL, "picture=a.svg\npicture[de]=b.svg\n",
+    "picture[de]", "translated" },
   { "small-above-focus", NULL, "reps-small", "50", NULL, "reps-small", "more than reps-focus" },
   { "long-id", "a-very-long-drill-id-that-goes-on-and-on-and-on-well-past-the-limit-x",
     NULL, NULL, NULL, NULL, "longer than 63" },
@@ -339,6 +346,77 @@ test_shipped (Fixture *f, gconstpointer data)
   g_assert_false (d->per_side);
   g_assert_false (d->each_way);
   g_assert_null (mobed_catalog_find (f->catalog, "no-such-drill"));
+
+  /* Every shipped drill names its picture, by id; mobed_catalog_load
+   * leaves it as written (mobed_catalog_load_full checks the file). */
+  for (guint i = 0; i < mobed_catalog_size (f->catalog); i++)
+    {
+      g_autofree char *want = NULL;
+
+      d = mobed_catalog_nth (f->catalog, i);
+      want = g_strconcat (d->id, ".svg", NULL);
+      g_assert_cmpstr (d->picture, ==, want);
+    }
+}
+
+#define TINY_SVG "<svg xmlns='http://www.w3.org/2000/svg' width='8' height='8'/>\n"
+
+/* The loader finds a picture by file name in the picture folder or by
+ * absolute path, and keeps the absolute path; one that cannot be read is
+ * one problem naming the catalog, the drill and the file, and the drill
+ * loads all the same, without a picture. */
+static void
+test_pictures (Fixture *f, gconstpointer data)
+{
+  g_autofree char *pictures = g_build_filename (f->dir, "pictures", NULL);
+  g_autofree char *named = g_build_filename (pictures, "named.svg", NULL);
+  g_autofree char *elsewhere = g_build_filename (f->dir, "elsewhere.svg", NULL);
+  g_autofree char *missing = g_build_filename (pictures, "gone.svg", NULL);
+  g_autofree char *extra_abs = g_strdup_printf ("picture=%s\n", elsewhere);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const MobedDrill *d;
+
+  g_assert_cmpint (g_mkdir (pictures, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (named, TINY_SVG, -1, NULL));
+  g_assert_true (g_file_set_contents (elsewhere, TINY_SVG, -1, NULL));
+  append_drill (text, "by-name", NULL, NULL, "picture=named.svg\n");
+  append_drill (text, "by-path", NULL, NULL, extra_abs);
+  append_drill (text, "gone", NULL, NULL, "picture=gone.svg\n");
+  append_drill (text, "folder", NULL, NULL, "picture=.\n");
+  append_drill (text, "none", NULL, NULL, NULL);
+  write_ini (f, text->str);
+
+  g_assert_true (mobed_catalog_load_full (f->catalog, f->path, pictures, f->problems, &error));
+  g_assert_no_error (error);
+  print_problems (f);
+  g_assert_cmpuint (mobed_catalog_size (f->catalog), ==, 4);
+  g_assert_cmpstr (mobed_catalog_find (f->catalog, "by-name")->picture, ==, named);
+  g_assert_cmpstr (mobed_catalog_find (f->catalog, "by-path")->picture, ==, elsewhere);
+  g_assert_null (mobed_catalog_find (f->catalog, "none")->picture);
+  d = mobed_catalog_find (f->catalog, "gone");
+  g_assert_nonnull (d);
+  g_assert_null (d->picture);
+  g_assert_true (has_problem (f, "gone", "picture", missing));
+  g_assert_true (has_problem (f, "gone", "picture", "without a picture"));
+  g_assert_true (has_problem (f, "folder", "picture", "not a file name"));
+  g_assert_cmpuint (f->problems->len, ==, 2);
+
+  /* A second file replaces a drill and brings its own picture, checked
+   * against the same folder; the drills before keep theirs. */
+  g_ptr_array_set_size (f->problems, 0);
+  text = (g_string_truncate (text, 0), text);
+  append_drill (text, "gone", NULL, NULL, "picture=named.svg\n");
+  write_ini (f, text->str);
+  g_assert_true (mobed_catalog_load_full (f->catalog, f->path, pictures, f->problems, NULL));
+  g_assert_cmpuint (f->problems->len, ==, 0);
+  g_assert_cmpstr (mobed_catalog_find (f->catalog, "gone")->picture, ==, named);
+  g_assert_cmpstr (mobed_catalog_find (f->catalog, "by-path")->picture, ==, elsewhere);
+  g_assert_cmpuint (mobed_catalog_size (f->catalog), ==, 4);
+
+  g_unlink (named);
+  g_unlink (elsewhere);
+  g_rmdir (pictures);
 }
 
 static void
@@ -674,6 +752,7 @@ main (int argc, char **argv)
   ADD ("user-override", test_user_override);
   ADD ("localized", test_localized);
   ADD ("caution", test_caution);
+  ADD ("pictures", test_pictures);
   ADD ("refcount", test_refcount);
   ADD ("vocabulary", test_vocabulary);
   ADD ("ten-thousand", test_ten_thousand);
