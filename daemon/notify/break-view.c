@@ -108,6 +108,10 @@ mobed_break_view_steps (const MobedChoice *choice, const MobedCatalog *catalog)
       g_string_append_printf (body, "%s%s\n", body->len > 0 ? "\n" : "", line);
       for (guint s = 0; drill->steps[s] != NULL; s++)
         g_string_append_printf (body, "%u. %s\n", s + 1, drill->steps[s]);
+      /* Where someone reads how to do it is where they read who should
+       * take care; the everyday break has room for neither. */
+      if (drill->caution != NULL)
+        g_string_append_printf (body, "%s\n", drill->caution);
     }
   if (body->len == 0)
     return NULL;

@@ -162,6 +162,15 @@ class TestPictures(MobedTestCase):
             self.assertEqual(lines[2][:3], '2. ', body)
         self.assertTrue(body.endswith('if it still feels wrong, stop.'), body)
 
+    @setup(daemon=False)
+    def test_steps_carry_the_caution(self):
+        # The drill's caution follows its steps, before the safety line.
+        self.start_with_catalog('caution=Stop if you feel dizzy.\n')
+        n = self.take_break()
+        self.emit_action(n['id'], 'default')
+        body = self.wait_notify(count=2)['body']
+        self.assertIn('3. Come back and turn to the other\nStop if you feel dizzy.\nGo easy.', body)
+
     @setup(daemon=False, caps='body')
     def test_without_actions_the_body_names_the_command(self):
         # No actions, so no body click: the command that shows the steps.
