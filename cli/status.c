@@ -188,6 +188,26 @@ idle_source_text (GVariant *props)
   return _("not seen here, so natural breaks come only from locking the screen or sleep");
 }
 
+/* Away, the next break has no clock time: it waits for the user. Until the
+ * absence is long enough the count is kept; after that it starts over. */
+static char *
+away_next_text (GVariant *props, gint64 now)
+{
+  gint64 resets = mobectl_prop_int64 (props, "CountResetsAt");
+
+  if (resets > 0)
+    {
+      g_autofree char *when = mobectl_when_text (resets, now);
+      /* TRANSLATORS: `mobectl status` while away, after "Next break:"; %s is
+       * a time and how long until then: "12:05 (in 2 min)" */
+      return g_strdup_printf (_("counted on when you are back; away past %s, the count "
+                                "starts over"), when);
+    }
+  /* TRANSLATORS: `mobectl status` while away, after "Next break:" */
+  return g_strdup (_("a whole interval after you are back: being away started the "
+                     "count over"));
+}
+
 void
 mobectl_status_print_text (GVariant *props)
 {
@@ -248,6 +268,12 @@ mobectl_status_print_text (GVariant *props)
       print_label (LABEL_NEXT);
       g_print ("%s\n", when);
     }
+  else if (g_str_equal (state, "away") && line == NULL)
+    {
+      g_autofree char *text = away_next_text (props, now);
+      print_label (LABEL_NEXT);
+      g_print ("%s\n", text);
+    }
   /* Do not disturb before a break is due: the next one will wait. */
   if (why != NULL && !g_str_equal (state, "deferred"))
     {
@@ -300,6 +326,7 @@ mobectl_status_line (GVariant *props)
   gint64 next = mobectl_prop_int64 (props, "NextBreak");
   gint64 paused = mobectl_prop_int64 (props, "PausedUntil");
   gint64 snoozed = 0;
+  const char *word = NULL;
 
   if (brk != NULL)
     g_variant_lookup (brk, "snoozed_until", "x", &snoozed);
@@ -321,6 +348,22 @@ mobectl_status_line (GVariant *props)
       g_string_append (line, " · ");
       /* TRANSLATORS: in the one-line status for status bars */
       g_string_append_printf (line, _("next break %s"), when);
+    }
+  else if (g_variant_lookup (props, "State", "&s", &word) && g_str_equal (word, "away"))
+    {
+      gint64 resets = mobectl_prop_int64 (props, "CountResetsAt");
+
+      g_string_append (line, " · ");
+      if (resets > 0)
+        {
+          g_autofree char *when = clock_text (resets);
+          /* TRANSLATORS: in the one-line status while away: a time of day */
+          g_string_append_printf (line, _("count resets if away past %s"), when);
+        }
+      else
+        /* TRANSLATORS: in the one-line status while away, long enough that
+         * the next break is a whole interval after the user returns */
+        g_string_append (line, _("back to work resets the count"));
     }
   g_string_append (line, " · ");
   /* TRANSLATORS: in the one-line status for status bars: done/goal today */

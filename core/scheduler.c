@@ -402,7 +402,9 @@ mobed_scheduler_get_next_break (MobedScheduler *self, MobedTime now)
 {
   gint64 start = now.mono;
 
-  if (self->phase == PHASE_DUE || self->off_hours)
+  /* Away, no clock time is true: the next break hangs on when the user
+   * comes back (see mobed_scheduler_get_count_resets_at). */
+  if (self->phase == PHASE_DUE || self->off_hours || (self->away && !self->paused))
     return 0;
   if (self->paused)
     {
@@ -411,6 +413,14 @@ mobed_scheduler_get_next_break (MobedScheduler *self, MobedTime now)
       start = MAX (now.mono, self->paused_until);
     }
   return now.wall + (start - now.mono) + remaining (self, now.mono);
+}
+
+gint64
+mobed_scheduler_get_count_resets_at (MobedScheduler *self, MobedTime now)
+{
+  if (!self->away || self->away_settled || self->paused || self->off_hours)
+    return 0;
+  return now.wall + (self->away_since + self->natural_break - now.mono);
 }
 
 gint64

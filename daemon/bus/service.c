@@ -358,6 +358,7 @@ mobed_service_publish (MobedService *self, const MobedStatus *status)
   mobed_dbus_daemon1_set_state (s, status->state);
   mobed_dbus_daemon1_set_next_break (s, status->next_break);
   mobed_dbus_daemon1_set_paused_until (s, status->paused_until);
+  mobed_dbus_daemon1_set_count_resets_at (s, status->count_resets_at);
   mobed_dbus_daemon1_set_pause_reason (s, status->pause_reason);
   mobed_dbus_daemon1_set_current_break (s, current);
   mobed_dbus_daemon1_set_today_done (s, status->today_done);
