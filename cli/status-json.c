@@ -89,6 +89,7 @@ mobectl_status_json (GVariant *props, gboolean pretty)
     json_builder_add_null_value (b);
   add_away (b, props, state);
   add_break (b, props);
+  mobectl_json_add_focus_set (b, props);
   add_strings (b, "defer_reasons", props, "DeferReasons");
   add_strings (b, "warnings", props, "Warnings");
   {

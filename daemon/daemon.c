@@ -90,6 +90,7 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
     .warnings = (const char *const *) warnings,
     .defer_reasons = (const char *const *) reasons,
     .focus = mobed_daemon_focus_variant (self->focus, now),
+    .focus_set = mobed_daemon_focus_set_variant (self->focus, now),
   };
 
   mobed_service_publish (self->service, &status);

@@ -306,6 +306,8 @@ mobed_service_new (MobedDaemon *daemon)
                                         g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
   mobed_dbus_daemon1_set_focus (self->skeleton,
                                 g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
+  mobed_dbus_daemon1_set_focus_set (self->skeleton,
+                                    g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
 
   g_signal_connect (self->skeleton, "handle-take-break", G_CALLBACK (on_take_break), self);
   g_signal_connect (self->skeleton, "handle-done", G_CALLBACK (on_done), self);
@@ -353,6 +355,7 @@ mobed_service_publish (MobedService *self, const MobedStatus *status)
   MobedDBusDaemon1 *s = self->skeleton;
   g_autoptr(GVariant) current = g_variant_ref_sink (status->current_break);
   g_autoptr(GVariant) focus = g_variant_ref_sink (status->focus);
+  g_autoptr(GVariant) focus_set = g_variant_ref_sink (status->focus_set);
 
   /* The generated setters only signal values that really changed. */
   mobed_dbus_daemon1_set_state (s, status->state);
@@ -368,6 +371,7 @@ mobed_service_publish (MobedService *self, const MobedStatus *status)
   mobed_dbus_daemon1_set_warnings (s, status->warnings);
   mobed_dbus_daemon1_set_defer_reasons (s, status->defer_reasons);
   mobed_dbus_daemon1_set_focus (s, focus);
+  mobed_dbus_daemon1_set_focus_set (s, focus_set);
 }
 
 void

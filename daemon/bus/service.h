@@ -25,6 +25,7 @@ typedef struct {
   const char *const *warnings; /* NULL-terminated */
   const char *const *defer_reasons; /* NULL-terminated */
   GVariant   *focus;           /* a{sv}; floating or not, it is sunk */
+  GVariant   *focus_set;       /* a{sv}; floating or not, it is sunk */
 } MobedStatus;
 
 typedef struct _MobedService MobedService;

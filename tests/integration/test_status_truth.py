@@ -19,6 +19,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import test_cli  # noqa: E402
+import test_focus  # noqa: E402
 from mobedtest import MobedTestCase, local_hhmm, main  # noqa: E402
 
 SESSION = 'org.freedesktop.login1.Session'
@@ -99,6 +100,103 @@ class TestAway(MobedTestCase):
         self.assertIs(away['away']['count_reset'], False)
         proc.send_signal(signal.SIGTERM)
         self.assertEqual(proc.wait(10), 0)
+
+
+
+class TestFocusSet(MobedTestCase):
+    """A focus set on screen, with no microbreak for an hour (test_focus's
+    setting: the day's only set is due as the plan starts)."""
+    start_mobed = False
+
+    def setUp(self):
+        self.pin_local_noon()
+        self.config = {'schedule': {'interval': '1h', 'snooze': '2s', 'expire-after': '1h',
+                                    'work-hours': test_focus.window_around_now()}}
+        super().setUp()
+        self.daemon = self.start_daemon()
+
+    def start_set(self, targets=('neck-circles',), sets=1):
+        test_focus.TestFocus.start_plan(self, list(targets), sets=sets, days=1)
+        return self.assert_eventually(lambda: test_focus.TestFocus.focus_notes(self)
+                                      and test_focus.TestFocus.focus_notes(self)[-1])
+
+    def ok(self, *args):
+        rc, out, err = self.mobectl(*args)
+        self.assertEqual(rc, 0, err)
+        return out
+
+    def test_status_names_the_set(self):
+        proc, lines = TestAway.follow(self)
+        self.assertRegex(TestAway.next_line(self, lines), r'^working · next break ')
+        self.start_set()
+        self.assertEqual(TestAway.next_line(self, lines),
+                         'working · focus set 1 of 1: Neck circles · 40 each way · 0/8 today')
+        # The D-Bus property an indicator reads, beside CurrentBreak.
+        prop = self.get_prop('FocusSet')
+        self.assertEqual({k: prop[k] for k in ('target', 'set', 'sets_per_day', 'state',
+                                               'snoozes', 'snoozed_until')},
+                         {'target': 'neck-circles', 'set': 1, 'sets_per_day': 1,
+                          'state': 'shown', 'snoozes': 0, 'snoozed_until': 0})
+        self.assertEqual([(d['id'], d['reps_text']) for d in prop['drills']],
+                         [('neck-circles', '40 each way')])
+        self.assertEqual(self.get_prop('CurrentBreak'), {})
+        out = self.ok('status')
+        self.assertIn('Focus set:   Neck circles · 40 each way (set 1 of 1 today, focus plan for '
+                      'neck-circles)\n', out)
+        self.assertIn('Steps:       mobectl drills neck-circles\n', out)
+        st = json.loads(self.ok('--json', 'status'))
+        self.assertIsNone(st['current_break'])
+        fs = st['focus_set']
+        self.assertEqual((fs['target'], fs['set'], fs['sets_per_day'], fs['state'], fs['snoozes']),
+                         ('neck-circles', 1, 1, 'shown', 0))
+        self.assertIsNone(fs['snoozed_until'])
+        self.assertEqual([(d['id'], d['reps']) for d in fs['drills']], [('neck-circles', 40)])
+        self.assertAlmostEqual(test_cli.iso_to_us(fs['due']), prop['due'], delta=1.1e6)
+
+        # Snoozed: mobectl says it answered the set, and until when.
+        out = self.ok('snooze', '5m')
+        until = self.get_prop('FocusSet')['snoozed_until']
+        self.assertAlmostEqual(until, self.now_us() + 300e6, delta=2e6)
+        self.assertEqual(out, f'Snoozed the focus set for 5m, until {local_hhmm(until)}: Neck '
+                              'circles · 40 each way (set 1 of 1 today, focus plan for '
+                              'neck-circles).\n')
+        self.assertEqual(TestAway.next_line(self, lines),
+                         f'working · focus set 1 of 1 snoozed until {local_hhmm(until)}: '
+                         'Neck circles · 40 each way · 0/8 today')
+        st = json.loads(self.ok('--json', 'status'))
+        self.assertEqual((st['focus_set']['state'], st['focus_set']['snoozes']), ('snoozed', 1))
+        self.assertAlmostEqual(test_cli.iso_to_us(st['focus_set']['snoozed_until']), until,
+                               delta=1.1e6)
+        self.assertRegex(self.ok('status'), r'\(set 1 of 1 today, focus plan for neck-circles\), '
+                                            rf'snoozed until {local_hhmm(until)} \(in ')
+
+        # Done answers the set and says so; then no set is named any more.
+        self.assertEqual(self.ok('done'), 'Done: Neck circles · 40 each way (set 1 of 1 today, '
+                                          'focus plan for neck-circles).\n')
+        self.assert_eventually(lambda: self.get_prop('FocusSet') == {})
+        self.assertRegex(TestAway.next_line(self, lines), r'^working · next break ')
+        self.assertIsNone(json.loads(self.ok('--json', 'status'))['focus_set'])
+        proc.send_signal(signal.SIGTERM)
+        self.assertEqual(proc.wait(10), 0)
+
+    def test_skip_names_the_set(self):
+        self.start_set(('neck-circles', 'wrist-circles'))
+        self.assertEqual(self.ok('skip'), 'Skipped: Neck circles · 40 each way + Wrist circles · '
+                                          '50 each way (set 1 of 1 today, focus plan for '
+                                          'neck-circles wrist-circles).\n')
+        self.assertEqual(self.rows('SELECT outcome FROM focus_sets'), [('skipped',)])
+
+    def test_a_microbreak_is_answered_first(self):
+        self.start_set()
+        self.call('TakeBreak')
+        # The microbreak holds the set back; done answers the microbreak.
+        self.assert_eventually(lambda: self.get_prop('FocusSet').get('state') == 'snoozed')
+        self.assertEqual(self.get_prop('FocusSet')['snoozed_until'], 0)
+        out = self.ok('status')
+        self.assertRegex(out, r'(?m)^Break: ')
+        self.assertRegex(out, r'(?m)^Focus set:   Neck circles · 40 each way \(set 1 of 1 '
+                              r'today, focus plan for neck-circles\)$')
+        self.assertRegex(self.ok('done'), r'^Done\. 1 of 8 breaks today\.\n$')
 
 
 if __name__ == '__main__':
