@@ -199,5 +199,22 @@ class TestFocusSet(MobedTestCase):
         self.assertRegex(self.ok('done'), r'^Done\. 1 of 8 breaks today\.\n$')
 
 
+    def test_stop_takes_the_set_down(self):
+        note = self.start_set()
+        self.assertEqual(self.ok('focus', '--stop'), 'Focus plan stopped.\n')
+        self.assert_eventually(lambda: note['id'] in self.close_calls(), 5,
+                               'the set stayed on screen after focus --stop')
+        self.assertEqual(self.get_prop('FocusSet'), {})
+
+    def test_stop_takes_the_checkin_down(self):
+        self.start_set()
+        self.ok('done')
+        checkin = self.assert_eventually(
+            lambda: [c for c in self.notify_calls() if c['summary'] == 'Your focus plan is done'])
+        self.ok('focus', '--stop')
+        self.assert_eventually(lambda: checkin[0]['id'] in self.close_calls(), 5,
+                               'the check-in stayed on screen after focus --stop')
+
+
 if __name__ == '__main__':
     main()
