@@ -98,12 +98,29 @@ mobectl_drills_steps_hint (GVariant *brk)
 }
 
 void
+mobectl_json_add_set_place (JsonBuilder *b, GVariant *set)
+{
+  const char *target = "";
+  guint32 number = 0, per_day = 0;
+
+  g_variant_lookup (set, "target", "&s", &target);
+  g_variant_lookup (set, "set", "u", &number);
+  g_variant_lookup (set, "sets_per_day", "u", &per_day);
+  json_builder_set_member_name (b, "target");
+  json_builder_add_string_value (b, target);
+  json_builder_set_member_name (b, "set");
+  json_builder_add_int_value (b, number);
+  json_builder_set_member_name (b, "sets_per_day");
+  json_builder_add_int_value (b, per_day);
+}
+
+void
 mobectl_json_add_focus_set (JsonBuilder *b, GVariant *props)
 {
   g_autoptr(GVariant) set = mobectl_status_focus_set (props);
   g_autoptr(GVariant) drills = NULL;
-  const char *target = "", *state = "";
-  guint32 number = 0, per_day = 0, snoozes = 0;
+  const char *state = "";
+  guint32 snoozes = 0;
 
   json_builder_set_member_name (b, "focus_set");
   if (set == NULL)
@@ -111,18 +128,10 @@ mobectl_json_add_focus_set (JsonBuilder *b, GVariant *props)
       json_builder_add_null_value (b);
       return;
     }
-  g_variant_lookup (set, "target", "&s", &target);
   g_variant_lookup (set, "state", "&s", &state);
-  g_variant_lookup (set, "set", "u", &number);
-  g_variant_lookup (set, "sets_per_day", "u", &per_day);
   g_variant_lookup (set, "snoozes", "u", &snoozes);
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "target");
-  json_builder_add_string_value (b, target);
-  json_builder_set_member_name (b, "set");
-  json_builder_add_int_value (b, number);
-  json_builder_set_member_name (b, "sets_per_day");
-  json_builder_add_int_value (b, per_day);
+  mobectl_json_add_set_place (b, set);
   json_builder_set_member_name (b, "state");
   json_builder_add_string_value (b, state);
   mobectl_json_add_time (b, "due", mobectl_prop_int64 (set, "due"));

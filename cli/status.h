@@ -39,6 +39,9 @@ char *mobectl_focus_set_text    (GVariant *set, gint64 now_us);
 char *mobectl_focus_set_short   (GVariant *set);
 /* "mobectl drills neck-circles" for each drill of @brk, or NULL. */
 char *mobectl_drills_steps_hint (GVariant *brk);
+/* Adds a focus set's "target", "set" and "sets_per_day" (from a FocusSet
+ * or GetFocusSets dictionary) to the object being built. */
+void  mobectl_json_add_set_place (JsonBuilder *b, GVariant *set);
 /* Adds "focus_set" (null, or the set) to a status object. */
 void  mobectl_json_add_focus_set (JsonBuilder *b, GVariant *props);
 

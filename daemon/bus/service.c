@@ -240,6 +240,17 @@ on_get_pauses (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
   return answer_query (invocation, rows, error);
 }
 
+static gboolean
+on_get_focus_sets (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
+                   GVariant *options, MobedService *self)
+{
+  g_autoptr(GError) error = NULL;
+  MobedHistory *history = mobed_break_log_history (mobed_daemon_break_log (self->daemon));
+  GVariant *rows = mobed_stats_view_focus_sets (history, options, mobed_clock_now ().wall, &error);
+
+  return answer_query (invocation, rows, error);
+}
+
 /* The focus methods: the daemon gets the method's name and arguments. */
 static gboolean
 on_focus (GDBusMethodInvocation *invocation, MobedService *self)
@@ -323,6 +334,7 @@ mobed_service_new (MobedDaemon *daemon)
   g_signal_connect (self->skeleton, "handle-get-stats", G_CALLBACK (on_get_stats), self);
   g_signal_connect (self->skeleton, "handle-get-history", G_CALLBACK (on_get_history), self);
   g_signal_connect (self->skeleton, "handle-get-pauses", G_CALLBACK (on_get_pauses), self);
+  g_signal_connect (self->skeleton, "handle-get-focus-sets", G_CALLBACK (on_get_focus_sets), self);
   g_signal_connect (self->skeleton, "handle-start-focus", G_CALLBACK (on_start_focus), self);
   g_signal_connect (self->skeleton, "handle-stop-focus", G_CALLBACK (on_stop_focus), self);
   g_signal_connect (self->skeleton, "handle-extend-focus", G_CALLBACK (on_extend_focus), self);

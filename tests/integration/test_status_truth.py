@@ -18,9 +18,13 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from gi.repository import GLib  # noqa: E402
+
 import test_cli  # noqa: E402
 import test_focus  # noqa: E402
-from mobedtest import MobedTestCase, local_hhmm, main  # noqa: E402
+import test_i18n  # noqa: E402
+from harness import IFACE, OBJ_PATH  # noqa: E402
+from mobedtest import BUS_NAME, MobedTestCase, local_hhmm, main  # noqa: E402
 
 SESSION = 'org.freedesktop.login1.Session'
 
@@ -214,6 +218,77 @@ class TestFocusSet(MobedTestCase):
         self.ok('focus', '--stop')
         self.assert_eventually(lambda: checkin[0]['id'] in self.close_calls(), 5,
                                'the check-in stayed on screen after focus --stop')
+
+
+    def test_history_lists_sets_among_breaks(self):
+        self.call('TakeBreak')
+        self.call('Done')
+        self.start_set()
+        self.ok('done')
+        self.assert_eventually(lambda: self.rows('SELECT count(*) FROM focus_sets') == [(1,)])
+        rows = self._call(BUS_NAME, OBJ_PATH, IFACE, 'GetFocusSets',
+                          GLib.Variant('(a{sv})', ({},)))[0]
+        self.assertEqual([(r['outcome'], r['target'], r['set'], r['sets_per_day'], r['reps_done'])
+                          for r in rows], [('done', 'neck-circles', 1, 1, 80)])
+        self.assertEqual([(d['id'], d['reps_offered'], d['reps_done']) for d in rows[0]['drills']],
+                         [('neck-circles', 40, 40)])
+        # The table: the set among the breaks, saying which set of which
+        # plan. It fell due at its slot of the day, before the break.
+        out = self.ok('history')
+        lines = out.splitlines()
+        self.assertEqual(len(lines), 3, out)
+        self.assertNotIn('focus set', lines[1])
+        self.assertRegex(lines[2], r'^\d{4}-\d\d-\d\d \d\d:\d\d  done +0 +\d+ s  neck-circles '
+                                   r'40/40 · focus set 1 of 1, plan for neck-circles$')
+        # JSON: one list, each entry with its kind.
+        doc = json.loads(self.ok('--json', 'history'))
+        self.assertEqual([b['kind'] for b in doc['breaks']], ['break', 'focus-set'])
+        brk, focus = doc['breaks']
+        self.assertEqual(focus['focus'], {'target': 'neck-circles', 'set': 1, 'sets_per_day': 1,
+                                          'reps_done': 80})
+        self.assertEqual(focus['outcome'], 'done')
+        self.assertEqual(focus['drills'], [{'id': 'neck-circles', 'reps_offered': 40,
+                                            'reps_done': 40}])
+        self.assertIsNone(brk['focus'])
+        # CSV: a kind column at the end.
+        csv = self.ok('--csv', 'history').splitlines()
+        self.assertEqual(csv[0], 'due,ended,outcome,snoozes,response_s,drills,kind')
+        self.assertTrue(csv[1].endswith(',break'), csv[1])
+        self.assertRegex(csv[2], r',done,0,\d+,"neck-circles 40/40 · focus set 1 of 1, plan for '
+                                 r'neck-circles",focus-set$')
+        # --limit counts the sets with the breaks.
+        doc = json.loads(self.ok('--json', 'history', '--limit', '1'))
+        self.assertEqual([b['kind'] for b in doc['breaks']], ['break'])
+
+
+class TestFocusSetGerman(MobedTestCase):
+    """The same in German; what scripts read stays English."""
+    start_mobed = False
+
+    def setUp(self):
+        if not test_i18n.have_german_locale():
+            self.skipTest('no de_DE.UTF-8 locale (`locale -a`); scripts/deps generates it')
+        self.pin_local_noon()
+        self.config = {'schedule': {'interval': '1h', 'expire-after': '1h',
+                                    'work-hours': test_focus.window_around_now()}}
+        super().setUp()
+        os.environ.update(test_i18n.GERMAN)
+        self.daemon = self.start_daemon()
+
+    def test_focus_set_in_german(self):
+        test_focus.TestFocus.start_plan(self, ['neck-circles'], sets=1, days=1)
+        self.assert_eventually(lambda: self.get_prop('FocusSet'))
+        rc, out, err = self.mobectl('status')
+        self.assertRegex(out, r'(?m)^Fokus-Satz: +.+ \(Satz 1 von 1 heute, Fokusplan für '
+                              r'neck-circles\)$')
+        self.assertRegex(out, r'(?m)^Schritte: +mobectl drills neck-circles$')
+        rc, out, err = self.mobectl('done')
+        self.assertRegex(out, r'^Erledigt: .+ \(Satz 1 von 1 heute, Fokusplan für neck-circles\)\.\n$')
+        self.assert_eventually(lambda: self.rows('SELECT count(*) FROM focus_sets') == [(1,)])
+        rc, out, err = self.mobectl('history')
+        self.assertIn('· Fokus-Satz 1 von 1, Plan für neck-circles\n', out)
+        rc, out, err = self.mobectl('--csv', 'history')
+        self.assertRegex(out, r'· focus set 1 of 1, plan for neck-circles",focus-set\r?\n$')
 
 
 if __name__ == '__main__':
