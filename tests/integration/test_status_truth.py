@@ -261,6 +261,40 @@ class TestFocusSet(MobedTestCase):
         self.assertEqual([b['kind'] for b in doc['breaks']], ['break'])
 
 
+class TestFollowWaits(MobedTestCase):
+    """status --follow with no mobed and no activation file to start one:
+    it says mobed is not running and waits for it, as mobectl(1) says."""
+    start_mobed = False
+    config = {'schedule': {'interval': '1h'}}
+
+    def test_waits_for_mobed(self):
+        proc, lines = TestAway.follow(self)
+        self.assertEqual(TestAway.next_line(self, lines), 'stopped · mobed is not running')
+        self.assertIsNone(proc.poll(), 'status --follow gave up on a mobed that is not there')
+        self.daemon = self.start_daemon()
+        self.assertRegex(TestAway.next_line(self, lines), r'^working · next break ')
+        self.stop_daemon()
+        self.assertEqual(TestAway.next_line(self, lines), 'stopped · mobed is not running')
+        proc.send_signal(signal.SIGTERM)
+        self.assertEqual(proc.wait(10), 0)
+        self.assertEqual(proc.stderr.read(),
+                         'mobectl: mobed is not running; waiting for it to start\n')
+
+    def test_waits_for_mobed_json(self):
+        proc, lines = TestAway.follow(self, '--json')
+        self.assertEqual(json.loads(TestAway.next_line(self, lines)), {'state': 'stopped'})
+        self.daemon = self.start_daemon()
+        self.assertEqual(json.loads(TestAway.next_line(self, lines))['state'], 'working')
+        proc.send_signal(signal.SIGINT)
+        self.assertEqual(proc.wait(10), 0)
+
+    def test_plain_status_still_fails(self):
+        rc, out, err = self.mobectl('status')
+        self.assertEqual(rc, 1)
+        self.assertEqual(out, '')
+        self.assertIn('mobed', err)
+
+
 class TestFocusSetGerman(MobedTestCase):
     """The same in German; what scripts read stays English."""
     start_mobed = False
