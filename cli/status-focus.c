@@ -21,6 +21,16 @@ mobectl_status_focus_set (GVariant *props)
   return set;
 }
 
+/* Put off with no time: held back while something is in the way. */
+static gboolean
+held (GVariant *set)
+{
+  const char *state = "";
+
+  g_variant_lookup (set, "state", "&s", &state);
+  return g_str_equal (state, "snoozed") && mobectl_prop_int64 (set, "snoozed_until") == 0;
+}
+
 char *
 mobectl_focus_set_place (GVariant *set)
 {
@@ -43,6 +53,10 @@ mobectl_focus_set_text (GVariant *set, gint64 now_us)
   gint64 until = 0;
 
   g_variant_lookup (set, "snoozed_until", "x", &until);
+  if (held (set))
+    /* TRANSLATORS: a focus set held back while a microbreak, do not
+     * disturb or the user's absence is in the way */
+    return g_strdup_printf (_("%s (%s), shown when nothing is in the way"), drills, place);
   if (until > 0)
     {
       g_autofree char *when = mobectl_when_text (until, now_us);
@@ -64,6 +78,10 @@ mobectl_focus_set_short (GVariant *set)
   g_variant_lookup (set, "set", "u", &number);
   g_variant_lookup (set, "sets_per_day", "u", &per_day);
   g_variant_lookup (set, "snoozed_until", "x", &until);
+  if (held (set))
+    /* TRANSLATORS: in the one-line status: a focus set held back (by a
+     * microbreak, do not disturb, the user's absence), then its drills */
+    return g_strdup_printf (_("focus set %u of %u waiting: %s"), number, per_day, drills);
   if (until > 0)
     {
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (until / G_USEC_PER_SEC);

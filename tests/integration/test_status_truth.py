@@ -199,9 +199,11 @@ class TestFocusSet(MobedTestCase):
         out = self.ok('status')
         self.assertRegex(out, r'(?m)^Break: ')
         self.assertRegex(out, r'(?m)^Focus set:   Neck circles · 40 each way \(set 1 of 1 '
-                              r'today, focus plan for neck-circles\)$')
+                              r'today, focus plan for neck-circles\), shown when nothing is in '
+                              r'the way$')
+        rc, out, _ = self.mobectl('--json', 'status')
+        self.assertEqual(json.loads(out)['focus_set']['state'], 'snoozed')
         self.assertRegex(self.ok('done'), r'^Done\. 1 of 8 breaks today\.\n$')
-
 
     def test_stop_takes_the_set_down(self):
         note = self.start_set()
