@@ -392,7 +392,8 @@ remaining (MobedScheduler *self, gint64 now_mono)
 gint64
 mobed_scheduler_get_snoozed_until (MobedScheduler *self, MobedTime now)
 {
-  if (self->phase != PHASE_SNOOZED)
+  /* Away, the snooze waits for the user: no clock time would stay true. */
+  if (self->phase != PHASE_SNOOZED || (self->away && !self->paused))
     return 0;
   return now.wall + remaining (self, now.mono);
 }

@@ -152,7 +152,8 @@ guint64         mobed_scheduler_get_break_id (MobedScheduler *self);
 guint           mobed_scheduler_get_snoozes  (MobedScheduler *self);
 /* Wall µs the current break first fell due; 0 if none. */
 gint64          mobed_scheduler_get_due_wall (MobedScheduler *self);
-/* Wall µs a snooze ends, 0 unless snoozed (frozen while paused or away). */
+/* Wall µs a snooze ends, 0 unless snoozed (frozen while paused or away;
+ * 0 while away, as it then hangs on the user's return). */
 gint64          mobed_scheduler_get_snoozed_until (MobedScheduler *self, MobedTime now);
 /* When the next break comes if the user stays active; 0 if none is
  * scheduled (a break is due, paused until resumed, or the user is away:

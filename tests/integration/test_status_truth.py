@@ -94,6 +94,23 @@ class TestAway(MobedTestCase):
         self.assertRegex(self.next_line(lines), r'^working · next break \d\d:\d\d · 0/8 today$')
         self.assertIsNone(self.json_status()['away'])
 
+    def test_snooze_waits_while_away(self):
+        self.call('TakeBreak')
+        self.call('Snooze', 300)
+        self.assertGreater(self.get_prop('CurrentBreak')['snoozed_until'], 0)
+        self.session.Lock(dbus_interface=SESSION)
+        self.wait_state('away')
+        self.assertEqual(self.get_prop('CurrentBreak')['snoozed_until'], 0)
+        cb = self.json_status()['current_break']
+        self.assertIsNone(cb['snoozed_until'])
+        self.assertEqual(cb['snoozes'], 1)
+        _, lines = self.follow()
+        line = self.next_line(lines)
+        self.assertRegex(line, r'^away · .+ · 0/8 today$')
+        self.assertNotIn('until', line)
+        rc, out, _ = self.mobectl('status')
+        self.assertRegex(out, r'(?m)^Break: +.+ \(snoozed 1×\)$')
+
     def test_follow_json_while_away(self):
         proc, lines = self.follow('--json')
         self.assertIsNone(json.loads(self.next_line(lines))['away'])

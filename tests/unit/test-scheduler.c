@@ -302,7 +302,11 @@ test_away_while_due (void)
   /* A snoozed break ends the same way. */
   sim_ok (sim, EV_S (SNOOZE, 300));
   sim_advance_to (sim, T0 + 36 * MINUTE);
+  g_assert_cmpint (mobed_scheduler_get_snoozed_until (sim->sched, sim->now), ==,
+                   sim->now.wall + 4 * MINUTE);
   sim_ok (sim, EV_AWAY (sim->now.mono));
+  /* Away, the snooze has no end time: it waits for the user. */
+  g_assert_cmpint (mobed_scheduler_get_snoozed_until (sim->sched, sim->now), ==, 0);
   sim_advance_to (sim, T0 + 38 * MINUTE);
   sim_expect_record (sim, MOBED_OUTCOME_NATURAL, 2, 1, W0 + 35 * MINUTE);
 }
