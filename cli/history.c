@@ -8,6 +8,7 @@
  * the breaks in all three (history-focus.c), marked by their kind.
  */
 #include "cli/commands.h"
+#include "cli/history-entries.h"
 #include "cli/history-focus.h"
 #include "cli/json-out.h"
 
@@ -92,57 +93,6 @@ drills_text (GVariant *drills)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* An entry of the log: a break, a pause or a focus set. */
-typedef enum { ENTRY_BREAK, ENTRY_PAUSE, ENTRY_FOCUS } EntryKind;
-
-typedef struct {
-  gint64    when;         /* due, or the pause's start */
-  GVariant *row;
-  EntryKind kind;
-} Entry;
-
-static void
-entry_clear (gpointer data)
-{
-  g_variant_unref (((Entry *) data)->row);
-}
-
-static gint
-entry_newest_first (gconstpointer a, gconstpointer b)
-{
-  const Entry *x = a, *y = b;
-
-  return x->when < y->when ? 1 : x->when > y->when ? -1 : 0;
-}
-
-static void
-add_entries (GArray *entries, GVariant *rows, EntryKind kind)
-{
-  for (gsize i = 0; rows != NULL && i < g_variant_n_children (rows); i++)
-    {
-      Entry e = { 0, g_variant_get_child_value (rows, i), kind };
-      g_variant_lookup (e.row, kind == ENTRY_PAUSE ? "start" : "due", "x", &e.when);
-      g_array_append_val (entries, e);
-    }
-}
-
-/* Breaks, pauses and focus sets (any may be NULL) in one list, newest
- * first, at most @limit (0: all). */
-static GArray *
-merge_entries (GVariant *rows, GVariant *pauses, GVariant *sets, guint limit)
-{
-  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-
-  g_array_set_clear_func (entries, entry_clear);
-  add_entries (entries, rows, ENTRY_BREAK);
-  add_entries (entries, pauses, ENTRY_PAUSE);
-  add_entries (entries, sets, ENTRY_FOCUS);
-  g_array_sort (entries, entry_newest_first);
-  if (limit > 0 && entries->len > limit)
-    g_array_set_size (entries, limit);
-  return entries;
-}
-
 static void
 csv_field (GString *line, const char *text, gboolean last)
 {
@@ -170,7 +120,7 @@ print_csv (GArray *entries)
 
   for (guint i = 0; i < entries->len; i++)
     {
-      const Entry *e = &g_array_index (entries, Entry, i);
+      const MobectlEntry *e = &g_array_index (entries, MobectlEntry, i);
       GVariant *v = e->row;
       g_autofree char *due = NULL, *ended = NULL, *response = NULL, *drills = NULL;
       g_autofree char *snoozes = NULL;
@@ -187,7 +137,7 @@ print_csv (GArray *entries)
       csv_field (line, r.outcome, FALSE);
       csv_field (line, snoozes, FALSE);
       csv_field (line, response, FALSE);
-      if (e->kind == ENTRY_FOCUS)
+      if (e->kind == MOBECTL_ENTRY_FOCUS)
         {
           g_autofree char *label = mobectl_history_focus_label (v, FALSE);
           g_autofree char *text = g_strdup_printf ("%s · %s", drills, label);
@@ -195,7 +145,7 @@ print_csv (GArray *entries)
         }
       else
         csv_field (line, drills, FALSE);
-      csv_field (line, e->kind == ENTRY_FOCUS ? "focus-set" : "break", TRUE);
+      csv_field (line, e->kind == MOBECTL_ENTRY_FOCUS ? "focus-set" : "break", TRUE);
       g_clear_pointer (&r.drills, g_variant_unref);
     }
   fwrite (line->str, 1, line->len, stdout);
@@ -212,7 +162,7 @@ print_json (GArray *entries)
   json_builder_begin_array (b);
   for (guint i = 0; i < entries->len; i++)
     {
-      const Entry *e = &g_array_index (entries, Entry, i);
+      const MobectlEntry *e = &g_array_index (entries, MobectlEntry, i);
       GVariant *v = e->row;
       g_autofree char *due = NULL, *ended = NULL;
       Row r;
@@ -253,8 +203,8 @@ print_json (GArray *entries)
         }
       json_builder_end_array (b);
       json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, e->kind == ENTRY_FOCUS ? "focus-set" : "break");
-      mobectl_history_focus_json (b, e->kind == ENTRY_FOCUS ? v : NULL);
+      json_builder_add_string_value (b, e->kind == MOBECTL_ENTRY_FOCUS ? "focus-set" : "break");
+      mobectl_history_focus_json (b, e->kind == MOBECTL_ENTRY_FOCUS ? v : NULL);
       json_builder_end_object (b);
       g_clear_pointer (&r.drills, g_variant_unref);
     }
@@ -436,10 +386,10 @@ print_table (GArray *entries)
     width[c] = MAX (width[c], mobectl_text_width (headers[c]));
   for (guint i = 0; i < entries->len; i++)
     {
-      const Entry *e = &g_array_index (entries, Entry, i);
+      const MobectlEntry *e = &g_array_index (entries, MobectlEntry, i);
       const char *outcome = "";
 
-      if (e->kind == ENTRY_PAUSE)
+      if (e->kind == MOBECTL_ENTRY_PAUSE)
         outcome = paused;
       else if (g_variant_lookup (e->row, "outcome", "&s", &outcome))
         outcome = mobectl_outcome_text (outcome);
@@ -455,11 +405,11 @@ print_table (GArray *entries)
   }
   for (guint i = 0; i < entries->len; i++)
     {
-      const Entry *e = &g_array_index (entries, Entry, i);
+      const MobectlEntry *e = &g_array_index (entries, MobectlEntry, i);
       g_autofree char *due = NULL, *drills = NULL, *response = NULL;
       g_autofree char *due_cell = NULL, *outcome = NULL, *snoozes = NULL, *response_cell = NULL;
 
-      if (e->kind == ENTRY_PAUSE)
+      if (e->kind == MOBECTL_ENTRY_PAUSE)
         {
           Pause p;
 
@@ -477,7 +427,7 @@ print_table (GArray *entries)
           read_row (e->row, &r);
           due = local_time (r.due, r.offset, TABLE_FORMAT);
           drills = drills_text (r.drills);
-          if (e->kind == ENTRY_FOCUS)
+          if (e->kind == MOBECTL_ENTRY_FOCUS)
             {
               g_autofree char *label = mobectl_history_focus_label (e->row, TRUE);
               g_autofree char *said = g_steal_pointer (&drills);
@@ -569,7 +519,7 @@ mobectl_cmd_history (MobectlContext *ctx, int argc, char **argv)
     print_pauses_table (pauses);
   if (ctx->pauses)
     return MOBECTL_EXIT_OK;
-  entries = merge_entries (rows, pauses, sets, (guint) limit);
+  entries = mobectl_history_merge (rows, pauses, sets, (guint) limit);
   if (ctx->json)
     print_json (entries);
   else if (ctx->csv)
