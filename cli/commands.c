@@ -98,16 +98,59 @@ mobectl_cmd_now (MobectlContext *ctx, int argc, char **argv)
   return report (ctx, props, sentence);
 }
 
+/* The focus set that Done, Snooze or Skip is about to answer, by mobed's
+ * rule (one is up or snoozed, and no microbreak is), or NULL. Asked
+ * before the call: afterwards the set is gone. */
+static GVariant *
+focus_set_to_answer (GVariant *props)
+{
+  g_autoptr(GVariant) brk = props != NULL ? mobectl_status_current_break (props) : NULL;
+
+  return props != NULL && brk == NULL ? mobectl_status_focus_set (props) : NULL;
+}
+
+/* "Done: Neck circles · 40 each way (set 1 of 2 today, focus plan for
+ * neck-pain)." or the same "Skipped:". */
+static char *
+focus_set_sentence (gboolean done, GVariant *set)
+{
+  g_autofree char *drills = mobectl_drills_line (set);
+  g_autofree char *place = mobectl_focus_set_place (set);
+
+  if (done)
+    /* TRANSLATORS: after `mobectl done` answered a focus set: its drills,
+     * then which set it was ("set 1 of 2 today, focus plan for neck-pain") */
+    return g_strdup_printf (_("Done: %s (%s)."), drills, place);
+  /* TRANSLATORS: after `mobectl skip` answered a focus set, as for done */
+  return g_strdup_printf (_("Skipped: %s (%s)."), drills, place);
+}
+
+/* Done or Skip: the set they answered, or NULL for a microbreak. */
+static GVariant *
+answer (MobectlContext *ctx, const char *method, GVariant **set, int *ret)
+{
+  g_autoptr(GVariant) before = mobectl_get_all (ctx, NULL);
+
+  *set = focus_set_to_answer (before);
+  return call_then_status (ctx, method, NULL, ret);
+}
+
 int
 mobectl_cmd_done (MobectlContext *ctx, int argc, char **argv)
 {
   int ret = MOBECTL_EXIT_OK;
-  g_autoptr(GVariant) props = call_then_status (ctx, "Done", NULL, &ret);
+  g_autoptr(GVariant) set = NULL;
+  g_autoptr(GVariant) props = answer (ctx, "Done", &set, &ret);
   g_autofree char *sentence = NULL;
   guint32 done = 0, goal = 0;
 
   if (props == NULL)
     return ret;
+  if (set != NULL)
+    {
+      sentence = focus_set_sentence (TRUE, set);
+      return report (ctx, props, sentence);
+    }
   g_variant_lookup (props, "TodayDone", "u", &done);
   g_variant_lookup (props, "DailyGoal", "u", &goal);
   /* TRANSLATORS: breaks done today out of the daily goal; the plural follows the goal */
@@ -120,9 +163,16 @@ int
 mobectl_cmd_skip (MobectlContext *ctx, int argc, char **argv)
 {
   int ret = MOBECTL_EXIT_OK;
-  g_autoptr(GVariant) props = call_then_status (ctx, "Skip", NULL, &ret);
+  g_autoptr(GVariant) set = NULL;
+  g_autoptr(GVariant) props = answer (ctx, "Skip", &set, &ret);
+  g_autofree char *sentence = NULL;
 
-  return props == NULL ? ret : report (ctx, props, _("Skipped."));
+  if (props == NULL)
+    return ret;
+  if (set == NULL)
+    return report (ctx, props, _("Skipped."));
+  sentence = focus_set_sentence (FALSE, set);
+  return report (ctx, props, sentence);
 }
 
 int
@@ -132,30 +182,47 @@ mobectl_cmd_snooze (MobectlContext *ctx, int argc, char **argv)
   g_autoptr(GVariant) props = NULL;
   g_autofree char *length = NULL;
   g_autofree char *sentence = NULL;
+  g_autoptr(GVariant) before = NULL;
+  g_autoptr(GVariant) set = NULL;
   guint64 seconds = 0;
   int ret = MOBECTL_EXIT_OK;
 
   if (argc == 1 && !parse_duration (ctx, argv[0], MOBED_SNOOZE_MAX_S, &seconds, &ret))
     return ret;
+  before = mobectl_get_all (ctx, &error);
   if (argc == 0)
     {
       /* The default lives in the daemon's config, not in mobectl. */
-      g_autoptr(GVariant) before = mobectl_get_all (ctx, &error);
       if (before == NULL)
         return mobectl_bus_error (ctx, error);
       g_variant_lookup (before, "SnoozeLength", "t", &seconds);
     }
+  set = focus_set_to_answer (before);
   props = call_then_status (ctx, "Snooze", g_variant_new ("(t)", seconds), &ret);
   if (props == NULL)
     return ret;
   length = mobed_duration_format (seconds);
   {
     g_autoptr(GVariant) brk = g_variant_lookup_value (props, "CurrentBreak", NULL);
+    g_autoptr(GVariant) now_set = mobectl_status_focus_set (props);
     gint64 until = 0;
 
-    if (brk != NULL)
+    if (set != NULL && now_set != NULL)
+      g_variant_lookup (now_set, "snoozed_until", "x", &until);
+    else if (brk != NULL)
       g_variant_lookup (brk, "snoozed_until", "x", &until);
-    if (until > 0)
+    if (set != NULL)
+      {
+        g_autofree char *drills = mobectl_drills_line (set);
+        g_autofree char *place = mobectl_focus_set_place (set);
+        g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (until / G_USEC_PER_SEC);
+        g_autofree char *clock = g_date_time_format (dt, "%H:%M");
+        /* TRANSLATORS: after `mobectl snooze` put a focus set off: a length
+         * such as 5m, a time of day, the set's drills and which set it is */
+        sentence = g_strdup_printf (_("Snoozed the focus set for %s, until %s: %s (%s)."),
+                                    length, clock, drills, place);
+      }
+    else if (until > 0)
       {
         g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (until / G_USEC_PER_SEC);
         g_autofree char *clock = g_date_time_format (dt, "%H:%M");

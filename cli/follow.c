@@ -3,7 +3,8 @@
  * follow.c — `mobectl status --follow`: one line (or one JSON object) each
  * time the status changes, for status bars. It listens for the daemon's
  * PropertiesChanged signals and for the daemon coming and going; it never
- * polls, so between changes it costs nothing.
+ * polls, so between changes it costs nothing. Without a mobed it says so
+ * and waits for one.
  */
 #include "cli/commands.h"
 
@@ -150,15 +151,12 @@ mobectl_status_follow (MobectlContext *ctx)
   sigint_id = g_unix_signal_add (SIGINT, on_quit, f.loop);
   sigterm_id = g_unix_signal_add (SIGTERM, on_quit, f.loop);
   load_all (&f);
+  /* Not even D-Bus activation could start it (no activation file, or a
+   * mobed that failed): a status bar started before mobed, or one that
+   * outlives it, waits for it to appear, as for one that stops later. */
   if (!f.running)
-    {
-      /* Not even D-Bus activation could start it: say so, as status does. */
-      g_autoptr(GVariant) props = mobectl_get_all (ctx, &error);
-      if (props == NULL)
-        f.ret = mobectl_bus_error (ctx, error);
-    }
-  else
-    g_main_loop_run (f.loop);
+    g_printerr ("%s\n", _("mobectl: mobed is not running; waiting for it to start"));
+  g_main_loop_run (f.loop);
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
   g_dbus_connection_signal_unsubscribe (bus, props_id);

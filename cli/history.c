@@ -4,9 +4,12 @@
  * people has the pauses among the breaks; JSON and CSV (RFC 4180: a header
  * row, CRLF line ends, fields with commas, quotes or line breaks quoted,
  * quotes doubled) for scripts and spreadsheets hold the breaks, or with
- * --pauses the pauses, each in a shape of its own.
+ * --pauses the pauses, each in a shape of its own. Focus sets are among
+ * the breaks in all three (history-focus.c), marked by their kind.
  */
 #include "cli/commands.h"
+#include "cli/history-entries.h"
+#include "cli/history-focus.h"
 #include "cli/json-out.h"
 
 #include <glib/gi18n.h>
@@ -126,14 +129,16 @@ csv_field (GString *line, const char *text, gboolean last)
   g_string_append (line, last ? "\r\n" : ",");
 }
 
+/* Breaks and focus sets; a focus set's drills end with its place. */
 static void
-print_csv (GVariant *rows)
+print_csv (GArray *entries)
 {
-  GString *line = g_string_new ("due,ended,outcome,snoozes,response_s,drills\r\n");
+  GString *line = g_string_new ("due,ended,outcome,snoozes,response_s,drills,kind\r\n");
 
-  for (gsize i = 0; i < g_variant_n_children (rows); i++)
+  for (guint i = 0; i < entries->len; i++)
     {
-      g_autoptr(GVariant) v = g_variant_get_child_value (rows, i);
+      const MobectlEntry *e = &g_array_index (entries, MobectlEntry, i);
+      GVariant *v = e->row;
       g_autofree char *due = NULL, *ended = NULL, *response = NULL, *drills = NULL;
       g_autofree char *snoozes = NULL;
       Row r;
@@ -149,7 +154,15 @@ print_csv (GVariant *rows)
       csv_field (line, r.outcome, FALSE);
       csv_field (line, snoozes, FALSE);
       csv_field (line, response, FALSE);
-      csv_field (line, drills, TRUE);
+      if (e->kind == MOBECTL_ENTRY_FOCUS)
+        {
+          g_autofree char *label = mobectl_history_focus_label (v, FALSE);
+          g_autofree char *text = g_strdup_printf ("%s · %s", drills, label);
+          csv_field (line, text, FALSE);
+        }
+      else
+        csv_field (line, drills, FALSE);
+      csv_field (line, e->kind == MOBECTL_ENTRY_FOCUS ? "focus-set" : r.kind, TRUE);
       g_clear_pointer (&r.drills, g_variant_unref);
     }
   fwrite (line->str, 1, line->len, stdout);
@@ -157,16 +170,17 @@ print_csv (GVariant *rows)
 }
 
 static void
-print_json (GVariant *rows)
+print_json (GArray *entries)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "breaks");
   json_builder_begin_array (b);
-  for (gsize i = 0; i < g_variant_n_children (rows); i++)
+  for (guint i = 0; i < entries->len; i++)
     {
-      g_autoptr(GVariant) v = g_variant_get_child_value (rows, i);
+      const MobectlEntry *e = &g_array_index (entries, MobectlEntry, i);
+      GVariant *v = e->row;
       g_autofree char *due = NULL, *ended = NULL;
       Row r;
 
@@ -184,8 +198,6 @@ print_json (GVariant *rows)
       json_builder_add_int_value (b, r.snoozes);
       json_builder_set_member_name (b, "response_s");
       json_builder_add_int_value (b, MAX (0, r.ended - r.due) / G_USEC_PER_SEC);
-      json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, r.kind);
       json_builder_set_member_name (b, "sat_s");
       json_builder_add_int_value (b, r.sat_s);
       json_builder_set_member_name (b, "drills");
@@ -209,6 +221,11 @@ print_json (GVariant *rows)
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
+      /* One word for what the row is: a break of drills, a walk, or a
+       * focus plan's set. */
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, e->kind == MOBECTL_ENTRY_FOCUS ? "focus-set" : r.kind);
+      mobectl_history_focus_json (b, e->kind == MOBECTL_ENTRY_FOCUS ? v : NULL);
       json_builder_end_object (b);
       g_clear_pointer (&r.drills, g_variant_unref);
     }
@@ -347,52 +364,6 @@ print_pauses_table (GVariant *pauses)
     }
 }
 
-/* A line of the table: a break, or a pause among them. */
-typedef struct {
-  gint64    when;         /* due, or the pause's start */
-  GVariant *row;
-  gboolean  pause;
-} Entry;
-
-static void
-entry_clear (gpointer data)
-{
-  g_variant_unref (((Entry *) data)->row);
-}
-
-static gint
-entry_newest_first (gconstpointer a, gconstpointer b)
-{
-  const Entry *x = a, *y = b;
-
-  return x->when < y->when ? 1 : x->when > y->when ? -1 : 0;
-}
-
-/* Breaks and pauses in one list, newest first, at most @limit (0: all). */
-static GArray *
-merge_entries (GVariant *rows, GVariant *pauses, guint limit)
-{
-  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-
-  g_array_set_clear_func (entries, entry_clear);
-  for (gsize i = 0; i < g_variant_n_children (rows); i++)
-    {
-      Entry e = { 0, g_variant_get_child_value (rows, i), FALSE };
-      g_variant_lookup (e.row, "due", "x", &e.when);
-      g_array_append_val (entries, e);
-    }
-  for (gsize i = 0; i < g_variant_n_children (pauses); i++)
-    {
-      Entry e = { 0, g_variant_get_child_value (pauses, i), TRUE };
-      g_variant_lookup (e.row, "start", "x", &e.when);
-      g_array_append_val (entries, e);
-    }
-  g_array_sort (entries, entry_newest_first);
-  if (limit > 0 && entries->len > limit)
-    g_array_set_size (entries, limit);
-  return entries;
-}
-
 /* A pause in the drills column: its reason and how long it was, or has
  * been so far. */
 static char *
@@ -414,7 +385,7 @@ pause_text (const Pause *p, gint64 now)
 /* The table for people: the outcome in the user's language, the pauses
  * among the breaks, the columns as wide as their translated headers need. */
 static void
-print_table (GVariant *rows, GVariant *pauses, guint limit)
+print_table (GArray *entries)
 {
   /* TRANSLATORS: the column headers of `mobectl history`: when the break
    * was due (or a pause began), how it ended, how often it was snoozed,
@@ -425,7 +396,6 @@ print_table (GVariant *rows, GVariant *pauses, guint limit)
    * among the breaks */
   const char *paused = C_("outcome", "paused");
   int width[4] = { 16, 9, 7, 8 };
-  g_autoptr(GArray) entries = merge_entries (rows, pauses, limit);
   gint64 now = g_get_real_time ();
 
   if (entries->len == 0)
@@ -437,10 +407,10 @@ print_table (GVariant *rows, GVariant *pauses, guint limit)
     width[c] = MAX (width[c], mobectl_text_width (headers[c]));
   for (guint i = 0; i < entries->len; i++)
     {
-      const Entry *e = &g_array_index (entries, Entry, i);
+      const MobectlEntry *e = &g_array_index (entries, MobectlEntry, i);
       const char *outcome = "";
 
-      if (e->pause)
+      if (e->kind == MOBECTL_ENTRY_PAUSE)
         outcome = paused;
       else if (g_variant_lookup (e->row, "outcome", "&s", &outcome))
         outcome = mobectl_outcome_text (outcome);
@@ -456,11 +426,11 @@ print_table (GVariant *rows, GVariant *pauses, guint limit)
   }
   for (guint i = 0; i < entries->len; i++)
     {
-      const Entry *e = &g_array_index (entries, Entry, i);
+      const MobectlEntry *e = &g_array_index (entries, MobectlEntry, i);
       g_autofree char *due = NULL, *drills = NULL, *response = NULL;
       g_autofree char *due_cell = NULL, *outcome = NULL, *snoozes = NULL, *response_cell = NULL;
 
-      if (e->pause)
+      if (e->kind == MOBECTL_ENTRY_PAUSE)
         {
           Pause p;
 
@@ -478,6 +448,12 @@ print_table (GVariant *rows, GVariant *pauses, guint limit)
           read_row (e->row, &r);
           due = local_time (r.due, r.offset, TABLE_FORMAT);
           drills = drills_text (r.drills);
+          if (e->kind == MOBECTL_ENTRY_FOCUS)
+            {
+              g_autofree char *label = mobectl_history_focus_label (e->row, TRUE);
+              g_autofree char *said = g_steal_pointer (&drills);
+              drills = g_strdup_printf ("%s · %s", said, label);
+            }
           if (*drills == '\0')
             g_free (g_steal_pointer (&drills));
           if (drills == NULL && g_str_equal (r.kind, "walk"))
@@ -531,6 +507,8 @@ mobectl_cmd_history (MobectlContext *ctx, int argc, char **argv)
   g_autoptr(GVariant) options = NULL;
   g_autoptr(GVariant) rows = NULL;
   g_autoptr(GVariant) pauses = NULL;
+  g_autoptr(GVariant) sets = NULL;
+  g_autoptr(GArray) entries = NULL;
   guint64 limit = DEFAULT_LIMIT;
   gint64 since;
 
@@ -547,8 +525,11 @@ mobectl_cmd_history (MobectlContext *ctx, int argc, char **argv)
     }
   options = g_variant_ref_sink (g_variant_builder_end (&builder));
 
-  /* JSON and CSV keep one shape each: breaks, or with --pauses pauses. */
+  /* JSON and CSV keep one shape each: breaks (focus sets among them), or
+   * with --pauses pauses. */
   if (!ctx->pauses && (rows = fetch (ctx, "GetHistory", options, &error)) == NULL)
+    return mobectl_bus_error (ctx, error);
+  if (!ctx->pauses && (sets = mobectl_history_focus_sets (ctx, options, &error)) == NULL)
     return mobectl_bus_error (ctx, error);
   if ((ctx->pauses || !(ctx->json || ctx->csv))
       && (pauses = fetch (ctx, "GetPauses", options, &error)) == NULL)
@@ -559,11 +540,14 @@ mobectl_cmd_history (MobectlContext *ctx, int argc, char **argv)
     print_pauses_csv (pauses);
   else if (ctx->pauses)
     print_pauses_table (pauses);
-  else if (ctx->json)
-    print_json (rows);
+  if (ctx->pauses)
+    return MOBECTL_EXIT_OK;
+  entries = mobectl_history_merge (rows, pauses, sets, (guint) limit);
+  if (ctx->json)
+    print_json (entries);
   else if (ctx->csv)
-    print_csv (rows);
+    print_csv (entries);
   else
-    print_table (rows, pauses, (guint) limit);
+    print_table (entries);
   return MOBECTL_EXIT_OK;
 }

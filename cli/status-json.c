@@ -46,6 +46,26 @@ add_break (JsonBuilder *b, GVariant *props)
   json_builder_end_object (b);
 }
 
+/* "away": null unless away; then when the count starts over (null once it
+ * has), as next_break is null while away. */
+static void
+add_away (JsonBuilder *b, GVariant *props, const char *state)
+{
+  gint64 resets = mobectl_prop_int64 (props, "CountResetsAt");
+
+  json_builder_set_member_name (b, "away");
+  if (!g_str_equal (state, "away"))
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  mobectl_json_add_time (b, "count_resets_at", resets);
+  json_builder_set_member_name (b, "count_reset");
+  json_builder_add_boolean_value (b, resets == 0);
+  json_builder_end_object (b);
+}
+
 /* A string-list property as a JSON array, empty when it is missing. */
 static void
 add_strings (JsonBuilder *b, const char *key, GVariant *props, const char *property)
@@ -80,6 +100,7 @@ mobectl_status_json (GVariant *props, gboolean pretty)
     json_builder_add_string_value (b, mobectl_status_pause_reason (props));
   else
     json_builder_add_null_value (b);
+  add_away (b, props, state);
   add_break (b, props);
   {
     const char *kind = "drills";
@@ -89,6 +110,7 @@ mobectl_status_json (GVariant *props, gboolean pretty)
     json_builder_add_string_value (b, kind);
     mobectl_json_add_time (b, "sitting_since", mobectl_prop_int64 (props, "SittingSince"));
   }
+  mobectl_json_add_focus_set (b, props);
   add_strings (b, "defer_reasons", props, "DeferReasons");
   add_strings (b, "warnings", props, "Warnings");
   {

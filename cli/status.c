@@ -13,13 +13,17 @@
 /* The status block's labels; the values start in one column, at least 13
  * characters in, further when a translated label is longer. */
 enum { LABEL_STATE, LABEL_BREAK, LABEL_PAUSED, LABEL_REASON, LABEL_NEXT, LABEL_WAIT,
-       LABEL_TODAY, LABEL_IDLE, LABEL_WARNING, N_LABELS };
+       LABEL_TODAY, LABEL_IDLE, LABEL_WARNING, LABEL_FOCUS_SET, LABEL_STEPS, N_LABELS };
 static const char *const label_ids[N_LABELS] = {
   /* TRANSLATORS: the labels of `mobectl status`; the values line up after the longest.
    * "Reason:" is why breaks are paused ("meeting"); "Held by:" is followed by what will
    * hold the next break back, e.g. "do not disturb (dunst)" */
   N_("State:"), N_("Break:"), N_("Paused:"), N_("Reason:"), N_("Next break:"), N_("Held by:"),
   N_("Today:"), N_("Idle time:"), N_("Warning:"),
+  /* TRANSLATORS: more labels of `mobectl status`: "Focus set:" is followed by
+   * the focus set that is up, "Steps:" by the commands that show the drills'
+   * steps, e.g. "mobectl drills neck-circles" */
+  N_("Focus set:"), N_("Steps:"),
 };
 #define LABEL_MIN 13
 
@@ -138,16 +142,20 @@ char *
 mobectl_status_break_line (GVariant *props)
 {
   g_autoptr(GVariant) brk = mobectl_status_current_break (props);
-  g_autoptr(GVariant) drills = NULL;
+
+  return brk != NULL ? mobectl_drills_line (brk) : NULL;
+}
+
+char *
+mobectl_drills_line (GVariant *brk)
+{
+  g_autoptr(GVariant) drills = g_variant_lookup_value (brk, "drills", G_VARIANT_TYPE ("aa{sv}"));
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   char *walk;
 
-  if (brk == NULL)
-    return NULL;
   walk = mobectl_status_walk_text (brk);
   if (walk != NULL)
     return walk;
-  drills = g_variant_lookup_value (brk, "drills", G_VARIANT_TYPE ("aa{sv}"));
   for (gsize i = 0; drills != NULL && i < g_variant_n_children (drills); i++)
     {
       g_autoptr(GVariant) d = g_variant_get_child_value (drills, i);
@@ -192,6 +200,50 @@ idle_source_text (GVariant *props)
   return _("not seen here, so natural breaks come only from locking the screen or sleep");
 }
 
+/* The focus set up or snoozed, then the commands that show the steps of
+ * the microbreak's drills, or else of the set's. */
+static void
+print_focus_set (GVariant *props, gint64 now)
+{
+  g_autoptr(GVariant) set = mobectl_status_focus_set (props);
+  g_autoptr(GVariant) brk = mobectl_status_current_break (props);
+  g_autofree char *steps = NULL;
+
+  if (set != NULL)
+    {
+      g_autofree char *text = mobectl_focus_set_text (set, now);
+      print_label (LABEL_FOCUS_SET);
+      g_print ("%s\n", text);
+    }
+  steps = brk != NULL ? mobectl_drills_steps_hint (brk)
+                      : set != NULL ? mobectl_drills_steps_hint (set) : NULL;
+  if (steps != NULL)
+    {
+      print_label (LABEL_STEPS);
+      g_print ("%s\n", steps);
+    }
+}
+
+/* Away, the next break has no clock time: it waits for the user. Until the
+ * absence is long enough the count is kept; after that it starts over. */
+static char *
+away_next_text (GVariant *props, gint64 now)
+{
+  gint64 resets = mobectl_prop_int64 (props, "CountResetsAt");
+
+  if (resets > 0)
+    {
+      g_autofree char *when = mobectl_when_text (resets, now);
+      /* TRANSLATORS: `mobectl status` while away, after "Next break:"; %s is
+       * a time and how long until then: "12:05 (in 2 min)" */
+      return g_strdup_printf (_("counted on when you are back; away past %s, the count "
+                                "starts over"), when);
+    }
+  /* TRANSLATORS: `mobectl status` while away, after "Next break:" */
+  return g_strdup (_("a whole interval after you are back: being away started the "
+                     "count over"));
+}
+
 void
 mobectl_status_print_text (GVariant *props)
 {
@@ -228,6 +280,7 @@ mobectl_status_print_text (GVariant *props)
         g_print ("%s", line);
       g_print ("\n");
     }
+  print_focus_set (props, now);
   if (paused == -1)
     {
       print_label (LABEL_PAUSED);
@@ -252,6 +305,12 @@ mobectl_status_print_text (GVariant *props)
       g_autofree char *walk = mobectl_status_next_walk_text (props, now);
       print_label (LABEL_NEXT);
       g_print ("%s%s\n", when, walk != NULL ? walk : "");
+    }
+  else if (g_str_equal (state, "away") && line == NULL)
+    {
+      g_autofree char *text = away_next_text (props, now);
+      print_label (LABEL_NEXT);
+      g_print ("%s\n", text);
     }
   /* Do not disturb before a break is due: the next one will wait. */
   if (why != NULL && !g_str_equal (state, "deferred"))
@@ -301,10 +360,12 @@ mobectl_status_line (GVariant *props)
   g_autoptr(GString) line = g_string_new (NULL);
   g_autofree char *drills = mobectl_status_break_line (props);
   g_autoptr(GVariant) brk = mobectl_status_current_break (props);
+  g_autoptr(GVariant) set = mobectl_status_focus_set (props);
   g_autofree char *state = state_text (props);
   gint64 next = mobectl_prop_int64 (props, "NextBreak");
   gint64 paused = mobectl_prop_int64 (props, "PausedUntil");
   gint64 snoozed = 0;
+  const char *word = NULL;
 
   if (brk != NULL)
     g_variant_lookup (brk, "snoozed_until", "x", &snoozed);
@@ -320,12 +381,33 @@ mobectl_status_line (GVariant *props)
                             mobectl_pause_reason_text (mobectl_status_pause_reason (props)));
   if (drills != NULL)
     g_string_append_printf (line, " · %s", drills);
+  else if (set != NULL)
+    {
+      g_autofree char *text = mobectl_focus_set_short (set);
+      g_string_append_printf (line, " · %s", text);
+    }
   else if (next > 0)
     {
       g_autofree char *when = clock_text (next);
       g_string_append (line, " · ");
       /* TRANSLATORS: in the one-line status for status bars */
       g_string_append_printf (line, _("next break %s"), when);
+    }
+  else if (g_variant_lookup (props, "State", "&s", &word) && g_str_equal (word, "away"))
+    {
+      gint64 resets = mobectl_prop_int64 (props, "CountResetsAt");
+
+      g_string_append (line, " · ");
+      if (resets > 0)
+        {
+          g_autofree char *when = clock_text (resets);
+          /* TRANSLATORS: in the one-line status while away: a time of day */
+          g_string_append_printf (line, _("count resets if away past %s"), when);
+        }
+      else
+        /* TRANSLATORS: in the one-line status while away, long enough that
+         * the next break is a whole interval after the user returns */
+        g_string_append (line, _("back to work resets the count"));
     }
   g_string_append (line, " · ");
   /* TRANSLATORS: in the one-line status for status bars: done/goal today */

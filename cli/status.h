@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,26 @@ char *mobectl_status_line       (GVariant *props);
 
 /* "Neck circles · 10 each way" for the current break, or NULL if none. */
 char *mobectl_status_break_line (GVariant *props);
+
+/* The same for a break or focus set dictionary's "drills". */
+char *mobectl_drills_line       (GVariant *brk);
+
+/* The FocusSet property, or NULL when no focus set is up or snoozed
+ * (status-focus.c). */
+GVariant *mobectl_status_focus_set (GVariant *props);
+/* "set 1 of 2 today, focus plan for neck-pain" */
+char *mobectl_focus_set_place   (GVariant *set);
+/* For the status block: the drills, the set's place and a snooze's end. */
+char *mobectl_focus_set_text    (GVariant *set, gint64 now_us);
+/* For the one-line status: "focus set 1 of 2: Neck circles · 40 each way". */
+char *mobectl_focus_set_short   (GVariant *set);
+/* "mobectl drills neck-circles" for each drill of @brk, or NULL. */
+char *mobectl_drills_steps_hint (GVariant *brk);
+/* Adds a focus set's "target", "set" and "sets_per_day" (from a FocusSet
+ * or GetFocusSets dictionary) to the object being built. */
+void  mobectl_json_add_set_place (JsonBuilder *b, GVariant *set);
+/* Adds "focus_set" (null, or the set) to a status object. */
+void  mobectl_json_add_focus_set (JsonBuilder *b, GVariant *props);
 
 /* "14:32 (in 12 min)"; a time on another day gets its weekday and date. */
 char *mobectl_when_text         (gint64 when_us, gint64 now_us);

@@ -491,7 +491,8 @@ remaining (MobedScheduler *self, gint64 now_mono)
 gint64
 mobed_scheduler_get_snoozed_until (MobedScheduler *self, MobedTime now)
 {
-  if (self->phase != PHASE_SNOOZED)
+  /* Away, the snooze waits for the user: no clock time would stay true. */
+  if (self->phase != PHASE_SNOOZED || (self->away && !self->paused))
     return 0;
   return now.wall + remaining (self, now.mono);
 }
@@ -501,7 +502,9 @@ mobed_scheduler_get_next_break (MobedScheduler *self, MobedTime now)
 {
   gint64 start = now.mono;
 
-  if (self->phase == PHASE_DUE || self->off_hours)
+  /* Away, no clock time is true: the next break hangs on when the user
+   * comes back (see mobed_scheduler_get_count_resets_at). */
+  if (self->phase == PHASE_DUE || self->off_hours || (self->away && !self->paused))
     return 0;
   if (self->paused)
     {
@@ -524,6 +527,14 @@ mobed_scheduler_get_next_kind (MobedScheduler *self, MobedTime now)
   if (self->sit_start >= 0)
     sat += MAX (0, next - now.wall);
   return sat >= self->walk_every ? MOBED_BREAK_WALK : MOBED_BREAK_DRILLS;
+}
+
+gint64
+mobed_scheduler_get_count_resets_at (MobedScheduler *self, MobedTime now)
+{
+  if (!self->away || self->away_settled || self->paused || self->off_hours)
+    return 0;
+  return now.wall + (self->away_since + self->natural_break - now.mono);
 }
 
 gint64

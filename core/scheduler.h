@@ -162,11 +162,16 @@ guint64         mobed_scheduler_get_break_id (MobedScheduler *self);
 guint           mobed_scheduler_get_snoozes  (MobedScheduler *self);
 /* Wall µs the current break first fell due; 0 if none. */
 gint64          mobed_scheduler_get_due_wall (MobedScheduler *self);
-/* Wall µs a snooze ends, 0 unless snoozed (frozen while paused or away). */
+/* Wall µs a snooze ends, 0 unless snoozed (frozen while paused or away;
+ * 0 while away, as it then hangs on the user's return). */
 gint64          mobed_scheduler_get_snoozed_until (MobedScheduler *self, MobedTime now);
 /* When the next break comes if the user stays active; 0 if none is
- * scheduled (a break is due, or paused until resumed). */
+ * scheduled (a break is due, paused until resumed, or the user is away:
+ * then it depends on when they come back). */
 gint64          mobed_scheduler_get_next_break (MobedScheduler *self, MobedTime now);
+/* While away: wall µs from when the absence is a natural break and the
+ * count starts over. 0 once it has, and when not away. */
+gint64          mobed_scheduler_get_count_resets_at (MobedScheduler *self, MobedTime now);
 /* 0 when not paused, -1 when paused until resumed, else wall µs. */
 gint64          mobed_scheduler_get_paused_until (MobedScheduler *self, MobedTime now);
 /* Whether the current break is shown raised. */

@@ -123,6 +123,8 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
     .next_break = mobed_scheduler_get_next_break (self->scheduler, now) / G_USEC_PER_SEC
                   * G_USEC_PER_SEC,
     .paused_until = mobed_scheduler_get_paused_until (self->scheduler, now),
+    .count_resets_at = mobed_scheduler_get_count_resets_at (self->scheduler, now)
+                       / G_USEC_PER_SEC * G_USEC_PER_SEC,
     .pause_reason = mobed_pause_log_reason (self->pauses),
     .current_break = current_break (self, now),
     .today_done = mobed_break_log_today_done (self->log),
@@ -137,6 +139,7 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
     .next_break_kind = mobed_break_kind_to_string (
       mobed_scheduler_get_next_kind (self->scheduler, now)),
     .sitting_since = sitting_since (self, now),
+    .focus_set = mobed_daemon_focus_set_variant (self->focus, now),
   };
 
   mobed_service_publish (self->service, &status);

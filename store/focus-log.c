@@ -234,6 +234,59 @@ mobed_focus_log_report (MobedHistory *history, gint64 now_wall)
   return g_steal_pointer (&report);
 }
 
+GArray *
+mobed_focus_log_sets (MobedHistory *history, gint64 since_wall, guint limit, gint64 now_wall,
+                      GError **error)
+{
+  g_autoptr(GArray) sets = g_array_new (FALSE, TRUE, sizeof (MobedFocusLogSet));
+  sqlite3 *db = mobed_history_db (history, now_wall);
+  sqlite3_stmt *st = NULL;
+  int rc;
+
+  if (db == NULL)
+    return g_steal_pointer (&sets);
+  /* The plan's columns first, in read_plan's order. */
+  if (sqlite3_prepare_v2 (db, "SELECT p.id, p.target, p.first_day, p.days, p.sets_per_day,"
+                              " p.drills, p.ended_us, p.utc_offset_s, s.due_us, s.ended_us,"
+                              " s.outcome, s.set_number, s.snoozes, s.reps_done"
+                              " FROM focus_sets s JOIN focus_plans p ON p.id = s.plan_id"
+                              " WHERE s.due_us >= ? ORDER BY s.due_us DESC, s.id DESC LIMIT ?",
+                          -1, &st, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, MOBED_HISTORY_ERROR, sqlite3_errcode (db),
+                   "Could not read the focus sets: %s", sqlite3_errmsg (db));
+      sqlite3_finalize (st);
+      return NULL;
+    }
+  sqlite3_bind_int64 (st, 1, since_wall);
+  sqlite3_bind_int64 (st, 2, limit > 0 ? (sqlite3_int64) limit : -1);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      MobedFocusLogSet set = { 0 };
+      const char *outcome = (const char *) sqlite3_column_text (st, 10);
+
+      if (!read_plan (st, &set.plan, NULL))
+        continue;
+      set.utc_offset_s = sqlite3_column_int (st, 7);
+      set.due_wall = sqlite3_column_int64 (st, 8);
+      set.ended_wall = sqlite3_column_int64 (st, 9);
+      g_strlcpy (set.outcome, outcome != NULL ? outcome : "", sizeof set.outcome);
+      set.set_number = (guint) sqlite3_column_int (st, 11);
+      set.snoozes = (guint) sqlite3_column_int (st, 12);
+      set.reps_done = (guint) sqlite3_column_int (st, 13);
+      g_array_append_val (sets, set);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, MOBED_HISTORY_ERROR, rc, "Could not read the focus sets: %s",
+                   sqlite3_errmsg (db));
+      sqlite3_finalize (st);
+      return NULL;
+    }
+  sqlite3_finalize (st);
+  return g_steal_pointer (&sets);
+}
+
 void
 mobed_focus_report_free (MobedFocusReport *report)
 {

@@ -68,6 +68,23 @@ gboolean mobed_focus_log_active (MobedHistory *history, gint64 now_wall, MobedFo
 void     mobed_focus_log_day    (MobedHistory *history, gint64 plan_id, const char *day,
                                  gint64 now_wall, guint *resolved, guint *done,
                                  gint64 *last_end_wall);
+/* A set as `mobectl history` lists it among the breaks. */
+typedef struct {
+  MobedFocusPlan plan;           /* its plan, with the drills and reps it has now */
+  gint32         utc_offset_s;   /* the local offset when the plan began */
+  gint64         due_wall, ended_wall;
+  char           outcome[12];    /* done, skipped, dismissed or missed */
+  guint          set_number;     /* 1-based, of its day */
+  guint          snoozes;
+  guint          reps_done;      /* every rep, both sides; 0 unless done */
+} MobedFocusLogSet;
+
+/* MobedFocusLogSet that fell due at or after @since_wall, newest first, at
+ * most @limit (0 = all), from the file (sets still waiting in memory come
+ * when written). A set whose plan this mobed cannot read is left out. */
+GArray  *mobed_focus_log_sets   (MobedHistory *history, gint64 since_wall, guint limit,
+                                 gint64 now_wall, GError **error);
+
 /* The newest plan (active or not), or NULL if there never was one. */
 MobedFocusReport *mobed_focus_log_report (MobedHistory *history, gint64 now_wall);
 void              mobed_focus_report_free (MobedFocusReport *report);

@@ -240,6 +240,17 @@ on_get_pauses (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
   return answer_query (invocation, rows, error);
 }
 
+static gboolean
+on_get_focus_sets (MobedDBusDaemon1 *iface, GDBusMethodInvocation *invocation,
+                   GVariant *options, MobedService *self)
+{
+  g_autoptr(GError) error = NULL;
+  MobedHistory *history = mobed_break_log_history (mobed_daemon_break_log (self->daemon));
+  GVariant *rows = mobed_stats_view_focus_sets (history, options, mobed_clock_now ().wall, &error);
+
+  return answer_query (invocation, rows, error);
+}
+
 /* The focus methods: the daemon gets the method's name and arguments. */
 static gboolean
 on_focus (GDBusMethodInvocation *invocation, MobedService *self)
@@ -306,6 +317,8 @@ mobed_service_new (MobedDaemon *daemon)
                                         g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
   mobed_dbus_daemon1_set_focus (self->skeleton,
                                 g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
+  mobed_dbus_daemon1_set_focus_set (self->skeleton,
+                                    g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
 
   g_signal_connect (self->skeleton, "handle-take-break", G_CALLBACK (on_take_break), self);
   g_signal_connect (self->skeleton, "handle-done", G_CALLBACK (on_done), self);
@@ -321,6 +334,7 @@ mobed_service_new (MobedDaemon *daemon)
   g_signal_connect (self->skeleton, "handle-get-stats", G_CALLBACK (on_get_stats), self);
   g_signal_connect (self->skeleton, "handle-get-history", G_CALLBACK (on_get_history), self);
   g_signal_connect (self->skeleton, "handle-get-pauses", G_CALLBACK (on_get_pauses), self);
+  g_signal_connect (self->skeleton, "handle-get-focus-sets", G_CALLBACK (on_get_focus_sets), self);
   g_signal_connect (self->skeleton, "handle-start-focus", G_CALLBACK (on_start_focus), self);
   g_signal_connect (self->skeleton, "handle-stop-focus", G_CALLBACK (on_stop_focus), self);
   g_signal_connect (self->skeleton, "handle-extend-focus", G_CALLBACK (on_extend_focus), self);
@@ -353,11 +367,13 @@ mobed_service_publish (MobedService *self, const MobedStatus *status)
   MobedDBusDaemon1 *s = self->skeleton;
   g_autoptr(GVariant) current = g_variant_ref_sink (status->current_break);
   g_autoptr(GVariant) focus = g_variant_ref_sink (status->focus);
+  g_autoptr(GVariant) focus_set = g_variant_ref_sink (status->focus_set);
 
   /* The generated setters only signal values that really changed. */
   mobed_dbus_daemon1_set_state (s, status->state);
   mobed_dbus_daemon1_set_next_break (s, status->next_break);
   mobed_dbus_daemon1_set_paused_until (s, status->paused_until);
+  mobed_dbus_daemon1_set_count_resets_at (s, status->count_resets_at);
   mobed_dbus_daemon1_set_pause_reason (s, status->pause_reason);
   mobed_dbus_daemon1_set_current_break (s, current);
   mobed_dbus_daemon1_set_today_done (s, status->today_done);
@@ -369,6 +385,7 @@ mobed_service_publish (MobedService *self, const MobedStatus *status)
   mobed_dbus_daemon1_set_focus (s, focus);
   mobed_dbus_daemon1_set_next_break_kind (s, status->next_break_kind);
   mobed_dbus_daemon1_set_sitting_since (s, status->sitting_since);
+  mobed_dbus_daemon1_set_focus_set (s, focus_set);
 }
 
 void

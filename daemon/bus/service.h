@@ -15,6 +15,7 @@ typedef struct {
   const char *state;
   gint64      next_break;      /* unix µs, 0 none */
   gint64      paused_until;    /* 0, -1 or unix µs */
+  gint64      count_resets_at; /* unix µs while away, until the count starts over; else 0 */
   const char *pause_reason;    /* "" when none */
   GVariant   *current_break;   /* a{sv}; floating or not, it is sunk */
   guint       today_done;
@@ -26,6 +27,7 @@ typedef struct {
   GVariant   *focus;           /* a{sv}; floating or not, it is sunk */
   const char *next_break_kind; /* "drills" or "walk" */
   gint64      sitting_since;   /* unix µs, 0 when walks are off */
+  GVariant   *focus_set;       /* a{sv}; floating or not, it is sunk */
 } MobedStatus;
 
 typedef struct _MobedService MobedService;

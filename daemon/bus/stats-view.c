@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * stats-view.c — the daemon's side of GetStats, GetHistory and GetPauses. It reads
+ * stats-view.c — the daemon's side of GetStats, GetHistory, GetPauses and
+ * GetFocusSets. It reads
  * the whole log for streaks (a year is a few thousand rows) and leaves
  * every word and picture to mobectl.
  */
@@ -241,6 +242,55 @@ mobed_stats_view_pauses (MobedHistory *history, GVariant *options, GError **erro
       g_variant_builder_add (&out, "{sv}", "end", g_variant_new_int64 (p->end_us));
       g_variant_builder_add (&out, "{sv}", "utc_offset", g_variant_new_int32 (p->utc_offset_s));
       g_variant_builder_add (&out, "{sv}", "reason", g_variant_new_string (reason));
+      g_variant_builder_close (&out);
+    }
+  return g_variant_builder_end (&out);
+}
+
+GVariant *
+mobed_stats_view_focus_sets (MobedHistory *history, GVariant *options, gint64 now_wall,
+                             GError **error)
+{
+  g_auto(GVariantBuilder) out = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{sv}"));
+  g_autoptr(GArray) sets = NULL;
+  guint limit;
+  gint64 since;
+
+  if (!read_log_options (options, &limit, &since, error))
+    return NULL;
+  sets = mobed_focus_log_sets (history, since, limit, now_wall, error);
+  if (sets == NULL)
+    return NULL;
+  for (guint i = 0; i < sets->len; i++)
+    {
+      const MobedFocusLogSet *s = &g_array_index (sets, MobedFocusLogSet, i);
+      g_auto(GVariantBuilder) drills = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{sv}"));
+      gboolean done = g_str_equal (s->outcome, "done");
+      /* The user's file: a target written by hand may not be UTF-8. */
+      g_autofree char *target = g_utf8_make_valid (s->plan.target, -1);
+
+      for (guint k = 0; k < s->plan.n_items; k++)
+        {
+          const MobedFocusItem *item = &s->plan.items[k];
+
+          g_variant_builder_open (&drills, G_VARIANT_TYPE ("a{sv}"));
+          g_variant_builder_add (&drills, "{sv}", "id", g_variant_new_string (item->drill_id));
+          g_variant_builder_add (&drills, "{sv}", "reps_offered", g_variant_new_uint32 (item->reps));
+          g_variant_builder_add (&drills, "{sv}", "reps_done",
+                                 g_variant_new_uint32 (done ? item->reps : 0));
+          g_variant_builder_close (&drills);
+        }
+      g_variant_builder_open (&out, G_VARIANT_TYPE ("a{sv}"));
+      g_variant_builder_add (&out, "{sv}", "due", g_variant_new_int64 (s->due_wall));
+      g_variant_builder_add (&out, "{sv}", "ended", g_variant_new_int64 (s->ended_wall));
+      g_variant_builder_add (&out, "{sv}", "utc_offset", g_variant_new_int32 (s->utc_offset_s));
+      g_variant_builder_add (&out, "{sv}", "outcome", g_variant_new_string (s->outcome));
+      g_variant_builder_add (&out, "{sv}", "snoozes", g_variant_new_uint32 (s->snoozes));
+      g_variant_builder_add (&out, "{sv}", "target", g_variant_new_string (target));
+      g_variant_builder_add (&out, "{sv}", "set", g_variant_new_uint32 (s->set_number));
+      g_variant_builder_add (&out, "{sv}", "sets_per_day", g_variant_new_uint32 (s->plan.sets_per_day));
+      g_variant_builder_add (&out, "{sv}", "reps_done", g_variant_new_uint32 (s->reps_done));
+      g_variant_builder_add (&out, "{sv}", "drills", g_variant_builder_end (&drills));
       g_variant_builder_close (&out);
     }
   return g_variant_builder_end (&out);

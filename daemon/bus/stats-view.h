@@ -9,6 +9,7 @@
 
 #include "core/catalog.h"
 #include "core/drill.h"
+#include "store/focus-log.h"
 #include "store/history.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,10 @@ GVariant *mobed_stats_view_history (MobedHistory *history,
 GVariant *mobed_stats_view_pauses  (MobedHistory *history,
                                     GVariant     *options,
                                     GError      **error);
+/* aa{sv} of focus sets, newest first, or NULL with an error. */
+GVariant *mobed_stats_view_focus_sets (MobedHistory *history,
+                                       GVariant     *options,
+                                       gint64        now_wall,
+                                       GError      **error);
 
 G_END_DECLS

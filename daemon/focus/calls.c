@@ -246,6 +246,10 @@ mobed_daemon_focus_call (MobedDaemonFocus *self, const char *method, GVariant *p
       else
         {
           focus_end_plan (self, now.wall, "stopped by the user");
+          /* A check-in or its advice still up asks about a plan the user
+           * just ended: it goes too (the set went with the plan). */
+          mobed_notifier_close (self->checkin_note);
+          self->checkin_final = FALSE;
           result = g_variant_new_tuple (NULL, 0);
         }
     }

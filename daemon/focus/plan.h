@@ -52,6 +52,8 @@ gboolean  mobed_daemon_focus_answer    (MobedDaemonFocus *self, const MobedEvent
                                         GError **error);
 /* The Focus property. */
 GVariant *mobed_daemon_focus_variant   (MobedDaemonFocus *self, MobedTime now);
+/* The FocusSet property: the set up or snoozed, else empty (set-view.c). */
+GVariant *mobed_daemon_focus_set_variant (MobedDaemonFocus *self, MobedTime now);
 /* Adds the plan's drills to @config's exclusions within an hour of a set,
  * so a microbreak does not repeat them right before or after. */
 void      mobed_daemon_focus_avoid     (MobedDaemonFocus *self, MobedTime now, MobedConfig *config);

@@ -81,7 +81,8 @@ class TestHistory(HistoryCase):
         self.assertTrue(all(d['reps_done'] == d['reps_offered'] > 0 for d in hist[1]['drills']))
         rc, out, err = self.mobectl('history', '--csv')
         table = list(csv.reader(io.StringIO(out, newline='')))
-        self.assertEqual(table[0], ['due', 'ended', 'outcome', 'snoozes', 'response_s', 'drills'])
+        self.assertEqual(table[0], ['due', 'ended', 'outcome', 'snoozes', 'response_s', 'drills',
+                                    'kind'])
         self.assertEqual([r[2] for r in table[1:]], ['skipped', 'done'])
         raw = subprocess.run([MOBECTL_BIN, 'history', '--csv'], env=self.env,
                              capture_output=True, timeout=20).stdout

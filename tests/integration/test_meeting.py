@@ -259,7 +259,8 @@ class TestPausesInHistory(MeetingCase):
         self.assertEqual(list(doc), ['breaks'])
         self.assertEqual([b['outcome'] for b in doc['breaks']], ['done'])
         table = list(csv.reader(io.StringIO(self.ok('history', '--csv'), newline='')))
-        self.assertEqual(table[0], ['due', 'ended', 'outcome', 'snoozes', 'response_s', 'drills'])
+        self.assertEqual(table[0], ['due', 'ended', 'outcome', 'snoozes', 'response_s', 'drills',
+                                    'kind'])
         self.assertEqual([r[2] for r in table[1:]], ['done'])
 
     def test_get_pauses(self):

@@ -454,6 +454,34 @@ test_log (Fixture *f, gconstpointer data)
                    MOBED_RATING_BETTER);
   g_assert_cmpint (report->ended_wall, ==, 0);
 
+  /* The sets as `mobectl history` lists them: newest first, with their
+   * plan, from a time on, at most so many. */
+  {
+    g_autoptr(GArray) sets = mobed_focus_log_sets (history, G_MININT64, 0, t, NULL);
+    const MobedFocusLogSet *s;
+
+    g_assert_cmpuint (sets->len, ==, 3);
+    s = &g_array_index (sets, MobedFocusLogSet, 0);
+    g_assert_cmpint (s->due_wall, ==, t + 10);
+    g_assert_cmpint (s->ended_wall, ==, t + 11);
+    g_assert_cmpstr (s->outcome, ==, "done");
+    g_assert_cmpuint (s->set_number, ==, 1);
+    g_assert_cmpuint (s->reps_done, ==, 80);
+    g_assert_cmpint (s->utc_offset_s, ==, 3600);
+    g_assert_cmpstr (s->plan.target, ==, plan.target);
+    g_assert_cmpuint (s->plan.sets_per_day, ==, 3);
+    g_assert_cmpstr (s->plan.items[0].drill_id, ==, "neck-circles");
+    s = &g_array_index (sets, MobedFocusLogSet, 1);
+    g_assert_cmpstr (s->outcome, ==, "skipped");
+    g_assert_cmpuint (s->set_number, ==, 2);
+    g_assert_cmpuint (s->snoozes, ==, 0);
+    g_assert_cmpuint (g_array_index (sets, MobedFocusLogSet, 2).snoozes, ==, 2);
+    g_clear_pointer (&sets, g_array_unref);
+    sets = mobed_focus_log_sets (history, t + 5, 1, t, NULL);
+    g_assert_cmpuint (sets->len, ==, 1);
+    g_assert_cmpint (g_array_index (sets, MobedFocusLogSet, 0).due_wall, ==, t + 10);
+  }
+
   /* Extending keeps it active; ending stops it. */
   g_assert_true (mobed_focus_log_extend (history, plan.id, 6, t, NULL));
   g_assert_true (mobed_focus_log_active (history, t, &back));

@@ -302,9 +302,35 @@ test_away_while_due (void)
   /* A snoozed break ends the same way. */
   sim_ok (sim, EV_S (SNOOZE, 300));
   sim_advance_to (sim, T0 + 36 * MINUTE);
+  g_assert_cmpint (mobed_scheduler_get_snoozed_until (sim->sched, sim->now), ==,
+                   sim->now.wall + 4 * MINUTE);
   sim_ok (sim, EV_AWAY (sim->now.mono));
+  /* Away, the snooze has no end time: it waits for the user. */
+  g_assert_cmpint (mobed_scheduler_get_snoozed_until (sim->sched, sim->now), ==, 0);
   sim_advance_to (sim, T0 + 38 * MINUTE);
   sim_expect_record (sim, MOBED_OUTCOME_NATURAL, 2, 1, W0 + 35 * MINUTE);
+}
+
+/* While away no clock time for the next break is true: it is 0, and the
+ * moment the count starts over is known until it has passed. */
+static void
+test_away_next_break_unknown (void)
+{
+  g_autoptr(Sim) sim = sim_new ();
+  const gint64 left = T0 + 5 * MINUTE;
+
+  g_assert_cmpint (mobed_scheduler_get_count_resets_at (sim->sched, sim->now), ==, 0);
+  sim_advance_to (sim, left);
+  sim_ok (sim, EV_AWAY (left - 30 * SEC));
+  g_assert_cmpint (mobed_scheduler_get_next_break (sim->sched, sim->now), ==, 0);
+  g_assert_cmpint (mobed_scheduler_get_count_resets_at (sim->sched, sim->now), ==,
+                   sim->now.wall - 30 * SEC + NATURAL);
+  sim_advance_to (sim, left + HOUR);
+  g_assert_cmpint (mobed_scheduler_get_next_break (sim->sched, sim->now), ==, 0);
+  g_assert_cmpint (mobed_scheduler_get_count_resets_at (sim->sched, sim->now), ==, 0);
+  sim_ok (sim, EV (BACK));
+  g_assert_cmpint (mobed_scheduler_get_next_break (sim->sched, sim->now), ==,
+                   sim->now.wall + INTERVAL);
 }
 
 static void
@@ -561,6 +587,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scheduler/away/natural-threshold", test_away_natural_threshold);
   g_test_add_func ("/scheduler/away/while-due", test_away_while_due);
   g_test_add_func ("/scheduler/away/since-past", test_away_since_past);
+  g_test_add_func ("/scheduler/away/next-break-unknown", test_away_next_break_unknown);
   g_test_add_func ("/scheduler/wall-clock-jumps", test_wall_clock_jumps);
   g_test_add_func ("/scheduler/dismiss", test_dismiss);
   g_test_add_func ("/scheduler/done-after-expiry", test_done_after_expiry);
