@@ -6,7 +6,8 @@
 # knows (nothing, quietly, when mobed cannot be reached).
 # Self-contained: needs none of bash-completion's helpers.
 
-# Prints one column of `mobectl drills`: "id" (the first) or "tags" (the
+# Prints one column of `mobectl drills` (as wide as it likes, one line a
+# drill): "id" (the first) or "tags" (the
 # GOOD FOR list, the text after the last run of two spaces). $1 is the column,
 # $2 the mobectl to run.
 _mobectl_drills_column()
@@ -21,7 +22,7 @@ _mobectl_drills_column()
             IFS=', ' read -ra tags <<< "${line##*  }"
             printf '%s\n' "${tags[@]}"
         fi
-    done < <(timeout 3 "$2" drills 2>/dev/null < /dev/null)
+    done < <(COLUMNS=1000 timeout 3 "$2" drills 2>/dev/null < /dev/null)
 }
 
 _mobectl()

@@ -10,7 +10,7 @@ set -l commands status now done skip snooze another pause resume meeting reload 
 # One column of `mobectl drills`: "id" (the first) or "tags" (the GOOD FOR
 # list after the last run of two spaces), skipping the header line.
 function __mobectl_drills_column
-    set -l lines (timeout 3 mobectl drills 2>/dev/null </dev/null)
+    set -l lines (env COLUMNS=1000 timeout 3 mobectl drills 2>/dev/null </dev/null)
     set -e lines[1]
     for line in (string match -v -- '(*' $lines)
         if test "$argv[1]" = id
