@@ -278,42 +278,6 @@ class TestDrillsLookup(InputTestCase):
             self.assertIn('(no drill matches)', out)
 
 
-class TestDrillsTable(InputTestCase):
-
-    def table(self, columns=None):
-        env = {} if columns is None else {'COLUMNS': str(columns)}
-        return self.ok('drills', env=env).splitlines()
-
-    def test_fits_80_columns(self):
-        drills = json.loads(self.ok('drills', '--json'))['drills']
-        lines = self.table()
-        for line in lines:
-            self.assertLessEqual(len(line), 80, line)
-            self.assertEqual(line, line.rstrip())
-            self.assertNotRegex(line, r',\S', 'lists are joined with ", "')
-        text = '\n'.join(lines)
-        words = set(text.split())
-        for d in drills:
-            # Every id and tag is shown whole, nothing cut with "…".
-            self.assertTrue(d['id'] in words or f'({d["id"]})' in words, d['id'])
-            for tag in d['good_for']:
-                self.assertTrue(tag in words or f'{tag},' in words, tag)
-        self.assertNotIn('…', text)
-
-    def test_sorted_by_name_and_wide(self):
-        drills = json.loads(self.ok('drills', '--json'))['drills']
-        lines = self.table(columns=250)
-        self.assertEqual(len(lines), len(drills) + 1, 'one line a drill when there is room')
-        self.assertGreater(max(len(line) for line in lines), 80)
-        shown = [line.split()[0] for line in lines[1:]]
-        by_id = {d['id']: d['name'] for d in drills}
-        names = [by_id[i] for i in shown]
-        self.assertEqual(names, sorted(names, key=str.casefold))
-        # A narrow terminal still gets every drill, words cut if need be.
-        narrow = self.table(columns=50)
-        self.assertTrue(all(len(line) <= 50 for line in narrow), narrow)
-
-
 LOCALE_DIR = os.environ.get('MOBED_LOCALEDIR') or os.path.join(
     os.environ.get('MESON_BUILD_ROOT', ''), 'po')
 
