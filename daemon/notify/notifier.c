@@ -83,6 +83,7 @@ struct _MobedNotifier {
   gboolean               close_is_click; /* current's server: see body_click_closes */
   gboolean               seen_server;
   gboolean               failing;     /* the last show failed; logged once */
+  gboolean               told_headless; /* no server, no display: logged once */
   guint                  retry_id;    /* asks to show again, see retry_later() */
   guint                  retries;
 };
@@ -414,6 +415,7 @@ on_name_appeared (GDBusConnection *connection, const char *name,
   g_debug ("Notification server %s appeared", owner);
   self->seen_server = TRUE;
   self->failing = FALSE;
+  self->told_headless = FALSE;
   self->retries = 0;
   g_clear_handle_id (&self->retry_id, g_source_remove);
   /* The first report can come after a break was already shown on this
@@ -469,6 +471,22 @@ mobed_notifier_free (MobedNotifier *self)
   notifier_release (self);
 }
 
+/* Whether a graphical session is there for a notification server to draw
+ * on. With no server on the bus, libnotify's calls ask the bus to start one
+ * (dunst, xfce4-notifyd and mako install activation files): on a text
+ * console each such start fails and the bus logs it, three times a break.
+ * mobed's environment stands for the one the bus starts services in: under
+ * systemd both are the user manager's, and a session that imports DISPLAY
+ * for one (dbus-update-activation-environment --systemd) does it for both. */
+static gboolean
+display_present (void)
+{
+  const char *x11 = g_getenv ("DISPLAY");
+  const char *wayland = g_getenv ("WAYLAND_DISPLAY");
+
+  return (x11 != NULL && *x11 != '\0') || (wayland != NULL && *wayland != '\0');
+}
+
 /* Puts @content up as a fresh notification, taking down the one before. */
 static void
 show_content (MobedNotifier *self, Content *content)
@@ -480,6 +498,15 @@ show_content (MobedNotifier *self, Content *content)
   if (self->failing && !self->seen_server)
     {
       g_debug ("No notification server yet; the break is in the log only");
+      content_free (content);
+      return;
+    }
+  if (!self->seen_server && !display_present ())
+    {
+      if (!self->told_headless)
+        g_message ("No notification server and no display (DISPLAY, WAYLAND_DISPLAY): "
+                   "breaks go to the log, and none is started for them");
+      self->told_headless = TRUE;
       content_free (content);
       return;
     }
