@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # bash completion for mobectl, the command line of mobed (movement breaks).
 # Completes commands, global and per-command options, durations for
-# snooze/pause/meeting, regions and settings for `drills --region/--setting`, a file
-# for `stats --svg`, and the drill ids and good-for tags that a running mobed
+# snooze/pause/meeting (and a unit after a bare number: "20 minutes"),
+# regions and settings for `drills --region/--setting`, a file for
+# `stats --svg`, and the drill ids and good-for tags that a running mobed
 # knows (nothing, quietly, when mobed cannot be reached).
 # Self-contained: needs none of bash-completion's helpers.
 
@@ -87,6 +88,9 @@ _mobectl()
                     focus)  words="rate $(_mobectl_drills_column tags "$cmd" | sort -u)"
                             words+=" $(_mobectl_drills_column id "$cmd")" ;;
                 esac
+            elif [[ $verb == @(snooze|pause|meeting) && $first =~ ^[0-9]+([.,][0-9]+)?$ ]]; then
+                # A duration in words: "pause 20 minutes".
+                ((nargs == 1)) && words="seconds minutes hours"
             elif [[ $verb == focus && $first == rate ]]; then
                 ((nargs == 1)) && words="better same worse"
             elif [[ $verb == focus ]]; then
