@@ -70,6 +70,39 @@ class TestDrillsTable(OutputTestCase):
 
 
 
+class TestDrillsOnATerminal(OutputTestCase):
+
+    def test_terminal_width_is_used(self):
+        """On a terminal (and no COLUMNS), the table takes its width."""
+        import fcntl
+        import pty
+        import struct
+        import termios
+        controller, worker = pty.openpty()
+        fcntl.ioctl(worker, termios.TIOCSWINSZ, struct.pack('HHHH', 40, 132, 0, 0))
+        env = dict(self.env)
+        env.pop('COLUMNS', None)
+        proc = subprocess.Popen([MOBECTL_BIN, 'drills'], stdin=worker, stdout=worker,
+                                stderr=worker, env=env, close_fds=True)
+        os.close(worker)
+        out = b''
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        self.assertEqual(proc.wait(timeout=20), 0, out)
+        os.close(controller)
+        lines = out.decode().replace('\r\n', '\n').splitlines()
+        widest = max(len(line) for line in lines)
+        self.assertGreater(widest, 80, 'a 132-column terminal got an 80-column table')
+        self.assertLessEqual(widest, 132)
+        self.assertRegex(lines[0], r'^ID +NAME ')
+
+
 class TestStatsOutput(OutputTestCase):
 
     def answer_some(self, outcomes=('Done', 'Done', 'Skip')):
