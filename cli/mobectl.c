@@ -383,6 +383,11 @@ main (int argc, char **argv)
   ctx.verb = verb->name;
   /* "snooze 1h 30m" and "pause 20 minutes": a duration may come as words
    * the shell split apart, so they are read back as one text. */
+  if (g_str_equal (verb->name, "meeting") && args->len > 1
+      && g_str_equal (args->pdata[0], "end"))
+    /* TRANSLATORS: keep 'meeting end'; %s is what came after it */
+    return mobectl_usage_error (&ctx, _("'meeting end' takes nothing after it (got '%s')"),
+                                (char *) args->pdata[1]);
   if (verb->duration && args->len > DURATION_WORDS_MAX)
     /* TRANSLATORS: %s is a command such as snooze; %d the most words a duration may have */
     return mobectl_usage_error (&ctx, _("'%s' takes one duration, of at most %d words"),
