@@ -34,6 +34,7 @@
  * see no_buttons_drawn and body_click_closes below.
  */
 #include "daemon/notify/notifier.h"
+#include "daemon/notify/display.h"
 
 #include <glib/gi18n.h>
 #include <libnotify/notify.h>
@@ -471,22 +472,6 @@ mobed_notifier_free (MobedNotifier *self)
   notifier_release (self);
 }
 
-/* Whether a graphical session is there for a notification server to draw
- * on. With no server on the bus, libnotify's calls ask the bus to start one
- * (dunst, xfce4-notifyd and mako install activation files): on a text
- * console each such start fails and the bus logs it, three times a break.
- * mobed's environment stands for the one the bus starts services in: under
- * systemd both are the user manager's, and a session that imports DISPLAY
- * for one (dbus-update-activation-environment --systemd) does it for both. */
-static gboolean
-display_present (void)
-{
-  const char *x11 = g_getenv ("DISPLAY");
-  const char *wayland = g_getenv ("WAYLAND_DISPLAY");
-
-  return (x11 != NULL && *x11 != '\0') || (wayland != NULL && *wayland != '\0');
-}
-
 /* Puts @content up as a fresh notification, taking down the one before. */
 static void
 show_content (MobedNotifier *self, Content *content)
@@ -501,7 +486,7 @@ show_content (MobedNotifier *self, Content *content)
       content_free (content);
       return;
     }
-  if (!self->seen_server && !display_present ())
+  if (!self->seen_server && !mobed_display_present ())
     {
       if (!self->told_headless)
         g_message ("No notification server and no display (DISPLAY, WAYLAND_DISPLAY): "
