@@ -52,7 +52,8 @@ parse_duration (MobectlContext *ctx, const char *text, guint64 max, guint64 *sec
 {
   g_autoptr(GError) error = NULL;
 
-  if (!mobed_duration_parse (text, seconds, &error))
+  /* The user's languages, so a German speaker may type "20 Minuten". */
+  if (!mobed_duration_parse_in (text, g_get_language_names (), seconds, &error))
     {
       *ret = mobectl_usage_error (ctx, "%s", error->message);
       return FALSE;

@@ -16,6 +16,7 @@
 #include "cli/json-out.h"
 #include "cli/text.h"
 #include "core/config.h"
+#include "core/suggest.h"
 
 char *
 mobectl_config_path (void)
@@ -292,8 +293,26 @@ find_setting (MobectlContext *ctx, const char *name, int *ret)
           found = (int) i;
         }
   if (found < 0)
-    *ret = mobectl_usage_error (ctx, _("mobed.conf has no setting '%s' "
-                                       "('mobectl config keys' lists them)"), name);
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *near;
+
+      /* The nearest of GROUP.KEY and of the bare keys, as it was typed. */
+      for (guint i = 0; i < mobed_config_n_keys (); i++)
+        g_ptr_array_add (names, strchr (name, '.') != NULL
+                                  ? g_strdup_printf ("%s.%s", mobed_config_key_group (i),
+                                                     mobed_config_key_name (i))
+                                  : g_strdup (mobed_config_key_name (i)));
+      g_ptr_array_add (names, NULL);
+      near = mobed_suggest (name, (const char *const *) names->pdata);
+      if (near != NULL)
+        /* TRANSLATORS: a setting mobed.conf does not have, and the nearest one */
+        *ret = mobectl_usage_error (ctx, _("mobed.conf has no setting '%s': did you mean '%s'?"),
+                                    name, near);
+      else
+        *ret = mobectl_usage_error (ctx, _("mobed.conf has no setting '%s' "
+                                           "('mobectl config keys' lists them)"), name);
+    }
   return found;
 }
 

@@ -2,7 +2,9 @@
 /*
  * drills.c — `mobectl drills`: the catalog the daemon loaded, as a table,
  * as one drill with its steps, or as JSON. Filters are checked here against
- * the fixed vocabularies so a typo is a usage error, not a trip to the bus.
+ * the fixed vocabularies so a typo is a usage error, not a trip to the bus;
+ * a drill is found by id, name or prefix here too, with a "did you mean"
+ * when nothing matches.
  */
 #include "cli/commands.h"
 #include "cli/json-out.h"
@@ -11,8 +13,11 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cli/drill-lookup.h"
+#include "cli/table.h"
 #include "cli/text.h"
 #include "core/catalog.h"
+#include "core/suggest.h"
 
 static char *
 joined (GVariant *drill, const char *key, const char *sep)
@@ -59,47 +64,57 @@ reps_text (GVariant *drill, guint reps)
   return mobectl_reps_text (reps, flag (drill, "each_way") ? "each-way" : "per-side");
 }
 
+/* By display name, as people read the table, in the locale's order. */
+static int
+by_name (gconstpointer a, gconstpointer b)
+{
+  GVariant *da = *(GVariant *const *) a, *db = *(GVariant *const *) b;
+
+  return g_utf8_collate (text (da, "name"), text (db, "name"));
+}
+
+/* The table with an ID and a NAME column where the terminal is wide
+ * enough for them without cutting a word; else (80 columns) each drill's
+ * id goes under its name, which leaves room for every tag whole. */
 static void
 print_table (GVariant *drills)
 {
   /* TRANSLATORS: the column headers of `mobectl drills` */
   const char *headers[] = { _("ID"), _("NAME"), _("MOVES"), _("WHERE"), _("GOOD FOR") };
+  /* TRANSLATORS: the first column of `mobectl drills` on a narrow terminal:
+   * the drill's name with its id under it */
+  const char *narrow_headers[] = { _("DRILL"), _("MOVES"), _("WHERE"), _("GOOD FOR") };
+  const gboolean fixed[] = { TRUE, FALSE, FALSE, FALSE, FALSE };
   gsize n = g_variant_n_children (drills);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  int width[4] = { 0 };
+  g_autoptr(GPtrArray) narrow = g_ptr_array_new_with_free_func (g_free);
+  int width = mobectl_terminal_width ();
 
   for (gsize i = 0; i < n; i++)
-    {
-      g_autoptr(GVariant) d = g_variant_get_child_value (drills, i);
-      g_ptr_array_add (cells, g_strdup (text (d, "id")));
-      g_ptr_array_add (cells, g_strdup (text (d, "name")));
-      g_ptr_array_add (cells, joined (d, "regions", ","));
-      g_ptr_array_add (cells, joined (d, "settings", ","));
-      g_ptr_array_add (cells, joined (d, "good_for", ", "));
-    }
-  for (int c = 0; c < 4; c++)
-    {
-      width[c] = mobectl_text_width (headers[c]);
-      for (gsize i = 0; i < n; i++)
-        width[c] = MAX (width[c], mobectl_text_width (cells->pdata[i * 5 + c]));
-    }
-  /* printf pads bytes, not characters: pad by hand for non-ASCII text. */
-  for (int c = 0; c < 4; c++)
-    {
-      g_autofree char *cell = mobectl_pad (headers[c], width[c], FALSE);
-      g_print ("%s  ", cell);
-    }
-  g_print ("%s\n", headers[4]);
+    g_ptr_array_add (sorted, g_variant_get_child_value (drills, i));
+  g_ptr_array_sort (sorted, by_name);
   for (gsize i = 0; i < n; i++)
     {
-      char **row = (char **) &cells->pdata[i * 5];
-      for (int c = 0; c < 4; c++)
+      GVariant *d = sorted->pdata[i];
+      g_autofree char *regions = joined (d, "regions", ", ");
+      g_autofree char *settings = joined (d, "settings", ", ");
+      g_autofree char *tags = joined (d, "good_for", ", ");
+
+      g_ptr_array_add (cells, g_strdup (text (d, "id")));
+      g_ptr_array_add (cells, g_strdup (text (d, "name")));
+      g_ptr_array_add (narrow, g_strdup_printf ("%s\n(%s)", text (d, "name"), text (d, "id")));
+      for (int k = 0; k < 2; k++)
         {
-          g_autofree char *cell = mobectl_pad (row[c], width[c], FALSE);
-          g_print ("%s  ", cell);
+          GPtrArray *to = k == 0 ? cells : narrow;
+          g_ptr_array_add (to, g_strdup (regions));
+          g_ptr_array_add (to, g_strdup (settings));
+          g_ptr_array_add (to, g_strdup (tags));
         }
-      g_print ("%s\n", row[4]);
     }
+  if (!mobectl_table_print (headers, G_N_ELEMENTS (headers), cells, fixed, width, FALSE))
+    mobectl_table_print (narrow_headers, G_N_ELEMENTS (narrow_headers), narrow, fixed + 1,
+                         width, TRUE);
   if (n == 0)
     g_print ("%s\n", _("(no drill matches)"));
 }
@@ -227,22 +242,61 @@ print_json (GVariant *drills)
   mobectl_json_print (b);
 }
 
-/* mobed's "no such drill", to say it in the user's language. */
-static gboolean
-no_such_drill (GError *error)
+/* ListDrills with @options; NULL, having said why, on failure. */
+static GVariant *
+list_drills (MobectlContext *ctx, GVariant *options, int *ret)
 {
-  g_autofree char *name = g_dbus_error_get_remote_error (error);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = mobectl_call (ctx, "ListDrills", g_variant_new ("(@a{sv})", options),
+                                            G_VARIANT_TYPE ("(aa{sv})"), &error);
 
-  return g_strcmp0 (name, "org.mobed.Error.NoSuchDrill") == 0;
+  if (reply == NULL)
+    {
+      *ret = mobectl_bus_error (ctx, error);
+      return NULL;
+    }
+  return g_variant_get_child_value (reply, 0);
+}
+
+/* --for with a tag no drill has is a slip, not an empty answer: the
+ * usage error says what it might have been. */
+static gboolean
+unknown_tag (MobectlContext *ctx, int *ret)
+{
+  g_auto(GVariantBuilder) none = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
+  g_autoptr(GVariant) all = list_drills (ctx, g_variant_builder_end (&none), ret);
+  g_auto(GStrv) tags = NULL;
+  const char *near;
+  guint bit;
+
+  if (all == NULL)
+    return TRUE;             /* *ret says why */
+  tags = mobectl_drill_tags (all);
+  if (g_strv_contains ((const char *const *) tags, ctx->good_for))
+    return FALSE;
+  if (mobed_region_parse (ctx->good_for, &bit))
+    {
+      /* TRANSLATORS: --for got a region; keep the options as they are */
+      *ret = mobectl_usage_error (ctx, _("no drill is good for '%s', which is a region: "
+                                         "try --region %s"), ctx->good_for, ctx->good_for);
+      return TRUE;
+    }
+  near = mobed_suggest (ctx->good_for, (const char *const *) tags);
+  if (near != NULL)
+    *ret = mobectl_usage_error (ctx, _("no drill is good for '%s' (did you mean '%s'?)"),
+                                ctx->good_for, near);
+  else
+    *ret = mobectl_usage_error (ctx, _("no drill is good for '%s' (mobectl drills lists the "
+                                       "tags under GOOD FOR)"), ctx->good_for);
+  return TRUE;
 }
 
 int
 mobectl_cmd_drills (MobectlContext *ctx, int argc, char **argv)
 {
   g_auto(GVariantBuilder) options = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = NULL;
   g_autoptr(GVariant) drills = NULL;
+  int ret = MOBECTL_EXIT_OK;
   guint bit;
 
   if (ctx->region != NULL && !mobed_region_parse (ctx->region, &bit))
@@ -255,8 +309,8 @@ mobectl_cmd_drills (MobectlContext *ctx, int argc, char **argv)
       g_autofree char *names = mobed_setting_names ();
       return mobectl_usage_error (ctx, _("'%s' is not a setting (%s)"), ctx->setting, names);
     }
-  if (argc == 1)
-    g_variant_builder_add (&options, "{sv}", "id", g_variant_new_string (argv[0]));
+  if (ctx->good_for != NULL && *ctx->good_for == '\0')
+    return mobectl_usage_error (ctx, _("'%s' needs a value"), "--for");
   if (ctx->region != NULL)
     g_variant_builder_add (&options, "{sv}", "region", g_variant_new_string (ctx->region));
   if (ctx->setting != NULL)
@@ -264,24 +318,30 @@ mobectl_cmd_drills (MobectlContext *ctx, int argc, char **argv)
   if (ctx->good_for != NULL)
     g_variant_builder_add (&options, "{sv}", "good_for", g_variant_new_string (ctx->good_for));
 
-  reply = mobectl_call (ctx, "ListDrills", g_variant_new ("(@a{sv})", g_variant_builder_end (&options)),
-                        G_VARIANT_TYPE ("(aa{sv})"), &error);
-  if (reply == NULL && argc == 1 && no_such_drill (error))
+  /* The lookup by name or prefix happens here, over the drills the
+   * filters leave, so it works with whatever names the catalog has. */
+  drills = list_drills (ctx, g_variant_builder_end (&options), &ret);
+  if (drills == NULL)
+    return ret;
+  if (g_variant_n_children (drills) == 0 && ctx->good_for != NULL && unknown_tag (ctx, &ret))
+    return ret;
+  if (argc == 1)
     {
-      g_printerr (_("mobectl: No drill has the id '%s'"), argv[0]);
-      g_printerr ("\n");
-      return MOBECTL_EXIT_REFUSED;
+      g_autoptr(GVariant) d = mobectl_drill_find (drills, argv[0]);
+
+      if (d == NULL)
+        return MOBECTL_EXIT_REFUSED;
+      if (ctx->json)
+        {
+          g_autoptr(GVariant) one = g_variant_ref_sink (g_variant_new_array (NULL, &d, 1));
+          print_json (one);
+        }
+      else
+        print_one (d);
+      return MOBECTL_EXIT_OK;
     }
-  if (reply == NULL)
-    return mobectl_bus_error (ctx, error);
-  drills = g_variant_get_child_value (reply, 0);
   if (ctx->json)
     print_json (drills);
-  else if (argc == 1 && g_variant_n_children (drills) == 1)
-    {
-      g_autoptr(GVariant) d = g_variant_get_child_value (drills, 0);
-      print_one (d);
-    }
   else
     print_table (drills);
   return MOBECTL_EXIT_OK;

@@ -12,6 +12,7 @@
 #include "mobed-config.h"
 #include "cli/commands.h"
 #include "cli/text.h"
+#include "core/suggest.h"
 
 /* The texts are marked N_() here and translated where they are printed. */
 typedef struct {
@@ -25,9 +26,14 @@ typedef struct {
 } MobectlVerb;
 
 /* TRANSLATORS: in `mobectl snooze --help` and `mobectl pause --help`; keep
- * the examples and units as they are, mobectl reads only those */
+ * the compact examples and the units s, m, h, d as they are; in German
+ * mobectl also reads Sekunden, Minuten, Stunden, Tage and "1,5 h" */
 #define DURATION_HELP \
-  N_("DURATION is like 90s, 5m, 1h30m or 1:30 (hours:minutes); units are s, m, h, d.")
+  N_("DURATION is like 90s, 5m, 1h30m or 1:30 (hours:minutes); units are s, m, h, d.\n" \
+     "Spaces, words and decimals work too: 5 min, 1h 30m, 20 minutes, 1.5 hours.")
+
+/* "1 hour and 30 minutes": the longest duration people write in words. */
+#define DURATION_WORDS_MAX 5
 
 /* The first entry runs when no command is given. */
 static const MobectlVerb verbs[] = {
@@ -245,6 +251,35 @@ find_verb (const char *name)
   return NULL;
 }
 
+/* The command nearest to a mistyped @name, or NULL. */
+static const char *
+nearest_verb (const char *name)
+{
+  const char *names[G_N_ELEMENTS (verbs) + 1];
+
+  for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
+    names[i] = verbs[i].name;
+  names[G_N_ELEMENTS (verbs)] = NULL;
+  return mobed_suggest (name, names);
+}
+
+/* The option nearest to a mistyped @arg ("--regoin=neck"), or NULL. */
+static const char *
+nearest_option (const char *arg)
+{
+  const char *names[G_N_ELEMENTS (verb_options) + 4];
+  g_autofree char *name = g_strndup (arg, strcspn (arg, "="));
+  gsize n = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (verb_options); i++)
+    names[n++] = verb_options[i].name;
+  names[n++] = "--json";
+  names[n++] = "--help";
+  names[n++] = "--version";
+  names[n] = NULL;
+  return mobed_suggest (name, names);
+}
+
 /* "--region" and "--region=neck" both name --region. An option two
  * commands share (--days) is @verb's own when @verb has it. */
 static const VerbOption *
@@ -276,6 +311,7 @@ main (int argc, char **argv)
   const MobectlVerb *verb = NULL;
   gboolean help = FALSE, options_done = FALSE;
   const VerbOption *option_verb = NULL;
+  g_autofree char *joined_duration = NULL;
   int ret;
 
   mobectl_init_i18n ();
@@ -321,9 +357,16 @@ main (int argc, char **argv)
         }
       else
         {
+          const char *near;
+
           /* A verb seen earlier makes the hint point at its own help. */
           if (args->len > 0 && find_verb (args->pdata[0]) != NULL)
             ctx.verb = args->pdata[0];
+          near = nearest_option (a);
+          if (near != NULL)
+            /* TRANSLATORS: a mistyped option, then the option it is close to */
+            return mobectl_usage_error (&ctx, _("unknown option '%s' (did you mean '%s'?)"),
+                                        a, near);
           return mobectl_usage_error (&ctx, _("unknown option '%s'"), a);
         }
     }
@@ -332,7 +375,15 @@ main (int argc, char **argv)
     {
       verb = find_verb (args->pdata[0]);
       if (verb == NULL)
-        return mobectl_usage_error (&ctx, _("unknown command '%s'"), (char *) args->pdata[0]);
+        {
+          const char *near = nearest_verb (args->pdata[0]);
+
+          if (near != NULL)
+            /* TRANSLATORS: a mistyped command, then the command it is close to */
+            return mobectl_usage_error (&ctx, _("unknown command '%s' (did you mean '%s'?)"),
+                                        (char *) args->pdata[0], near);
+          return mobectl_usage_error (&ctx, _("unknown command '%s'"), (char *) args->pdata[0]);
+        }
       g_ptr_array_remove_index (args, 0);
     }
   if (verb == NULL)
@@ -345,6 +396,24 @@ main (int argc, char **argv)
       verb = &verbs[0];
     }
   ctx.verb = verb->name;
+  /* "snooze 1h 30m" and "pause 20 minutes": a duration may come as words
+   * the shell split apart, so they are read back as one text. */
+  if (g_str_equal (verb->name, "meeting") && args->len > 1
+      && g_str_equal (args->pdata[0], "end"))
+    /* TRANSLATORS: keep 'meeting end'; %s is what came after it */
+    return mobectl_usage_error (&ctx, _("'meeting end' takes nothing after it (got '%s')"),
+                                (char *) args->pdata[1]);
+  if (verb->duration && args->len > DURATION_WORDS_MAX)
+    /* TRANSLATORS: %s is a command such as snooze; %d the most words a duration may have */
+    return mobectl_usage_error (&ctx, _("'%s' takes one duration, of at most %d words"),
+                                verb->name, DURATION_WORDS_MAX);
+  if (verb->duration && args->len > 1)
+    {
+      g_ptr_array_add (args, NULL);          /* g_strjoinv needs the end marked */
+      joined_duration = g_strjoinv (" ", (char **) args->pdata);
+      g_ptr_array_set_size (args, 0);
+      g_ptr_array_add (args, joined_duration);
+    }
   if (option_verb != NULL && !g_str_equal (option_verb->verb, verb->name))
     {
       ctx.verb = option_verb->verb;      /* the hint points at the right help */

@@ -8,6 +8,7 @@
 #include "cli/stats.h"
 
 #include <gio/gio.h>
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -94,6 +95,48 @@ walk_mark (GString *svg, const MobectlDay *d, double x, double y)
     }
 }
 
+/* A step between the numbers of the y axis that gives four or five of
+ * them, in whole breaks: 1, 2, 5, 10, 20, 50, ... */
+static guint
+axis_step (guint top)
+{
+  static const guint firsts[] = { 1, 2, 5 };
+
+  for (guint scale = 1; scale < G_MAXUINT / 10; scale *= 10)
+    for (gsize i = 0; i < G_N_ELEMENTS (firsts); i++)
+      if (top / (firsts[i] * scale) <= 5)
+        return firsts[i] * scale;
+  return top;
+}
+
+/* The y axis: the count of breaks at each step, with a faint line across. */
+static void
+axis (GString *svg, guint top, double base)
+{
+  guint step = axis_step (top);
+
+  for (guint n = 0; n <= top; n += step)
+    {
+      double y = base - (double) n * CHART_HEIGHT / top;
+      g_autofree char *number = g_strdup_printf ("%u", n);
+
+      if (n > 0)
+        g_string_append_printf (svg, "<line x1=\"60\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
+                                "stroke=\"#e4e4e4\"/>\n", y, WIDTH - 20, y);
+      text (svg, 54, y + 4, "end", "10", "#555", number);
+    }
+  {
+    /* TRANSLATORS: the title of the y axis of the chart: how many breaks a day */
+    g_autofree char *title = g_markup_escape_text (_("breaks"), -1);
+    double mid = CHART_TOP + CHART_HEIGHT / 2.0;
+
+    /* Upright along the axis, left of its numbers. */
+    g_string_append_printf (svg, "<text x=\"26\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" "
+                            "fill=\"#555\" transform=\"rotate(-90 26 %.1f)\">%s</text>\n",
+                            mid, mid, title);
+  }
+}
+
 static void
 bars (GString *svg, GArray *days, guint goal)
 {
@@ -105,6 +148,7 @@ bars (GString *svg, GArray *days, guint goal)
 
   for (guint i = 0; i < days->len; i++)
     top = MAX (top, g_array_index (days, MobectlDay, i).offered);
+  axis (svg, top, base);
   g_string_append_printf (svg, "<line x1=\"60\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#555\"/>\n",
                           base, WIDTH - 20, base);
   for (guint i = 0; i < days->len; i++)
@@ -142,7 +186,8 @@ bars (GString *svg, GArray *days, guint goal)
     g_autofree char *label = g_strdup_printf (_("goal %u"), goal);
     g_string_append_printf (svg, "<line x1=\"60\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#2e8b57\" "
                             "stroke-dasharray=\"4 3\"/>\n", goal_y, WIDTH - 20, goal_y);
-    text (svg, 56, goal_y + 4, "end", "10", "#2e8b57", label);
+    /* At the right end, above the line: the numbers have the left side. */
+    text (svg, WIDTH - 20, goal_y - 4, "end", "10", "#2e8b57", label);
   }
   for (gsize p = 0; p < G_N_ELEMENTS (parts); p++)
     {
@@ -234,6 +279,23 @@ write_out (const char *path, const GString *svg, GError **error)
          && g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
 }
 
+/* Why a file could not be written, from a GFileError code. */
+static const char *
+file_error_text (int code)
+{
+  static const struct { GFileError code; int errnum; } known[] = {
+    { G_FILE_ERROR_NOENT, ENOENT }, { G_FILE_ERROR_ACCES, EACCES }, { G_FILE_ERROR_PERM, EPERM },
+    { G_FILE_ERROR_ISDIR, EISDIR }, { G_FILE_ERROR_NOTDIR, ENOTDIR }, { G_FILE_ERROR_ROFS, EROFS },
+    { G_FILE_ERROR_NOSPC, ENOSPC }, { G_FILE_ERROR_NAMETOOLONG, ENAMETOOLONG },
+    { G_FILE_ERROR_LOOP, ELOOP }, { G_FILE_ERROR_IO, EIO }, { G_FILE_ERROR_EXIST, EEXIST },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (known); i++)
+    if ((int) known[i].code == code)
+      return g_strerror (known[i].errnum);
+  return g_strerror (EIO);
+}
+
 gboolean
 mobectl_stats_write_svg (const char *path, GVariant *range, GVariant *weeks, GError **error)
 {
@@ -245,6 +307,7 @@ mobectl_stats_write_svg (const char *path, GVariant *range, GVariant *weeks, GEr
   double lower = CHART_TOP + CHART_HEIGHT + 60 + (any_walks (range_days) ? 20 : 0);
   double height = lower + 7 * (CELL + 2) + 40;
   g_autofree char *title = NULL;
+  g_autoptr(GError) failed = NULL;
 
   if (range_days->len == 0)
     {
@@ -265,5 +328,15 @@ mobectl_stats_write_svg (const char *path, GVariant *range, GVariant *weeks, GEr
   heatmap (svg, week_days, goal, lower);
   regions (svg, week_days, lower);
   g_string_append (svg, "</svg>\n");
-  return write_out (path, svg, error);
+  if (!write_out (path, svg, &failed))
+    {
+      /* GLib's message names its temporary file beside @path: name the
+       * path the user gave instead. */
+      /* TRANSLATORS: the file given to --svg, then why it could not be written */
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("could not write '%s': %s"), path,
+                   failed->domain == G_FILE_ERROR ? file_error_text (failed->code)
+                                                  : failed->message);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -241,13 +241,38 @@ print_rows (GArray *days, GVariant *totals, double total_minutes, guint goal, gu
           const MobectlDay *d = &g_array_index (days, MobectlDay, r);
           g_autofree char *b = bar (d->done, scale);
 
-          g_print ("  %s%s%s", colour ? (d->done >= goal ? "\033[32m" : "\033[33m") : "", b,
-                   colour ? "\033[0m" : "");
+          if (*b != '\0')
+            g_print ("  %s%s%s", colour ? (d->done >= goal ? "\033[32m" : "\033[33m") : "", b,
+                     colour ? "\033[0m" : "");
         }
       g_print ("\n");
       if (r == days->len)
         g_print ("\n");
     }
+}
+
+/* What the short column headers stand for, and what a full bar is. */
+static void
+print_legend (guint goal, guint scale)
+{
+  /* TRANSLATORS: the legend under the table of `mobectl stats`: each short
+   * header (as you translated them, context "column") with its meaning */
+  g_print (_("%s: answered Done  %s: skipped  %s: not answered in time\n"
+             "%s: notification closed  %s: a natural break (you were away)\n"
+             "%s: snoozes  %s: minutes of drills"),
+           C_("column", "done"), C_("column", "skip"), C_("column", "miss"),
+           C_("column", "shut"), C_("column", "away"), C_("column", "snz"),
+           C_("column", "moved"));
+  g_print ("\n");
+  if (scale > goal)
+    /* TRANSLATORS: the bars' scale when a day did more than the goal */
+    g_print (ngettext ("A full bar is %u done break, the most in a day here.",
+                       "A full bar is %u done breaks, the most in a day here.", scale), scale);
+  else
+    /* TRANSLATORS: the bars' scale: the daily goal fills a bar */
+    g_print (ngettext ("A full bar is %u done break, the daily goal.",
+                       "A full bar is %u done breaks, the daily goal.", scale), scale);
+  g_print ("\n\n");
 }
 
 /* The newest focus plan: sets done of planned per day, reps, check-ins. */
@@ -324,6 +349,7 @@ print_table (GVariant *stats, GArray *days)
   g_print ("\n\n");
   print_rows (days, totals, total_minutes, goal, scale, colour);
   mobectl_stats_print_walks (days, totals);
+  print_legend (goal, scale);
   if (adherence >= 0)
     {
       g_print (_("Adherence: %.0f%% of the breaks offered while you were here"), adherence * 100);
@@ -434,6 +460,10 @@ mobectl_cmd_stats (MobectlContext *ctx, int argc, char **argv)
   if (ctx->heatmap && (ctx->json || ctx->svg))
     return mobectl_usage_error (ctx, "%s", _("--heatmap is a picture for the terminal; "
                                              "--json and --svg carry the same days"));
+  /* The grid is always twelve weeks: a range would be quietly ignored. */
+  if (ctx->heatmap && (ctx->week || ctx->month || ctx->days))
+    return mobectl_usage_error (ctx, "%s", _("--heatmap always shows the last 12 weeks; "
+                                             "leave out --week, --month and --days"));
   stats = mobectl_stats_fetch (ctx, ctx->heatmap ? HEATMAP_WEEKS * 7 : n_days, &error);
   if (stats == NULL)
     return mobectl_bus_error (ctx, error);

@@ -14,6 +14,7 @@
 #include "core/duration.h"
 #include "core/idle.h"
 #include "core/message.h"
+#include "core/suggest.h"
 #include "core/workhours.h"
 
 typedef enum {
@@ -317,7 +318,11 @@ parse_value (const KeySpec *spec, const char *raw, Value *ret, GError **error)
         return FALSE;
       break;
     case KEY_DURATION:
-      if (!mobed_duration_parse (text, &v.number, error))
+      /* Every language's words: the file must mean the same whatever
+       * locale the daemon reading it runs in (a user service often has
+       * none), and no word means one thing in one language and another
+       * thing in the next. */
+      if (!mobed_duration_parse_in (text, mobed_duration_all_languages, &v.number, error))
         return FALSE;
       break;
     case KEY_BOOLEAN:
@@ -372,6 +377,17 @@ parse_value (const KeySpec *spec, const char *raw, Value *ret, GError **error)
       break;
     case KEY_COUNT:
     default:
+      /* "-3" is a whole number, just not one the key allows: say so. */
+      if (text[0] == '-' && g_ascii_string_to_signed (text, 10, G_MININT64, -1, NULL, NULL))
+        {
+          const Value lo = { .number = spec->min }, hi = { .number = spec->max };
+          g_autofree char *lo_text = describe (spec, &lo);
+          g_autofree char *hi_text = describe (spec, &hi);
+
+          g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                       "'%s' is out of range (%s to %s)", text, lo_text, hi_text);
+          return FALSE;
+        }
       if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &v.number, NULL))
         {
           g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
@@ -438,12 +454,38 @@ warn (GPtrArray *warnings, const char *path, const char *fmt, ...)
     }
 }
 
+/* " (did you mean 'interval'?)" for a key near one of @group's, or
+ * " (it belongs in [notify])" for a key of another group; "" otherwise. */
+static char *
+key_hint (const char *group, const char *key)
+{
+  g_autoptr(GPtrArray) same = g_ptr_array_new ();
+  const char *near;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (g_str_equal (keys[i].group, group))
+        g_ptr_array_add (same, (gpointer) keys[i].key);
+      else if (g_str_equal (keys[i].key, key))
+        return g_strdup_printf (" (it belongs in [%s])", keys[i].group);
+    }
+  g_ptr_array_add (same, NULL);
+  near = mobed_suggest (key, (const char *const *) same->pdata);
+  return near != NULL ? g_strdup_printf (" (did you mean '%s'?)", near) : g_strdup ("");
+}
+
 /* Flags keys and groups we do not know: most often a typo that would
  * otherwise silently do nothing. */
 static void
 check_unknown (GKeyFile *file, const char *path, GPtrArray *warnings)
 {
   g_auto(GStrv) groups = g_key_file_get_groups (file, NULL);
+  g_autoptr(GPtrArray) known_groups = g_ptr_array_new ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (i == 0 || !g_str_equal (keys[i].group, keys[i - 1].group))
+      g_ptr_array_add (known_groups, (gpointer) keys[i].group);
+  g_ptr_array_add (known_groups, NULL);
 
   for (char **g = groups; *g != NULL; g++)
     {
@@ -451,13 +493,22 @@ check_unknown (GKeyFile *file, const char *path, GPtrArray *warnings)
 
       if (!group_known (*g))
         {
-          warn (warnings, path, "unknown group [%s]; ignored", *g);
+          const char *near = mobed_suggest (*g, (const char *const *) known_groups->pdata);
+
+          if (near != NULL)
+            warn (warnings, path, "unknown group [%s] (did you mean [%s]?); ignored", *g, near);
+          else
+            warn (warnings, path, "unknown group [%s]; ignored", *g);
           continue;
         }
       names = g_key_file_get_keys (file, *g, NULL, NULL);
       for (char **k = names; names != NULL && *k != NULL; k++)
         if (find_key (*g, *k) == NULL)
-          warn (warnings, path, "[%s] unknown key '%s'; ignored", *g, *k);
+          {
+            g_autofree char *hint = key_hint (*g, *k);
+
+            warn (warnings, path, "[%s] unknown key '%s'%s; ignored", *g, *k, hint);
+          }
     }
 }
 

@@ -11,6 +11,7 @@
 
 #include "mobed-config.h"
 #include "core/focus.h"
+#include "core/suggest.h"
 #include "store/config-files.h"
 
 static const char *
@@ -123,24 +124,70 @@ warn_config (GPtrArray *warnings, char *msg)
   g_ptr_array_add (warnings, msg);
 }
 
+/* The catalog's ids, or its tags with the region names, for suggestions. */
+static GPtrArray *
+known_words (const MobedCatalog *catalog, gboolean tags)
+{
+  GPtrArray *words = g_ptr_array_new ();
+
+  for (guint i = 0; i < mobed_catalog_size (catalog); i++)
+    {
+      const MobedDrill *d = mobed_catalog_nth (catalog, i);
+
+      if (!tags)
+        g_ptr_array_add (words, d->id);
+      else
+        for (char **t = d->good_for; t != NULL && *t != NULL; t++)
+          g_ptr_array_add (words, *t);
+    }
+  for (guint bit = 1; tags && mobed_region_name (bit) != NULL; bit <<= 1)
+    g_ptr_array_add (words, (gpointer) mobed_region_name (bit));
+  g_ptr_array_add (words, NULL);
+  return words;
+}
+
+/* " (did you mean 'wrist-circles'?)" or "". */
+static char *
+did_you_mean (const char *word, GPtrArray *known)
+{
+  const char *near = mobed_suggest (word, (const char *const *) known->pdata);
+
+  return near != NULL ? g_strdup_printf (" (did you mean '%s'?)", near) : g_strdup ("");
+}
+
 void
 mobed_drill_source_check_config (const MobedCatalog *catalog, const MobedConfig *config,
-                                 GPtrArray *warnings)
+                                 const char *path, GPtrArray *warnings)
 {
+  g_autoptr(GPtrArray) ids = known_words (catalog, FALSE);
+  g_autoptr(GPtrArray) tags = known_words (catalog, TRUE);
   guint bit;
 
+  /* Named by file like mobed.conf's other warnings: the word may be in
+   * the file, but the catalog decides whether it means anything. */
   for (char **w = config->focus; *w != NULL; w++)
     {
       g_autofree char *why = NULL;
 
       if (!mobed_region_parse (*w, &bit) && !some_drill_has_tag (catalog, *w))
-        warn_config (warnings, g_strdup_printf ("[drills] focus: '%s' is neither a region nor "
-                                                "a tag any drill has (see mobectl drills)", *w));
+        {
+          g_autofree char *hint = did_you_mean (*w, tags);
+
+          warn_config (warnings, g_strdup_printf ("%s: [drills] focus: '%s' is neither a region "
+                                                  "nor a tag any drill has%s (see mobectl drills)",
+                                                  path, *w, hint));
+        }
       else if ((why = mobed_focus_unreachable (catalog, config, *w)) != NULL)
-        warn_config (warnings, g_strdup_printf ("[drills] focus: %s, so it changes nothing",
-                                                why));
+        warn_config (warnings, g_strdup_printf ("%s: [drills] focus: %s, so it changes nothing",
+                                                path, why));
     }
   for (char **w = config->exclude; *w != NULL; w++)
     if (mobed_catalog_find (catalog, *w) == NULL)
-      warn_config (warnings, g_strdup_printf ("[drills] exclude: no drill has the id '%s'", *w));
+      {
+        g_autofree char *hint = did_you_mean (*w, ids);
+
+        warn_config (warnings, g_strdup_printf ("%s: [drills] exclude: no drill has the id "
+                                                "'%s'%s; nothing is left out for it",
+                                                path, *w, hint));
+      }
 }

@@ -19,9 +19,10 @@ MobedCatalog *mobed_drill_source_load (GPtrArray *problems, GError **error);
 
 /* Words in @config's [drills] focus and exclude that match nothing in
  * @catalog (a typo would otherwise silently do nothing): logged and
- * appended. */
+ * appended, naming @path (the config file) and the nearest known word. */
 void          mobed_drill_source_check_config (const MobedCatalog *catalog,
                                                const MobedConfig  *config,
+                                               const char         *path,
                                                GPtrArray          *warnings);
 
 /* For `mobed --check-catalog`: prints each problem; 0 if @path is clean. */

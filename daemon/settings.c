@@ -137,7 +137,7 @@ mobed_daemon_reload (MobedDaemon *self, GPtrArray *warnings)
   load_hours (self);
   mobed_daemon_sync_hours (self, now);
   reload_catalog (self, warnings);
-  mobed_drill_source_check_config (self->catalog, &self->config, warnings);
+  mobed_drill_source_check_config (self->catalog, &self->config, self->config_path, warnings);
   keep_load_warnings (self, warnings, before);
   mobed_scheduler_set_config (self->scheduler, &self->config, now, &plan);
   mobed_daemon_carry_out (self, &plan, now);
@@ -167,7 +167,7 @@ mobed_daemon_settings_load (MobedDaemon *self, GPtrArray *warnings)
   load_config (self, warnings);
   load_hours (self);
   self->in_hours = TRUE;          /* the scheduler starts inside; sync corrects it */
-  mobed_drill_source_check_config (self->catalog, &self->config, warnings);
+  mobed_drill_source_check_config (self->catalog, &self->config, self->config_path, warnings);
   keep_load_warnings (self, warnings, 0);
 }
 

@@ -4,10 +4,13 @@
  * destroyed once the sound is over, which unloads libcanberra's audio
  * driver and whatever it brought (ALSA, or libpulse with its thread and its
  * sound server connection): between breaks mobed holds no audio device.
+ * Where there is no sound server and no device it does not try at all:
+ * see sound_output_present().
  */
 #include "daemon/notify/chime.h"
 
 #include <canberra.h>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -79,11 +82,63 @@ release_when_quiet (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A playback device that mobed may open: /dev/snd/pcmC<card>D<dev>p. */
+static gboolean
+alsa_device_usable (const char *prefix)
+{
+  g_autofree char *dir_path = g_strconcat (prefix, "/dev/snd", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "pcmC") && g_str_has_suffix (name, "p"))
+      {
+        g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+        if (access (path, R_OK | W_OK) == 0)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Whether a sound can go anywhere: a sound server (PulseAudio, or
+ * PipeWire with or without its Pulse socket) or a playback device mobed
+ * may open. Without either, libcanberra falls back to ALSA, and ALSA,
+ * finding no card, writes its own complaints straight to standard error
+ * (a dozen "ALSA lib ..." lines a break on a text console) before
+ * libcanberra can report the failure. Those lines are ALSA's, below
+ * libcanberra, with no switch above it, so mobed does not ask for a sound
+ * there is nothing to play it on. MOBED_SOUND_PREFIX (tests) goes before
+ * /dev/snd. */
+static gboolean
+sound_output_present (void)
+{
+  const char *prefix = g_getenv ("MOBED_SOUND_PREFIX");
+  const char *runtime = g_get_user_runtime_dir ();
+  const char *const sockets[] = { "pulse/native", "pipewire-0", NULL };
+
+  if (g_getenv ("PULSE_SERVER") != NULL)
+    return TRUE;
+  for (guint i = 0; sockets[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (runtime, sockets[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        return TRUE;
+    }
+  return alsa_device_usable (prefix != NULL ? prefix : "");
+}
+
 void
 mobed_chime_play (MobedChime *self, const char *event_id, const char *description)
 {
   int res;
 
+  if (self->ctx == NULL && !sound_output_present ())
+    {
+      warn_once (self, event_id, "no sound server and no sound device");
+      return;
+    }
   if (self->ctx == NULL)
     {
       res = ca_context_create (&self->ctx);

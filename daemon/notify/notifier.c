@@ -43,6 +43,7 @@
  * (image-data would mean gdk-pixbuf and librsvg in the daemon).
  */
 #include "daemon/notify/notifier.h"
+#include "daemon/notify/display.h"
 
 #include <glib/gi18n.h>
 #include <libnotify/notify.h>
@@ -95,6 +96,7 @@ struct _MobedNotifier {
   gboolean               close_is_click; /* current's server: see body_click_closes */
   gboolean               seen_server;
   gboolean               failing;     /* the last show failed; logged once */
+  gboolean               told_headless; /* no server, no display: logged once */
   guint                  retry_id;    /* asks to show again, see retry_later() */
   guint                  retries;
 };
@@ -469,6 +471,7 @@ on_name_appeared (GDBusConnection *connection, const char *name,
   g_debug ("Notification server %s appeared", owner);
   self->seen_server = TRUE;
   self->failing = FALSE;
+  self->told_headless = FALSE;
   self->retries = 0;
   g_clear_handle_id (&self->retry_id, g_source_remove);
   /* The first report can come after a break was already shown on this
@@ -535,6 +538,15 @@ show_content (MobedNotifier *self, Content *content)
   if (self->failing && !self->seen_server)
     {
       g_debug ("No notification server yet; the break is in the log only");
+      content_free (content);
+      return;
+    }
+  if (!self->seen_server && !mobed_display_present ())
+    {
+      if (!self->told_headless)
+        g_message ("No notification server and no display (DISPLAY, WAYLAND_DISPLAY): "
+                   "breaks go to the log, and none is started for them");
+      self->told_headless = TRUE;
       content_free (content);
       return;
     }

@@ -1,13 +1,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # bash completion for mobectl, the command line of mobed (movement breaks).
 # Completes commands, global and per-command options, durations for
-# snooze/pause/meeting, regions and settings for `drills --region/--setting`, a file
-# for `stats --svg`, and the drill ids and good-for tags that a running mobed
-# knows (nothing, quietly, when mobed cannot be reached), and the settings of
+# snooze/pause/meeting (and a unit after a bare number: "20 minutes"),
+# regions and settings for `drills --region/--setting`, a file for
+# `stats --svg`, the drill ids and good-for tags that a running mobed knows
+# (nothing, quietly, when mobed cannot be reached), and the settings of
 # `config set/unset` (from `mobectl config keys`, which needs no mobed).
 # Self-contained: needs none of bash-completion's helpers.
 
-# Prints one column of `mobectl drills`: "id" (the first) or "tags" (the
+# Prints one column of `mobectl drills` (as wide as it likes, one line a
+# drill): "id" (the first) or "tags" (the
 # GOOD FOR list, the text after the last run of two spaces). $1 is the column,
 # $2 the mobectl to run.
 _mobectl_drills_column()
@@ -22,7 +24,7 @@ _mobectl_drills_column()
             IFS=', ' read -ra tags <<< "${line##*  }"
             printf '%s\n' "${tags[@]}"
         fi
-    done < <(timeout 3 "$2" drills 2>/dev/null < /dev/null)
+    done < <(COLUMNS=1000 timeout 3 "$2" drills 2>/dev/null < /dev/null)
 }
 
 _mobectl()
@@ -90,6 +92,9 @@ _mobectl()
                 esac
             elif [[ $verb == config && ($first == set || $first == unset) ]]; then
                 ((nargs == 1)) && words=$("$cmd" config keys 2>/dev/null)
+            elif [[ $verb == @(snooze|pause|meeting) && $first =~ ^[0-9]+([.,][0-9]+)?$ ]]; then
+                # A duration in words: "pause 20 minutes".
+                ((nargs == 1)) && words="seconds minutes hours"
             elif [[ $verb == focus && $first == rate ]]; then
                 ((nargs == 1)) && words="better same worse"
             elif [[ $verb == focus ]]; then

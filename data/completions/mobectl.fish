@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # fish completion for mobectl, the command line of mobed (movement breaks).
 # Completes commands, global and per-command options, durations for
-# snooze/pause/meeting, regions and settings for `drills --region/--setting`, a file
-# for `stats --svg`, and the drill ids and good-for tags that a running mobed
-# knows (nothing, quietly, when mobed cannot be reached), and the settings of
+# snooze/pause/meeting (and a unit after a bare number: "20 minutes"),
+# regions and settings for `drills --region/--setting`, a file for
+# `stats --svg`, the drill ids and good-for tags that a running mobed knows
+# (nothing, quietly, when mobed cannot be reached), and the settings of
 # `config set/unset` (from `mobectl config keys`, which needs no mobed).
 
 set -l commands status now done skip snooze another pause resume meeting reload drills stats history focus config
@@ -11,7 +12,7 @@ set -l commands status now done skip snooze another pause resume meeting reload 
 # One column of `mobectl drills`: "id" (the first) or "tags" (the GOOD FOR
 # list after the last run of two spaces), skipping the header line.
 function __mobectl_drills_column
-    set -l lines (timeout 3 mobectl drills 2>/dev/null </dev/null)
+    set -l lines (env COLUMNS=1000 timeout 3 mobectl drills 2>/dev/null </dev/null)
     set -e lines[1]
     for line in (string match -v -- '(*' $lines)
         if test "$argv[1]" = id
@@ -20,6 +21,14 @@ function __mobectl_drills_column
             string split -n -- ', ' (string replace -r -- '.*  ' '' $line)
         end
     end
+end
+
+# True when the command line has one of the commands $argv and ends with
+# a bare number: the unit of a duration written in words ("pause 20 minutes").
+function __mobectl_unit_after
+    set -l words (commandline -opc)
+    __fish_seen_subcommand_from $argv; or return 1
+    string match -qr -- '^[0-9]+([.,][0-9]+)?$' $words[-1]
 end
 
 # True while the command line has one of the commands $argv and no
@@ -67,6 +76,7 @@ complete -c mobectl -n "not __fish_seen_subcommand_from $commands" -a config -d 
 complete -c mobectl -n '__mobectl_first_arg_of snooze pause' -a '5m 10m 15m 30m 1h 2h' -d Duration
 complete -c mobectl -n '__mobectl_first_arg_of meeting' -a '5m 10m 15m 30m 1h 2h' -d Duration
 complete -c mobectl -n '__mobectl_first_arg_of meeting' -a end -d 'End the meeting'
+complete -c mobectl -n '__mobectl_unit_after snooze pause meeting' -a 'seconds minutes hours' -d Unit
 complete -c mobectl -n '__fish_seen_subcommand_from pause' -l reason -x -d 'Say why (one line)'
 
 complete -c mobectl -n '__fish_seen_subcommand_from drills' -l region -x -d 'Only drills that move REGION' \

@@ -115,6 +115,10 @@ static_checks() {
     expect "no guess for --reason" "" mobectl pause --reason ''
     expect "a duration after --reason TEXT" "$durations" mobectl pause --reason lunch ''
     expect "one duration only" "" mobectl snooze 5m ''
+    expect "a unit after a number" "seconds minutes hours" mobectl pause 20 ''
+    expect "a unit after a decimal" "hours" mobectl snooze 1.5 h
+    expect "a unit after --reason TEXT and a number" "minutes" mobectl pause --reason lunch 45 mi
+    expect "nothing after number and unit" "" mobectl pause 20 minutes ''
     expect "nothing after status" "" mobectl status ''
     expect "config actions" "set unset edit keys" mobectl config ''
     expect "config set: every setting" "$config_keys" mobectl config set ''
@@ -237,6 +241,7 @@ if command -v fish >/dev/null; then
     fish_expect "commands" "mobectl " "$commands"
     fish_expect "snooze durations" "mobectl snooze " "$durations"
     fish_expect "meeting: end or a duration" "mobectl meeting " "end $durations"
+    fish_expect "a unit after a number" "mobectl pause 20 " "seconds minutes hours"
     fish_expect "regions" "mobectl drills --region " "$regions"
     fish_expect "settings" "mobectl drills --setting=" "$(printf -- '--setting=%s\n' $settings)"
     fish_expect "drill ids from mobed" "mobectl drills " "$drill_ids"

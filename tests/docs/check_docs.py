@@ -17,6 +17,9 @@ Checks that
   mobed-drills.5.scd;
 - every mobed man page that a page refers to, such as *mobed.conf*(5),
   exists;
+- every example of the README and the man pages (tests/docs/examples.py
+  finds them) is one that tests/integration/test_readme.py runs, or a
+  command of another program listed with where it is tried instead;
 and, the other way round, that the pages document no command, option or
 config key the code no longer has.
 
@@ -28,6 +31,10 @@ import os
 import re
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import examples  # noqa: E402
 
 MAN_DIR = os.path.join('data', 'man')
 
@@ -234,6 +241,23 @@ def main():
         for ref, section in set(PAGE_REF.findall(read_page(root, name))):
             if '%s.%s.scd' % (ref, section) not in pages:
                 missing.append('%s: refers to %s(%s), which has no page' % (name, ref, section))
+
+    # Examples: each is run by tests/integration/test_readme.py, or is a
+    # command of another program listed in examples.NOT_RUN with the
+    # reason; a new one of those must say where it is tried instead.
+    found = examples.all_examples(root)
+    others = {e.text for e in found if e.kind == 'other'}
+    for e in found:
+        if e.kind == 'other' and e.text not in examples.NOT_RUN:
+            missing.append('%s: example %r is neither a mobectl or mobed command nor in '
+                           'tests/docs/examples.py NOT_RUN (with where it is tried)'
+                           % (e.where, e.text))
+    for text in sorted(set(examples.NOT_RUN) - others):
+        missing.append('tests/docs/examples.py: NOT_RUN lists %r, which no document shows'
+                       % text)
+    counts['examples'] = len(found)
+    counts['examples run by test_readme.py'] = sum(
+        1 for e in found if e.kind in ('mobectl', 'mobed', 'config', 'catalog'))
 
     # A parser that finds nothing would pass everything: refuse that.
     for what, n in counts.items():

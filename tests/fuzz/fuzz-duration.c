@@ -5,7 +5,9 @@
  * Invariants: a parsed duration is 1 s to MOBED_DURATION_MAX_S, formatting
  * it reads back as the same number, ret_seconds is written only on success,
  * and every error is a MOBED_DURATION_ERROR with a UTF-8 message when the
- * text was UTF-8.
+ * text was UTF-8. The same holds with every language's unit words
+ * (mobed_duration_parse_in), and what English reads, all languages read
+ * as the same number.
  */
 #include <string.h>
 
@@ -19,18 +21,14 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   return 0;
 }
 
-int
-LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+static guint64
+check_one (const char *text, const char *const *languages)
 {
-  g_autofree char *text = g_strndup ((const char *) data, size);   /* stops at a NUL */
   g_autoptr(GError) error = NULL;
   const guint64 untouched = G_GUINT64_CONSTANT (0xdeadbeefcafe);
   guint64 seconds = untouched;
 
-  if (size > 4096)
-    return -1;     /* nobody types that; keeps the fuzzer on short texts */
-
-  if (!mobed_duration_parse (text, &seconds, &error))
+  if (!mobed_duration_parse_in (text, languages, &seconds, &error))
     {
       FUZZ_CHECK (error != NULL, "failed without an error for '%s'", text);
       FUZZ_CHECK (error->domain == MOBED_DURATION_ERROR, "error from another domain");
@@ -53,5 +51,22 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
                 G_GUINT64_FORMAT, text, seconds, compact, again);
     FUZZ_CHECK (human != NULL && *human != '\0', "empty human form");
   }
+  return seconds;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+{
+  g_autofree char *text = g_strndup ((const char *) data, size);   /* stops at a NUL */
+  guint64 english, any;
+
+  if (size > 4096)
+    return -1;     /* nobody types that; keeps the fuzzer on short texts */
+
+  english = check_one (text, NULL);
+  any = check_one (text, mobed_duration_all_languages);
+  FUZZ_CHECK (english == 0 || english == any,
+              "'%s' is %" G_GUINT64_FORMAT " s in English but %" G_GUINT64_FORMAT
+              " s with every language", text, english, any);
   return 0;
 }

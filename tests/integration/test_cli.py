@@ -613,7 +613,7 @@ VALUE_CONTEXT = {('focus', '--days'): ['neck-pain'], ('focus', '--sets'): ['neck
 # Text no DURATION may be, and what the reason says.
 BAD_DURATIONS = [('banana', 'not a duration'), ('0', 'zero'), ('0s', 'zero'),
                  ('-5m', 'negative'), ('-', 'not a duration'), ('5x', 'not a duration'),
-                 ('1:99', 'not a duration'), ('1.5h', 'not a duration'),
+                 ('1:99', 'not a duration'), ('1.5s', 'whole number of seconds'),
                  ('99999999999999999999d', 'too long'), ('31d', 'too long'),
                  (b'\xff\xfe', 'not a duration'), ('', 'empty')]
 
@@ -666,7 +666,13 @@ class TestCliArgumentShapes(CliTestCase):
             with self.subTest(verb=verb, shape='unknown option'):
                 self.refused([verb, '--no-such-option'], 'unknown option', verb)
                 self.refused([verb, '-q'], 'unknown option', verb)
-            if placeholder is None or not placeholder.endswith('...]'):
+            if placeholder == '[DURATION]':
+                # The words of a duration may come as separate arguments
+                # ("1h 30m"), up to five ("1 hour and 30 minutes").
+                with self.subTest(verb=verb, shape='too many arguments'):
+                    self.refused([verb] + ['a'] * 2, 'not a duration', verb)
+                    self.refused([verb] + ['a'] * 6, verb, verb)
+            elif placeholder is None or not placeholder.endswith('...]'):
                 with self.subTest(verb=verb, shape='too many arguments'):
                     self.refused([verb] + ['a'] * (most + 1), verb, verb)
                     self.refused([verb] + ['a'] * (most + 5), verb, verb)

@@ -178,6 +178,9 @@ class TestConfigSet(ConfigTestCase):
     def test_usage_errors(self):
         before = self.config_path.read_bytes()
         for args, words in [(('set', 'schedule.nope', '1'), "no setting 'schedule.nope'"),
+                            (('set', 'schedule.intervl', '5m'),
+                             "did you mean 'schedule.interval'?"),
+                            (('unset', 'snoze'), "did you mean 'snooze'?"),
                             (('set', 'interval'), 'takes a setting and a value'),
                             (('unset',), 'takes one setting'),
                             (('frobnicate',), "unknown config action 'frobnicate'"),

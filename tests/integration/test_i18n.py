@@ -109,7 +109,7 @@ class TestGerman(MobedTestCase):
                 self.assertEqual(err, f'mobectl: {message}\n')
         rc, out, err = self.mobectl('drills', 'no-such-drill')
         self.assertEqual(rc, 1)
-        self.assertEqual(err, "mobectl: Keine Übung hat die ID 'no-such-drill'\n")
+        self.assertEqual(err, "mobectl: Keine Übung hat die ID oder den Namen 'no-such-drill'\n")
         rc, out, err = self.mobectl('snooze', '13h')
         self.assertEqual(rc, 2)
         self.assertIn("'13h' ist zu lang für snooze (höchstens 12h)", err)
@@ -130,6 +130,9 @@ class TestGerman(MobedTestCase):
         heatmap = self.run_ok('stats', '--heatmap').splitlines()
         self.assertEqual([line[:3] for line in heatmap[1:8]],
                          ['Mo ', 'Di ', 'Mi ', 'Do ', 'Fr ', 'Sa ', 'So '])
+        drills = self.run_ok('drills').splitlines()
+        self.assertRegex(drills[0], r'^ÜBUNG +BEWEGT +WO +GUT FÜR$')      # 80 columns
+        os.environ['COLUMNS'] = '250'
         drills = self.run_ok('drills').splitlines()
         self.assertRegex(drills[0], r'^ID +NAME +BEWEGT +WO +GUT FÜR$')
         # The catalog's caution in German, under the translated label.

@@ -137,7 +137,8 @@ class TestMeeting(MeetingCase):
                  (('meeting', 'soon'), "'soon' is not a duration"),
                  (('meeting', '0s'), "'0s' is zero"),
                  (('meeting', '31d'), "'31d' is too long for meeting (at most 30d)"),
-                 (('meeting', 'end', 'now'), "'meeting' takes at most 1 argument")]
+                 (('meeting', 'end', 'now'), "'meeting end' takes nothing after it (got 'now')"),
+                 (('meeting', '45', 'apples'), "'45 apples' is not a duration")]
         for args, reason in cases:
             with self.subTest(args=args):
                 self.assert_usage_error(args, reason)

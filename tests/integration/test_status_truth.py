@@ -203,7 +203,7 @@ class TestFocusSet(MobedTestCase):
     def test_skip_names_the_set(self):
         self.start_set(('neck-circles', 'wrist-circles'))
         self.assertEqual(self.ok('skip'), 'Skipped: Neck circles · 40 each way + Wrist circles · '
-                                          '50 each way (set 1 of 1 today, focus plan for '
+                                          '35 each way (set 1 of 1 today, focus plan for '
                                           'neck-circles wrist-circles).\n')
         self.assertEqual(self.rows('SELECT outcome FROM focus_sets'), [('skipped',)])
 

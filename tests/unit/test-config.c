@@ -528,6 +528,65 @@ test_unknown_keys_and_groups (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->warnings->len, ==, 2);
 }
 
+/* A slip of the fingers gets the name it was meant to be; a key in the
+ * wrong group gets its group; a word far from any gets no guess. */
+static void
+test_unknown_suggests (Fixture *f, gconstpointer data)
+{
+  g_auto(MobedConfig) c = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  write_conf (f, "[schedul]\ninterval=5m\n[schedule]\nintervall=5m\nsound=false\n"
+                 "frobnicate=1\n[goals]\ndayly=3\n[zzzzzz]\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_true (has_warning (f, "unknown group [schedul] (did you mean [schedule]?); ignored",
+                              NULL));
+  g_assert_true (has_warning (f, "[schedule] unknown key 'intervall' (did you mean 'interval'?)",
+                              NULL));
+  g_assert_true (has_warning (f, "[schedule] unknown key 'sound' (it belongs in [notify])", NULL));
+  g_assert_true (has_warning (f, "[schedule] unknown key 'frobnicate'; ignored", NULL));
+  g_assert_true (has_warning (f, "[goals] unknown key 'dayly' (did you mean 'daily'?)", NULL));
+  g_assert_true (has_warning (f, "unknown group [zzzzzz]; ignored", NULL));
+  g_assert_cmpuint (f->warnings->len, ==, 6);
+}
+
+/* Durations as people write them, in any language mobed speaks: the file
+ * reads the same whatever the daemon's locale. */
+static void
+test_duration_words (Fixture *f, gconstpointer data)
+{
+  g_auto(MobedConfig) c = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  write_conf (f, "[schedule]\ninterval=20 minutes\nsnooze=5 Minuten\nexpire-after=1.5h\n"
+                 "natural-break=1 min 30 s\n[presence]\nmax-defer=1 hour and 30 minutes\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (f->warnings->len, ==, 0);
+  g_assert_cmpuint (c.interval_s, ==, 1200);
+  g_assert_cmpuint (c.snooze_s, ==, 300);
+  g_assert_cmpuint (c.expire_after_s, ==, 5400);
+  g_assert_cmpuint (c.natural_break_s, ==, 90);
+  g_assert_cmpuint (c.max_defer_s, ==, 5400);
+}
+
+/* A negative count is out of range, not "not a whole number". */
+static void
+test_negative_count (Fixture *f, gconstpointer data)
+{
+  g_auto(MobedConfig) c = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  mobed_config_init_defaults (&c);
+  write_conf (f, "[goals]\ndaily=-3\n");
+  g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
+  g_assert_cmpuint (c.daily_goal, ==, 8);
+  g_assert_true (has_warning (f, "[goals] daily: '-3' is out of range (1 to 100); keeping 8",
+                              NULL));
+  g_assert_cmpuint (f->warnings->len, ==, 1);
+}
+
 static void
 test_not_a_key_file (Fixture *f, gconstpointer data)
 {
@@ -787,6 +846,9 @@ main (int argc, char **argv)
   ADD ("good-values", test_good_values);
   ADD ("bad-values-keep-previous", test_bad_values_keep_previous);
   ADD ("unknown-keys-and-groups", test_unknown_keys_and_groups);
+  ADD ("unknown-suggests", test_unknown_suggests);
+  ADD ("negative-count", test_negative_count);
+  ADD ("duration-words", test_duration_words);
   ADD ("drills-group", test_drills_group);
   ADD ("presence", test_presence);
   ADD ("idle-source", test_idle_source);
