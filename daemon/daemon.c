@@ -87,6 +87,7 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
                                            : MOBED_IDLE_NONE),
     .warnings = (const char *const *) warnings,
     .defer_reasons = (const char *const *) reasons,
+    .microphone_app = mobed_hold_microphone_app (self->hold),
     .focus = mobed_daemon_focus_variant (self->focus, now),
   };
 

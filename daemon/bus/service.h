@@ -23,6 +23,7 @@ typedef struct {
   const char *idle_source;     /* the idle source in use, or "none" */
   const char *const *warnings; /* NULL-terminated */
   const char *const *defer_reasons; /* NULL-terminated */
+  const char *microphone_app;  /* "" unless audio capture holds breaks */
   GVariant   *focus;           /* a{sv}; floating or not, it is sunk */
 } MobedStatus;
 

@@ -3,8 +3,10 @@
  * hold.c — why a due break waits, and telling the scheduler. Two
  * kinds of reason:
  *
- *  - do not disturb (daemon/hold/dnd.c) is watched all the time and reported as
- *    it changes;
+ *  - do not disturb (daemon/hold/dnd.c), audio being captured and a screen
+ *    being shared (PipeWire, daemon/hold/pipewire.c) are watched all the
+ *    time and reported as they change, so a break held by a call shows the
+ *    moment the call ends;
  *  - a camera in use, a fullscreen window and mako's do-not-disturb mode
  *    are looked for only at the moment a break would come on screen by
  *    itself (the scheduler says when: mobed_scheduler_would_show), and
@@ -32,6 +34,7 @@
 #include "daemon/hold/dnd.h"
 #include "daemon/hold/fullscreen.h"
 #include "daemon/hold/mako.h"
+#include "daemon/hold/pipewire.h"
 
 #define RECHECK_S 60
 #define MAKO_RECHECK_S 3
@@ -44,6 +47,7 @@ struct _MobedHold {
 
   MobedDnd          *dnd;             /* NULL when respect-dnd is off */
   MobedMako         *mako;            /* the same */
+  MobedPipewire     *pipewire;        /* NULL when both its keys are off */
   gboolean           mako_asking;     /* look() holds a break for mako's answer */
   gboolean           mako_was_asking; /* ...and did so the time before */
   guint              due_reasons;     /* camera, fullscreen, mako: found as a break came due */
@@ -56,7 +60,27 @@ struct _MobedHold {
 static guint
 watched (MobedHold *self)
 {
-  return self->dnd != NULL ? mobed_dnd_get_reasons (self->dnd) : 0;
+  guint reasons = self->dnd != NULL ? mobed_dnd_get_reasons (self->dnd) : 0;
+
+  if (self->pipewire != NULL)
+    {
+      if (self->config->defer_microphone && mobed_pipewire_microphone (self->pipewire, NULL))
+        reasons |= MOBED_DEFER_MICROPHONE;
+      if (self->config->defer_screen_share && mobed_pipewire_screen_shared (self->pipewire))
+        reasons |= MOBED_DEFER_SCREEN_SHARE;
+    }
+  return reasons;
+}
+
+const char *
+mobed_hold_microphone_app (MobedHold *self)
+{
+  const char *app = NULL;
+
+  if (!(mobed_hold_reasons (self) & MOBED_DEFER_MICROPHONE))
+    return NULL;
+  mobed_pipewire_microphone (self->pipewire, &app);
+  return app;
 }
 
 guint
@@ -235,6 +259,26 @@ mobed_hold_new (const MobedConfig *config, MobedScheduler *scheduler,
   return self;
 }
 
+/* PipeWire is watched while either of its signals holds breaks. */
+static void
+configure_pipewire (MobedHold *self)
+{
+  gboolean wanted = self->config->defer_microphone || self->config->defer_screen_share;
+
+  if (wanted && self->pipewire == NULL)
+    {
+      if (!mobed_pipewire_supported ())
+        g_message ("This mobed was built without PipeWire: calls and screen sharing are not seen");
+      self->pipewire = mobed_pipewire_new (on_dnd_changed, self);
+    }
+  else if (!wanted && self->pipewire != NULL)
+    {
+      g_clear_pointer (&self->pipewire, mobed_pipewire_free);
+      g_message ("Calls and screen sharing do not hold breaks "
+                 "([presence] defer-microphone and defer-screen-share are false)");
+    }
+}
+
 void
 mobed_hold_configure (MobedHold *self, MobedTime now)
 {
@@ -251,6 +295,7 @@ mobed_hold_configure (MobedHold *self, MobedTime now)
       g_clear_pointer (&self->mako, mobed_mako_free);
       g_message ("Do not disturb is not respected ([presence] respect-dnd=false)");
     }
+  configure_pipewire (self);
   /* defer-camera or defer-fullscreen may have just been turned off. */
   if (self->due_reasons != 0)
     self->recheck_at = now.mono;
@@ -269,6 +314,7 @@ mobed_hold_free (MobedHold *self)
     return;
   g_clear_pointer (&self->dnd, mobed_dnd_free);
   g_clear_pointer (&self->mako, mobed_mako_free);
+  g_clear_pointer (&self->pipewire, mobed_pipewire_free);
   g_free (self->camera_prefix);
   g_free (self);
 }

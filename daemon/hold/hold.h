@@ -38,6 +38,9 @@ void       mobed_hold_before    (MobedHold *self, const MobedEvent *event, Mobed
 void       mobed_hold_after     (MobedHold *self, MobedTime now);
 /* MobedDeferReason bits that hold now. */
 guint      mobed_hold_reasons   (MobedHold *self);
+/* While audio capture holds breaks: the capturing application's name ("" if
+ * it gives none); NULL otherwise. */
+const char *mobed_hold_microphone_app (MobedHold *self);
 /* Monotonic µs of the next look while a break is held, or MOBED_NEVER. */
 gint64     mobed_hold_next_look (MobedHold *self);
 

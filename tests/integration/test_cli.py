@@ -115,7 +115,8 @@ class TestCliStatus(CliTestCase):
                 st = self.json_status(*args)
                 self.assertEqual(set(st), {'state', 'next_break', 'paused', 'paused_until',
                                            'pause_reason', 'current_break', 'today',
-                                           'warnings', 'defer_reasons', 'idle_source'})
+                                           'warnings', 'defer_reasons', 'microphone_app',
+                                           'idle_source'})
                 self.assertIsNone(st['pause_reason'])
                 self.assertEqual(st['defer_reasons'], [])
                 # No idle service, display or logind on the test's buses.
