@@ -27,6 +27,7 @@ typedef struct {
   const char *outcome;
   guint       snoozes;
   GVariant   *drills;
+  const char **held_by;         /* DeferReasons words; NULL for none */
 } Row;
 
 static void
@@ -40,6 +41,7 @@ read_row (GVariant *v, Row *r)
   g_variant_lookup (v, "outcome", "&s", &r->outcome);
   g_variant_lookup (v, "snoozes", "u", &r->snoozes);
   r->drills = g_variant_lookup_value (v, "drills", G_VARIANT_TYPE ("aa{sv}"));
+  g_variant_lookup (v, "held_by", "^a&s", &r->held_by);
 }
 
 typedef struct {
@@ -134,6 +136,7 @@ print_csv (GVariant *rows)
       csv_field (line, response, FALSE);
       csv_field (line, drills, TRUE);
       g_clear_pointer (&r.drills, g_variant_unref);
+      g_clear_pointer (&r.held_by, g_free);
     }
   fwrite (line->str, 1, line->len, stdout);
   g_string_free (line, TRUE);
@@ -167,6 +170,11 @@ print_json (GVariant *rows)
       json_builder_add_int_value (b, r.snoozes);
       json_builder_set_member_name (b, "response_s");
       json_builder_add_int_value (b, MAX (0, r.ended - r.due) / G_USEC_PER_SEC);
+      json_builder_set_member_name (b, "held_by");
+      json_builder_begin_array (b);
+      for (const char **w = r.held_by; w != NULL && *w != NULL; w++)
+        json_builder_add_string_value (b, *w);
+      json_builder_end_array (b);
       json_builder_set_member_name (b, "drills");
       json_builder_begin_array (b);
       for (gsize k = 0; r.drills != NULL && k < g_variant_n_children (r.drills); k++)
@@ -190,6 +198,7 @@ print_json (GVariant *rows)
       json_builder_end_array (b);
       json_builder_end_object (b);
       g_clear_pointer (&r.drills, g_variant_unref);
+      g_clear_pointer (&r.held_by, g_free);
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
@@ -465,6 +474,7 @@ print_table (GVariant *rows, GVariant *pauses, guint limit)
           snoozes = g_strdup_printf ("%*u", width[2], r.snoozes);
           response_cell = mobectl_pad (response, width[3], TRUE);
           g_clear_pointer (&r.drills, g_variant_unref);
+          g_clear_pointer (&r.held_by, g_free);
         }
       due_cell = mobectl_pad (due, width[0], FALSE);
       g_print ("%s  %s  %s  %s  %s\n", due_cell, outcome, snoozes, response_cell,

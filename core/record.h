@@ -34,6 +34,7 @@ typedef struct {
   MobedOutcome      outcome;
   guint             snoozes;
   gboolean          escalated;      /* shown raised after ignored breaks */
+  guint             held_by;        /* MobedDeferReason bits that held it back */
   guint             n_drills;
   MobedHistoryDrill drills[2];
 } MobedHistoryRow;

@@ -181,7 +181,7 @@ mobed_daemon_carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
       g_message ("Break ended: %s", outcome);
       mobed_break_log_record (self->log, &plan->record,
                               self->choice_catalog ? self->choice_catalog : self->catalog,
-                              &self->choice);
+                              &self->choice, mobed_hold_take_held (self->hold));
       mobed_service_emit_break_ended (self->service, outcome);
     }
   if (plan->flags & MOBED_PLAN_CLOSE)

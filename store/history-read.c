@@ -7,6 +7,7 @@
 #include "store/history-private.h"
 
 #include "core/catalog.h"
+#include "core/reasons.h"
 
 static void
 read_drills (MobedHistory *self, MobedHistoryRow *row)
@@ -34,6 +35,21 @@ read_drills (MobedHistory *self, MobedHistoryRow *row)
         }
     }
   sqlite3_reset (st);
+}
+
+/* "microphone;dunst-paused" → their bits; words this mobed does not know
+ * (from a newer one) are left out. */
+static guint
+held_by_from_text (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text != NULL ? text : "", ";", -1);
+  guint bits = 0;
+
+  for (char **w = words; *w != NULL; w++)
+    for (guint i = 0; i < MOBED_DEFER_COUNT; i++)
+      if (g_strcmp0 (*w, mobed_defer_reason_name (1u << i)) == 0)
+        bits |= 1u << i;
+  return bits;
 }
 
 static MobedOutcome
@@ -119,6 +135,7 @@ mobed_history_query (MobedHistory *self, gint64 since_us, guint limit, GError **
           row.outcome = outcome_from_string ((const char *) sqlite3_column_text (st, 4));
           row.snoozes = (guint) sqlite3_column_int (st, 5);
           row.escalated = sqlite3_column_int (st, 6) != 0;
+          row.held_by = held_by_from_text ((const char *) sqlite3_column_text (st, 7));
           read_drills (self, &row);
           g_array_append_val (rows, row);
         }

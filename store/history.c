@@ -27,14 +27,15 @@ static const char *const sql_text[SQL_COUNT] = {
   [SQL_COMMIT] = "COMMIT",
   [SQL_ROLLBACK] = "ROLLBACK",
   [SQL_ADD_BREAK] = "INSERT INTO breaks (due_us, ended_us, utc_offset_s, outcome, snoozes,"
-                    " escalated) VALUES (?, ?, ?, ?, ?, ?)",
+                    " escalated, held_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
   [SQL_ADD_DRILL] = "INSERT INTO break_drills (break_id, position, drill_id, reps_offered,"
                     " reps_done, seconds_per_rep, sides, regions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   [SQL_PAUSE_OPEN] = "INSERT INTO pauses (start_us, utc_offset_s, reason) VALUES (?, ?, ?)",
   [SQL_PAUSE_CLOSE] = "UPDATE pauses SET end_us = ? WHERE end_us IS NULL",
   [SQL_PAUSE_WHOLE] = "INSERT INTO pauses (start_us, utc_offset_s, reason, end_us)"
                       " VALUES (?, ?, ?, ?)",
-  [SQL_BREAKS_SINCE] = "SELECT id, due_us, ended_us, utc_offset_s, outcome, snoozes, escalated"
+  [SQL_BREAKS_SINCE] = "SELECT id, due_us, ended_us, utc_offset_s, outcome, snoozes, escalated,"
+                       " held_by"
                        " FROM breaks WHERE due_us >= ? ORDER BY due_us DESC, id DESC LIMIT ?",
   [SQL_DRILLS_OF] = "SELECT drill_id, reps_offered, reps_done, seconds_per_rep, sides, regions"
                     " FROM break_drills WHERE break_id = ? ORDER BY position LIMIT 2",
@@ -111,6 +112,10 @@ static const char *const migrations[MOBED_HISTORY_SCHEMA] = {
   "UPDATE pauses SET utc_offset_s ="
   "  CAST(strftime('%s', start_us / 1000000, 'unixepoch', 'localtime') AS INTEGER)"
   "  - start_us / 1000000;",
+  /* 6 → 7: what held the break back while it was due ("microphone",
+   * "dunst-paused": core/reasons.h's words, ';' between them); '' for
+   * nothing and for older rows. */
+  "ALTER TABLE breaks ADD COLUMN held_by TEXT NOT NULL DEFAULT '';",
 };
 
 gboolean

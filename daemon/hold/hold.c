@@ -54,6 +54,7 @@ struct _MobedHold {
   gint64             recheck_at;      /* mono µs to look for them again, or MOBED_NEVER */
   gint64             recheck_us;
   gboolean           deferred;        /* what the scheduler was last told */
+  guint              held;            /* reasons that held the due break, for its record */
   char              *camera_prefix;   /* "/dev/video" but in tests */
 };
 
@@ -170,6 +171,14 @@ tell (MobedHold *self, gboolean deferred, MobedTime now)
   self->callbacks.carry_out (&plan, now, !deferred, self->user_data);
 }
 
+/* A due break held now: what holds it goes into its record. */
+static void
+note_held (MobedHold *self)
+{
+  if (mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_DEFERRED)
+    self->held |= mobed_hold_reasons (self);
+}
+
 void
 mobed_hold_before (MobedHold *self, const MobedEvent *event, MobedTime now)
 {
@@ -197,6 +206,18 @@ mobed_hold_before (MobedHold *self, const MobedEvent *event, MobedTime now)
       set_due (self, look (self), now);
       tell (self, self->due_reasons != 0, now);
     }
+  note_held (self);
+}
+
+guint
+mobed_hold_take_held (MobedHold *self)
+{
+  guint held = self->held;
+
+  note_held (self);
+  held |= self->held;
+  self->held = 0;
+  return held;
 }
 
 void

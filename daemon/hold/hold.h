@@ -41,6 +41,9 @@ guint      mobed_hold_reasons   (MobedHold *self);
 /* While audio capture holds breaks: the capturing application's name ("" if
  * it gives none); NULL otherwise. */
 const char *mobed_hold_microphone_app (MobedHold *self);
+/* The reasons that held the break now ending back while it was due (0:
+ * none), and forgets them for the next break. */
+guint      mobed_hold_take_held (MobedHold *self);
 /* Monotonic µs of the next look while a break is held, or MOBED_NEVER. */
 gint64     mobed_hold_next_look (MobedHold *self);
 

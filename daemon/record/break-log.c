@@ -129,7 +129,7 @@ mobed_break_log_roll_today (MobedBreakLog *self, MobedTime now)
  * a D-Bus reply to Done means it is on disk. */
 void
 mobed_break_log_record (MobedBreakLog *self, const MobedRecord *rec, const MobedCatalog *catalog,
-                        const MobedChoice *choice)
+                        const MobedChoice *choice, guint held_by)
 {
   g_autoptr(GError) error = NULL;
   MobedHistoryRow row = {
@@ -139,6 +139,7 @@ mobed_break_log_record (MobedBreakLog *self, const MobedRecord *rec, const Mobed
     .outcome = rec->outcome,
     .snoozes = rec->snoozes,
     .escalated = rec->escalated,
+    .held_by = held_by,
   };
   gboolean had_problem = mobed_history_problem (self->history) != NULL;
 

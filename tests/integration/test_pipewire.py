@@ -27,6 +27,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mobedtest import main, setup  # noqa: E402
 from test_dnd import DndTestCase  # noqa: E402
 
+from gi.repository import GLib  # noqa: E402  (mobedtest checked it is there)
+
 SCREENCAST = os.environ.get('PW_SCREENCAST_BIN')
 TOOLS = ('pipewire', 'wireplumber', 'pw-cli', 'pw-record', 'pw-play', 'pw-dump')
 
@@ -135,6 +137,19 @@ class TestPipewire(PipewireTestCase):
         self.wait_state('due')
         self.assertEqual(self.reasons(), [])
         self.assertEqual(self.get_prop('MicrophoneApp'), '')
+        # The history keeps what held the break.
+        self.call('Done')
+        rows = self._call('org.mobed.Daemon', '/org/mobed/Daemon', 'org.mobed.Daemon1',
+                          'GetHistory', GLib.Variant('(a{sv})', ({},)))[0]
+        self.assertEqual([(r['outcome'], r['held_by']) for r in rows], [('done', ['microphone'])])
+        rc, out, err = self.mobectl('history', '--json')
+        self.assertEqual(json.loads(out)['breaks'][0]['held_by'], ['microphone'])
+        # The next break, not held, keeps nothing.
+        self.fall_due()
+        self.wait_notify(2)
+        self.call('Skip')
+        rc, out, err = self.mobectl('history', '--json')
+        self.assertEqual([b['held_by'] for b in json.loads(out)['breaks']], [[], ['microphone']])
 
     def test_screencast_mutter(self):
         # mutter's and kwin's shape: an output video stream with no class set.
