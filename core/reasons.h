@@ -34,7 +34,8 @@ typedef enum {
 /* Looked for when a break is about to be shown, and again while they hold
  * (mako has no change signal). */
 #define MOBED_DEFER_AT_DUE (MOBED_DEFER_FULLSCREEN | MOBED_DEFER_CAMERA | MOBED_DEFER_MAKO)
-/* Watched through PipeWire's events, reported as they change. */
+/* Looked for when a break is about to be shown too; while they hold it,
+ * PipeWire's events say when they end. */
 #define MOBED_DEFER_CALL   (MOBED_DEFER_MICROPHONE | MOBED_DEFER_SCREEN_SHARE)
 
 /* "gnome-dnd", "notifications-inhibited", "dunst-paused", "xfce-dnd",

@@ -3,10 +3,8 @@
  * hold.c — why a due break waits, and telling the scheduler. Two
  * kinds of reason:
  *
- *  - do not disturb (daemon/hold/dnd.c), audio being captured and a screen
- *    being shared (PipeWire, daemon/hold/pipewire.c) are watched all the
- *    time and reported as they change, so a break held by a call shows the
- *    moment the call ends;
+ *  - do not disturb (daemon/hold/dnd.c) is watched all the time and reported as
+ *    it changes;
  *  - a camera in use, a fullscreen window and mako's do-not-disturb mode
  *    are looked for only at the moment a break would come on screen by
  *    itself (the scheduler says when: mobed_scheduler_would_show), and
@@ -16,8 +14,13 @@
  *    break is held, and shows the break at most a minute after the call, a
  *    delay nobody coming out of a call minds. mako's mode is a switch the
  *    user flips and expects to see the break at once after: while it
- *    holds, it is asked every MAKO_RECHECK_S instead. Once no break is held
- *    they are forgotten, and looked for afresh at the next.
+ *    holds, it is asked every MAKO_RECHECK_S instead. Audio being captured
+ *    and a screen being shared (PipeWire, daemon/hold/pipewire.c) are
+ *    looked for at the same moment, but PipeWire has events: mobed stays
+ *    connected while the break is held and looks again when they say
+ *    something changed, so a break held by a call shows the moment the
+ *    call ends, with no schedule. Once no break is held they are
+ *    forgotten (and PipeWire let go), and looked for afresh at the next.
  *
  * The scheduler only knows "deferred" or not: DEFER while any reason holds,
  * UNDEFER when the last one ends. Before releasing a break this file looks
@@ -61,16 +64,7 @@ struct _MobedHold {
 static guint
 watched (MobedHold *self)
 {
-  guint reasons = self->dnd != NULL ? mobed_dnd_get_reasons (self->dnd) : 0;
-
-  if (self->pipewire != NULL)
-    {
-      if (self->config->defer_microphone && mobed_pipewire_microphone (self->pipewire, NULL))
-        reasons |= MOBED_DEFER_MICROPHONE;
-      if (self->config->defer_screen_share && mobed_pipewire_screen_shared (self->pipewire))
-        reasons |= MOBED_DEFER_SCREEN_SHARE;
-    }
-  return reasons;
+  return self->dnd != NULL ? mobed_dnd_get_reasons (self->dnd) : 0;
 }
 
 const char *
@@ -78,7 +72,7 @@ mobed_hold_microphone_app (MobedHold *self)
 {
   const char *app = NULL;
 
-  if (!(mobed_hold_reasons (self) & MOBED_DEFER_MICROPHONE))
+  if (!(self->due_reasons & MOBED_DEFER_MICROPHONE) || self->pipewire == NULL)
     return NULL;
   mobed_pipewire_microphone (self->pipewire, &app);
   return app;
@@ -109,6 +103,14 @@ look (MobedHold *self)
     }
   if (self->config->defer_fullscreen && mobed_fullscreen_active ())
     found |= MOBED_DEFER_FULLSCREEN;
+  /* Connects if not connected; while connected, what it says is current. */
+  if (self->pipewire != NULL && mobed_pipewire_look (self->pipewire))
+    {
+      if (self->config->defer_microphone && mobed_pipewire_microphone (self->pipewire, NULL))
+        found |= MOBED_DEFER_MICROPHONE;
+      if (self->config->defer_screen_share && mobed_pipewire_screen_shared (self->pipewire))
+        found |= MOBED_DEFER_SCREEN_SHARE;
+    }
   /* "Asking" holds too, for the moment until mako answers. */
   self->mako_was_asking = self->mako_asking;
   self->mako_asking = FALSE;
@@ -148,7 +150,8 @@ set_due (MobedHold *self, guint found, MobedTime now)
         g_message ("The break waits no longer for: %s", text);
     }
   self->due_reasons = found;
-  self->recheck_at = found == 0 ? MOBED_NEVER
+  /* PipeWire says when a call ends: no need to look again for that. */
+  self->recheck_at = (found & ~MOBED_DEFER_CALL) == 0 ? MOBED_NEVER
                      : found == MOBED_DEFER_MAKO
                        ? now.mono + MIN (self->recheck_us, MAKO_RECHECK_S * G_USEC_PER_SEC)
                        : now.mono + self->recheck_us;
@@ -207,6 +210,10 @@ mobed_hold_before (MobedHold *self, const MobedEvent *event, MobedTime now)
       tell (self, self->due_reasons != 0, now);
     }
   note_held (self);
+  /* The break comes on screen (or none was due): PipeWire is let go until
+   * the next one. */
+  if (!self->deferred && self->pipewire != NULL)
+    mobed_pipewire_let_go (self->pipewire);
 }
 
 guint
@@ -231,6 +238,9 @@ mobed_hold_after (MobedHold *self, MobedTime now)
       set_due (self, 0, now);
       tell (self, watched (self) != 0, now);
     }
+  if (self->pipewire != NULL
+      && mobed_scheduler_get_state (self->scheduler) != MOBED_STATE_DEFERRED)
+    mobed_pipewire_let_go (self->pipewire);
 }
 
 static void
@@ -248,6 +258,18 @@ on_mako_answered (gpointer user_data)
   MobedHold *self = user_data;
 
   if (self->due_reasons & MOBED_DEFER_MAKO)
+    self->recheck_at = mobed_clock_now ().mono;
+  on_dnd_changed (self);
+}
+
+/* While a break is held: a call or a share began or ended; looked at again
+ * now. */
+static void
+on_pipewire_changed (gpointer user_data)
+{
+  MobedHold *self = user_data;
+
+  if (self->due_reasons != 0 || self->deferred)
     self->recheck_at = mobed_clock_now ().mono;
   on_dnd_changed (self);
 }
@@ -290,7 +312,7 @@ configure_pipewire (MobedHold *self)
     {
       if (!mobed_pipewire_supported ())
         g_message ("This mobed was built without PipeWire: calls and screen sharing are not seen");
-      self->pipewire = mobed_pipewire_new (on_dnd_changed, self);
+      self->pipewire = mobed_pipewire_new (on_pipewire_changed, self);
     }
   else if (!wanted && self->pipewire != NULL)
     {

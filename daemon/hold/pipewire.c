@@ -27,21 +27,114 @@
  *    video streams), and any "Video/Source" node that is not a device (a
  *    camera's node carries device.api: v4l2 or libcamera).
  *
- * Only those nodes are bound, so music playing or a sink waking does not
- * wake mobed; the registry still says when any node comes or goes.
+ * When: mobed connects only when a break is about to be shown (one round
+ * trip, a few milliseconds), follows the graph's events while that break
+ * is held, so it comes the moment the call ends, and lets go (closing the
+ * library too) once no break is held. Staying connected all day would
+ * cost 0.6 MiB of private memory for nothing between breaks (docs/
+ * footprint.md has the measurements); connecting at each break costs
+ * nothing between them, and there is no polling either way. Only the node
+ * kinds above are bound, so music playing does not wake a held break.
  */
 #include "daemon/hold/pipewire.h"
 
-#include <gio/gio.h>
 #include <glib-unix.h>
 
 #ifdef MOBED_HAVE_PIPEWIRE
+#include <dlfcn.h>
 #include <errno.h>
+#include <pipewire/impl.h>
 #include <pipewire/pipewire.h>
 
-/* After the socket appears: tries to connect for up to 2 s. */
-#define RETRY_MS 100
-#define RETRIES 20
+/* libpipewire is opened while mobed is connected and closed after: linked,
+ * its relocated tables alone (.data.rel.ro, 167 kB in 0.3.65) would be
+ * private memory in every mobed, with PipeWire or without, with the keys
+ * on or off. These are the library's functions this file calls; the rest
+ * of the API it uses is inline, through the objects' method tables. */
+#define PW_FUNCS(X) \
+  X (pw_init) X (pw_deinit) X (pw_loop_new) X (pw_loop_destroy) X (pw_context_new) \
+  X (pw_context_destroy) X (pw_context_load_module) X (pw_context_connect) \
+  X (pw_core_disconnect) X (pw_properties_new) X (pw_proxy_add_object_listener) \
+  X (pw_proxy_destroy)
+
+#define PW_LIBRARY "libpipewire-0.3.so.0"
+
+/* The library as packaging tools can see it without a link to it: an ELF
+ * .note.dlopen (owner "FDO", type 0x407c0c0a, a JSON list), the format
+ * systemd documents as "dlopen() metadata for ELF files". */
+#define DLOPEN_JSON \
+  "[{\"feature\":\"pipewire\",\"description\":\"Calls and screen sharing hold breaks\"," \
+  "\"priority\":\"recommended\",\"soname\":[\"" PW_LIBRARY "\"]}]"
+
+__attribute__ ((used, section (".note.dlopen"), aligned (4)))
+static const struct {
+  guint32 name_size;
+  guint32 desc_size;
+  guint32 type;
+  char    name[4];
+  char    desc[(sizeof (DLOPEN_JSON) + 3) & ~3];
+} dlopen_note = { 4, sizeof (DLOPEN_JSON), 0x407c0c0a, "FDO", DLOPEN_JSON };
+
+static struct {
+  void *handle;
+#define PW_MEMBER(f) __typeof__ (f) *f;
+  PW_FUNCS (PW_MEMBER)
+#undef PW_MEMBER
+} lib;
+
+
+static void
+lib_close (void)
+{
+  if (lib.handle == NULL)
+    return;
+  lib.pw_deinit ();
+  dlclose (lib.handle);
+  memset (&lib, 0, sizeof lib);
+}
+
+static gboolean
+lib_open (void)
+{
+  if (lib.handle != NULL)
+    return TRUE;
+  lib.handle = dlopen (PW_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+  if (lib.handle == NULL)
+    {
+      g_message ("PipeWire: cannot load %s (%s); calls and screen sharing are not seen",
+                 PW_LIBRARY, dlerror ());
+      return FALSE;
+    }
+#define PW_LOOKUP(f) \
+  if ((*(void **) &lib.f = dlsym (lib.handle, #f)) == NULL) \
+    { \
+      g_message ("PipeWire: %s has no %s", PW_LIBRARY, #f); \
+      dlclose (lib.handle); \
+      memset (&lib, 0, sizeof lib); \
+      return FALSE; \
+    }
+  PW_FUNCS (PW_LOOKUP)
+#undef PW_LOOKUP
+  lib.pw_init (NULL, NULL);
+  return TRUE;
+}
+
+/* From here on the calls below go to the opened library. */
+#define pw_init lib.pw_init
+#define pw_deinit lib.pw_deinit
+#define pw_loop_new lib.pw_loop_new
+#define pw_loop_destroy lib.pw_loop_destroy
+#define pw_context_new lib.pw_context_new
+#define pw_context_destroy lib.pw_context_destroy
+#define pw_context_load_module lib.pw_context_load_module
+#define pw_context_connect lib.pw_context_connect
+#define pw_core_disconnect lib.pw_core_disconnect
+#define pw_properties_new lib.pw_properties_new
+#define pw_proxy_add_object_listener lib.pw_proxy_add_object_listener
+#define pw_proxy_destroy lib.pw_proxy_destroy
+
+/* The longest mobed waits for PipeWire's answer when it looks. */
+#define ANSWER_MS 1000
 
 typedef enum { KIND_MICROPHONE, KIND_SCREEN } Kind;
 
@@ -70,10 +163,11 @@ struct _MobedPipewire {
   gboolean         screen;
   char            *microphone_app;
   guint            lost_id;        /* idle: tear down after PipeWire left */
-  gboolean         waiting;        /* for PipeWire, since the start or since it left */
-  GFileMonitor    *socket_watch;   /* while there is no PipeWire */
-  guint            retry_id;       /* the socket appeared: tries to connect */
-  guint            retries;
+  guint            let_go_id;      /* idle: disconnect, no break being held */
+  gboolean         quiet;          /* looking: no changed() from inside it */
+  gboolean         absent;         /* the last look found no socket */
+  int              sync_seq;       /* of the round trip being waited for */
+  gboolean         synced;
   char            *socket_path;
 };
 
@@ -124,7 +218,8 @@ update (MobedPipewire *self)
   self->screen = screen;
   g_free (self->microphone_app);
   self->microphone_app = g_strdup (app);
-  self->changed (self->user_data);
+  if (!self->quiet)
+    self->changed (self->user_data);
 }
 
 static char *
@@ -220,8 +315,71 @@ static const struct pw_registry_events registry_events = {
   .global_remove = on_global_remove,
 };
 
-static void watch_socket (MobedPipewire *self);
-static gboolean connect_core (MobedPipewire *self);
+static gboolean
+dispatch_loop (gint fd, GIOCondition condition, gpointer data)
+{
+  MobedPipewire *self = data;
+
+  (void) fd;
+  (void) condition;
+  pw_loop_enter (self->loop);
+  pw_loop_iterate (self->loop, 0);
+  pw_loop_leave (self->loop);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The loop, the context and the library itself exist only while
+ * connected: kept, they would be 0.6 MiB of private memory all day. */
+static void
+drop_context (MobedPipewire *self)
+{
+  if (self->source != NULL)
+    {
+      g_source_destroy (self->source);
+      g_clear_pointer (&self->source, g_source_unref);
+    }
+  if (self->context != NULL)
+    pw_context_destroy (self->context);
+  if (self->loop != NULL)
+    pw_loop_destroy (self->loop);
+  self->context = NULL;
+  self->loop = NULL;
+  lib_close ();
+}
+
+static gboolean
+make_context (MobedPipewire *self)
+{
+  if (!lib_open ())
+    return FALSE;
+  self->loop = pw_loop_new (NULL);
+  if (self->loop == NULL)
+    {
+      lib_close ();
+      return FALSE;
+    }
+  /* No client.conf: its modules (client-node, adapter, metadata, the
+   * session manager's) are for clients that make nodes, and cost about
+   * 180 kB of private memory; a watcher needs only the protocol. PipeWire's
+   * own log stays quiet: what matters reaches mobed's. */
+  self->context = pw_context_new (self->loop,
+                                  pw_properties_new (PW_KEY_CONFIG_NAME, "null",
+                                                     "log.level", "0", NULL),
+                                  0);
+  if (self->context == NULL
+      || pw_context_load_module (self->context, "libpipewire-module-protocol-native",
+                                 NULL, NULL) == NULL)
+    {
+      g_debug ("PipeWire: cannot set up a client (%s)", g_strerror (errno));
+      drop_context (self);
+      return FALSE;
+    }
+  self->source = g_unix_fd_source_new (pw_loop_get_fd (self->loop), G_IO_IN);
+  g_source_set_callback (self->source, G_SOURCE_FUNC (dispatch_loop), self, NULL);
+  g_source_set_static_name (self->source, "mobed pipewire");
+  g_source_attach (self->source, NULL);
+  return TRUE;
+}
 
 static void
 disconnect_core (MobedPipewire *self)
@@ -239,25 +397,31 @@ disconnect_core (MobedPipewire *self)
       pw_core_disconnect (self->core);
       self->core = NULL;
     }
+  drop_context (self);
 }
 
-/* PipeWire went away (stopped, or restarting). Its own socket may still be
- * there (systemd holds it open and starts PipeWire on the next connection),
- * so try at once; if that fails, wait for the socket to come back. */
+/* PipeWire went away (stopped, or restarting) while a break was held: the
+ * call it showed is over as far as mobed can tell. The next look connects
+ * afresh. */
 static gboolean
 on_lost (gpointer data)
 {
   MobedPipewire *self = data;
 
   self->lost_id = 0;
+  g_message ("PipeWire went away");
   disconnect_core (self);
   update (self);
-  if (!self->waiting)
-    g_message ("PipeWire went away; mobed connects again when it is back");
-  self->waiting = TRUE;
-  if (!connect_core (self))
-    watch_socket (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_core_done (void *data, uint32_t id, int seq)
+{
+  MobedPipewire *self = data;
+
+  if (id == PW_ID_CORE && seq == self->sync_seq)
+    self->synced = TRUE;
 }
 
 static void
@@ -276,98 +440,65 @@ on_core_error (void *data, uint32_t id, int seq, int res, const char *message)
     self->lost_id = g_idle_add (on_lost, self);
 }
 
-/* The server's first word on a connection: it is really there. */
-static void
-on_core_info (void *data, const struct pw_core_info *info)
-{
-  MobedPipewire *self = data;
-
-  (void) info;
-  if (!self->waiting)
-    return;
-  self->waiting = FALSE;
-  g_message ("PipeWire is here: calls and screen sharing hold breaks");
-}
-
 static const struct pw_core_events core_events = {
   PW_VERSION_CORE_EVENTS,
-  .info = on_core_info,
+  .done = on_core_done,
   .error = on_core_error,
 };
+
+/* Waits (up to @deadline, monotonic µs) until PipeWire has answered all
+ * that was sent before: the registry's nodes, then the bound nodes' info. */
+static gboolean
+round_trip (MobedPipewire *self, gint64 deadline)
+{
+  self->synced = FALSE;
+  self->sync_seq = pw_core_sync (self->core, PW_ID_CORE, 0);
+  pw_loop_enter (self->loop);
+  while (!self->synced && self->lost_id == 0)
+    {
+      gint64 left = deadline - g_get_monotonic_time ();
+
+      if (left <= 0 || pw_loop_iterate (self->loop, (int) (left / 1000) + 1) < 0)
+        break;
+    }
+  pw_loop_leave (self->loop);
+  return self->synced;
+}
 
 static gboolean
 connect_core (MobedPipewire *self)
 {
+  gint64 deadline = g_get_monotonic_time () + ANSWER_MS * 1000;
+
+  if (!g_file_test (self->socket_path, G_FILE_TEST_EXISTS))
+    {
+      if (!self->absent)
+        g_message ("No PipeWire at %s: calls and screen sharing are not seen", self->socket_path);
+      self->absent = TRUE;
+      return FALSE;
+    }
+  if (!make_context (self))
+    return FALSE;
   self->core = pw_context_connect (self->context, NULL, 0);
   if (self->core == NULL)
-    return FALSE;
+    {
+      g_debug ("PipeWire: cannot connect to %s (%s)", self->socket_path, g_strerror (errno));
+      drop_context (self);
+      return FALSE;
+    }
   pw_core_add_listener (self->core, &self->core_listener, &core_events, self);
   self->registry = pw_core_get_registry (self->core, PW_VERSION_REGISTRY, 0);
   pw_registry_add_listener (self->registry, &self->registry_listener, &registry_events, self);
-  return TRUE;
-}
-
-/* Connected, now or already: stops watching for the socket. */
-static gboolean
-connected_now (MobedPipewire *self)
-{
-  if (self->core == NULL && !connect_core (self))
-    return FALSE;
-  g_clear_object (&self->socket_watch);
-  return TRUE;
-}
-
-static gboolean
-on_retry (gpointer data)
-{
-  MobedPipewire *self = data;
-
-  if (connected_now (self) || self->retries-- == 0)
+  if (!round_trip (self, deadline) || !round_trip (self, deadline))
     {
-      self->retry_id = 0;
-      return G_SOURCE_REMOVE;
+      g_debug ("PipeWire did not answer within %d ms", ANSWER_MS);
+      disconnect_core (self);
+      return FALSE;
     }
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_socket_event (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event,
-                 gpointer data)
-{
-  MobedPipewire *self = data;
-  g_autofree char *path = g_file_get_path (file);
-
-  (void) monitor;
-  (void) other;
-  if (event != G_FILE_MONITOR_EVENT_CREATED || g_strcmp0 (path, self->socket_path) != 0)
-    return;
-  if (connected_now (self))
-    return;
-  /* The socket file exists from bind(), a moment before PipeWire listens
-   * on it: a refused first try is followed by a few more, and that is
-   * all the retrying there is, once each time the socket appears. */
-  self->retries = RETRIES;
-  if (self->retry_id == 0)
-    self->retry_id = g_timeout_add (RETRY_MS, on_retry, self);
-}
-
-/* Watches the socket's directory (not a timer) for the socket to appear. */
-static void
-watch_socket (MobedPipewire *self)
-{
-  g_autoptr(GFile) socket = g_file_new_for_path (self->socket_path);
-  g_autoptr(GFile) dir = g_file_get_parent (socket);
-  g_autoptr(GError) error = NULL;
-
-  if (self->socket_watch != NULL || dir == NULL)
-    return;
-  self->socket_watch = g_file_monitor_directory (dir, G_FILE_MONITOR_NONE, NULL, &error);
-  if (self->socket_watch == NULL)
-    {
-      g_debug ("Cannot watch for PipeWire's socket: %s", error->message);
-      return;
-    }
-  g_signal_connect (self->socket_watch, "changed", G_CALLBACK (on_socket_event), self);
+  if (self->absent)
+    g_message ("PipeWire is here: calls and screen sharing hold breaks");
+  self->absent = FALSE;
+  return TRUE;
 }
 
 /* Where libpipewire looks for the socket. */
@@ -386,19 +517,6 @@ socket_path (void)
   return g_build_filename (dir, remote, NULL);
 }
 
-static gboolean
-dispatch_loop (gint fd, GIOCondition condition, gpointer data)
-{
-  MobedPipewire *self = data;
-
-  (void) fd;
-  (void) condition;
-  pw_loop_enter (self->loop);
-  pw_loop_iterate (self->loop, 0);
-  pw_loop_leave (self->loop);
-  return G_SOURCE_CONTINUE;
-}
-
 MobedPipewire *
 mobed_pipewire_new (void (*changed) (gpointer user_data), gpointer user_data)
 {
@@ -408,31 +526,10 @@ mobed_pipewire_new (void (*changed) (gpointer user_data), gpointer user_data)
   self->user_data = user_data;
   self->nodes = g_hash_table_new_full (NULL, NULL, NULL, node_free);
   self->socket_path = socket_path ();
-  pw_init (NULL, NULL);
-  self->loop = pw_loop_new (NULL);
-  if (self->loop == NULL)
+  if (!g_file_test (self->socket_path, G_FILE_TEST_EXISTS))
     {
-      g_message ("PipeWire: cannot make its loop (%s); calls and screen sharing are not seen",
-                 g_strerror (errno));
-      return self;
-    }
-  self->context = pw_context_new (self->loop, NULL, 0);
-  if (self->context == NULL)
-    {
-      g_message ("PipeWire: cannot set up (%s); calls and screen sharing are not seen",
-                 g_strerror (errno));
-      return self;
-    }
-  self->source = g_unix_fd_source_new (pw_loop_get_fd (self->loop), G_IO_IN);
-  g_source_set_callback (self->source, G_SOURCE_FUNC (dispatch_loop), self, NULL);
-  g_source_set_static_name (self->source, "mobed pipewire");
-  g_source_attach (self->source, NULL);
-  if (!connect_core (self))
-    {
-      g_message ("No PipeWire at %s: calls and screen sharing are not seen until it starts",
-                 self->socket_path);
-      self->waiting = TRUE;
-      watch_socket (self);
+      g_message ("No PipeWire at %s: calls and screen sharing are not seen", self->socket_path);
+      self->absent = TRUE;
     }
   return self;
 }
@@ -443,21 +540,54 @@ mobed_pipewire_free (MobedPipewire *self)
   if (self == NULL)
     return;
   g_clear_handle_id (&self->lost_id, g_source_remove);
-  g_clear_handle_id (&self->retry_id, g_source_remove);
-  g_clear_object (&self->socket_watch);
+  g_clear_handle_id (&self->let_go_id, g_source_remove);
   disconnect_core (self);
   g_clear_pointer (&self->nodes, g_hash_table_unref);
-  if (self->source != NULL)
-    {
-      g_source_destroy (self->source);
-      g_source_unref (self->source);
-    }
-  g_clear_pointer (&self->context, pw_context_destroy);
-  g_clear_pointer (&self->loop, pw_loop_destroy);
-  pw_deinit ();
   g_free (self->microphone_app);
   g_free (self->socket_path);
   g_free (self);
+}
+
+gboolean
+mobed_pipewire_look (MobedPipewire *self)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  g_clear_handle_id (&self->let_go_id, g_source_remove);
+  if (self->core != NULL)
+    return TRUE;
+  self->quiet = TRUE;
+  if (connect_core (self))
+    {
+      update (self);
+      g_debug ("PipeWire: connected and looked in %.1f ms",
+               (g_get_monotonic_time () - start) / 1000.0);
+    }
+  self->quiet = FALSE;
+  return self->core != NULL;
+}
+
+static gboolean
+on_let_go (gpointer data)
+{
+  MobedPipewire *self = data;
+
+  self->let_go_id = 0;
+  g_clear_handle_id (&self->lost_id, g_source_remove);
+  disconnect_core (self);
+  self->quiet = TRUE;
+  update (self);
+  self->quiet = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+mobed_pipewire_let_go (MobedPipewire *self)
+{
+  /* Often asked from inside one of PipeWire's own events (the call ended,
+   * the break shows): the connection goes once that has returned. */
+  if (self->core != NULL && self->let_go_id == 0)
+    self->let_go_id = g_idle_add (on_let_go, self);
 }
 
 gboolean
@@ -498,6 +628,19 @@ void
 mobed_pipewire_free (MobedPipewire *self)
 {
   g_free (self);
+}
+
+gboolean
+mobed_pipewire_look (MobedPipewire *self)
+{
+  (void) self;
+  return FALSE;
+}
+
+void
+mobed_pipewire_let_go (MobedPipewire *self)
+{
+  (void) self;
 }
 
 gboolean
