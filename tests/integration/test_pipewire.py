@@ -21,6 +21,7 @@ import subprocess
 import sys
 import unittest
 import wave
+from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -109,6 +110,11 @@ class PipewireTestCase(DndTestCase):
 
     # -- mobed's side (the rest is DndTestCase's) --------------------------
 
+    def pipewire_loaded(self):
+        """Whether mobed has libpipewire mapped (it opens it only to ask)."""
+        maps = (Path('/proc') / str(self.daemon.pid) / 'maps').read_text()
+        return 'libpipewire-0.3' in maps
+
     def log(self):
         return next(path for name, path in reversed(self.logs)
                     if name.startswith('mobed')).read_text()
@@ -120,11 +126,14 @@ class TestPipewire(PipewireTestCase):
         self.start_pipewire()
         self.daemon = self.start_daemon()
         rec = self.record()
-        # Not looked for before a break is due: mobed is not connected.
+        # Not looked for before a break is due: mobed is not connected, and
+        # has not even loaded the library.
         self.assertEqual(self.reasons(), [])
         self.assertNotIn('Held by:', self.status())
+        self.assertFalse(self.pipewire_loaded())
         self.fall_due()
         self.assert_held(['microphone'])
+        self.assertTrue(self.pipewire_loaded())
         self.assertEqual(self.get_prop('MicrophoneApp'), 'pw-record')
         self.assertEqual(self.state_line(), 'State:       deferred: microphone in use (pw-record)')
         rc, out, err = self.mobectl('status', '--json')
@@ -138,6 +147,8 @@ class TestPipewire(PipewireTestCase):
         self.wait_state('due')
         self.assertEqual(self.reasons(), [])
         self.assertEqual(self.get_prop('MicrophoneApp'), '')
+        # No break held: PipeWire is let go, the library closed.
+        self.assert_eventually(lambda: not self.pipewire_loaded(), 5)
         # The history keeps what held the break.
         self.call('Done')
         rows = self._call('org.mobed.Daemon', '/org/mobed/Daemon', 'org.mobed.Daemon1',
