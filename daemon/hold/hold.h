@@ -2,7 +2,8 @@
 /*
  * hold.h — why a due break waits, and telling the scheduler. It owns what
  * it watches (do not disturb, mako) and what it found when a break came
- * due (a camera, a fullscreen window, mako's mode), and hands the daemon
+ * due (a camera, a fullscreen window, mako's mode, a call or a screen
+ * share through PipeWire), and hands the daemon
  * the plans that DEFER and UNDEFER produce.
  */
 #pragma once
