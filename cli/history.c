@@ -32,6 +32,7 @@ typedef struct {
   GVariant   *drills;
   const char *kind;             /* "drills" or "walk" */
   guint       sat_s;
+  const char **held_by;         /* DeferReasons words; NULL for none */
 } Row;
 
 static void
@@ -48,6 +49,7 @@ read_row (GVariant *v, Row *r)
   r->kind = "drills";
   g_variant_lookup (v, "kind", "&s", &r->kind);
   g_variant_lookup (v, "sat_s", "u", &r->sat_s);
+  g_variant_lookup (v, "held_by", "^a&s", &r->held_by);
 }
 
 /* A walk's last column: it has no drills, so how long it ended a sitting. */
@@ -164,6 +166,7 @@ print_csv (GArray *entries)
         csv_field (line, drills, FALSE);
       csv_field (line, e->kind == MOBECTL_ENTRY_FOCUS ? "focus-set" : r.kind, TRUE);
       g_clear_pointer (&r.drills, g_variant_unref);
+      g_clear_pointer (&r.held_by, g_free);
     }
   fwrite (line->str, 1, line->len, stdout);
   g_string_free (line, TRUE);
@@ -200,6 +203,11 @@ print_json (GArray *entries)
       json_builder_add_int_value (b, MAX (0, r.ended - r.due) / G_USEC_PER_SEC);
       json_builder_set_member_name (b, "sat_s");
       json_builder_add_int_value (b, r.sat_s);
+      json_builder_set_member_name (b, "held_by");
+      json_builder_begin_array (b);
+      for (const char **w = r.held_by; w != NULL && *w != NULL; w++)
+        json_builder_add_string_value (b, *w);
+      json_builder_end_array (b);
       json_builder_set_member_name (b, "drills");
       json_builder_begin_array (b);
       for (gsize k = 0; r.drills != NULL && k < g_variant_n_children (r.drills); k++)
@@ -228,6 +236,7 @@ print_json (GArray *entries)
       mobectl_history_focus_json (b, e->kind == MOBECTL_ENTRY_FOCUS ? v : NULL);
       json_builder_end_object (b);
       g_clear_pointer (&r.drills, g_variant_unref);
+      g_clear_pointer (&r.held_by, g_free);
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
@@ -464,6 +473,7 @@ print_table (GArray *entries)
           snoozes = g_strdup_printf ("%*u", width[2], r.snoozes);
           response_cell = mobectl_pad (response, width[3], TRUE);
           g_clear_pointer (&r.drills, g_variant_unref);
+          g_clear_pointer (&r.held_by, g_free);
         }
       due_cell = mobectl_pad (due, width[0], FALSE);
       g_print ("%s  %s  %s  %s  %s\n", due_cell, outcome, snoozes, response_cell,

@@ -112,6 +112,14 @@ mobectl_status_json (GVariant *props, gboolean pretty)
   }
   mobectl_json_add_focus_set (b, props);
   add_strings (b, "defer_reasons", props, "DeferReasons");
+  {
+    const char *app = NULL;
+    json_builder_set_member_name (b, "microphone_app");
+    if (g_variant_lookup (props, "MicrophoneApp", "&s", &app) && *app != '\0')
+      json_builder_add_string_value (b, app);
+    else
+      json_builder_add_null_value (b);
+  }
   add_strings (b, "warnings", props, "Warnings");
   {
     const char *idle = NULL;

@@ -94,8 +94,20 @@ defer_text (GVariant *props)
 
   if (!g_variant_lookup (props, "DeferReasons", "^a&s", &reasons) || reasons[0] == NULL)
     return NULL;
+  g_ptr_array_set_free_func (texts, g_free);
   for (const char **r = reasons; *r != NULL; r++)
-    g_ptr_array_add (texts, (gpointer) mobectl_defer_reason_text (*r));
+    {
+      const char *app = NULL;
+
+      if (g_str_equal (*r, "microphone")
+          && g_variant_lookup (props, "MicrophoneApp", "&s", &app) && *app != '\0')
+        /* TRANSLATORS: a reason a break waits, then the application behind
+         * it: "microphone in use (Firefox)" */
+        g_ptr_array_add (texts, g_strdup_printf (C_("defer", "%s (%s)"),
+                                                 mobectl_defer_reason_text (*r), app));
+      else
+        g_ptr_array_add (texts, g_strdup (mobectl_defer_reason_text (*r)));
+    }
   g_ptr_array_add (texts, NULL);
   /* TRANSLATORS: the separator between reasons a break waits */
   return g_strjoinv (C_("defer", ", "), (char **) texts->pdata);

@@ -51,6 +51,8 @@ static const Word defer_reasons[] = {
   { "gnome-app-off",           NC_("defer", "mobed's notifications are off (GNOME settings)") },
   { "xfce-app-muted",          NC_("defer", "mobed is muted (Xfce notification settings)") },
   { "mako-dnd",                NC_("defer", "do not disturb (mako)") },
+  { "microphone",              NC_("defer", "microphone in use") },
+  { "screen-share",            NC_("defer", "screen shared") },
 };
 
 static const char *

@@ -51,6 +51,8 @@ static const KeySpec keys[] = {
   { "presence", "respect-dnd",   KEY_BOOLEAN,  FIELD (respect_dnd),     0, 1,         TRUE },
   { "presence", "defer-fullscreen", KEY_BOOLEAN, FIELD (defer_fullscreen), 0, 1,      TRUE },
   { "presence", "defer-camera",  KEY_BOOLEAN,  FIELD (defer_camera),    0, 1,         TRUE },
+  { "presence", "defer-microphone", KEY_BOOLEAN, FIELD (defer_microphone), 0, 1,      TRUE },
+  { "presence", "defer-screen-share", KEY_BOOLEAN, FIELD (defer_screen_share), 0, 1,  TRUE },
   { "presence", "idle-source",   KEY_CHOICE,   FIELD (idle_source),     0, MOBED_IDLE_NONE,
     MOBED_IDLE_AUTO, mobed_idle_kind_names },
   { "goals",    "daily",         KEY_COUNT,    FIELD (daily_goal),      1, 100,       8 },

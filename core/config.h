@@ -29,6 +29,8 @@ typedef struct {
   gboolean respect_dnd;       /* [presence] respect-dnd: do not disturb holds breaks */
   gboolean defer_fullscreen;  /* [presence] defer-fullscreen: so does a fullscreen window */
   gboolean defer_camera;      /* [presence] defer-camera: so does a camera in use */
+  gboolean defer_microphone;  /* [presence] defer-microphone: so does audio being captured */
+  gboolean defer_screen_share; /* [presence] defer-screen-share: so does a screen shared */
   guint64  idle_source;       /* [presence] idle-source: a MobedIdleKind */
   guint64  daily_goal;        /* [goals] daily: done breaks a day */
   guint64  settings;          /* [drills] settings: MobedSetting bits allowed */

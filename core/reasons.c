@@ -10,7 +10,7 @@
 
 static const char *const defer_names[MOBED_DEFER_COUNT] = {
   "gnome-dnd", "notifications-inhibited", "dunst-paused", "xfce-dnd", "fullscreen", "camera",
-  "gnome-app-off", "xfce-app-muted", "mako-dnd",
+  "gnome-app-off", "xfce-app-muted", "mako-dnd", "microphone", "screen-share",
 };
 
 const char *

@@ -37,6 +37,7 @@ typedef struct {
   MobedBreakKind    kind;           /* drills or a walk */
   guint             sat_s;          /* seconds sat since the last walk when it
                                      * ended; 0 if unknown or walks are off */
+  guint             held_by;        /* MobedDeferReason bits that held it back */
   guint             n_drills;
   MobedHistoryDrill drills[2];
 } MobedHistoryRow;

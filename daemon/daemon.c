@@ -135,6 +135,7 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
                                            : MOBED_IDLE_NONE),
     .warnings = (const char *const *) warnings,
     .defer_reasons = (const char *const *) reasons,
+    .microphone_app = mobed_hold_microphone_app (self->hold),
     .focus = mobed_daemon_focus_variant (self->focus, now),
     .next_break_kind = mobed_break_kind_to_string (
       mobed_scheduler_get_next_kind (self->scheduler, now)),
@@ -261,7 +262,7 @@ mobed_daemon_carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
       g_message ("Break ended: %s", outcome);
       mobed_break_log_record (self->log, &plan->record,
                               self->choice_catalog ? self->choice_catalog : self->catalog,
-                              &self->choice);
+                              &self->choice, mobed_hold_take_held (self->hold));
       mobed_service_emit_break_ended (self->service, outcome);
     }
   if (plan->flags & MOBED_PLAN_CLOSE)

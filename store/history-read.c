@@ -7,6 +7,7 @@
 #include "store/history-private.h"
 
 #include "core/catalog.h"
+#include "core/reasons.h"
 
 static void
 read_drills (MobedHistory *self, MobedHistoryRow *row)
@@ -34,6 +35,21 @@ read_drills (MobedHistory *self, MobedHistoryRow *row)
         }
     }
   sqlite3_reset (st);
+}
+
+/* "microphone;dunst-paused" → their bits; words this mobed does not know
+ * (from a newer one) are left out. */
+static guint
+held_by_from_text (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text != NULL ? text : "", ";", -1);
+  guint bits = 0;
+
+  for (char **w = words; *w != NULL; w++)
+    for (guint i = 0; i < MOBED_DEFER_COUNT; i++)
+      if (g_strcmp0 (*w, mobed_defer_reason_name (1u << i)) == 0)
+        bits |= 1u << i;
+  return bits;
 }
 
 static MobedOutcome
@@ -123,6 +139,7 @@ mobed_history_query (MobedHistory *self, gint64 since_us, guint limit, GError **
                                              &row.kind))
             row.kind = MOBED_BREAK_DRILLS;
           row.sat_s = (guint) sqlite3_column_int64 (st, 8);
+          row.held_by = held_by_from_text ((const char *) sqlite3_column_text (st, 9));
           read_drills (self, &row);
           g_array_append_val (rows, row);
         }

@@ -8,10 +8,13 @@
 #include "store/history-private.h"
 
 #include "core/catalog.h"
+#include "core/reasons.h"
 
 static gboolean
 write_row (MobedHistory *self, MobedHistoryRow *row, GError **error)
 {
+  g_auto(GStrv) held_names = mobed_defer_reason_list (row->held_by);
+  g_autofree char *held_by = NULL;
   sqlite3_stmt *st;
   int rc;
 
@@ -28,6 +31,8 @@ write_row (MobedHistory *self, MobedHistoryRow *row, GError **error)
   sqlite3_bind_int (st, 6, row->escalated ? 1 : 0);
   sqlite3_bind_text (st, 7, mobed_break_kind_to_string (row->kind), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (st, 8, row->sat_s);
+  held_by = g_strjoinv (";", held_names);
+  sqlite3_bind_text (st, 9, held_by, -1, SQLITE_TRANSIENT);
   rc = history_run (self, st);
   row->id = sqlite3_last_insert_rowid (self->db);
   for (guint i = 0; rc == SQLITE_OK && i < row->n_drills; i++)

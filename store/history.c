@@ -27,7 +27,7 @@ static const char *const sql_text[SQL_COUNT] = {
   [SQL_COMMIT] = "COMMIT",
   [SQL_ROLLBACK] = "ROLLBACK",
   [SQL_ADD_BREAK] = "INSERT INTO breaks (due_us, ended_us, utc_offset_s, outcome, snoozes,"
-                    " escalated, kind, sat_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    " escalated, kind, sat_s, held_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
   [SQL_ADD_DRILL] = "INSERT INTO break_drills (break_id, position, drill_id, reps_offered,"
                     " reps_done, seconds_per_rep, sides, regions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   [SQL_PAUSE_OPEN] = "INSERT INTO pauses (start_us, utc_offset_s, reason) VALUES (?, ?, ?)",
@@ -35,7 +35,8 @@ static const char *const sql_text[SQL_COUNT] = {
   [SQL_PAUSE_WHOLE] = "INSERT INTO pauses (start_us, utc_offset_s, reason, end_us)"
                       " VALUES (?, ?, ?, ?)",
   [SQL_BREAKS_SINCE] = "SELECT id, due_us, ended_us, utc_offset_s, outcome, snoozes, escalated,"
-                       " kind, sat_s FROM breaks WHERE due_us >= ? ORDER BY due_us DESC, id DESC LIMIT ?",
+                       " kind, sat_s, held_by"
+                       " FROM breaks WHERE due_us >= ? ORDER BY due_us DESC, id DESC LIMIT ?",
   [SQL_DRILLS_OF] = "SELECT drill_id, reps_offered, reps_done, seconds_per_rep, sides, regions"
                     " FROM break_drills WHERE break_id = ? ORDER BY position LIMIT 2",
   [SQL_PAUSES_SINCE] = "SELECT start_us, ifnull(end_us, 0), utc_offset_s, reason FROM pauses"
@@ -116,6 +117,10 @@ static const char *const migrations[MOBED_HISTORY_SCHEMA] = {
   "ALTER TABLE breaks ADD COLUMN kind TEXT NOT NULL DEFAULT 'drills'"
   "  CHECK (kind IN ('drills', 'walk'));"
   "ALTER TABLE breaks ADD COLUMN sat_s INTEGER NOT NULL DEFAULT 0;",
+  /* 7 → 8: what held the break back while it was due ("microphone",
+   * "dunst-paused": core/reasons.h's words, ';' between them); '' for
+   * nothing and for older rows. */
+  "ALTER TABLE breaks ADD COLUMN held_by TEXT NOT NULL DEFAULT '';",
 };
 
 gboolean

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 #define MOBED_HISTORY_ERROR (mobed_history_error_quark ())
 GQuark mobed_history_error_quark (void);
 
-#define MOBED_HISTORY_SCHEMA 7          /* PRAGMA user_version this code writes */
+#define MOBED_HISTORY_SCHEMA 8          /* PRAGMA user_version this code writes */
 typedef struct _MobedHistory MobedHistory;
 
 /* Opens (creating, migrating) @path. Never fails: a corrupt, unreadable or

@@ -382,6 +382,8 @@ mobed_service_publish (MobedService *self, const MobedStatus *status)
   mobed_dbus_daemon1_set_idle_source (s, status->idle_source);
   mobed_dbus_daemon1_set_warnings (s, status->warnings);
   mobed_dbus_daemon1_set_defer_reasons (s, status->defer_reasons);
+  mobed_dbus_daemon1_set_microphone_app (s, status->microphone_app != NULL
+                                            ? status->microphone_app : "");
   mobed_dbus_daemon1_set_focus (s, focus);
   mobed_dbus_daemon1_set_next_break_kind (s, status->next_break_kind);
   mobed_dbus_daemon1_set_sitting_since (s, status->sitting_since);

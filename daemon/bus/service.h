@@ -24,6 +24,7 @@ typedef struct {
   const char *idle_source;     /* the idle source in use, or "none" */
   const char *const *warnings; /* NULL-terminated */
   const char *const *defer_reasons; /* NULL-terminated */
+  const char *microphone_app;  /* "" unless audio capture holds breaks */
   GVariant   *focus;           /* a{sv}; floating or not, it is sunk */
   const char *next_break_kind; /* "drills" or "walk" */
   gint64      sitting_since;   /* unix µs, 0 when walks are off */

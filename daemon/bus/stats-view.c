@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "core/reasons.h"
 #include "core/stats.h"
 
 #define MAX_DAYS 3660
@@ -212,6 +213,12 @@ mobed_stats_view_history (MobedHistory *history, GVariant *options, GError **err
       g_variant_builder_add (&out, "{sv}", "kind",
                              g_variant_new_string (mobed_break_kind_to_string (r->kind)));
       g_variant_builder_add (&out, "{sv}", "sat_s", g_variant_new_uint32 (r->sat_s));
+      {
+        g_auto(GStrv) held_by = mobed_defer_reason_list (r->held_by);
+
+        g_variant_builder_add (&out, "{sv}", "held_by",
+                               g_variant_new_strv ((const char *const *) held_by, -1));
+      }
       g_variant_builder_add (&out, "{sv}", "drills", g_variant_builder_end (&drills));
       g_variant_builder_close (&out);
     }

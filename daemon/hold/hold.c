@@ -14,8 +14,13 @@
  *    break is held, and shows the break at most a minute after the call, a
  *    delay nobody coming out of a call minds. mako's mode is a switch the
  *    user flips and expects to see the break at once after: while it
- *    holds, it is asked every MAKO_RECHECK_S instead. Once no break is held
- *    they are forgotten, and looked for afresh at the next.
+ *    holds, it is asked every MAKO_RECHECK_S instead. Audio being captured
+ *    and a screen being shared (PipeWire, daemon/hold/pipewire.c) are
+ *    looked for at the same moment, but PipeWire has events: mobed stays
+ *    connected while the break is held and looks again when they say
+ *    something changed, so a break held by a call shows the moment the
+ *    call ends, with no schedule. Once no break is held they are
+ *    forgotten (and PipeWire let go), and looked for afresh at the next.
  *
  * The scheduler only knows "deferred" or not: DEFER while any reason holds,
  * UNDEFER when the last one ends. Before releasing a break this file looks
@@ -32,6 +37,7 @@
 #include "daemon/hold/dnd.h"
 #include "daemon/hold/fullscreen.h"
 #include "daemon/hold/mako.h"
+#include "daemon/hold/pipewire.h"
 
 #define RECHECK_S 60
 #define MAKO_RECHECK_S 3
@@ -44,12 +50,14 @@ struct _MobedHold {
 
   MobedDnd          *dnd;             /* NULL when respect-dnd is off */
   MobedMako         *mako;            /* the same */
+  MobedPipewire     *pipewire;        /* NULL when both its keys are off */
   gboolean           mako_asking;     /* look() holds a break for mako's answer */
   gboolean           mako_was_asking; /* ...and did so the time before */
   guint              due_reasons;     /* camera, fullscreen, mako: found as a break came due */
   gint64             recheck_at;      /* mono µs to look for them again, or MOBED_NEVER */
   gint64             recheck_us;
   gboolean           deferred;        /* what the scheduler was last told */
+  guint              held;            /* reasons that held the due break, for its record */
   char              *camera_prefix;   /* "/dev/video" but in tests */
 };
 
@@ -57,6 +65,17 @@ static guint
 watched (MobedHold *self)
 {
   return self->dnd != NULL ? mobed_dnd_get_reasons (self->dnd) : 0;
+}
+
+const char *
+mobed_hold_microphone_app (MobedHold *self)
+{
+  const char *app = NULL;
+
+  if (!(self->due_reasons & MOBED_DEFER_MICROPHONE) || self->pipewire == NULL)
+    return NULL;
+  mobed_pipewire_microphone (self->pipewire, &app);
+  return app;
 }
 
 guint
@@ -84,6 +103,14 @@ look (MobedHold *self)
     }
   if (self->config->defer_fullscreen && mobed_fullscreen_active ())
     found |= MOBED_DEFER_FULLSCREEN;
+  /* Connects if not connected; while connected, what it says is current. */
+  if (self->pipewire != NULL && mobed_pipewire_look (self->pipewire))
+    {
+      if (self->config->defer_microphone && mobed_pipewire_microphone (self->pipewire, NULL))
+        found |= MOBED_DEFER_MICROPHONE;
+      if (self->config->defer_screen_share && mobed_pipewire_screen_shared (self->pipewire))
+        found |= MOBED_DEFER_SCREEN_SHARE;
+    }
   /* "Asking" holds too, for the moment until mako answers. */
   self->mako_was_asking = self->mako_asking;
   self->mako_asking = FALSE;
@@ -123,7 +150,8 @@ set_due (MobedHold *self, guint found, MobedTime now)
         g_message ("The break waits no longer for: %s", text);
     }
   self->due_reasons = found;
-  self->recheck_at = found == 0 ? MOBED_NEVER
+  /* PipeWire says when a call ends: no need to look again for that. */
+  self->recheck_at = (found & ~MOBED_DEFER_CALL) == 0 ? MOBED_NEVER
                      : found == MOBED_DEFER_MAKO
                        ? now.mono + MIN (self->recheck_us, MAKO_RECHECK_S * G_USEC_PER_SEC)
                        : now.mono + self->recheck_us;
@@ -144,6 +172,14 @@ tell (MobedHold *self, gboolean deferred, MobedTime now)
    * (GNOME files it silently while its date menu, where the switch is, is
    * open). */
   self->callbacks.carry_out (&plan, now, !deferred, self->user_data);
+}
+
+/* A due break held now: what holds it goes into its record. */
+static void
+note_held (MobedHold *self)
+{
+  if (mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_DEFERRED)
+    self->held |= mobed_hold_reasons (self);
 }
 
 void
@@ -173,6 +209,22 @@ mobed_hold_before (MobedHold *self, const MobedEvent *event, MobedTime now)
       set_due (self, look (self), now);
       tell (self, self->due_reasons != 0, now);
     }
+  note_held (self);
+  /* The break comes on screen (or none was due): PipeWire is let go until
+   * the next one. */
+  if (!self->deferred && self->pipewire != NULL)
+    mobed_pipewire_let_go (self->pipewire);
+}
+
+guint
+mobed_hold_take_held (MobedHold *self)
+{
+  guint held = self->held;
+
+  note_held (self);
+  held |= self->held;
+  self->held = 0;
+  return held;
 }
 
 void
@@ -186,6 +238,9 @@ mobed_hold_after (MobedHold *self, MobedTime now)
       set_due (self, 0, now);
       tell (self, watched (self) != 0, now);
     }
+  if (self->pipewire != NULL
+      && mobed_scheduler_get_state (self->scheduler) != MOBED_STATE_DEFERRED)
+    mobed_pipewire_let_go (self->pipewire);
 }
 
 static void
@@ -203,6 +258,18 @@ on_mako_answered (gpointer user_data)
   MobedHold *self = user_data;
 
   if (self->due_reasons & MOBED_DEFER_MAKO)
+    self->recheck_at = mobed_clock_now ().mono;
+  on_dnd_changed (self);
+}
+
+/* While a break is held: a call or a share began or ended; looked at again
+ * now. */
+static void
+on_pipewire_changed (gpointer user_data)
+{
+  MobedHold *self = user_data;
+
+  if (self->due_reasons != 0 || self->deferred)
     self->recheck_at = mobed_clock_now ().mono;
   on_dnd_changed (self);
 }
@@ -235,6 +302,26 @@ mobed_hold_new (const MobedConfig *config, MobedScheduler *scheduler,
   return self;
 }
 
+/* PipeWire is watched while either of its signals holds breaks. */
+static void
+configure_pipewire (MobedHold *self)
+{
+  gboolean wanted = self->config->defer_microphone || self->config->defer_screen_share;
+
+  if (wanted && self->pipewire == NULL)
+    {
+      if (!mobed_pipewire_supported ())
+        g_message ("This mobed was built without PipeWire: calls and screen sharing are not seen");
+      self->pipewire = mobed_pipewire_new (on_pipewire_changed, self);
+    }
+  else if (!wanted && self->pipewire != NULL)
+    {
+      g_clear_pointer (&self->pipewire, mobed_pipewire_free);
+      g_message ("Calls and screen sharing do not hold breaks "
+                 "([presence] defer-microphone and defer-screen-share are false)");
+    }
+}
+
 void
 mobed_hold_configure (MobedHold *self, MobedTime now)
 {
@@ -251,6 +338,7 @@ mobed_hold_configure (MobedHold *self, MobedTime now)
       g_clear_pointer (&self->mako, mobed_mako_free);
       g_message ("Do not disturb is not respected ([presence] respect-dnd=false)");
     }
+  configure_pipewire (self);
   /* defer-camera or defer-fullscreen may have just been turned off. */
   if (self->due_reasons != 0)
     self->recheck_at = now.mono;
@@ -269,6 +357,7 @@ mobed_hold_free (MobedHold *self)
     return;
   g_clear_pointer (&self->dnd, mobed_dnd_free);
   g_clear_pointer (&self->mako, mobed_mako_free);
+  g_clear_pointer (&self->pipewire, mobed_pipewire_free);
   g_free (self->camera_prefix);
   g_free (self);
 }

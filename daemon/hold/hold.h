@@ -2,7 +2,8 @@
 /*
  * hold.h — why a due break waits, and telling the scheduler. It owns what
  * it watches (do not disturb, mako) and what it found when a break came
- * due (a camera, a fullscreen window, mako's mode), and hands the daemon
+ * due (a camera, a fullscreen window, mako's mode, a call or a screen
+ * share through PipeWire), and hands the daemon
  * the plans that DEFER and UNDEFER produce.
  */
 #pragma once
@@ -38,6 +39,12 @@ void       mobed_hold_before    (MobedHold *self, const MobedEvent *event, Mobed
 void       mobed_hold_after     (MobedHold *self, MobedTime now);
 /* MobedDeferReason bits that hold now. */
 guint      mobed_hold_reasons   (MobedHold *self);
+/* While audio capture holds breaks: the capturing application's name ("" if
+ * it gives none); NULL otherwise. */
+const char *mobed_hold_microphone_app (MobedHold *self);
+/* The reasons that held the break now ending back while it was due (0:
+ * none), and forgets them for the next break. */
+guint      mobed_hold_take_held (MobedHold *self);
 /* Monotonic µs of the next look while a break is held, or MOBED_NEVER. */
 gint64     mobed_hold_next_look (MobedHold *self);
 

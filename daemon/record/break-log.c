@@ -129,7 +129,7 @@ mobed_break_log_roll_today (MobedBreakLog *self, MobedTime now)
  * a D-Bus reply to Done means it is on disk. */
 void
 mobed_break_log_record (MobedBreakLog *self, const MobedRecord *rec, const MobedCatalog *catalog,
-                        const MobedChoice *choice)
+                        const MobedChoice *choice, guint held_by)
 {
   g_autoptr(GError) error = NULL;
   MobedHistoryRow row = {
@@ -141,6 +141,7 @@ mobed_break_log_record (MobedBreakLog *self, const MobedRecord *rec, const Mobed
     .escalated = rec->escalated,
     .kind = rec->kind,
     .sat_s = (guint) (rec->sat / G_USEC_PER_SEC),
+    .held_by = held_by,
   };
   gboolean had_problem = mobed_history_problem (self->history) != NULL;
 

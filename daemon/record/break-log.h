@@ -30,10 +30,11 @@ void           mobed_break_log_roll_today (MobedBreakLog *self, MobedTime now);
 const char    *mobed_break_log_today      (MobedBreakLog *self);
 guint          mobed_break_log_today_done (MobedBreakLog *self);
 /* Writes the break that ended (its drills from @choice, named in
- * @catalog) and counts it if done. */
+ * @catalog; @held_by, the MobedDeferReason bits that held it back) and
+ * counts it if done. */
 void           mobed_break_log_record     (MobedBreakLog *self, const MobedRecord *rec,
                                            const MobedCatalog *catalog,
-                                           const MobedChoice *choice);
+                                           const MobedChoice *choice, guint held_by);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MobedBreakLog, mobed_break_log_free)
 

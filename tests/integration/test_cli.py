@@ -115,7 +115,7 @@ class TestCliStatus(CliTestCase):
                 st = self.json_status(*args)
                 self.assertEqual(set(st), {'state', 'next_break', 'paused', 'paused_until',
                                            'pause_reason', 'current_break', 'today',
-                                           'warnings', 'defer_reasons', 'idle_source', 'away',
+                                           'warnings', 'defer_reasons', 'idle_source', 'away', 'microphone_app',
                                            'focus_set', 'next_break_kind', 'sitting_since'})
                 # interval=1h: by the next break the user will have sat for
                 # walk-every (1h), so it will be a walk.

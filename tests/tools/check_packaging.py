@@ -42,6 +42,7 @@ ARCH_PACKAGES = {
     'sqlite3': 'sqlite',
     'xcb': 'libxcb',
     'xcb-sync': 'libxcb',
+    'libpipewire-0.3': 'libpipewire',
     'wayland-client': 'wayland',
     # Only for the tests, but in the same package as wayland-client.
     'wayland-server': 'wayland',

@@ -61,6 +61,7 @@ assert_row_equal (const MobedHistoryRow *a, const MobedHistoryRow *b)
   g_assert_cmpint (a->escalated, ==, b->escalated);
   g_assert_cmpint (a->kind, ==, b->kind);
   g_assert_cmpuint (a->sat_s, ==, b->sat_s);
+  g_assert_cmpuint (a->held_by, ==, b->held_by);
   g_assert_cmpuint (a->n_drills, ==, b->n_drills);
   for (guint i = 0; i < a->n_drills; i++)
     {

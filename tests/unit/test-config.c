@@ -97,6 +97,8 @@ assert_config_equal (const MobedConfig *a, const MobedConfig *b)
   g_assert_cmpint (a->respect_dnd, ==, b->respect_dnd);
   g_assert_cmpint (a->defer_fullscreen, ==, b->defer_fullscreen);
   g_assert_cmpint (a->defer_camera, ==, b->defer_camera);
+  g_assert_cmpint (a->defer_microphone, ==, b->defer_microphone);
+  g_assert_cmpint (a->defer_screen_share, ==, b->defer_screen_share);
   g_assert_cmpuint (a->idle_source, ==, b->idle_source);
   g_assert_cmpuint (a->work_days, ==, b->work_days);
   g_assert_cmpstr (a->work_hours, ==, b->work_hours);
@@ -429,20 +431,26 @@ test_presence (Fixture *f, gconstpointer data)
   g_assert_true (c.respect_dnd);
   g_assert_true (c.defer_fullscreen);
   g_assert_true (c.defer_camera);
+  g_assert_true (c.defer_microphone);
+  g_assert_true (c.defer_screen_share);
   write_conf (f, "[presence]\nmax-defer=2s\nrespect-dnd=false\ndefer-fullscreen=false\n"
-                 "defer-camera=false\n");
+                 "defer-camera=false\ndefer-microphone=false\ndefer-screen-share=false\n");
   g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
   g_assert_cmpuint (f->warnings->len, ==, 0);
   g_assert_cmpuint (c.max_defer_s, ==, 2);
   g_assert_false (c.respect_dnd);
   g_assert_false (c.defer_fullscreen);
   g_assert_false (c.defer_camera);
+  g_assert_false (c.defer_microphone);
+  g_assert_false (c.defer_screen_share);
 
   /* Bad values keep what was there, each with its own warning. */
   write_conf (f, "[presence]\nmax-defer=25h\nrespect-dnd=yes\ndefer-fullscreen=1\n"
-                 "defer-camera=\n");
+                 "defer-camera=\ndefer-microphone=on\n");
   g_assert_true (mobed_config_load (&c, f->path, f->warnings, &error));
   g_assert_cmpuint (c.max_defer_s, ==, 2);
+  g_assert_false (c.defer_microphone);
+  g_assert_true (has_warning (f, "[presence] defer-microphone", "'on' is not true or false"));
   g_assert_false (c.respect_dnd);
   g_assert_false (c.defer_fullscreen);
   g_assert_false (c.defer_camera);
@@ -450,7 +458,7 @@ test_presence (Fixture *f, gconstpointer data)
   g_assert_true (has_warning (f, "[presence] respect-dnd", "'yes' is not true or false"));
   g_assert_true (has_warning (f, "[presence] defer-fullscreen", "keeping false"));
   g_assert_true (has_warning (f, "[presence] defer-camera", "is not true or false"));
-  g_assert_cmpuint (f->warnings->len, ==, 4);
+  g_assert_cmpuint (f->warnings->len, ==, 5);
 
   g_ptr_array_set_size (f->warnings, 0);
   write_conf (f, "[presence]\nmax-defer=0s\n");
@@ -460,6 +468,7 @@ test_presence (Fixture *f, gconstpointer data)
   /* Keys left out go back to their defaults. */
   g_assert_true (c.respect_dnd);
   g_assert_true (c.defer_camera);
+  g_assert_true (c.defer_screen_share);
 }
 
 /* [drills] @key= a list of @n words, the last of them "tag-last". */

@@ -90,6 +90,9 @@ test_round_trip (Fixture *f, gconstpointer data)
         rows[i] = test_row (NOW_US + i * 20 * MINUTE_US, outcomes[i], i % 3);
         rows[i].snoozes = i;
         rows[i].utc_offset_s = i % 2 ? -5 * 3600 : 9 * 3600 + 1800;
+        /* None, one, and every reason a break can be held for. */
+        rows[i].held_by = i == 2 ? MOBED_DEFER_MICROPHONE
+                          : i == 3 ? (1u << MOBED_DEFER_COUNT) - 1 : 0;
         g_assert_true (mobed_history_add (h, &rows[i], &error));
         g_assert_no_error (error);
         g_assert_cmpint (rows[i].id, >, last_id);    /* ids increase */

@@ -13,7 +13,8 @@ test_defer_names (void)
 {
   g_auto(GStrv) none = mobed_defer_reason_list (0);
   g_auto(GStrv) two = mobed_defer_reason_list (MOBED_DEFER_CAMERA | MOBED_DEFER_DUNST);
-  g_auto(GStrv) all = mobed_defer_reason_list (MOBED_DEFER_DND | MOBED_DEFER_AT_DUE);
+  g_auto(GStrv) all = mobed_defer_reason_list (MOBED_DEFER_DND | MOBED_DEFER_AT_DUE
+                                                  | MOBED_DEFER_CALL);
 
   g_assert_cmpuint (g_strv_length (none), ==, 0);
   g_assert_cmpuint (g_strv_length (two), ==, 2);
@@ -28,6 +29,7 @@ test_defer_names (void)
   g_assert_null (mobed_defer_reason_name (0));
   /* The two families do not overlap. */
   g_assert_cmpuint (MOBED_DEFER_DND & MOBED_DEFER_AT_DUE, ==, 0);
+  g_assert_cmpuint ((MOBED_DEFER_DND | MOBED_DEFER_AT_DUE) & MOBED_DEFER_CALL, ==, 0);
 }
 
 static void
