@@ -346,7 +346,12 @@ on_activate (MobedItem *item, gpointer user_data)
 
   if (self->state != NULL && (g_str_equal (self->state, "due")
                               || g_str_equal (self->state, "snoozed")))
-    mobed_link_call (self->link, "TakeBreak", NULL);
+    {
+      g_debug ("Activate while due: showing the break again");
+      mobed_link_call (self->link, "TakeBreak", NULL);
+    }
+  else
+    g_debug ("Activate while %s: nothing to do", self->state);
 }
 
 MobedIndicator *
