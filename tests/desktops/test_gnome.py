@@ -15,7 +15,20 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import desktoptest  # noqa: E402
-from gnome import WIDTH, GnomeCase, centre  # noqa: E402
+from desktoptest import read_png  # noqa: E402
+from gnome import INITIAL_SETTINGS, JS_BOX, WIDTH, GnomeCase, centre  # noqa: E402
+from indicator import ORANGE, TEAL, WATCHER, IndicatorMixin, count_colour  # noqa: E402
+
+# The extension's id as Debian and Ubuntu package it.
+APPINDICATOR_UUID = 'ubuntu-appindicators@ubuntu.com'
+# The top bar's open menu, if any: its items' labels and boxes (read only).
+JS_OPEN_MENU = """(() => {
+  const m = Main.panel.menuManager.activeMenu;
+  if (!m || !m.isOpen) return null;
+  const box = """ + JS_BOX + """;
+  const items = m._getMenuItems().filter(i => i.label && i.mapped && i.visible);
+  return items.length ? items.map(i => Object.assign({label: i.label.text}, box(i))) : null;
+})()"""
 
 TITLE = 'Time to move'
 # GNOME 43 draws at most three buttons; mobed's fourth (Another) is dropped.
@@ -249,6 +262,97 @@ class TestAppSwitch(BreakCase):
 
     def test_show_banners_off(self):
         self.held_then_shown('show-banners')
+
+
+class Indicator(IndicatorMixin, GnomeCase):
+    """mobed-indicator in GNOME Shell's top bar through the AppIndicator
+    extension (gnome-shell-extension-appindicator, turned on in the
+    settings before the shell starts): the extension's watcher lists the
+    item, the top bar draws its icon (found by the icons' colours at the
+    right of the bar), the menu's items change mobed's state and the icon
+    with it, and a real click on the icon reaches the indicator."""
+
+    mobed_config = {'schedule': {'interval': '10m'}}
+
+    def _make_env(self):
+        env = super()._make_env()
+        settings = {g: dict(k) for g, k in INITIAL_SETTINGS.items()}
+        settings['org/gnome/shell']['enabled-extensions'] = f"['{APPINDICATOR_UUID}']"
+        keyfile = self.tmp / 'config' / 'glib-2.0' / 'settings' / 'keyfile'
+        keyfile.write_text(''.join(
+            f'[{group}]\n' + ''.join(f'{k}={v}\n' for k, v in keys.items()) + '\n'
+            for group, keys in settings.items()))
+        return env
+
+    # The top bar's right half, where the extension puts its icons.
+    TOP_BAR = (WIDTH // 2, 0, WIDTH // 2, 32)
+
+    def wait_colour_in_bar(self, colour, what, minimum=4):
+        def seen():
+            _, _, rows = read_png(self.screenshot(what))
+            packed = [b''.join(bytes(p) for p in row) for row in rows[:32]]
+            return count_colour(packed, self.TOP_BAR, colour) >= minimum and packed
+        return self.eventually(seen, 20, f'no {colour} pixels in the top bar ({what})')
+
+    def test_icon_menu_and_click(self):
+        self.park_pointer()
+        self.start_indicator()
+        self.wait_registered()
+        self.assertEqual(self.comm_of_watcher(), 'gnome-shell')
+        self.wait_icon('mobed-indicator-ring-0')
+        self.wait_colour_in_bar(TEAL, 'indicator')
+
+        self.menu_click('Meeting for 1 hour')
+        self.wait_state('paused')
+        self.assertEqual(self.mobed_property('PauseReason'), 'meeting')
+        self.wait_icon('mobed-indicator-meeting')
+        self.menu_click('End meeting')
+        self.wait_state('working')
+
+        self.menu_click('Take a break now')
+        self.wait_state('due')
+        self.wait_icon('mobed-indicator-due')
+        rows = self.wait_colour_in_bar(ORANGE, 'indicator-due', minimum=20)
+        x0, y0, w, h = self.TOP_BAR
+        points = [(x, y) for y in range(y0, y0 + h) for x in range(x0, x0 + w)
+                  if sum(abs(a - b) for a, b in zip(rows[y][3 * x:3 * x + 3], ORANGE)) <= 40]
+        icon = (sum(p[0] for p in points) // len(points), sum(p[1] for p in points) // len(points))
+        # The extension activates an item on a double click...
+        self.click(*icon)
+        self.click(*icon)
+        self.eventually(lambda: 'Activate while due' in self.indicator_log(), 10,
+                        lambda: f'the double click did not reach the indicator:\n'
+                                f'{self.indicator_log()}')
+        self.park_pointer()
+        # ...and opens the menu, the shell's own drawing of the dbusmenu
+        # items, on a single one; Skip there is a real click on our item.
+        self.eventually(lambda: not self.open_menu(), 10, 'a menu stayed open')
+        self.click(*icon)
+        items = self.eventually(self.open_menu, 10, 'the click opened no menu')
+
+        def drawn():
+            # The menu's labels, light on dark, under the icon.
+            _, _, rows = read_png(self.screenshot('indicator-menu'))
+            packed = [b''.join(bytes(p) for p in row) for row in rows[:300]]
+            return count_colour(packed, (icon[0] - 250, 40, 400, 260), (255, 255, 255),
+                                285) > 200
+        self.eventually(drawn, 10, 'the menu is open but not on screen')
+        labels = [i['label'] for i in items]
+        for label in ('Done', 'Skip', 'Another drill', 'Pause for 30 minutes', 'Statistics'):
+            self.assertIn(label, labels)
+        skip = next(i for i in items if i['label'] == 'Skip')
+        self.click(*centre(skip))
+        self.wait_ended('skipped')
+        self.wait_icon('mobed-indicator-ring-0')
+        self.park_pointer()
+
+    def open_menu(self):
+        """The items of the top bar menu open now (label and box), or None."""
+        return self.shell_eval(JS_OPEN_MENU)
+
+    def comm_of_watcher(self):
+        pid = self.owner_pid(WATCHER)
+        return pid and open(f'/proc/{pid}/comm').read().strip()
 
 
 if __name__ == '__main__':
