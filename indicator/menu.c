@@ -73,6 +73,23 @@ add_action (MobedMenu *menu, MobedMenuAction action, const char *label)
                     G_CALLBACK (on_item_activated), menu);
 }
 
+/* Panels say when they open the menu: logged, for the tests of real
+ * panels and for anyone wondering whether a click arrived. */
+static gboolean
+on_root_event (DbusmenuMenuitem *root, const char *name, GVariant *value, guint timestamp,
+               gpointer user_data)
+{
+  g_debug ("menu event: %s", name);
+  return FALSE;
+}
+
+static gboolean
+on_about_to_show (DbusmenuMenuitem *root, gpointer user_data)
+{
+  g_debug ("menu event: about to show");
+  return FALSE;
+}
+
 MobedMenu *
 mobed_menu_new (const char *path, MobedMenuActivated activated, gpointer user_data)
 {
@@ -81,6 +98,9 @@ mobed_menu_new (const char *path, MobedMenuActivated activated, gpointer user_da
   menu->activated = activated;
   menu->user_data = user_data;
   menu->root = dbusmenu_menuitem_new ();
+  g_signal_connect (menu->root, DBUSMENU_MENUITEM_SIGNAL_EVENT, G_CALLBACK (on_root_event), NULL);
+  g_signal_connect (menu->root, DBUSMENU_MENUITEM_SIGNAL_ABOUT_TO_SHOW,
+                    G_CALLBACK (on_about_to_show), NULL);
   menu->status = add_text (menu);
   menu->focus = add_text (menu);
   add_separator (menu);

@@ -89,9 +89,13 @@ class IndicatorMixin:
     # -- the host's watcher ----------------------------------------------------
 
     def registered_items(self):
-        return self.call(self.bus, WATCHER, '/StatusNotifierWatcher',
-                         'org.freedesktop.DBus.Properties', 'Get',
-                         GLib.Variant('(ss)', (WATCHER, 'RegisteredStatusNotifierItems')))[0]
+        """The host's list of items; empty while it has no watcher (yet)."""
+        try:
+            return self.call(self.bus, WATCHER, '/StatusNotifierWatcher',
+                             'org.freedesktop.DBus.Properties', 'Get',
+                             GLib.Variant('(ss)', (WATCHER, 'RegisteredStatusNotifierItems')))[0]
+        except GLib.Error:
+            return []
 
     def wait_registered(self, timeout=20):
         """Waits until the host's watcher lists the item (by its bus name,
