@@ -260,7 +260,11 @@ update (MobedIndicator *self)
 static void
 on_changed (MobedLink *link, gpointer user_data)
 {
-  update (user_data);
+  MobedIndicator *self = user_data;
+
+  update (self);
+  /* The first answer from mobed (or that there is none) is in. */
+  mobed_item_set_ready (self->item);
 }
 
 /* Seconds from now to the next local midnight: "until tomorrow". */

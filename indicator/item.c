@@ -30,6 +30,8 @@ struct _MobedItem {
   guint               own_id;
   guint               watch_id;
   gboolean            told_no_watcher;
+  gboolean            ready;           /* the first state is in the properties */
+  char               *watcher_owner;   /* the watcher's unique name, NULL while none */
 };
 
 static GVariant *
@@ -107,17 +109,31 @@ on_registered (GObject *source, GAsyncResult *result, gpointer user_data)
     g_warning ("the panel refused the indicator: %s", error->message);
 }
 
+/* Registers with the watcher there is, once the item shows mobed's state:
+ * a panel reads every property as soon as an item registers, and GNOME's
+ * AppIndicator extension can lose an item whose New* signals arrive while
+ * it is still reading them. */
+static void
+register_item (MobedItem *item)
+{
+  if (!item->ready || item->watcher_owner == NULL)
+    return;
+  g_debug ("registering with %s (%s)", WATCHER_NAME, item->watcher_owner);
+  g_dbus_connection_call (item->bus, WATCHER_NAME, "/StatusNotifierWatcher", WATCHER_NAME,
+                          "RegisterStatusNotifierItem", g_variant_new ("(s)", item->bus_name),
+                          NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, NULL, on_registered,
+                          NULL);
+}
+
 static void
 on_watcher_appeared (GDBusConnection *bus, const char *name, const char *owner,
                      gpointer user_data)
 {
   MobedItem *item = user_data;
 
-  g_debug ("registering with %s (%s)", name, owner);
-  g_dbus_connection_call (bus, WATCHER_NAME, "/StatusNotifierWatcher", WATCHER_NAME,
-                          "RegisterStatusNotifierItem", g_variant_new ("(s)", item->bus_name),
-                          NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, NULL, on_registered,
-                          NULL);
+  g_free (item->watcher_owner);
+  item->watcher_owner = g_strdup (owner);
+  register_item (item);
 }
 
 static void
@@ -125,6 +141,7 @@ on_watcher_vanished (GDBusConnection *bus, const char *name, gpointer user_data)
 {
   MobedItem *item = user_data;
 
+  g_clear_pointer (&item->watcher_owner, g_free);
   /* Said once per run: a panel that restarts is no news. */
   if (item->told_no_watcher)
     return;
@@ -197,6 +214,7 @@ mobed_item_free (MobedItem *item)
   g_free (item->icon_theme_path);
   g_free (item->icon);
   g_free (item->tooltip);
+  g_free (item->watcher_owner);
   g_object_unref (item->bus);
   g_free (item);
 }
@@ -229,6 +247,15 @@ mobed_item_set_attention (MobedItem *item, gboolean attention)
     return;
   item->attention = attention;
   emit (item, "NewStatus", g_variant_new ("(s)", attention ? "NeedsAttention" : "Active"));
+}
+
+void
+mobed_item_set_ready (MobedItem *item)
+{
+  if (item->ready)
+    return;
+  item->ready = TRUE;
+  register_item (item);
 }
 
 const char *

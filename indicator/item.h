@@ -30,6 +30,10 @@ void       mobed_item_set_tooltip  (MobedItem *item, const char *text);
  * menu but asks for the drill (ItemIsMenu false). */
 void       mobed_item_set_attention (MobedItem *item, gboolean attention);
 
+/* The item shows mobed's state (or that it is not running): from now on
+ * it registers with every watcher; before, it waits. */
+void       mobed_item_set_ready    (MobedItem *item);
+
 /* The bus name panels know the item by. */
 const char *mobed_item_bus_name    (MobedItem *item);
 

@@ -101,7 +101,9 @@ main (int argc, char **argv)
     }
   /* Icons installed under another prefix than the desktop's data
    * directories are still found: panels look in IconThemePath first. */
-  opts.icon_theme_path = theme_path != NULL ? theme_path : MOBED_ICONDIR;
+  if (theme_path == NULL && g_file_test (MOBED_ICONDIR, G_FILE_TEST_IS_DIR))
+    theme_path = MOBED_ICONDIR;
+  opts.icon_theme_path = theme_path;
   opts.symbolic = symbolic;
   loop = g_main_loop_new (NULL, FALSE);
   indicator = mobed_indicator_new (bus, loop, &opts, &error);

@@ -278,6 +278,11 @@ class Indicator(IndicatorMixin, GnomeCase):
         env = super()._make_env()
         settings = {g: dict(k) for g, k in INITIAL_SETTINGS.items()}
         settings['org/gnome/shell']['enabled-extensions'] = f"['{APPINDICATOR_UUID}']"
+        # The extension sets St.Settings' gtk-icon-theme on the icon themes
+        # it makes, and fails on an item (an exception while it reads it)
+        # when that is null, as it can be here, where no dconf-service
+        # answers; a real session has the default, said here.
+        settings['org/gnome/desktop/interface']['icon-theme'] = "'Adwaita'"
         keyfile = self.tmp / 'config' / 'glib-2.0' / 'settings' / 'keyfile'
         keyfile.write_text(''.join(
             f'[{group}]\n' + ''.join(f'{k}={v}\n' for k, v in keys.items()) + '\n'
