@@ -47,6 +47,13 @@ class IndicatorMixin:
 
     indicator = None
 
+    def _make_env(self):
+        env = super()._make_env()
+        # Before the shell starts, as a package installs them: shells scan
+        # their icon directories once (Plasma's icon loader does).
+        self.install_indicator_icons()
+        return env
+
     def install_indicator_icons(self):
         """The status icons into the test's XDG data dir, under hicolor,
         where a host looks them up by name as it would under /usr/share."""
@@ -59,7 +66,6 @@ class IndicatorMixin:
             self.own(p)
 
     def start_indicator(self, *args, env=None):
-        self.install_indicator_icons()
         env = dict(env or self.env, G_MESSAGES_DEBUG='mobed-indicator')
         proc = self.spawn('mobed-indicator', [INDICATOR_BIN, *args], env=env)
         self.indicator = proc

@@ -11,6 +11,7 @@ Every test starts its own shell (about 2 s). Run one with
 
 import os
 import sys
+from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -299,13 +300,43 @@ class Indicator(IndicatorMixin, GnomeCase):
             return count_colour(packed, self.TOP_BAR, colour) >= minimum and packed
         return self.eventually(seen, 20, f'no {colour} pixels in the top bar ({what})')
 
+    def shell_log(self):
+        path = [p for name, p in self.logs if name == 'gnome-shell'][-1]
+        return Path(path).read_text(errors='replace')
+
+    def start_indicator_in_bar(self, attempts=3):
+        """Starts the indicator until the extension takes it. The extension
+        (version 53) sometimes fails while it first reads an item, in the
+        shell's icon theme code (\"Argument two may not be null\"), here
+        where no dconf-service runs; it then keeps the first icon and
+        follows nothing. The test then starts the indicator again, as a
+        user would after logging in again; it does not count as a pass of
+        the extension's first try."""
+        for attempt in range(1, attempts + 1):
+            proc = self.start_indicator()
+            self.wait_registered()
+            self.wait_icon('mobed-indicator-ring-0')
+
+            def failed():
+                return f'initalizing proxy for {self.item_name}' in self.shell_log()
+
+            def drawn():
+                _, _, rows = read_png(self.screenshot('indicator'))
+                packed = [b''.join(bytes(p) for p in row) for row in rows[:32]]
+                return count_colour(packed, self.TOP_BAR, TEAL) >= 4
+            self.eventually(lambda: failed() or drawn(), 20,
+                            'the extension neither drew the icon nor failed on it')
+            if not failed():
+                return
+            self.transcript.append(f'the extension failed on {self.item_name} '
+                                   f'(attempt {attempt}); starting the indicator again')
+            self.stop(proc)
+        self.fail(f'the extension failed on the item {attempts} times')
+
     def test_icon_menu_and_click(self):
         self.park_pointer()
-        self.start_indicator()
-        self.wait_registered()
+        self.start_indicator_in_bar()
         self.assertEqual(self.comm_of_watcher(), 'gnome-shell')
-        self.wait_icon('mobed-indicator-ring-0')
-        self.wait_colour_in_bar(TEAL, 'indicator')
 
         self.menu_click('Meeting for 1 hour')
         self.wait_state('paused')
