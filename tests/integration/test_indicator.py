@@ -256,12 +256,12 @@ class TestIndicator(IndicatorCase):
         (Path(self.env['XDG_CONFIG_HOME']) / 'mimeapps.list').write_text(
             '[Default Applications]\nimage/svg+xml=test-viewer.desktop\n')
         self.click('Statistics')
-        self.eventually(lambda: marker.exists() and marker.read_text().strip(), 20,
-                        lambda: f'the viewer was not started\n{self.log_text()}')
+        given = self.eventually(lambda: marker.exists() and marker.read_text().strip(), 20,
+                                lambda: f'the viewer was not started\n{self.log_text()}')
         svg = Path(self.env['XDG_CACHE_HOME']) / 'mobed' / 'statistics.svg'
         # GIO hands a local file to the viewer by path or by URI.
-        self.assertIn(marker.read_text().strip(), (str(svg), svg.as_uri()))
-        self.assertIn('<svg', svg.read_text())
+        self.assertIn(given, (str(svg), svg.as_uri()), self.log_text())
+        self.assertIn('<svg', svg.read_text(), self.log_text())
 
     def test_quit(self):
         self.click('Quit the indicator')
