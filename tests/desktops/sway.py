@@ -62,6 +62,7 @@ class SwayTestCase(DesktopTestCase):
     shell = 'sway'
     user = NOBODY
     xwayland = False
+    sway_config_extra = ''       # more lines for sway's config (a bar, say)
 
     def start_desktop(self):
         # Runs after sway and everything it started are stopped: anything
@@ -77,7 +78,8 @@ class SwayTestCase(DesktopTestCase):
         for sub, name, text in (
                 ('mako', 'config', MAKO_CONFIG),
                 ('sway', 'config', SWAY_CONFIG.format(
-                    xwayland='enable' if self.xwayland else 'disable', env_file=env_file))):
+                    xwayland='enable' if self.xwayland else 'disable', env_file=env_file)
+                 + self.sway_config_extra)):
             (config_home / sub).mkdir(exist_ok=True)
             (config_home / sub / name).write_text(text)
             os.chown(config_home / sub, self.user, self.user)

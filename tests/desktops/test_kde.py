@@ -22,6 +22,7 @@ import sys
 
 import desktoptest
 from desktoptest import GLib, NOTIFY_NAME, NOTIFY_PATH
+from indicator import ORANGE, TEAL, WATCHER, IndicatorMixin, count_colour
 from kde import (FAKE_INPUT, HEIGHT, KACTIVITYMANAGERD, PLASMA_DESKTOP_SHELL, QT_WAYLAND_PLUGIN,
                  SCREENSAVER, WIDTH, KwinTestCase, PlasmaX11TestCase)
 
@@ -206,6 +207,78 @@ class Lock(KwinTestCase):
         self.eventually(lambda: not self.screensaver_active(), 30,
                         'the lock did not end on logind\'s Unlock')
         self.wait_state('working', 10)
+
+
+class Tray(IndicatorMixin, KwinTestCase):
+    """mobed-indicator in Plasma's system tray: kded's StatusNotifierWatcher
+    lists it, the tray draws its icon in the panel (found by the icons'
+    colours in the panel's strip), its menu's items change mobed's state
+    and the icon with it, and a real click on the icon while a break is due
+    reaches the indicator (Activate) and shows the break again."""
+
+    mobed_config = {'schedule': {'interval': '10m'}}
+
+    def setUp(self):
+        super().setUp()
+        # The watcher is a kded module in Plasma 5, as in a real session.
+        # The tray asks kded to load it when it starts; here kded comes
+        # after plasmashell, so the test asks, as the tray would.
+        kded = self.spawn('kded5', ['kded5'], env=dict(self.env, QT_QPA_PLATFORM='offscreen'))
+        self.wait_owner(self.bus, 'org.kde.kded5', kded, 'kded5', timeout=30)
+        loaded = self.call(self.bus, 'org.kde.kded5', '/kded', 'org.kde.kded5', 'loadModule',
+                           GLib.Variant('(s)', ('statusnotifierwatcher',)))[0]
+        self.assertTrue(loaded, 'kded5 did not load statusnotifierwatcher')
+        self.wait_owner(self.bus, WATCHER, kded, 'kded5\'s StatusNotifierWatcher', timeout=30)
+
+    def tray_strip(self):
+        # Plasma's default panel: 44 px along the bottom, the tray at the right.
+        return (WIDTH // 2, HEIGHT - 44, WIDTH // 2, 44)
+
+    def wait_colour_in_tray(self, colour, what, minimum=4):
+        def seen():
+            rows, _ = self.screenshot()
+            return count_colour(rows, self.tray_strip(), colour) >= minimum
+        self.eventually(seen, 20, f'no {colour} pixels in the tray ({what})')
+        rows, path = self.screenshot(what)
+        self.check_screenshot(path, WIDTH, HEIGHT)
+        return rows
+
+    def colour_centre(self, rows, colour):
+        x0, y0, w, h = self.tray_strip()
+        points = [(x, y) for y in range(y0, y0 + h) for x in range(x0, x0 + w)
+                  if sum(abs(a - b) for a, b in zip(rows[y][3 * x:3 * x + 3], colour)) <= 40]
+        return (sum(p[0] for p in points) // len(points), sum(p[1] for p in points) // len(points))
+
+    def test_icon_menu_and_click(self):
+        self.start_indicator()
+        self.wait_registered()
+        self.wait_icon('mobed-indicator-ring-0')
+        # The empty ring's teal centre, drawn by the tray.
+        self.wait_colour_in_tray(TEAL, 'indicator')
+
+        self.menu_click('Pause for 30 minutes')
+        self.wait_state('paused')
+        self.wait_icon('mobed-indicator-paused')
+        self.menu_click('Resume')
+        self.wait_state('working')
+
+        self.menu_click('Take a break now')
+        self.wait_due()
+        self.wait_icon('mobed-indicator-due')
+        rows = self.wait_colour_in_tray(ORANGE, 'indicator-due', minimum=20)
+        self.assertEqual(self.item_prop('Status'), 'NeedsAttention')
+
+        # A real click on the orange icon: the tray calls Activate, which
+        # shows the break again.
+        self.click(*self.colour_centre(rows, ORANGE))
+        self.eventually(lambda: 'Activate while due' in self.indicator_log(), 10,
+                        lambda: f'the click did not reach the indicator:\n{self.indicator_log()}')
+        self.park_pointer()
+
+        self.menu_click('Done')
+        self.wait_ended('done')
+        self.wait_icon('mobed-indicator-ring-0')
+        self.assertEqual(self.outcomes(), ['done'])
 
 
 class X11(PlasmaX11TestCase):

@@ -15,8 +15,12 @@ shows all of the break.
 """
 
 import configparser
+import json
+from pathlib import Path
 
 import desktoptest
+from desktoptest import read_png
+from indicator import ORANGE, TEAL, WATCHER, IndicatorMixin, count_colour
 from sway import HEIGHT, WIDTH, SwayTestCase
 
 
@@ -220,7 +224,65 @@ class SessionLife(SwayTestCase):
         self.assertNotIn('CRITICAL', self.mobed_log())
 
 
+class Tray(IndicatorMixin, SwayTestCase):
+    """mobed-indicator in waybar's tray, waybar started by sway's config as
+    in a user's session: waybar's StatusNotifierWatcher lists the item, the
+    bar draws its icon (found by the icons' colours in the bar), the menu's
+    items change mobed's state and the icon with it."""
+
+    mobed_config = {'schedule': {'interval': '10m'}}
+    BAR_HEIGHT = 30
+
+    @property
+    def sway_config_extra(self):
+        bar = self.tmp / 'waybar'
+        bar.mkdir(exist_ok=True)
+        (bar / 'config').write_text(json.dumps({
+            'layer': 'top', 'position': 'top', 'height': self.BAR_HEIGHT,
+            'modules-right': ['tray'], 'tray': {'icon-size': 22, 'spacing': 6}}))
+        (bar / 'style.css').write_text('window#waybar { background: #303030; }\n')
+        for p in (bar, *bar.iterdir()):
+            self.own(p)
+        return f'exec waybar -c {bar / "config"} -s {bar / "style.css"}\n'
+
+    def bar_strip(self):
+        return (WIDTH // 2, 0, WIDTH // 2, self.BAR_HEIGHT)
+
+    def wait_colour_in_bar(self, colour, what, minimum=4):
+        def seen():
+            _, _, rows = read_png(self.grim(what))
+            packed = [b''.join(bytes(p) for p in row) for row in rows[:self.BAR_HEIGHT]]
+            return count_colour(packed, self.bar_strip(), colour) >= minimum and packed
+        return self.eventually(seen, 20, f'no {colour} pixels in waybar ({what})')
+
+    def test_icon_menu_and_click(self):
+        self.start_indicator()
+        self.wait_registered()
+        self.assertEqual(Path(f'/proc/{self.owner_pid(WATCHER)}/comm').read_text().strip(),
+                         'waybar')
+        self.wait_icon('mobed-indicator-ring-0')
+        self.wait_colour_in_bar(TEAL, 'indicator')
+
+        self.menu_click('Pause for 1 hour')
+        self.wait_state('paused')
+        self.wait_icon('mobed-indicator-paused')
+        self.menu_click('Resume')
+        self.wait_state('working')
+
+        self.menu_click('Take a break now')
+        self.wait_state('due')
+        self.wait_icon('mobed-indicator-due')
+        self.wait_colour_in_bar(ORANGE, 'indicator-due', minimum=20)
+        # No real click here: waybar pops its menu up with a pointer grab,
+        # which the headless seat (no input device) cannot give it.
+
+        self.menu_click('Done')
+        self.wait_ended('done')
+        self.wait_icon('mobed-indicator-ring-0')
+
+
 if __name__ == '__main__':
     desktoptest.main({'sway': 'sway', 'swaymsg': 'sway', 'mako': 'mako-notifier',
                       'makoctl': 'mako-notifier', 'busctl': 'systemd', 'jq': 'jq',
-                      'grim': 'grim', 'Xwayland': 'xwayland', 'setpriv': 'util-linux'})
+                      'grim': 'grim', 'Xwayland': 'xwayland', 'setpriv': 'util-linux',
+                      'waybar': 'waybar'})

@@ -30,6 +30,7 @@ sys.path.insert(0, str(HERE.parent / 'e2e'))
 import desktoptest  # noqa: E402
 import screenshot  # noqa: E402
 from desktoptest import SLOWDOWN, DesktopTestCase  # noqa: E402
+from indicator import ORANGE, TEAL, WATCHER, IndicatorMixin, count_colour  # noqa: E402
 
 
 
@@ -389,5 +390,86 @@ class TestXfceDoNotDisturb(XfceTestCase):
         self.wait_ended('done')
 
 
+# One panel along the top holding only the Status Tray plugin, which shows
+# StatusNotifierItems (and hosts the watcher) since xfce4-panel 4.16. In
+# place before the panel starts, so it asks nothing about a first setup.
+PANEL_CHANNEL = """<?xml version="1.0" encoding="UTF-8"?>
+<channel name="xfce4-panel" version="1.0">
+  <property name="configver" type="int" value="2"/>
+  <property name="panels" type="array">
+    <value type="int" value="1"/>
+    <property name="panel-1" type="empty">
+      <property name="position" type="string" value="p=6;x=0;y=0"/>
+      <property name="length" type="uint" value="100"/>
+      <property name="position-locked" type="bool" value="true"/>
+      <property name="size" type="uint" value="30"/>
+      <property name="plugin-ids" type="array">
+        <value type="int" value="1"/>
+      </property>
+    </property>
+  </property>
+  <property name="plugins" type="empty">
+    <property name="plugin-1" type="string" value="systray"/>
+  </property>
+</channel>
+"""
+
+
+class TestXfceTray(IndicatorMixin, XfceTestCase):
+    """mobed-indicator in xfce4-panel's Status Tray: the plugin's watcher
+    lists the item, the panel draws its icon (found by the icons' colours
+    in the panel), the menu's items change mobed's state and the icon with
+    it, and a real click (XTEST) on the due icon reaches the indicator."""
+
+    mobed_config = {'schedule': {'interval': '10m'}}
+    PANEL = (0, 0, WIDTH, 30)      # the tray is its only plugin: at the left
+
+    def start_desktop(self):
+        channel = (self.tmp / 'config' / 'xfce4' / 'xfconf' / 'xfce-perchannel-xml'
+                   / 'xfce4-panel.xml')
+        channel.parent.mkdir(parents=True)
+        channel.write_text(PANEL_CHANNEL)
+        super().start_desktop()
+        panel = self.spawn('xfce4-panel', ['xfce4-panel'])
+        self.wait_owner(self.bus, WATCHER, panel, 'xfce4-panel\'s Status Tray', timeout=30)
+
+    def wait_colour_in_panel(self, colour, what, minimum=4):
+        def seen():
+            rows = self.grab().rows
+            return count_colour(rows, self.PANEL, colour) >= minimum and rows
+        rows = self.eventually(seen, 20, f'no {colour} pixels in the panel ({what})')
+        self.save_screenshot(what)
+        return rows
+
+    def test_icon_menu_and_click(self):
+        self.start_indicator()
+        self.wait_registered()
+        self.wait_icon('mobed-indicator-ring-0')
+        self.wait_colour_in_panel(TEAL, 'indicator')
+
+        self.menu_click('Pause until tomorrow')
+        self.wait_state('paused')
+        self.wait_icon('mobed-indicator-paused')
+        self.menu_click('Resume')
+        self.wait_state('working')
+
+        self.menu_click('Take a break now')
+        self.wait_due()
+        self.wait_icon('mobed-indicator-due')
+        rows = self.wait_colour_in_panel(ORANGE, 'indicator-due', minimum=20)
+        x0, y0, w, h = self.PANEL
+        points = [(x, y) for y in range(y0, y0 + h) for x in range(x0, x0 + w)
+                  if sum(abs(a - b) for a, b in zip(rows[y][3 * x:3 * x + 3], ORANGE)) <= 40]
+        self.click((sum(p[0] for p in points) // len(points),
+                    sum(p[1] for p in points) // len(points)))
+        self.eventually(lambda: 'Activate while due' in self.indicator_log(), 10,
+                        lambda: f'the click did not reach the indicator:\n{self.indicator_log()}')
+        self.save_screenshot('indicator-click')
+
+        self.menu_click('Done')
+        self.wait_ended('done')
+        self.wait_icon('mobed-indicator-ring-0')
+
+
 if __name__ == '__main__':
-    desktoptest.main(PROGRAMS)
+    desktoptest.main(dict(PROGRAMS, **{'xfce4-panel': 'xfce4-panel'}))

@@ -28,6 +28,8 @@ DATA = SOURCE / 'data'
 BUILD = Path(os.environ.get('MOBED_BUILD_ROOT', str(SOURCE / 'build')))
 DESKTOP = DATA / 'mobed.desktop'
 AUTOSTART = DATA / 'autostart' / 'mobed-autostart.desktop'
+INDICATOR_AUTOSTART = DATA / 'autostart' / 'mobed-indicator-autostart.desktop'
+INDICATOR_ICONS = DATA / 'icons' / 'hicolor' / 'scalable' / 'status'
 ICON = DATA / 'icons' / 'hicolor' / 'scalable' / 'apps' / 'mobed.svg'
 NOTIFIER = SOURCE / 'daemon' / 'notify' / 'notifier.c'
 PROGRAMS = {'desktop-file-validate': 'desktop-file-utils', 'rsvg-convert': 'librsvg2-bin',
@@ -64,6 +66,25 @@ class TestDesktopFiles(unittest.TestCase):
                            ('NoDisplay', 'true'), ('X-GNOME-Autostart-enabled', 'true')):
             self.assertEqual(e.get(key), value, key)
         self.assertNotIn('Hidden', e)
+
+    def test_indicator_autostart_entry(self):
+        # The panel icon starts on the desktops whose panels show it, also
+        # under systemd (no X-systemd-skip): one instance guards itself.
+        self.validate(INDICATOR_AUTOSTART)
+        e = entry(INDICATOR_AUTOSTART)
+        for key, value in (('Type', 'Application'), ('Exec', 'mobed-indicator'),
+                           ('NoDisplay', 'true'), ('X-GNOME-Autostart-enabled', 'true')):
+            self.assertEqual(e.get(key), value, key)
+        self.assertNotIn('X-systemd-skip', e)
+        self.assertLessEqual({'KDE', 'GNOME', 'XFCE'}, set(e['OnlyShowIn'].split(';')))
+
+    def test_indicator_icons_render(self):
+        for svg in sorted(INDICATOR_ICONS.glob('*.svg')):
+            with tempfile.TemporaryDirectory(prefix='mobed-icon-') as tmp:
+                png = Path(tmp) / 'icon.png'
+                subprocess.run(['rsvg-convert', '-w', '22', '-h', '22', '-o', str(png), str(svg)],
+                               check=True, timeout=30)
+                self.assertGreater(png.stat().st_size, 100, svg)
 
     def test_notifications_name_the_entry_and_icon(self):
         # The hint and the icon name in notifier.c are these files' names.

@@ -45,7 +45,8 @@ def check_usr_layout(failures):
         failures.append('prefix /usr: autostart entry not at /etc/xdg/autostart/mobed.desktop: %r'
                         % [p for p in installed if 'autostart' in p])
     outside = [p for p in installed
-               if not p.startswith('/usr/') and p != '/etc/xdg/autostart/mobed.desktop']
+               if not p.startswith('/usr/') and p not in ('/etc/xdg/autostart/mobed.desktop',
+                                                      '/etc/xdg/autostart/mobed-indicator.desktop')]
     if outside:
         failures.append('prefix /usr: installed outside /usr: %r' % outside)
 
@@ -125,11 +126,37 @@ def main():
                        '/vendor_completions.d/mobectl.fish'):
             if not any(p.endswith(suffix) for p in installed):
                 failures.append('completion not installed: *' + suffix)
-        # The autostart entry, for desktops without systemd: only there.
-        autostart = os.path.join(sysconfdir, 'xdg', 'autostart', 'mobed.desktop')
-        entries = ['/' + p for p in installed if '/autostart/' in p]
-        if entries != [autostart]:
-            failures.append('autostart entry: %r, expected only %s' % (entries, autostart))
+        # The autostart entry, for desktops without systemd: only there;
+        # with the indicator (built when libdbusmenu-glib is found), its
+        # entry beside it, its unit, man page and icons.
+        autostart = [os.path.join(sysconfdir, 'xdg', 'autostart', 'mobed.desktop')]
+        indicator = os.path.isfile(os.path.join(root, 'bin', 'mobed-indicator'))
+        if indicator:
+            need('bin/mobed-indicator', executable=True)
+            autostart.append(os.path.join(sysconfdir, 'xdg', 'autostart',
+                                          'mobed-indicator.desktop'))
+            for name in ('ring-0', 'ring-4', 'due', 'held', 'paused', 'meeting', 'away',
+                         'off-hours', 'stopped'):
+                for suffix in ('', '-symbolic'):
+                    need('share/icons/hicolor/scalable/status/mobed-indicator-%s%s.svg'
+                         % (name, suffix))
+            if shutil.which('scdoc') and not any(p.endswith('/man/man1/mobed-indicator.1')
+                                                 for p in installed):
+                failures.append('man page not installed: man1/mobed-indicator.1')
+            indicator_units = [os.path.join(dp, f) for dp, _, fs in os.walk(dest) for f in fs
+                               if f == 'mobed-indicator.service']
+            if len(indicator_units) != 1 or '/systemd/user/' not in indicator_units[0]:
+                failures.append('mobed-indicator.service not installed once under '
+                                'systemd/user: %r' % indicator_units)
+            else:
+                text = open(indicator_units[0]).read()
+                for line in ('PartOf=graphical-session.target',
+                             'ExecStart=%s/bin/mobed-indicator' % prefix):
+                    if line not in text:
+                        failures.append('mobed-indicator.service lacks ' + line)
+        entries = sorted('/' + p for p in installed if '/autostart/' in p)
+        if entries != sorted(autostart):
+            failures.append('autostart entries: %r, expected only %r' % (entries, autostart))
 
         if units:
             text = open(units[0]).read()

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDERS = {'[DURATION]': '5m', '[ID]': 'neck-circles', '[TAG...]': 'neck-pain', 'N': '3',
                 'R': 'neck', 'TAG': 'typists', 'S': 'seated', 'DATE': '2026-01-01'}
 NEEDS_BREAK = {'done', 'skip', 'snooze', 'another'}
+SVG_PLACEHOLDER = '{svg}'
 
 
 def commands(kind):

@@ -47,6 +47,7 @@ ARCH_PACKAGES = {
     # Only for the tests, but in the same package as wayland-client.
     'wayland-server': 'wayland',
     'wayland-protocols': 'wayland-protocols',
+    'dbusmenu-glib-0.4': 'libdbusmenu-glib',   # mobed-indicator's menu
     'systemd': 'systemd',
     'dbus-1': None,            # /usr/share/dbus-1/services
     'bash-completion': None,   # /usr/share/bash-completion/completions
