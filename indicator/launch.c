@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * launch.c — statistics and settings from the menu. Both hand the file to
- * GIO, which asks the desktop which program opens that kind of file: the
- * indicator knows no viewer or editor by name. mobed watches mobed.conf,
- * so a saved edit takes effect without a word from the indicator.
+ * launch.c — statistics and settings from the menu. Statistics hands the
+ * picture to GIO, which asks the desktop which program opens it. Settings
+ * runs `mobectl config edit` in a terminal, which checks the file when it
+ * is saved; with no terminal it hands mobed.conf to the desktop's editor.
+ * mobed watches mobed.conf, so a saved edit takes effect without a word
+ * from the indicator.
  */
 #include "indicator/launch.h"
 
@@ -76,6 +78,49 @@ template_path (void)
                            "mobed.conf", NULL);
 }
 
+/* GIO finds the terminal for G_APP_INFO_CREATE_NEEDS_TERMINAL itself, from
+ * a list of its own, and falls back to xterm even when there is none; so
+ * the terminal is used only when one of those is there. Debian's GLib asks
+ * x-terminal-emulator first. */
+static gboolean
+have_terminal (void)
+{
+  static const char *const known[] = {
+    "x-terminal-emulator", "kgx", "gnome-terminal", "mate-terminal", "xfce4-terminal",
+    "tilix", "konsole", "nxterm", "color-xterm", "rxvt", "dtterm", "xterm",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      g_autofree char *found = g_find_program_in_path (known[i]);
+      if (found != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* `mobectl config edit` in a terminal: FALSE when none could be started. */
+static gboolean
+edit_in_terminal (void)
+{
+  g_autofree char *mobectl = mobectl_path ();
+  g_autofree char *quoted = g_shell_quote (mobectl);
+  g_autofree char *command = g_strdup_printf ("%s config edit", quoted);
+  g_autoptr(GAppInfo) app = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_terminal ())
+    return FALSE;
+  app = g_app_info_create_from_commandline (command, "mobed settings",
+                                            G_APP_INFO_CREATE_NEEDS_TERMINAL, &error);
+  if (app == NULL || !g_app_info_launch (app, NULL, NULL, &error))
+    {
+      g_message ("could not run %s in a terminal: %s", command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 mobed_launch_settings (void)
 {
@@ -85,6 +130,7 @@ mobed_launch_settings (void)
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* A first edit starts from the commented template, in either way. */
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       template = template_path ();
@@ -102,5 +148,6 @@ mobed_launch_settings (void)
           return;
         }
     }
-  open_file (path);
+  if (!edit_in_terminal ())
+    open_file (path);
 }

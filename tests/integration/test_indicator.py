@@ -285,6 +285,51 @@ class TestIndicator(IndicatorCase):
         self.wait_icon('mobed-indicator-ring-0')
 
 
+class TestIndicatorSettings(IndicatorCase):
+    """Settings…: `mobectl config edit` in a terminal, else mobed.conf in the
+    desktop's editor. PATH is the test's own, so no terminal of the machine's
+    can be picked up."""
+
+    def start_with_path(self, *dirs):
+        self.set_env('PATH', ':'.join(str(d) for d in dirs))
+        self.watcher = Watcher(self)
+        self.start_indicator()
+        self.eventually(lambda: self.watcher.registered, 10, 'the item did not register')
+
+    def test_edit_in_a_terminal(self):
+        # A terminal GIO knows, which writes down the command it was given.
+        bin_dir = self.tmp / 'bin'
+        bin_dir.mkdir()
+        marker = self.tmp / 'terminal-args'
+        term = bin_dir / 'xterm'
+        term.write_text(f'#!/bin/sh\necho "$@" > {marker}\n')
+        term.chmod(0o755)
+        self.config_path.unlink()
+        self.start_with_path(bin_dir, Path(MOBECTL_BIN).parent)
+        self.click('Settings')
+        args = self.eventually(lambda: marker.exists() and marker.read_text().strip(), 20,
+                               lambda: f'no terminal was started\n{self.log_text()}')
+        self.assertTrue(args.endswith(f'{MOBECTL_BIN} config edit'), args)
+        # A first edit starts from the commented template.
+        self.assertTrue(self.config_path.exists(), self.log_text())
+        self.assertIn('[schedule]', self.config_path.read_text())
+
+    def test_without_a_terminal_the_editor_opens_the_file(self):
+        marker = self.tmp / 'opened'
+        apps = Path(self.env['XDG_DATA_HOME']) / 'applications'
+        apps.mkdir(parents=True)
+        (apps / 'test-editor.desktop').write_text(
+            '[Desktop Entry]\nType=Application\nName=Editor\n'
+            f'Exec=/bin/sh -c \'echo "$1" > {marker}\' editor %u\nMimeType=text/plain;\n')
+        (Path(self.env['XDG_CONFIG_HOME']) / 'mimeapps.list').write_text(
+            '[Default Applications]\ntext/plain=test-editor.desktop\n')
+        self.start_with_path(Path(MOBECTL_BIN).parent)
+        self.click('Settings')
+        given = self.eventually(lambda: marker.exists() and marker.read_text().strip(), 20,
+                                lambda: f'the editor was not started\n{self.log_text()}')
+        self.assertIn(given, (str(self.config_path), self.config_path.as_uri()))
+
+
 class TestIndicatorSetting(IndicatorCase):
 
     @setup(daemon=False, activatable=True)
