@@ -81,6 +81,19 @@ class IndicatorCase(MobedTestCase):
         self.item = name
         return proc
 
+    def default_app(self, mime):
+        """Makes the desktop's program for @mime one that writes down what
+        it was given, in the file returned."""
+        marker = self.tmp / 'opened'
+        apps = Path(self.env['XDG_DATA_HOME']) / 'applications'
+        apps.mkdir(parents=True, exist_ok=True)
+        (apps / 'test-opener.desktop').write_text(
+            '[Desktop Entry]\nType=Application\nName=Opener\n'
+            f'Exec=/bin/sh -c \'echo "$1" > {marker}\' opener %u\nMimeType={mime};\n')
+        (Path(self.env['XDG_CONFIG_HOME']) / 'mimeapps.list').write_text(
+            f'[Default Applications]\n{mime}=test-opener.desktop\n')
+        return marker
+
     def log_text(self):
         return Path(next(p for t, p in self.logs if t == 'mobed-indicator')).read_text()
 
@@ -247,14 +260,7 @@ class TestIndicator(IndicatorCase):
 
     def test_statistics_open_in_the_viewer(self):
         # A desktop whose viewer for SVG writes down what it was given.
-        marker = self.tmp / 'opened'
-        apps = Path(self.env['XDG_DATA_HOME']) / 'applications'
-        apps.mkdir(parents=True)
-        (apps / 'test-viewer.desktop').write_text(
-            '[Desktop Entry]\nType=Application\nName=Viewer\n'
-            f'Exec=sh -c \'echo "$1" > {marker}\' viewer %u\nMimeType=image/svg+xml;\n')
-        (Path(self.env['XDG_CONFIG_HOME']) / 'mimeapps.list').write_text(
-            '[Default Applications]\nimage/svg+xml=test-viewer.desktop\n')
+        marker = self.default_app('image/svg+xml')
         self.click('Statistics')
         given = self.eventually(lambda: marker.exists() and marker.read_text().strip(), 20,
                                 lambda: f'the viewer was not started\n{self.log_text()}')
@@ -315,14 +321,7 @@ class TestIndicatorSettings(IndicatorCase):
         self.assertIn('[schedule]', self.config_path.read_text())
 
     def test_without_a_terminal_the_editor_opens_the_file(self):
-        marker = self.tmp / 'opened'
-        apps = Path(self.env['XDG_DATA_HOME']) / 'applications'
-        apps.mkdir(parents=True)
-        (apps / 'test-editor.desktop').write_text(
-            '[Desktop Entry]\nType=Application\nName=Editor\n'
-            f'Exec=/bin/sh -c \'echo "$1" > {marker}\' editor %u\nMimeType=text/plain;\n')
-        (Path(self.env['XDG_CONFIG_HOME']) / 'mimeapps.list').write_text(
-            '[Default Applications]\ntext/plain=test-editor.desktop\n')
+        marker = self.default_app('text/plain')
         self.start_with_path(Path(MOBECTL_BIN).parent)
         self.click('Settings')
         given = self.eventually(lambda: marker.exists() and marker.read_text().strip(), 20,
