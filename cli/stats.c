@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/table.h"
 #include "cli/text.h"
 
 #define BAR_WIDTH 16
@@ -146,6 +147,31 @@ joined_regions (char **regions)
   return regions[0] != NULL ? g_strjoinv (", ", regions) : g_strdup (_("none yet"));
 }
 
+/* Prints @text and a newline, broken at spaces to fit the terminal (80
+ * columns when it is not one), the lines after the first indented: a list
+ * of long drill names or of every region would run off the edge. */
+static void
+print_wrapped (const char *text)
+{
+  int width = mobectl_terminal_width ();
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (char **w = words; *w != NULL; w++)
+    {
+      if (line->len > 0
+          && mobectl_text_width (line->str) + 1 + mobectl_text_width (*w) > width)
+        {
+          g_print ("%s\n", line->str);
+          g_string_assign (line, "  ");
+        }
+      else if (line->len > 0)
+        g_string_append_c (line, ' ');
+      g_string_append (line, *w);
+    }
+  g_print ("%s\n", line->str);
+}
+
 static void
 print_top (GVariant *stats)
 {
@@ -163,8 +189,8 @@ print_top (GVariant *stats)
   if (line->len > 0)
     {
       /* TRANSLATORS: the drills done most, each with its count */
-      g_print (_("Top drills: %s"), line->str);
-      g_print ("\n");
+      g_autofree char *text = g_strdup_printf (_("Top drills: %s"), line->str);
+      print_wrapped (text);
     }
 }
 
@@ -345,8 +371,9 @@ print_table (GVariant *stats, GArray *days)
            today->done, goal, today->minutes);
   g_print ("\n");
   /* TRANSLATORS: the body regions moved today, or "none yet" */
-  g_print (_("Moved today: %s"), today_regions);
-  g_print ("\n\n");
+  g_autofree char *moved = g_strdup_printf (_("Moved today: %s"), today_regions);
+  print_wrapped (moved);
+  g_print ("\n");
   print_rows (days, totals, total_minutes, goal, scale, colour);
   mobectl_stats_print_walks (days, totals);
   print_legend (goal, scale);

@@ -8,6 +8,7 @@ Run all with `python3 test_cli_output.py`, one with
 `python3 test_cli_output.py TestStatsOutput.test_legend_and_scale`.
 """
 
+import itertools
 import json
 import os
 import re
@@ -124,6 +125,21 @@ class TestStatsOutput(OutputTestCase):
         for line in lines:
             self.assertLessEqual(len(line), 80, line)
             self.assertEqual(line, line.rstrip(), 'no trailing spaces')
+
+    def test_long_lists_wrap(self):
+        # The regions moved and the top drills (names are long now) break
+        # at the terminal's width, the lines after the first indented.
+        self.answer_some(('Done',) * 6)
+        lines = self.ok('stats', env={'COLUMNS': '50'}).splitlines()
+        out = '\n'.join(lines)
+        for start in ('Moved today:', 'Top drills:'):
+            i = next(n for n, line in enumerate(lines) if line.startswith(start))
+            block = [lines[i]] + list(itertools.takewhile(lambda x: x.startswith('  '),
+                                                          lines[i + 1:]))
+            with self.subTest(start=start):
+                self.assertGreater(len(block), 1, out)
+                for line in block:
+                    self.assertLessEqual(len(line), 50, line)
 
     def test_scale_follows_the_best_day(self):
         self.write_config({'goals': {'daily': '1'}})
