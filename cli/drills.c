@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli/drill-lookup.h"
+#include "cli/drill-open.h"
 #include "cli/table.h"
 #include "cli/text.h"
 #include "core/catalog.h"
@@ -311,6 +312,9 @@ mobectl_cmd_drills (MobectlContext *ctx, int argc, char **argv)
     }
   if (ctx->good_for != NULL && *ctx->good_for == '\0')
     return mobectl_usage_error (ctx, _("'%s' needs a value"), "--for");
+  if (ctx->open && argc == 0)
+    /* TRANSLATORS: keep --open and ID */
+    return mobectl_usage_error (ctx, _("--open needs a drill: mobectl drills ID --open"));
   if (ctx->region != NULL)
     g_variant_builder_add (&options, "{sv}", "region", g_variant_new_string (ctx->region));
   if (ctx->setting != NULL)
@@ -331,6 +335,8 @@ mobectl_cmd_drills (MobectlContext *ctx, int argc, char **argv)
 
       if (d == NULL)
         return MOBECTL_EXIT_REFUSED;
+      if (ctx->open)
+        return mobectl_drill_open (d);
       if (ctx->json)
         {
           g_autoptr(GVariant) one = g_variant_ref_sink (g_variant_new_array (NULL, &d, 1));
