@@ -203,10 +203,10 @@ print_json (GVariant *drills)
     {
       g_autoptr(GVariant) d = g_variant_get_child_value (drills, i);
       const char *strings[] = { "id", "name", "summary" };
-      const char *numbers[] = { "reps_small", "reps_focus", "seconds_per_rep" };
+      const char *numbers[] = { "reps_small", "reps_focus", "reps_max", "seconds_per_rep" };
       const char *lists[] = { "steps", "regions", "settings", "good_for" };
-      const char *caution = NULL;
-      const char *picture = NULL;
+      /* Always present, null when none, so scripts need not test for them. */
+      const char *optional[] = { "caution", "easier", "why", "picture" };
 
       json_builder_begin_object (b);
       for (gsize k = 0; k < G_N_ELEMENTS (strings); k++)
@@ -225,17 +225,16 @@ print_json (GVariant *drills)
       json_builder_add_boolean_value (b, flag (d, "per_side"));
       json_builder_set_member_name (b, "each_way");
       json_builder_add_boolean_value (b, flag (d, "each_way"));
-      /* Always present, null when none, so scripts need not test for it. */
-      json_builder_set_member_name (b, "caution");
-      if (g_variant_lookup (d, "caution", "&s", &caution))
-        json_builder_add_string_value (b, caution);
-      else
-        json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "picture");
-      if (g_variant_lookup (d, "picture", "&s", &picture))
-        json_builder_add_string_value (b, picture);
-      else
-        json_builder_add_null_value (b);
+      for (gsize k = 0; k < G_N_ELEMENTS (optional); k++)
+        {
+          const char *value = NULL;
+
+          json_builder_set_member_name (b, optional[k]);
+          if (g_variant_lookup (d, optional[k], "&s", &value))
+            json_builder_add_string_value (b, value);
+          else
+            json_builder_add_null_value (b);
+        }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
