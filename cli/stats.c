@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/table.h"
 #include "cli/text.h"
 
 #define BAR_WIDTH 16
@@ -146,26 +147,45 @@ joined_regions (char **regions)
   return regions[0] != NULL ? g_strjoinv (", ", regions) : g_strdup (_("none yet"));
 }
 
+/* The drills done most on one line, or, where their names make it wider
+ * than the terminal, continued under the first name: a comma never ends a
+ * line with a name cut in two. */
 static void
 print_top (GVariant *stats)
 {
   g_autoptr(GVariant) top = g_variant_lookup_value (stats, "top_drills", G_VARIANT_TYPE ("aa{sv}"));
-  g_autoptr(GString) line = g_string_new (NULL);
+  /* TRANSLATORS: the drills done most, each with its count */
+  g_autofree char *label = g_strdup_printf (_("Top drills: %s"), "");
+  int indent = mobectl_text_width (label), column = indent;
+  int width = mobectl_terminal_width ();
+  g_autofree char *spaces = g_strnfill (indent, ' ');
 
-  for (gsize i = 0; top != NULL && i < g_variant_n_children (top); i++)
+  if (top == NULL || g_variant_n_children (top) == 0)
+    return;
+  g_print ("%s", label);
+  for (gsize i = 0; i < g_variant_n_children (top); i++)
     {
       g_autoptr(GVariant) t = g_variant_get_child_value (top, i);
       const char *name = "?";
+      g_autofree char *entry = NULL;
+      gboolean last = i + 1 == g_variant_n_children (top);
+      int needed;
 
       g_variant_lookup (t, "name", "&s", &name);
-      g_string_append_printf (line, "%s%s (%u)", i ? ", " : "", name, mobectl_stats_uint (t, "done"));
+      entry = g_strdup_printf ("%s (%u)%s", name, mobectl_stats_uint (t, "done"), last ? "" : ",");
+      needed = mobectl_text_width (entry) + (i > 0 ? 1 : 0);
+      if (i > 0 && column + needed > width)
+        {
+          g_print ("\n%s%s", spaces, entry);
+          column = indent + mobectl_text_width (entry);
+        }
+      else
+        {
+          g_print ("%s%s", i > 0 ? " " : "", entry);
+          column += needed;
+        }
     }
-  if (line->len > 0)
-    {
-      /* TRANSLATORS: the drills done most, each with its count */
-      g_print (_("Top drills: %s"), line->str);
-      g_print ("\n");
-    }
+  g_print ("\n");
 }
 
 /* The table's columns: the day, six counts, the minutes moved. */

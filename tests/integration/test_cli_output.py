@@ -125,6 +125,25 @@ class TestStatsOutput(OutputTestCase):
             self.assertLessEqual(len(line), 80, line)
             self.assertEqual(line, line.rstrip(), 'no trailing spaces')
 
+    def test_top_drills_wrap_between_names(self):
+        # Several long names: the line goes on under the first name, each
+        # line within the width unless one name alone is wider.
+        self.answer_some(('Done',) * 6)
+        os.environ['COLUMNS'] = '60'
+        lines = self.ok('stats').splitlines()
+        first = next(i for i, line in enumerate(lines) if line.startswith('Top drills: '))
+        block = [lines[first]]
+        indent = ' ' * len('Top drills: ')
+        for line in lines[first + 1:]:
+            if not line.startswith(indent) or line[len(indent)] == ' ':
+                break
+            block.append(line)
+        for line in block:
+            self.assertTrue(len(line) <= 60 or ', ' not in line[len(indent):], block)
+        top = json.loads(self.ok('stats', '--json'))['top_drills']
+        self.assertEqual(' '.join(line[len(indent):] for line in block),
+                         ', '.join(f"{d['name']} ({d['done']})" for d in top))
+
     def test_scale_follows_the_best_day(self):
         self.write_config({'goals': {'daily': '1'}})
         self.ok('reload')
