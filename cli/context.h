@@ -28,6 +28,7 @@ typedef struct {
   const char      *region;     /* drills */
   const char      *setting;
   const char      *good_for;
+  gboolean         open;
   const char      *days;       /* stats */
   const char      *svg;
   gboolean         week;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli/drill-lookup.h"
+#include "cli/drill-open.h"
 #include "cli/table.h"
 #include "cli/text.h"
 #include "core/catalog.h"
@@ -202,10 +203,10 @@ print_json (GVariant *drills)
     {
       g_autoptr(GVariant) d = g_variant_get_child_value (drills, i);
       const char *strings[] = { "id", "name", "summary" };
-      const char *numbers[] = { "reps_small", "reps_focus", "seconds_per_rep" };
+      const char *numbers[] = { "reps_small", "reps_focus", "reps_max", "seconds_per_rep" };
       const char *lists[] = { "steps", "regions", "settings", "good_for" };
-      const char *caution = NULL;
-      const char *picture = NULL;
+      /* Always present, null when none, so scripts need not test for them. */
+      const char *optional[] = { "caution", "easier", "why", "picture" };
 
       json_builder_begin_object (b);
       for (gsize k = 0; k < G_N_ELEMENTS (strings); k++)
@@ -224,17 +225,16 @@ print_json (GVariant *drills)
       json_builder_add_boolean_value (b, flag (d, "per_side"));
       json_builder_set_member_name (b, "each_way");
       json_builder_add_boolean_value (b, flag (d, "each_way"));
-      /* Always present, null when none, so scripts need not test for it. */
-      json_builder_set_member_name (b, "caution");
-      if (g_variant_lookup (d, "caution", "&s", &caution))
-        json_builder_add_string_value (b, caution);
-      else
-        json_builder_add_null_value (b);
-      json_builder_set_member_name (b, "picture");
-      if (g_variant_lookup (d, "picture", "&s", &picture))
-        json_builder_add_string_value (b, picture);
-      else
-        json_builder_add_null_value (b);
+      for (gsize k = 0; k < G_N_ELEMENTS (optional); k++)
+        {
+          const char *value = NULL;
+
+          json_builder_set_member_name (b, optional[k]);
+          if (g_variant_lookup (d, optional[k], "&s", &value))
+            json_builder_add_string_value (b, value);
+          else
+            json_builder_add_null_value (b);
+        }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -311,6 +311,9 @@ mobectl_cmd_drills (MobectlContext *ctx, int argc, char **argv)
     }
   if (ctx->good_for != NULL && *ctx->good_for == '\0')
     return mobectl_usage_error (ctx, _("'%s' needs a value"), "--for");
+  if (ctx->open && argc == 0)
+    /* TRANSLATORS: keep --open and ID */
+    return mobectl_usage_error (ctx, _("--open needs a drill: mobectl drills ID --open"));
   if (ctx->region != NULL)
     g_variant_builder_add (&options, "{sv}", "region", g_variant_new_string (ctx->region));
   if (ctx->setting != NULL)
@@ -331,6 +334,8 @@ mobectl_cmd_drills (MobectlContext *ctx, int argc, char **argv)
 
       if (d == NULL)
         return MOBECTL_EXIT_REFUSED;
+      if (ctx->open)
+        return mobectl_drill_open (d);
       if (ctx->json)
         {
           g_autoptr(GVariant) one = g_variant_ref_sink (g_variant_new_array (NULL, &d, 1));

@@ -83,7 +83,9 @@ static const MobectlVerb verbs[] = {
        "                    breathing)\n"
        "  --for TAG         only drills good for TAG (neck-pain, typists, ...)\n"
        "  --setting WHERE   only drills you can do WHERE (seated, standing, space,\n"
-       "                    doorway, surface, floor)"), FALSE },
+       "                    doorway, surface, floor)\n"
+       "  --open            with ID: show the drill's picture in the desktop's\n"
+       "                    image viewer"), FALSE },
   { "stats", 0, 0, mobectl_cmd_stats, NULL,
     N_("Today at a glance and the last days: breaks, streak, regions"),
     N_("Options for stats:\n"
@@ -153,6 +155,7 @@ static const VerbOption verb_options[] = {
   VALUE ("--region", "drills", region),
   VALUE ("--for", "drills", good_for),
   VALUE ("--setting", "drills", setting),
+  FLAG ("--open", "drills", open),
   FLAG ("--week", "stats", week),
   FLAG ("--month", "stats", month),
   VALUE ("--days", "stats", days),

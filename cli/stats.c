@@ -147,51 +147,75 @@ joined_regions (char **regions)
   return regions[0] != NULL ? g_strjoinv (", ", regions) : g_strdup (_("none yet"));
 }
 
-/* Prints @text and a newline, broken at spaces to fit the terminal (80
- * columns when it is not one), the lines after the first indented: a list
- * of long drill names or of every region would run off the edge. */
+/* Prints @label then @items and a newline, broken at spaces to fit the
+ * terminal (80 columns when it is not one), the lines after the first
+ * under the first item: every region moved would run off the edge. */
 static void
-print_wrapped (const char *text)
+print_wrapped (const char *label, const char *items)
 {
-  int width = mobectl_terminal_width ();
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
-  g_autoptr(GString) line = g_string_new (NULL);
+  int indent = mobectl_text_width (label), width = mobectl_terminal_width ();
+  int column = indent;
+  g_auto(GStrv) words = g_strsplit (items, " ", -1);
+  g_autofree char *spaces = g_strnfill (indent, ' ');
 
-  for (char **w = words; *w != NULL; w++)
+  g_print ("%s", label);
+  for (guint i = 0; words[i] != NULL; i++)
     {
-      if (line->len > 0
-          && mobectl_text_width (line->str) + 1 + mobectl_text_width (*w) > width)
+      int needed = mobectl_text_width (words[i]) + (i > 0 ? 1 : 0);
+
+      if (i > 0 && column + needed > width)
         {
-          g_print ("%s\n", line->str);
-          g_string_assign (line, "  ");
+          g_print ("\n%s%s", spaces, words[i]);
+          column = indent + mobectl_text_width (words[i]);
         }
-      else if (line->len > 0)
-        g_string_append_c (line, ' ');
-      g_string_append (line, *w);
+      else
+        {
+          g_print ("%s%s", i > 0 ? " " : "", words[i]);
+          column += needed;
+        }
     }
-  g_print ("%s\n", line->str);
+  g_print ("\n");
 }
 
+/* The drills done most on one line, or, where their names make it wider
+ * than the terminal, continued under the first name: a comma never ends a
+ * line with a name cut in two. */
 static void
 print_top (GVariant *stats)
 {
   g_autoptr(GVariant) top = g_variant_lookup_value (stats, "top_drills", G_VARIANT_TYPE ("aa{sv}"));
-  g_autoptr(GString) line = g_string_new (NULL);
+  /* TRANSLATORS: the drills done most, each with its count */
+  g_autofree char *label = g_strdup_printf (_("Top drills: %s"), "");
+  int indent = mobectl_text_width (label), column = indent;
+  int width = mobectl_terminal_width ();
+  g_autofree char *spaces = g_strnfill (indent, ' ');
 
-  for (gsize i = 0; top != NULL && i < g_variant_n_children (top); i++)
+  if (top == NULL || g_variant_n_children (top) == 0)
+    return;
+  g_print ("%s", label);
+  for (gsize i = 0; i < g_variant_n_children (top); i++)
     {
       g_autoptr(GVariant) t = g_variant_get_child_value (top, i);
       const char *name = "?";
+      g_autofree char *entry = NULL;
+      gboolean last = i + 1 == g_variant_n_children (top);
+      int needed;
 
       g_variant_lookup (t, "name", "&s", &name);
-      g_string_append_printf (line, "%s%s (%u)", i ? ", " : "", name, mobectl_stats_uint (t, "done"));
+      entry = g_strdup_printf ("%s (%u)%s", name, mobectl_stats_uint (t, "done"), last ? "" : ",");
+      needed = mobectl_text_width (entry) + (i > 0 ? 1 : 0);
+      if (i > 0 && column + needed > width)
+        {
+          g_print ("\n%s%s", spaces, entry);
+          column = indent + mobectl_text_width (entry);
+        }
+      else
+        {
+          g_print ("%s%s", i > 0 ? " " : "", entry);
+          column += needed;
+        }
     }
-  if (line->len > 0)
-    {
-      /* TRANSLATORS: the drills done most, each with its count */
-      g_autofree char *text = g_strdup_printf (_("Top drills: %s"), line->str);
-      print_wrapped (text);
-    }
+  g_print ("\n");
 }
 
 /* The table's columns: the day, six counts, the minutes moved. */
@@ -371,8 +395,8 @@ print_table (GVariant *stats, GArray *days)
            today->done, goal, today->minutes);
   g_print ("\n");
   /* TRANSLATORS: the body regions moved today, or "none yet" */
-  g_autofree char *moved = g_strdup_printf (_("Moved today: %s"), today_regions);
-  print_wrapped (moved);
+  g_autofree char *moved = g_strdup_printf (_("Moved today: %s"), "");
+  print_wrapped (moved, today_regions);
   g_print ("\n");
   print_rows (days, totals, total_minutes, goal, scale, colour);
   mobectl_stats_print_walks (days, totals);

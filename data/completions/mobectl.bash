@@ -74,7 +74,7 @@ _mobectl()
                 case $verb in
                     status)  words+=" --follow" ;;
                     pause)   words+=" --reason" ;;
-                    drills)  words+=" --region --for --setting" ;;
+                    drills)  words+=" --region --for --setting --open" ;;
                     stats)   words+=" --week --month --days --heatmap --svg" ;;
                     history) words+=" --limit --since --pauses --csv" ;;
                     focus)   words+=" --sets --reps --days --yes --stop --extend --keep-dose" ;;

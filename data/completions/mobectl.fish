@@ -85,6 +85,7 @@ complete -c mobectl -n '__fish_seen_subcommand_from drills' -l setting -x -d 'On
     -a 'seated standing space doorway surface floor'
 complete -c mobectl -n '__fish_seen_subcommand_from drills' -l for -x -d 'Only drills good for TAG' \
     -a '(__mobectl_drills_column tags)'
+complete -c mobectl -n '__fish_seen_subcommand_from drills' -l open -d "Show the drill's picture in the image viewer"
 complete -c mobectl -n '__mobectl_first_arg_of drills' -a '(__mobectl_drills_column id)' -d Drill
 
 complete -c mobectl -n '__fish_seen_subcommand_from status' -l follow -d 'A line each time the status changes'

@@ -133,7 +133,7 @@ static_checks() {
     expect "settings after --setting=s" "seated standing space surface" mobectl drills --setting = s
     expect "global options" "--json --help --version" mobectl --
     expect "global options after snooze" "--json --help --version" mobectl snooze --
-    expect "drills options" "$global_options --region --for --setting" mobectl drills --
+    expect "drills options" "$global_options --region --for --setting --open" mobectl drills --
     local verb
     for verb in $commands; do
         expect "options of $verb" "$global_options $(verb_options "$verb")" mobectl "$verb" --

@@ -20,8 +20,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mobedtest import DRILL_LINE, MOBED_BIN, MobedTestCase, main, setup  # noqa: E402
 
 FIELDS = {'id', 'name', 'summary', 'steps', 'regions', 'settings', 'good_for',
-          'reps_small', 'reps_focus', 'per_side', 'each_way', 'seconds_per_rep', 'caution',
-          'picture'}
+          'reps_small', 'reps_focus', 'reps_max', 'per_side', 'each_way', 'seconds_per_rep',
+          'caution', 'easier', 'why', 'picture'}
 
 MY_DRILL = '''
 [neck-circles]
@@ -195,6 +195,26 @@ class TestCatalog(MobedTestCase):
         self.assertNotIn('broken-one', drills)
         log = self.logs[-1][1].read_text()
         self.assertRegex(log, r"drill 'broken-one', key 'regions': 'elbows' is not a known name")
+
+    def test_json_carries_the_optional_fields(self):
+        # Every shipped drill says why and how to go easier; reps_max is the
+        # catalog's, or the usual top of 75 a set when it names none.
+        drills = {d['id']: d for d in self.drills_json()}
+        neck = drills['neck-circles']
+        self.assertTrue(neck['why'].startswith('A stiff neck nearly always'), neck['why'])
+        self.assertTrue(neck['easier'].startswith('Swing the head in half circles'),
+                        neck['easier'])
+        self.assertEqual(neck['reps_max'], 50)
+        self.assertTrue(all(d['why'] and d['easier'] for d in drills.values()))
+        # A drill without them has them as null, not left out.
+        self.stop_daemon()
+        self.user_catalog(MY_DRILL)
+        self.daemon = self.start_daemon()
+        mine = {d['id']: d for d in self.drills_json()}['desk-pushups']
+        for key in ('caution', 'easier', 'why', 'picture'):
+            self.assertIn(key, mine)
+            self.assertIsNone(mine[key], key)
+        self.assertEqual(mine['reps_max'], 75)
 
     def test_reload_takes_new_drills(self):
         self.user_catalog(MY_DRILL)

@@ -127,12 +127,12 @@ class TestStatsOutput(OutputTestCase):
             self.assertEqual(line, line.rstrip(), 'no trailing spaces')
 
     def test_long_lists_wrap(self):
-        # The regions moved and the top drills (names are long now) break
-        # at the terminal's width, the lines after the first indented.
+        # The regions moved break at the terminal's width, the lines after
+        # the first indented.
         self.answer_some(('Done',) * 6)
         lines = self.ok('stats', env={'COLUMNS': '50'}).splitlines()
         out = '\n'.join(lines)
-        for start in ('Moved today:', 'Top drills:'):
+        for start in ('Moved today:',):
             i = next(n for n, line in enumerate(lines) if line.startswith(start))
             block = [lines[i]] + list(itertools.takewhile(lambda x: x.startswith('  '),
                                                           lines[i + 1:]))
@@ -140,6 +140,25 @@ class TestStatsOutput(OutputTestCase):
                 self.assertGreater(len(block), 1, out)
                 for line in block:
                     self.assertLessEqual(len(line), 50, line)
+
+    def test_top_drills_wrap_between_names(self):
+        # Several long names: the line goes on under the first name, each
+        # line within the width unless one name alone is wider.
+        self.answer_some(('Done',) * 6)
+        os.environ['COLUMNS'] = '60'
+        lines = self.ok('stats').splitlines()
+        first = next(i for i, line in enumerate(lines) if line.startswith('Top drills: '))
+        block = [lines[first]]
+        indent = ' ' * len('Top drills: ')
+        for line in lines[first + 1:]:
+            if not line.startswith(indent) or line[len(indent)] == ' ':
+                break
+            block.append(line)
+        for line in block:
+            self.assertTrue(len(line) <= 60 or ', ' not in line[len(indent):], block)
+        top = json.loads(self.ok('stats', '--json'))['top_drills']
+        self.assertEqual(' '.join(line[len(indent):] for line in block),
+                         ', '.join(f"{d['name']} ({d['done']})" for d in top))
 
     def test_scale_follows_the_best_day(self):
         self.write_config({'goals': {'daily': '1'}})

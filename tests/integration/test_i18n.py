@@ -15,6 +15,7 @@ Run all with `python3 test_i18n.py`, one with
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +31,17 @@ LOCALE_DIR = os.environ.get('MOBED_LOCALEDIR') or str(
 GERMAN = {'LANGUAGE': 'de', 'LANG': 'de_DE.UTF-8', 'LC_ALL': 'de_DE.UTF-8',
           'MOBED_LOCALEDIR': LOCALE_DIR}
 GERMAN_REPS = r'· \d+(-mal| pro Seite| in jede Richtung)'
+
+
+def german_names():
+    """Each shipped drill's German name, by id, from drills.ini."""
+    names, drill = {}, None
+    for line in (SOURCE / 'data' / 'drills.ini').read_text().splitlines():
+        if line.startswith('['):
+            drill = line.strip('[]')
+        elif line.startswith('name[de]='):
+            names[drill] = line.split('=', 1)[1]
+    return names
 
 
 def have_german_locale():
@@ -141,6 +153,25 @@ class TestGerman(MobedTestCase):
         wrists = self.run_ok('drills', 'wrist-circles')
         self.assertIn('\nWozu: Anders als eine Dehnung', wrists)
         self.assertIn('\nAn schlechten Tagen: Kleinere, langsamere Kreise', wrists)
+
+    def test_drills_in_german(self):
+        # The catalog's own German: name, summary and steps.
+        out = self.run_ok('drills', 'neck-circles')
+        self.assertTrue(out.startswith('Kopfkreisen (neck-circles)\n'
+                                       'Den Kopf langsam in großen, lockeren Kreisen rollen.\n'),
+                        out)
+        self.assertIn('\n  1. Aufrecht sitzen oder stehen, die Schultern locker\n'
+                      '  2. Den Kopf langsam herumrollen,', out)
+        # A name with its anatomical term, found by its German name too.
+        out = self.run_ok('drills', 'ausfallschritt für die hüftbeuger')
+        self.assertTrue(out.startswith('Ausfallschritt für die Hüftbeuger (Iliopsoas) '
+                                       '(iliopsoas)\n'), out)
+        # The break names its drills in German, each on its own line.
+        self.call('TakeBreak')
+        n = self.wait_notify()
+        names = german_names()
+        for drill in self.get_prop('CurrentBreak')['drills']:
+            self.assertRegex(n['body'], r'(?m)^' + re.escape(names[drill['id']]) + ' · ')
 
     def test_pauses_in_the_history(self):
         self.run_ok('meeting')

@@ -184,5 +184,62 @@ class TestPictures(MobedTestCase):
         self.assertNotIn('mobectl drills', n['body'])
 
 
+class TestOpenPicture(MobedTestCase):
+    """`mobectl drills ID --open`: the picture goes to the viewer the
+    desktop chose for image/svg+xml (here a script that writes down what
+    it was given), found by GIO through this test's XDG directories."""
+    config = {'schedule': {'interval': '1h'}}
+
+    def fake_viewer(self):
+        """Makes a script the default for SVG; returns the file it writes."""
+        got = self.tmp / 'viewer-got'
+        script = self.tmp / 'viewer.sh'
+        script.write_text(f'#!/bin/sh\nprintf %s "$1" > {got}.part && mv {got}.part {got}\n')
+        script.chmod(0o755)
+        apps = Path(os.environ['XDG_DATA_HOME']) / 'applications'
+        apps.mkdir(parents=True)
+        (apps / 'mobed-test-viewer.desktop').write_text(
+            '[Desktop Entry]\nType=Application\nName=Test viewer\n'
+            f'Exec={script} %u\nMimeType=image/svg+xml;\n')
+        (Path(os.environ['XDG_CONFIG_HOME']) / 'mimeapps.list').write_text(
+            '[Default Applications]\nimage/svg+xml=mobed-test-viewer.desktop\n')
+        return got
+
+    def test_open_hands_the_picture_to_the_viewer(self):
+        got = self.fake_viewer()
+        picture = Path(os.environ['MOBED_DATA_DIR']) / 'drills' / 'neck-circles.svg'
+        rc, out, err = self.mobectl('drills', 'neck circles', '--open')
+        self.assertEqual((rc, out, err), (0, '', ''))
+        # GIO passes a local file's path even for %u.
+        self.assert_eventually(got.exists, message='the viewer was not started')
+        self.assertEqual(got.read_text(), str(picture))
+
+    def test_no_viewer(self):
+        # No mimeapps.list and no system applications: nothing opens SVG.
+        self.set_env('XDG_DATA_DIRS', str(self.tmp / 'no-apps'))
+        rc, out, err = self.mobectl('drills', 'neck-circles', '--open')
+        self.assertEqual((rc, out), (1, ''))
+        picture = Path(os.environ['MOBED_DATA_DIR']) / 'drills' / 'neck-circles.svg'
+        self.assertTrue(err.startswith(f"mobectl: cannot open '{picture}': "), err)
+        self.assertGreater(len(err.split("': ", 1)[1].strip()), 0, 'no reason from GIO')
+
+    @setup(daemon=False)
+    def test_no_picture(self):
+        data = self.tmp / 'one-drill'
+        data.mkdir()
+        (data / 'drills.ini').write_text(ONE_DRILL)
+        os.environ['MOBED_DATA_DIR'] = str(data)
+        self.daemon = self.start_daemon()
+        got = self.fake_viewer()
+        rc, out, err = self.mobectl('drills', 'only-one', '--open')
+        self.assertEqual((rc, out, err), (1, '', "mobectl: the drill 'only-one' has no picture\n"))
+        self.assertFalse(got.exists())
+
+    def test_open_needs_a_drill(self):
+        rc, out, err = self.mobectl('drills', '--open')
+        self.assertEqual((rc, out), (2, ''))
+        self.assertIn('--open needs a drill', err)
+
+
 if __name__ == '__main__':
     main()

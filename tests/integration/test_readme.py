@@ -12,6 +12,7 @@ Run with `python3 test_readme.py`.
 """
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -35,7 +36,8 @@ def commands(kind):
     for e in examples.all_examples(ROOT):
         if e.kind != kind:
             continue
-        words = [PLACEHOLDERS.get(w, w) for w in e.text.split()]
+        # Split as the shell would: an example may quote a value.
+        words = [PLACEHOLDERS.get(w, w) for w in shlex.split(e.text)]
         if '--svg' in words:
             words[words.index('--svg') + 1:] = ['/dev/null']
         if (words, e.where) not in out and words not in [w for w, _ in out]:
