@@ -62,22 +62,29 @@ class Buttons(KwinTestCase):
     def assert_picture(self, popup, buttons):
         """The drill's picture (the image-path hint) is drawn at the
         popup's right, between its title and its buttons, where plasmashell
-        puts a notification's image: many colours there."""
+        puts a notification's image: the picture's tile with its figure."""
         rows, _ = self.screenshot()
         right = popup['x'] + popup['width']
         area = {(x, y): rows[y][x * 3:x * 3 + 3]
                 for y in range(popup['y'] + 30, buttons[0][1] - 15)
                 for x in range(right - 60, right - 4)}
-        # Breeze's popup is light grey, in shades: what is dark or coloured
-        # there is drawn on it.
-        drawn = [xy for xy, px in area.items() if max(px) < 180 or max(px) - min(px) > 30]
-        self.assertGreater(len(drawn), 500, f'no picture at the right of {popup}')
-        self.assertGreater(len({area[xy] for xy in drawn}), 8, f'a flat picture at {popup}')
-        # One compact square, not lines of text running to the edge.
-        width = max(x for x, _ in drawn) - min(x for x, _ in drawn)
-        height = max(y for _, y in drawn) - min(y for _, y in drawn)
+        # The pictures' tile (data/drills/figure.py's PAPER) and, on it, the
+        # figure in ink: the tile is a compact square of about 48 px.
+        paper, ink = (0xf7, 0xf1, 0xe6), (0x1d, 0x6b, 0x62)
+
+        def near(px, colour, tolerance):
+            return max(abs(a - b) for a, b in zip(px, colour)) <= tolerance
+
+        tile = [xy for xy, px in area.items() if near(px, paper, 6)]
+        self.assertGreater(len(tile), 500, f'no picture at the right of {popup}')
+        width = max(x for x, _ in tile) - min(x for x, _ in tile)
+        height = max(y for _, y in tile) - min(y for _, y in tile)
         self.assertTrue(36 <= width <= 56 and 36 <= height <= 64,
-                        f'what is drawn at the right of {popup} is {width}x{height}')
+                        f'the picture at the right of {popup} is {width}x{height}')
+        x0, y0 = min(x for x, _ in tile), min(y for _, y in tile)
+        figure = [xy for xy, px in area.items() if near(px, ink, 40)
+                  and x0 <= xy[0] <= x0 + width and y0 <= xy[1] <= y0 + height]
+        self.assertGreater(len(figure), 20, f'no figure on the picture at {popup}')
 
     def test_done(self):
         """Done: the break ends as done and the popup goes."""
