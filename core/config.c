@@ -21,6 +21,7 @@ typedef enum {
   KEY_DURATION, KEY_BOOLEAN, KEY_COUNT, KEY_SETTINGS, KEY_WORDS, KEY_DAYS, KEY_HOURS,
   KEY_CHOICE,               /* one word of .choices, stored as its index */
   KEY_DURATION_OFF,         /* a duration, or 0 / off for none */
+  N_KEY_TYPES
 } KeyType;
 
 typedef struct {
@@ -603,8 +604,11 @@ mobed_config_key_kind (guint index)
   static const char *const kinds[] = {
     [KEY_DURATION] = "duration", [KEY_BOOLEAN] = "boolean", [KEY_COUNT] = "count",
     [KEY_SETTINGS] = "settings", [KEY_WORDS] = "list", [KEY_DAYS] = "days",
-    [KEY_HOURS] = "hours", [KEY_CHOICE] = "choice",
+    [KEY_HOURS] = "hours", [KEY_CHOICE] = "choice", [KEY_DURATION_OFF] = "duration-or-off",
   };
+
+  /* A new type needs its word here too (UBSan found one missing). */
+  G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == N_KEY_TYPES);
 
   g_return_val_if_fail (index < G_N_ELEMENTS (keys), NULL);
   return kinds[keys[index].type];

@@ -35,6 +35,7 @@ test_every_key_found (void)
 
       g_assert_cmpint (mobed_config_find_key (group, key), ==, (int) i);
       g_assert_nonnull (mobed_config_key_kind (i));
+      g_assert_cmpstr (mobed_config_key_kind (i), !=, "");
     }
   g_assert_cmpint (mobed_config_find_key ("schedule", "nope"), ==, -1);
   g_assert_cmpint (mobed_config_find_key ("nope", "interval"), ==, -1);
@@ -77,6 +78,8 @@ test_values_written_as_the_file_spells_them (void)
     { "presence", "idle-source", "logind", "logind" },
     { "notify", "sound", "false", "false" },
     { "goals", "daily", "12", "12" },
+    { "schedule", "walk-every", "off", "off" },
+    { "schedule", "walk-every", "90m", "1h30m" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
