@@ -95,6 +95,12 @@ struct _MobedNotifier {
   gboolean               dead;        /* freed; ops still out hold it */
   gboolean               close_is_click; /* current's server: see body_click_closes */
   gboolean               seen_server;
+  /* The name watcher has answered once: before that seen_server FALSE
+   * means "not known yet", not "none". */
+  gboolean               server_known;
+  /* What could not be shown for want of a server, for a notifier whose
+   * owner does not show again by itself (no server_appeared callback). */
+  Content               *pending;
   gboolean               failing;     /* the last show failed; logged once */
   gboolean               told_headless; /* no server, no display: logged once */
   guint                  retry_id;    /* asks to show again, see retry_later() */
@@ -190,6 +196,9 @@ notifier_release (MobedNotifier *self)
   g_rc_box_release (self);
 }
 
+static void show_content (MobedNotifier *self, Content *content);
+static void keep_pending (MobedNotifier *self, Content *content);
+
 static gboolean
 on_retry (gpointer user_data)
 {
@@ -198,6 +207,8 @@ on_retry (gpointer user_data)
   self->retry_id = 0;
   if (self->current == NULL && self->callbacks.server_appeared != NULL)
     self->callbacks.server_appeared (self->user_data);
+  else if (self->current == NULL && self->pending != NULL)
+    show_content (self, g_steal_pointer (&self->pending));
   return G_SOURCE_REMOVE;
 }
 
@@ -230,7 +241,7 @@ op_done (gpointer data)
 
           g_signal_handlers_disconnect_by_func (n, on_closed, self);
           g_object_unref (n);
-          g_clear_pointer (&self->shown, content_free);
+          keep_pending (self, g_steal_pointer (&self->shown));
           if (!self->failing)
             g_message ("Could not show the notification (%s); breaks go to the log "
                        "until a notification server appears", op->error);
@@ -394,7 +405,6 @@ close_quietly (MobedNotifier *self, NotifyNotification *n)
     push (self, n, TRUE, NULL);
 }
 
-static void show_content (MobedNotifier *self, Content *content);
 
 /* What a click on the body of @shown brings up: the drills' steps in
  * place of the break (same buttons, same picture), or the same again. */
@@ -470,6 +480,7 @@ on_name_appeared (GDBusConnection *connection, const char *name,
 
   g_debug ("Notification server %s appeared", owner);
   self->seen_server = TRUE;
+  self->server_known = TRUE;
   self->failing = FALSE;
   self->told_headless = FALSE;
   self->retries = 0;
@@ -478,6 +489,9 @@ on_name_appeared (GDBusConnection *connection, const char *name,
    * very server; only a break with nothing on screen needs showing. */
   if (self->current == NULL && self->callbacks.server_appeared != NULL)
     self->callbacks.server_appeared (self->user_data);
+  else if (self->current == NULL && self->pending != NULL)
+    show_content (self, g_steal_pointer (&self->pending));
+  g_clear_pointer (&self->pending, content_free);
 }
 
 static void
@@ -492,6 +506,7 @@ on_name_vanished (GDBusConnection *connection, const char *name, gpointer user_d
   if (self->seen_server)
     g_message ("The notification server left the bus; breaks go to the log until one returns");
   self->seen_server = FALSE;
+  self->server_known = TRUE;
   self->close_is_click = FALSE;
   g_clear_handle_id (&self->retry_id, g_source_remove);
 }
@@ -521,10 +536,23 @@ mobed_notifier_free (MobedNotifier *self)
   n = detach (self);
   g_clear_object (&n);
   g_clear_pointer (&self->shown, content_free);
+  g_clear_pointer (&self->pending, content_free);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->watch_id, g_bus_unwatch_name);
   self->dead = TRUE;
   notifier_release (self);
+}
+
+/* @content waits for a server to appear, in place of what waited before:
+ * only for a notifier whose owner would not show it again itself. */
+static void
+keep_pending (MobedNotifier *self, Content *content)
+{
+  g_clear_pointer (&self->pending, content_free);
+  if (self->callbacks.server_appeared == NULL)
+    self->pending = content;
+  else
+    content_free (content);
 }
 
 /* Puts @content up as a fresh notification, taking down the one before. */
@@ -538,18 +566,21 @@ show_content (MobedNotifier *self, Content *content)
   if (self->failing && !self->seen_server)
     {
       g_debug ("No notification server yet; the break is in the log only");
-      content_free (content);
+      keep_pending (self, content);
       return;
     }
-  if (!self->seen_server && !mobed_display_present ())
+  /* Only once the watcher has said there is none: a notification asked for
+   * in the moment after start-up, before it answers, is shown. */
+  if (self->server_known && !self->seen_server && !mobed_display_present ())
     {
       if (!self->told_headless)
         g_message ("No notification server and no display (DISPLAY, WAYLAND_DISPLAY): "
                    "breaks go to the log, and none is started for them");
       self->told_headless = TRUE;
-      content_free (content);
+      keep_pending (self, content);
       return;
     }
+  g_clear_pointer (&self->pending, content_free);
   close_quietly (self, detach (self));
   g_clear_pointer (&self->shown, content_free);
 

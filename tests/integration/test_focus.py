@@ -18,12 +18,13 @@ import json
 import os
 import sys
 import time
+from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gi.repository import GLib  # noqa: E402
 
-from mobedtest import DBusCallError, MobedTestCase, main  # noqa: E402
+from mobedtest import DBusCallError, MobedTestCase, main, setup  # noqa: E402
 
 INVALID = 'org.freedesktop.DBus.Error.InvalidArgs'
 
@@ -55,6 +56,22 @@ class TestFocus(MobedTestCase):
 
     def focus_notes(self):
         return [c for c in self.notify_calls() if 'set 1 of' in c['summary']]
+
+    @setup(caps=None)
+    def test_set_waits_for_a_notification_server(self):
+        # No server and no display: the set is in the log only. Once a
+        # server comes (the session's starts late), the set is shown; it
+        # used to be dropped for good, and a set asked for in the moment
+        # after start-up, before mobed had heard of the server, too.
+        self.start_plan(['neck-circles'], sets=1, days=1)
+        self.assert_eventually(lambda: 'Focus set 1 of 1 due' in self.daemon_log(), 10)
+        self.start_notification_server()
+        note = self.assert_eventually(lambda: self.focus_notes() and self.focus_notes()[-1], 10,
+                                      'the set was not shown when a server came')
+        self.assertEqual(note['summary'], 'Neck circles · 40 each way · set 1 of 1 today')
+
+    def daemon_log(self):
+        return Path(next(p for t, p in self.logs if t.startswith('mobed'))).read_text()
 
     def test_set_done_and_checkin(self):
         plan = self.start_plan(['neck-circles'], sets=1, days=1)
