@@ -500,9 +500,11 @@ on_name_vanished (GDBusConnection *connection, const char *name, gpointer user_d
   MobedNotifier *self = user_data;
   NotifyNotification *n = detach (self);
 
-  /* Its notification went with it; there is nothing left to close. */
+  /* Its notification went with it; there is nothing left to close. What
+   * it showed (or was about to: the first answer can come after a show was
+   * asked for) waits for the next server. */
   g_clear_object (&n);
-  g_clear_pointer (&self->shown, content_free);
+  keep_pending (self, g_steal_pointer (&self->shown));
   if (self->seen_server)
     g_message ("The notification server left the bus; breaks go to the log until one returns");
   self->seen_server = FALSE;
@@ -548,6 +550,8 @@ mobed_notifier_free (MobedNotifier *self)
 static void
 keep_pending (MobedNotifier *self, Content *content)
 {
+  if (content == NULL)
+    return;
   g_clear_pointer (&self->pending, content_free);
   if (self->callbacks.server_appeared == NULL)
     self->pending = content;
