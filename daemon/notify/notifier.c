@@ -499,6 +499,7 @@ on_name_vanished (GDBusConnection *connection, const char *name, gpointer user_d
 {
   MobedNotifier *self = user_data;
   NotifyNotification *n = detach (self);
+  gboolean first = !self->server_known;
 
   /* Its notification went with it; there is nothing left to close. What
    * it showed (or was about to: the first answer can come after a show was
@@ -511,6 +512,10 @@ on_name_vanished (GDBusConnection *connection, const char *name, gpointer user_d
   self->server_known = TRUE;
   self->close_is_click = FALSE;
   g_clear_handle_id (&self->retry_id, g_source_remove);
+  /* The first answer: what waited for it is shown now, or, with no
+   * display either, goes to the log. */
+  if (first && self->pending != NULL)
+    show_content (self, g_steal_pointer (&self->pending));
 }
 
 MobedNotifier *
@@ -573,9 +578,17 @@ show_content (MobedNotifier *self, Content *content)
       keep_pending (self, content);
       return;
     }
-  /* Only once the watcher has said there is none: a notification asked for
-   * in the moment after start-up, before it answers, is shown. */
-  if (self->server_known && !self->seen_server && !mobed_display_present ())
+  /* Whether there is a server is not known until the name watcher first
+   * answers (a moment after start-up): what is asked for before waits for
+   * that answer. Asking libnotify then, with no server yet, left its proxy
+   * broken for the server that came next (a GObject critical under ASan). */
+  if (!self->server_known)
+    {
+      g_clear_pointer (&self->pending, content_free);
+      self->pending = content;
+      return;
+    }
+  if (!self->seen_server && !mobed_display_present ())
     {
       if (!self->told_headless)
         g_message ("No notification server and no display (DISPLAY, WAYLAND_DISPLAY): "
