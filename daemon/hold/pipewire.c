@@ -41,97 +41,9 @@
 #include <glib-unix.h>
 
 #ifdef MOBED_HAVE_PIPEWIRE
-#include <dlfcn.h>
 #include <errno.h>
-#include <pipewire/impl.h>
-#include <pipewire/pipewire.h>
 
-/* libpipewire is opened while mobed is connected and closed after: linked,
- * its relocated tables alone (.data.rel.ro, 167 kB in 0.3.65) would be
- * private memory in every mobed, with PipeWire or without, with the keys
- * on or off. These are the library's functions this file calls; the rest
- * of the API it uses is inline, through the objects' method tables. */
-#define PW_FUNCS(X) \
-  X (pw_init) X (pw_deinit) X (pw_loop_new) X (pw_loop_destroy) X (pw_context_new) \
-  X (pw_context_destroy) X (pw_context_load_module) X (pw_context_connect) \
-  X (pw_core_disconnect) X (pw_properties_new) X (pw_proxy_add_object_listener) \
-  X (pw_proxy_destroy)
-
-#define PW_LIBRARY "libpipewire-0.3.so.0"
-
-/* The library as packaging tools can see it without a link to it: an ELF
- * .note.dlopen (owner "FDO", type 0x407c0c0a, a JSON list), the format
- * systemd documents as "dlopen() metadata for ELF files". */
-#define DLOPEN_JSON \
-  "[{\"feature\":\"pipewire\",\"description\":\"Calls and screen sharing hold breaks\"," \
-  "\"priority\":\"recommended\",\"soname\":[\"" PW_LIBRARY "\"]}]"
-
-__attribute__ ((used, section (".note.dlopen"), aligned (4)))
-static const struct {
-  guint32 name_size;
-  guint32 desc_size;
-  guint32 type;
-  char    name[4];
-  char    desc[(sizeof (DLOPEN_JSON) + 3) & ~3];
-} dlopen_note = { 4, sizeof (DLOPEN_JSON), 0x407c0c0a, "FDO", DLOPEN_JSON };
-
-static struct {
-  void *handle;
-#define PW_MEMBER(f) __typeof__ (f) *f;
-  PW_FUNCS (PW_MEMBER)
-#undef PW_MEMBER
-} lib;
-
-
-static void
-lib_close (void)
-{
-  if (lib.handle == NULL)
-    return;
-  lib.pw_deinit ();
-  dlclose (lib.handle);
-  memset (&lib, 0, sizeof lib);
-}
-
-static gboolean
-lib_open (void)
-{
-  if (lib.handle != NULL)
-    return TRUE;
-  lib.handle = dlopen (PW_LIBRARY, RTLD_NOW | RTLD_LOCAL);
-  if (lib.handle == NULL)
-    {
-      g_message ("PipeWire: cannot load %s (%s); calls and screen sharing are not seen",
-                 PW_LIBRARY, dlerror ());
-      return FALSE;
-    }
-#define PW_LOOKUP(f) \
-  if ((*(void **) &lib.f = dlsym (lib.handle, #f)) == NULL) \
-    { \
-      g_message ("PipeWire: %s has no %s", PW_LIBRARY, #f); \
-      dlclose (lib.handle); \
-      memset (&lib, 0, sizeof lib); \
-      return FALSE; \
-    }
-  PW_FUNCS (PW_LOOKUP)
-#undef PW_LOOKUP
-  lib.pw_init (NULL, NULL);
-  return TRUE;
-}
-
-/* From here on the calls below go to the opened library. */
-#define pw_init lib.pw_init
-#define pw_deinit lib.pw_deinit
-#define pw_loop_new lib.pw_loop_new
-#define pw_loop_destroy lib.pw_loop_destroy
-#define pw_context_new lib.pw_context_new
-#define pw_context_destroy lib.pw_context_destroy
-#define pw_context_load_module lib.pw_context_load_module
-#define pw_context_connect lib.pw_context_connect
-#define pw_core_disconnect lib.pw_core_disconnect
-#define pw_properties_new lib.pw_properties_new
-#define pw_proxy_add_object_listener lib.pw_proxy_add_object_listener
-#define pw_proxy_destroy lib.pw_proxy_destroy
+#include "daemon/hold/pipewire-lib.h"
 
 /* The longest mobed waits for PipeWire's answer when it looks. */
 #define ANSWER_MS 1000
@@ -344,18 +256,18 @@ drop_context (MobedPipewire *self)
     pw_loop_destroy (self->loop);
   self->context = NULL;
   self->loop = NULL;
-  lib_close ();
+  mobed_pw_lib_close ();
 }
 
 static gboolean
 make_context (MobedPipewire *self)
 {
-  if (!lib_open ())
+  if (!mobed_pw_lib_open ())
     return FALSE;
   self->loop = pw_loop_new (NULL);
   if (self->loop == NULL)
     {
-      lib_close ();
+      mobed_pw_lib_close ();
       return FALSE;
     }
   /* No client.conf: its modules (client-node, adapter, metadata, the
