@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * history-test-util.h — helpers for test-history.c: rows with known
- * contents, a field-by-field row comparison, direct SQLite access to check
- * what is really on disk, the temp-dir fixture, and a place that cannot be
- * written to.
+ * history-test-util.h — helpers for the test-history*.c programs: rows
+ * with known contents, a field-by-field row comparison, direct SQLite
+ * access to check what is really on disk, the temp-dir fixture, a place
+ * that cannot be written to, and pauses read back as text.
  */
 #pragma once
 
@@ -16,9 +16,14 @@
 #include "core/catalog.h"
 #include "store/history.h"
 
+/* 2026-03-29 01:02:03 UTC, the time damaged files are moved aside at. */
+#define NOW_US G_GINT64_CONSTANT (1774746123000000)
+#define STAMP "20260329T010203Z"
+#define MINUTE_US (G_GINT64_CONSTANT (60) * G_USEC_PER_SEC)
+
 /* A break due at @due_us with @n_drills (0–2) drills; reps count as done
  * only when @outcome is done, as the daemon fills them in. */
-static MobedHistoryRow
+static inline MobedHistoryRow
 test_row (gint64 due_us, MobedOutcome outcome, guint n_drills)
 {
   MobedHistoryRow row = {
@@ -49,7 +54,7 @@ test_row (gint64 due_us, MobedOutcome outcome, guint n_drills)
 }
 
 /* Field by field: the struct has padding and unused drill slots. */
-static void
+static inline void
 assert_row_equal (const MobedHistoryRow *a, const MobedHistoryRow *b)
 {
   g_assert_cmpint (a->id, ==, b->id);
@@ -77,7 +82,7 @@ assert_row_equal (const MobedHistoryRow *a, const MobedHistoryRow *b)
 }
 
 /* Deletes @path and everything under it, whatever the modes. */
-static void
+static inline void
 remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = NULL;
@@ -99,7 +104,7 @@ remove_tree (const char *path)
 }
 
 /* How many "<@path>.corrupt-*" files sit beside @path (not -wal/-shm). */
-static guint
+static inline guint
 count_files (const char *path)
 {
   g_autofree char *parent = g_path_get_dirname (path);
@@ -118,7 +123,7 @@ count_files (const char *path)
 
 /* Direct SQLite access, to check what is really on disk. */
 
-static sqlite3 *
+static inline sqlite3 *
 db_open (const char *path)
 {
   sqlite3 *db = NULL;
@@ -128,7 +133,7 @@ db_open (const char *path)
   return db;
 }
 
-static void
+static inline void
 db_exec (sqlite3 *db, const char *sql)
 {
   char *msg = NULL;
@@ -138,7 +143,7 @@ db_exec (sqlite3 *db, const char *sql)
 }
 
 /* The first column of the first row as text ("" for NULL), or NULL. */
-static char *
+static inline char *
 db_text (const char *path, const char *sql)
 {
   sqlite3 *db = db_open (path);
@@ -153,7 +158,7 @@ db_text (const char *path, const char *sql)
   return ret;
 }
 
-static gint64
+static inline gint64
 db_int (const char *path, const char *sql)
 {
   g_autofree char *text = db_text (path, sql);
@@ -162,7 +167,7 @@ db_int (const char *path, const char *sql)
   return g_ascii_strtoll (text, NULL, 10);
 }
 
-static void
+static inline void
 assert_mode (const char *path, guint mode)
 {
   GStatBuf st;
@@ -178,7 +183,7 @@ typedef struct {
   char *path;       /* dir/state/mobed/history.db */
 } Fixture;
 
-static void
+static inline void
 setup (Fixture *f, gconstpointer data)
 {
   f->dir = g_dir_make_tmp ("mobed-history-XXXXXX", NULL);
@@ -187,7 +192,7 @@ setup (Fixture *f, gconstpointer data)
   f->path = g_build_filename (f->state, "mobed", "history.db", NULL);
 }
 
-static void
+static inline void
 teardown (Fixture *f, gconstpointer data)
 {
   remove_tree (f->dir);
@@ -196,7 +201,7 @@ teardown (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-static void
+static inline void
 make_parent (Fixture *f)
 {
   g_autofree char *parent = g_path_get_dirname (f->path);
@@ -204,7 +209,7 @@ make_parent (Fixture *f)
   g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
 }
 
-static void
+static inline void
 assert_fresh_schema (const char *path)
 {
   g_autofree char *mode = db_text (path, "PRAGMA journal_mode");
@@ -213,7 +218,7 @@ assert_fresh_schema (const char *path)
   g_assert_cmpint (db_int (path, "PRAGMA user_version"), ==, MOBED_HISTORY_SCHEMA);
 }
 
-static GArray *
+static inline GArray *
 query_all (MobedHistory *h)
 {
   g_autoptr(GError) error = NULL;
@@ -226,7 +231,7 @@ query_all (MobedHistory *h)
 
 /* Makes the place of @f->path impossible to create: a 0500 parent where
  * that stops writes, and where it does not (root), a regular file there. */
-static gboolean
+static inline gboolean
 block_place (Fixture *f)
 {
   g_autofree char *probe = g_build_filename (f->state, "probe", NULL);
@@ -243,7 +248,7 @@ block_place (Fixture *f)
   return modes_work;
 }
 
-static void
+static inline void
 unblock_place (Fixture *f, gboolean modes_work)
 {
   if (modes_work)
@@ -254,3 +259,36 @@ unblock_place (Fixture *f, gboolean modes_work)
       g_assert_cmpint (g_mkdir (f->state, 0700), ==, 0);
     }
 }
+
+/* The pauses as mobed_history_pauses() reads them, newest first:
+ * "start-end:reason@offset", start and end in minutes from NOW_US, end
+ * "open" while it runs. */
+static inline char *
+pauses_text (MobedHistory *h, gint64 since_us, guint limit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pauses = mobed_history_pauses (h, since_us, limit, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pauses);
+  for (guint i = 0; pauses != NULL && i < pauses->len; i++)
+    {
+      const MobedHistoryPause *p = &g_array_index (pauses, MobedHistoryPause, i);
+
+      g_string_append_printf (out, "%s%" G_GINT64_FORMAT "-", i ? " " : "",
+                              (p->start_us - NOW_US) / MINUTE_US);
+      if (p->end_us == 0)
+        g_string_append (out, "open");
+      else
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, (p->end_us - NOW_US) / MINUTE_US);
+      g_string_append_printf (out, ":%s@%d", p->reason, p->utc_offset_s);
+    }
+  return g_string_free (out, FALSE);
+}
+
+#define ASSERT_PAUSES(h, since, limit, expected) \
+  G_STMT_START { \
+    g_autofree char *text_ = pauses_text (h, since, limit); \
+    g_assert_cmpstr (text_, ==, expected); \
+  } G_STMT_END
