@@ -3,8 +3,8 @@
  * daemon-private.h — the hub's state: the config, the scheduler, the
  * current break and the parts it owns (each part keeps its own state in
  * its own file: hold/, record/, notify/, presence/, focus/). Shared with
- * settings.c (the config the hub reads) and bus/name.c (the bus name's
- * life).
+ * settings.c (the config the hub reads), current-break.c (the break that is
+ * due) and bus/name.c (the bus name's life).
  */
 #pragma once
 
@@ -73,9 +73,6 @@ struct _MobedDaemon {
 void mobed_daemon_handle   (MobedDaemon *self, const MobedEvent *event);
 void mobed_daemon_publish  (MobedDaemon *self, MobedTime now);
 void mobed_daemon_carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now);
-/* The event a notification button (or a close) stands for: done, skip,
- * snooze (the configured length) or dismissed; FALSE for anything else. */
-gboolean mobed_daemon_answer_event (MobedDaemon *self, const char *answer, MobedEvent *event);
 /* An answer from the focus set's notification. */
 void mobed_daemon_handle_focus (MobedDaemon *self, const MobedEvent *event);
 /* Lets time move on, publishes and re-arms the timer: after anything that

@@ -3,7 +3,8 @@
  * daemon.c — carries out the scheduler's plans. Every event, whether a D-Bus
  * call, a button press or the timer, goes through handle(): the scheduler
  * decides, then this file shows, closes, chimes, counts and publishes, and
- * arms the one timer for the next deadline. There is no polling.
+ * arms the one timer for the next deadline. There is no polling. The break
+ * itself, its drills and its notification, is current-break.c's.
  */
 #include "daemon/daemon-private.h"
 
@@ -12,18 +13,16 @@
 
 #include "core/config.h"
 #include "store/config-files.h"
-#include "core/duration.h"
 #include "store/history.h"
 #include "core/workhours.h"
 #include "core/picker.h"
 #include "core/reasons.h"
 #include "store/savedstate.h"
 #include "core/scheduler.h"
-#include "daemon/notify/break-view.h"
 #include "daemon/notify/chime.h"
-#include "daemon/notify/walk-view.h"
 #include "daemon/clock.h"
 #include "daemon/config-watch.h"
+#include "daemon/current-break.h"
 #include "daemon/drill-source.h"
 #include "daemon/presence/idle-monitor.h"
 #include "daemon/notify/notifier.h"
@@ -33,44 +32,6 @@
 #include "daemon/test-clock.h"
 
 
-
-static gboolean
-walk_due (MobedDaemon *self, MobedTime now)
-{
-  return mobed_scheduler_get_break_id (self->scheduler) != 0
-         && mobed_scheduler_get_break_kind (self->scheduler, now.mono) == MOBED_BREAK_WALK;
-}
-
-static GVariant *
-current_break (MobedDaemon *self, MobedTime now)
-{
-  g_autoptr(GVariant) view = NULL;
-  g_auto(GVariantBuilder) dict = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sv}"));
-  GVariantIter iter;
-  const char *key;
-  GVariant *value;
-
-  if (mobed_scheduler_get_break_id (self->scheduler) == 0)
-    return g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0);
-  view = g_variant_ref_sink (
-    mobed_break_view_variant (&self->choice, mobed_scheduler_get_due_wall (self->scheduler),
-                              mobed_scheduler_get_snoozes (self->scheduler),
-                              mobed_scheduler_get_snoozed_until (self->scheduler, now)));
-  /* The kind goes beside what break-view says (a walk has no drills). */
-  g_variant_iter_init (&iter, view);
-  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
-    {
-      g_variant_builder_add (&dict, "{sv}", key, value);
-      g_variant_unref (value);
-    }
-  g_variant_builder_add (&dict, "{sv}", "kind",
-                         g_variant_new_string (mobed_break_kind_to_string (
-                           walk_due (self, now) ? MOBED_BREAK_WALK : MOBED_BREAK_DRILLS)));
-  if (walk_due (self, now))
-    g_variant_builder_add (&dict, "{sv}", "walk_length",
-                           g_variant_new_uint64 (self->config.walk_length_s));
-  return g_variant_builder_end (&dict);
-}
 
 /* When the current sitting stretch began, as if it had no gaps: unix µs,
  * whole seconds; 0 when walks are off. */
@@ -82,31 +43,6 @@ sitting_since (MobedDaemon *self, MobedTime now)
   if (self->config.walk_every_s == 0)
     return 0;
   return (now.wall - sat) / G_USEC_PER_SEC * G_USEC_PER_SEC;
-}
-
-/* Chooses the current break's drills; @another swaps the last choice. */
-static void
-pick_drills (MobedDaemon *self, MobedTime now, gboolean another)
-{
-  g_auto(MobedConfig) config = { 0 };
-
-  /* A walk has no drills: nothing to choose, and none go in the history. */
-  if (walk_due (self, now))
-    {
-      self->choice = (MobedChoice) { 0 };
-      return;
-    }
-  mobed_config_copy (&config, &self->config);
-  mobed_daemon_focus_avoid (self->focus, now, &config);
-  if (!mobed_picker_pick (self->picker, &config, mobed_clock_local_day (now.wall),
-                          another, &self->choice))
-    {
-      g_message ("No drill fits the allowed settings and exclusions; "
-                 "suggesting a plain movement break");
-      self->choice = (MobedChoice) { 0 };
-    }
-  g_clear_pointer (&self->choice_catalog, mobed_catalog_unref);
-  self->choice_catalog = mobed_catalog_ref (self->catalog);
 }
 
 void
@@ -126,7 +62,7 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
     .count_resets_at = mobed_scheduler_get_count_resets_at (self->scheduler, now)
                        / G_USEC_PER_SEC * G_USEC_PER_SEC,
     .pause_reason = mobed_pause_log_reason (self->pauses),
-    .current_break = current_break (self, now),
+    .current_break = mobed_current_break_variant (self, now),
     .today_done = mobed_break_log_today_done (self->log),
     .daily_goal = (guint) self->config.daily_goal,
     .snooze_length = self->config.snooze_s,
@@ -144,67 +80,6 @@ mobed_daemon_publish (MobedDaemon *self, MobedTime now)
   };
 
   mobed_service_publish (self->service, &status);
-}
-
-typedef enum {
-  SHOW_STARTED,   /* fallen due, or back from a snooze: BreakStarted says so */
-  SHOW_ANOTHER,   /* the same break with another drill */
-  SHOW_AGAIN,     /* the same break, for a notification server that came */
-} ShowWhy;
-
-/* Puts the current break on screen. */
-static void
-show_break (MobedDaemon *self, MobedTime now, ShowWhy why)
-{
-  gboolean urgent = mobed_scheduler_get_escalated (self->scheduler);
-  g_autofree char *line = mobed_break_view_line (&self->choice);
-  g_autofree char *body = mobed_break_view_body (&self->choice);
-  g_autofree char *short_body = mobed_break_view_short_body (&self->choice);
-  g_autofree char *snooze = mobed_duration_format_human (self->config.snooze_s);
-  /* TRANSLATORS: a notification button; %s is a length such as "5 min" */
-  g_autofree char *label = g_strdup_printf (_("Snooze %s"), snooze);
-
-  if (walk_due (self, now))
-    {
-      guint64 seed = mobed_scheduler_get_break_id (self->scheduler);
-      g_autofree char *walk_line = mobed_walk_view_line (self->config.walk_length_s);
-      g_autofree char *title = mobed_walk_view_title (self->config.walk_length_s);
-      g_autofree char *walk_body = mobed_walk_view_body (seed);
-      g_autofree char *walk_short = mobed_walk_view_short_body (seed);
-
-      g_message ("%s: %s", why == SHOW_STARTED ? "Walk due" : "Walk shown again", walk_line);
-      MobedNotifierBreak walk = {
-        .summary = title, .body = walk_body, .short_body = walk_short,
-        .snooze_label = label, .urgent = urgent, .again = self->releasing, .no_another = TRUE,
-      };
-
-      mobed_notifier_show (self->notifier, &walk);
-      if (why == SHOW_STARTED)
-        mobed_service_emit_break_started (self->service, current_break (self, now));
-      return;
-    }
-
-  /* The log is where a break goes when no notification server listens. */
-  if (why == SHOW_STARTED)
-    g_message ("Break due: %s", line);
-  else if (why == SHOW_ANOTHER)
-    g_message ("Another drill for the break: %s", line);
-  else
-    g_message ("Break shown again: %s", line);
-  const MobedCatalog *catalog = self->choice_catalog ? self->choice_catalog : self->catalog;
-  g_autofree char *steps = mobed_break_view_steps (&self->choice, catalog);
-  g_autofree char *steps_hint = mobed_break_view_steps_hint (&self->choice);
-  MobedNotifierBreak shown = {
-    /* TRANSLATORS: the title of the break notification */
-    .summary = _("Time to move"), .body = body, .short_body = short_body,
-    .steps_body = steps, .steps_hint = steps_hint,
-    .picture = mobed_break_view_picture (&self->choice, catalog),
-    .snooze_label = label, .urgent = urgent, .again = self->releasing,
-  };
-
-  mobed_notifier_show (self->notifier, &shown);
-  if (why == SHOW_STARTED)
-    mobed_service_emit_break_started (self->service, current_break (self, now));
 }
 
 static void
@@ -268,9 +143,9 @@ mobed_daemon_carry_out (MobedDaemon *self, const MobedPlan *plan, MobedTime now)
   if (plan->flags & MOBED_PLAN_CLOSE)
     mobed_notifier_close (self->notifier);
   if (plan->flags & MOBED_PLAN_NEW_BREAK)
-    pick_drills (self, now, FALSE);
+    mobed_current_break_pick (self, now, FALSE);
   if (plan->flags & MOBED_PLAN_SHOW)
-    show_break (self, now, SHOW_STARTED);
+    mobed_current_break_show_started (self, now);
   if (plan->flags & MOBED_PLAN_CHIME_START)
     /* TRANSLATORS: what the sound means, for sound settings and accessibility */
     chime (self, "bell", _("A movement break is due"));
@@ -334,77 +209,6 @@ mobed_daemon_refresh (MobedDaemon *self)
   const MobedEvent tick = { .kind = MOBED_EVENT_TICK };
 
   mobed_daemon_handle (self, &tick);
-}
-
-gboolean
-mobed_daemon_another (MobedDaemon *self, GError **error)
-{
-  MobedTime now = mobed_clock_now ();
-
-  if (mobed_scheduler_get_break_id (self->scheduler) == 0)
-    {
-      g_set_error_literal (error, MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_NOT_DUE,
-                           "No break is due right now");
-      return FALSE;
-    }
-  if (walk_due (self, now))
-    {
-      g_set_error_literal (error, MOBED_SCHEDULER_ERROR, MOBED_SCHEDULER_ERROR_INVALID,
-                           "The break due is a walk: it has no drills to swap");
-      return FALSE;
-    }
-  pick_drills (self, now, TRUE);
-  if (mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_DUE)
-    show_break (self, now, SHOW_ANOTHER);
-  mobed_daemon_publish (self, now);
-  return TRUE;
-}
-
-gboolean
-mobed_daemon_answer_event (MobedDaemon *self, const char *answer, MobedEvent *event)
-{
-  *event = (MobedEvent) { 0 };
-  if (g_str_equal (answer, "done"))
-    event->kind = MOBED_EVENT_DONE;
-  else if (g_str_equal (answer, "skip"))
-    event->kind = MOBED_EVENT_SKIP;
-  else if (g_str_equal (answer, "snooze"))
-    *event = (MobedEvent) { .kind = MOBED_EVENT_SNOOZE, .seconds = self->config.snooze_s };
-  else if (g_str_equal (answer, "dismissed"))
-    event->kind = MOBED_EVENT_DISMISS;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-static void
-on_answered (const char *answer, gpointer user_data)
-{
-  MobedDaemon *self = user_data;
-  g_autoptr(GError) error = NULL;
-  MobedEvent event = { 0 };
-
-  if (g_str_equal (answer, "another"))
-    {
-      if (!mobed_daemon_another (self, &error))
-        g_debug ("'another' refused: %s", error->message);
-      return;
-    }
-  if (!mobed_daemon_answer_event (self, answer, &event))
-    {
-      g_debug ("Ignoring notification action '%s'", answer);
-      return;
-    }
-  mobed_daemon_handle (self, &event);
-}
-
-static void
-on_server_appeared (gpointer user_data)
-{
-  MobedDaemon *self = user_data;
-
-  if (mobed_scheduler_get_state (self->scheduler) == MOBED_STATE_DUE)
-    show_break (self, mobed_clock_now (), SHOW_AGAIN);
 }
 
 /* Every presence source ends here; the scheduler hears of the user
@@ -498,7 +302,6 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   g_autofree char *history_path = NULL;
   g_autofree char *state_path = NULL;
   MobedTime now = mobed_clock_now ();
-  const MobedNotifierCallbacks callbacks = { on_answered, on_server_appeared };
   const MobedHoldCallbacks hold_callbacks = { on_hold_carry_out, on_hold_changed };
 
   self->catalog = mobed_drill_source_load (warnings, error);
@@ -518,7 +321,7 @@ mobed_daemon_new (GMainLoop *loop, GError **error)
   self->pauses = mobed_pause_log_new (state_path, self->log, self->scheduler);
   mobed_pause_log_restore (self->pauses, now);
   self->service = mobed_service_new (self);
-  self->notifier = mobed_notifier_new (&callbacks, self);
+  self->notifier = mobed_current_break_notifier_new (self);
   self->chime = mobed_chime_new ();
   mobed_daemon_settings_watch (self);
   self->logind = mobed_logind_new (on_logind, self);
