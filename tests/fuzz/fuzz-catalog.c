@@ -29,7 +29,7 @@
  * and drops the error. It is GLib's leak, not mobed's (see tests/lsan.supp).
  * A suppression would need the slow unwinder (Debian's GLib has no frame
  * pointers), which costs this target nine tenths of its speed, so instead
- * these two wrappers, which core/catalog.c links against in this program
+ * these two wrappers, which core/catalog-value.c links against in this program
  * only, call GLib's functions with LSan off and hand back copies made with
  * LSan on: a leak of what mobed receives is still reported.
  */
