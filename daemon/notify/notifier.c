@@ -25,17 +25,10 @@
  * shown again (another drill, escalation) is a fresh notification after
  * the old one is closed.
  *
- * Every notification carries a `default` action, what a click on its body
- * invokes: without one, GNOME launches the app's desktop entry and closes
- * it as dismissed by the user. A body click on a break replaces it with
- * the drills' steps, numbered, with the same buttons; on anything else
- * (the steps, a focus set) it shows the notification again (a fresh
- * banner, with its buttons: GNOME's list entries have none). It is never
- * an answer. A server without actions has no body click either: there the
- * body names the command that shows the steps. A few servers need telling
- * apart (by their name from GetServerInformation, asked with the
- * capabilities before each show): see no_buttons_drawn and
- * body_click_closes below.
+ * What a notification shows, and what a click on its body brings up, is
+ * content.c's. A few servers need telling apart (by their name from
+ * GetServerInformation, asked with the capabilities before each show): see
+ * no_buttons_drawn and body_click_closes below.
  *
  * The drill's picture goes as the image-path hint only. Every server the
  * desktop suite runs (GNOME Shell, Plasma, xfce4-notifyd, dunst, mako)
@@ -43,6 +36,7 @@
  * (image-data would mean gdk-pixbuf and librsvg in the daemon).
  */
 #include "daemon/notify/notifier.h"
+#include "daemon/notify/content.h"
 #include "daemon/notify/display.h"
 
 #include <glib/gi18n.h>
@@ -51,8 +45,6 @@
 
 /* NotificationClosed reason 2 in the notification spec. */
 #define CLOSED_BY_USER 2
-
-#define DEFAULT_ACTION "default"
 
 /* Servers that advertise actions but draw no buttons: their users answer
  * from a menu or a terminal, so the body says how (mako: `makoctl menu`). */
@@ -70,27 +62,11 @@ static const char *const body_click_closes[] = { "Xfce Notify Daemon", NULL };
  * buttons until it is answered. */
 static const char *const files_while_open[] = { "gnome-shell", NULL };
 
-/* What a notification shows, kept to show it again. */
-typedef struct {
-  char                *summary;
-  char                *body;
-  char                *short_body;  /* or NULL: see mobed_notifier_show() */
-  char                *short_hint;
-  char                *hint;
-  MobedNotifierAction *actions;   /* ids and labels owned */
-  guint                n_actions;
-  gboolean             urgent;
-  gboolean             again;       /* asked for again: see files_while_open */
-  char                *steps_body;  /* what a body click brings up, or NULL */
-  char                *steps_hint;  /* see MobedNotifierBreak */
-  char                *picture;     /* an absolute path, or NULL */
-} Content;
-
 struct _MobedNotifier {
   MobedNotifierCallbacks callbacks;
   gpointer               user_data;
   NotifyNotification    *current;
-  Content               *shown;       /* what current shows */
+  MobedContent          *shown;       /* what current shows */
   guint                  watch_id;
   gboolean               dead;        /* freed; ops still out hold it */
   gboolean               close_is_click; /* current's server: see body_click_closes */
@@ -100,7 +76,7 @@ struct _MobedNotifier {
   gboolean               server_known;
   /* What could not be shown for want of a server, for a notifier whose
    * owner does not show again by itself (no server_appeared callback). */
-  Content               *pending;
+  MobedContent          *pending;
   gboolean               failing;     /* the last show failed; logged once */
   gboolean               told_headless; /* no server, no display: logged once */
   guint                  retry_id;    /* asks to show again, see retry_later() */
@@ -112,7 +88,7 @@ typedef struct {
   MobedNotifier      *self;       /* a reference (g_rc_box) */
   NotifyNotification *n;          /* a reference */
   gboolean            close;
-  Content            *content;    /* show: what to show */
+  MobedContent       *content;    /* show: what to show */
   gboolean            ok;         /* show: the result */
   gboolean            close_is_click;
   char               *error;
@@ -125,53 +101,6 @@ typedef struct {
 
 static void on_closed (NotifyNotification *n, MobedNotifier *self);
 static void on_action (NotifyNotification *n, char *action, gpointer user_data);
-
-static void
-content_free (Content *c)
-{
-  if (c == NULL)
-    return;
-  for (guint i = 0; i < c->n_actions; i++)
-    {
-      g_free ((char *) c->actions[i].id);
-      g_free ((char *) c->actions[i].label);
-    }
-  g_free (c->actions);
-  g_free (c->summary);
-  g_free (c->body);
-  g_free (c->short_body);
-  g_free (c->short_hint);
-  g_free (c->hint);
-  g_free (c->steps_body);
-  g_free (c->steps_hint);
-  g_free (c->picture);
-  g_free (c);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Content, content_free)
-
-static Content *
-content_copy (const Content *from)
-{
-  Content *c = g_new0 (Content, 1);
-
-  c->summary = g_strdup (from->summary);
-  c->body = g_strdup (from->body);
-  c->short_body = g_strdup (from->short_body);
-  c->short_hint = g_strdup (from->short_hint);
-  c->hint = g_strdup (from->hint);
-  c->urgent = from->urgent;
-  c->again = from->again;
-  c->steps_body = g_strdup (from->steps_body);
-  c->steps_hint = g_strdup (from->steps_hint);
-  c->picture = g_strdup (from->picture);
-  c->n_actions = from->n_actions;
-  c->actions = g_new0 (MobedNotifierAction, MAX (from->n_actions, 1));
-  for (guint i = 0; i < from->n_actions; i++)
-    c->actions[i] = (MobedNotifierAction) { g_strdup (from->actions[i].id),
-                                            g_strdup (from->actions[i].label) };
-  return c;
-}
 
 /* -- the worker ------------------------------------------------------------ */
 
@@ -196,8 +125,8 @@ notifier_release (MobedNotifier *self)
   g_rc_box_release (self);
 }
 
-static void show_content (MobedNotifier *self, Content *content);
-static void keep_pending (MobedNotifier *self, Content *content);
+static void show_content (MobedNotifier *self, MobedContent *content);
+static void keep_pending (MobedNotifier *self, MobedContent *content);
 
 static gboolean
 on_retry (gpointer user_data)
@@ -250,7 +179,7 @@ op_done (gpointer data)
         }
     }
   g_object_unref (op->n);
-  content_free (op->content);
+  mobed_content_free (op->content);
   g_free (op->error);
   notifier_release (op->self);
   g_free (op);
@@ -303,7 +232,7 @@ set_picture (NotifyNotification *n, const char *picture)
 static void
 run_show (Op *op)
 {
-  const Content *c = op->content;
+  const MobedContent *c = op->content;
   g_autoptr(GError) error = NULL;
   gboolean has_actions = server_has_actions ();
   g_autofree char *name = server_name ();
@@ -328,7 +257,7 @@ run_show (Op *op)
                                             ? NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
   set_picture (op->n, c->picture);
   for (guint i = 0; has_actions && i < c->n_actions; i++)
-    if (!op->close_is_click || !g_str_equal (c->actions[i].id, DEFAULT_ACTION))
+    if (!op->close_is_click || !g_str_equal (c->actions[i].id, MOBED_CONTENT_CLICK))
       notify_notification_add_action (op->n, c->actions[i].id, c->actions[i].label,
                                       on_action, op->self, NULL);
   op->ok = notify_notification_show (op->n, &error);
@@ -369,7 +298,7 @@ run_op (gpointer data, gpointer pool_data)
 }
 
 static void
-push (MobedNotifier *self, NotifyNotification *n, gboolean close, Content *content)
+push (MobedNotifier *self, NotifyNotification *n, gboolean close, MobedContent *content)
 {
   Op *op = g_new0 (Op, 1);
 
@@ -406,38 +335,18 @@ close_quietly (MobedNotifier *self, NotifyNotification *n)
 }
 
 
-/* What a click on the body of @shown brings up: the drills' steps in
- * place of the break (same buttons, same picture), or the same again. */
-static Content *
-clicked (Content *shown)
-{
-  shown->again = TRUE;
-  if (shown->steps_body == NULL)
-    return shown;
-  g_free (shown->body);
-  shown->body = g_steal_pointer (&shown->steps_body);
-  /* mako shows the short form: the steps are what was asked for. */
-  g_free (shown->short_body);
-  shown->short_body = g_strdup (shown->body);
-  g_free ((char *) shown->actions[0].label);
-  /* TRANSLATORS: what a click on the notification's body does: it comes
-   * back on screen with its buttons */
-  shown->actions[0].label = g_strdup (_("Show again"));
-  return shown;
-}
-
 static void
 on_closed (NotifyNotification *n, MobedNotifier *self)
 {
   int reason = notify_notification_get_closed_reason (n);
-  g_autoptr(Content) again = g_steal_pointer (&self->shown);
+  g_autoptr(MobedContent) again = g_steal_pointer (&self->shown);
 
   g_object_unref (detach (self));
   if (reason == CLOSED_BY_USER && self->close_is_click && again != NULL)
     {
       g_debug ("The notification was clicked (its server closes it); showing %s",
                again->steps_body != NULL ? "the steps" : "it again");
-      show_content (self, clicked (g_steal_pointer (&again)));
+      show_content (self, mobed_content_clicked (g_steal_pointer (&again)));
       return;
     }
   /* Expired or closed by the server is not the user's answer: the break
@@ -453,20 +362,20 @@ on_action (NotifyNotification *n, char *action, gpointer user_data)
 {
   MobedNotifier *self = user_data;
   g_autofree char *answer = g_strdup (action);
-  g_autoptr(Content) again = NULL;
+  g_autoptr(MobedContent) again = NULL;
 
   /* A button on an older notification still on screen answers nothing. */
   if (self->dead || n != self->current)
     return;
-  if (g_str_equal (answer, DEFAULT_ACTION))
+  if (g_str_equal (answer, MOBED_CONTENT_CLICK))
     again = g_steal_pointer (&self->shown);
   close_quietly (self, detach (self));
-  g_clear_pointer (&self->shown, content_free);
+  g_clear_pointer (&self->shown, mobed_content_free);
   if (again != NULL)
     {
       g_debug ("The notification's body was clicked; showing %s",
                again->steps_body != NULL ? "the steps" : "it again");
-      show_content (self, clicked (g_steal_pointer (&again)));
+      show_content (self, mobed_content_clicked (g_steal_pointer (&again)));
       return;
     }
   self->callbacks.answered (answer, self->user_data);
@@ -491,7 +400,7 @@ on_name_appeared (GDBusConnection *connection, const char *name,
     self->callbacks.server_appeared (self->user_data);
   else if (self->current == NULL && self->pending != NULL)
     show_content (self, g_steal_pointer (&self->pending));
-  g_clear_pointer (&self->pending, content_free);
+  g_clear_pointer (&self->pending, mobed_content_free);
 }
 
 static void
@@ -542,8 +451,8 @@ mobed_notifier_free (MobedNotifier *self)
     return;
   n = detach (self);
   g_clear_object (&n);
-  g_clear_pointer (&self->shown, content_free);
-  g_clear_pointer (&self->pending, content_free);
+  g_clear_pointer (&self->shown, mobed_content_free);
+  g_clear_pointer (&self->pending, mobed_content_free);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->watch_id, g_bus_unwatch_name);
   self->dead = TRUE;
@@ -553,20 +462,20 @@ mobed_notifier_free (MobedNotifier *self)
 /* @content waits for a server to appear, in place of what waited before:
  * only for a notifier whose owner would not show it again itself. */
 static void
-keep_pending (MobedNotifier *self, Content *content)
+keep_pending (MobedNotifier *self, MobedContent *content)
 {
   if (content == NULL)
     return;
-  g_clear_pointer (&self->pending, content_free);
+  g_clear_pointer (&self->pending, mobed_content_free);
   if (self->callbacks.server_appeared == NULL)
     self->pending = content;
   else
-    content_free (content);
+    mobed_content_free (content);
 }
 
 /* Puts @content up as a fresh notification, taking down the one before. */
 static void
-show_content (MobedNotifier *self, Content *content)
+show_content (MobedNotifier *self, MobedContent *content)
 {
   NotifyNotification *n;
 
@@ -584,7 +493,7 @@ show_content (MobedNotifier *self, Content *content)
    * broken for the server that came next (a GObject critical under ASan). */
   if (!self->server_known)
     {
-      g_clear_pointer (&self->pending, content_free);
+      g_clear_pointer (&self->pending, mobed_content_free);
       self->pending = content;
       return;
     }
@@ -597,9 +506,9 @@ show_content (MobedNotifier *self, Content *content)
       keep_pending (self, content);
       return;
     }
-  g_clear_pointer (&self->pending, content_free);
+  g_clear_pointer (&self->pending, mobed_content_free);
   close_quietly (self, detach (self));
-  g_clear_pointer (&self->shown, content_free);
+  g_clear_pointer (&self->shown, mobed_content_free);
 
   n = notify_notification_new (content->summary, content->body, "mobed");
   notify_notification_set_timeout (n, NOTIFY_EXPIRES_NEVER);
@@ -609,34 +518,8 @@ show_content (MobedNotifier *self, Content *content)
   notify_notification_set_hint (n, "desktop-entry", g_variant_new_string ("mobed"));
   g_signal_connect (n, "closed", G_CALLBACK (on_closed), self);
   self->current = n;
-  self->shown = content_copy (content);
+  self->shown = mobed_content_copy (content);
   push (self, g_object_ref (n), FALSE, content);
-}
-
-static Content *
-content_new (const char                *summary,
-             const char                *body,
-             const MobedNotifierAction *actions,
-             guint                      n_actions,
-             const char                *hint,
-             gboolean                   urgent,
-             const char                *click_label)
-{
-  Content *c = g_new0 (Content, 1);
-
-  c->summary = g_strdup (summary);
-  c->body = g_strdup (body);
-  c->hint = g_strdup (hint);
-  c->urgent = urgent;
-  c->n_actions = n_actions + 1;
-  c->actions = g_new0 (MobedNotifierAction, n_actions + 1);
-  /* The body click: most servers show no button for it (dunst lists it
-   * in its menu, so it has a label). */
-  c->actions[0] = (MobedNotifierAction) { g_strdup (DEFAULT_ACTION), g_strdup (click_label) };
-  for (guint i = 0; i < n_actions; i++)
-    c->actions[i + 1] = (MobedNotifierAction) { g_strdup (actions[i].id),
-                                                g_strdup (actions[i].label) };
-  return c;
 }
 
 void
@@ -651,16 +534,16 @@ mobed_notifier_show (MobedNotifier *self, const MobedNotifierBreak *shown)
     { "another", C_("button", "Another") },
   };
 
-  Content *c = content_new (shown->summary, shown->body, actions,
-                            G_N_ELEMENTS (actions) - (shown->no_another ? 1 : 0),
-                            /* TRANSLATORS: keep the commands; they are typed in a terminal */
-                            _("Answer with: mobectl done · mobectl snooze · mobectl skip"),
-                            shown->urgent,
-                            shown->steps_body != NULL
-                              /* TRANSLATORS: what a click on the break's body does:
-                               * the notification shows the drill's steps instead */
-                              ? _("Show the steps")
-                              : _("Show again"));
+  MobedContent *c = mobed_content_new (shown->summary, shown->body, actions,
+                                       G_N_ELEMENTS (actions) - (shown->no_another ? 1 : 0),
+                                       /* TRANSLATORS: keep the commands; they are typed in a terminal */
+                                       _("Answer with: mobectl done · mobectl snooze · mobectl skip"),
+                                       shown->urgent,
+                                       shown->steps_body != NULL
+                                         /* TRANSLATORS: what a click on the break's body does:
+                                          * the notification shows the drill's steps instead */
+                                         ? _("Show the steps")
+                                         : _("Show again"));
 
   c->short_body = g_strdup (shown->short_body);
   c->again = shown->again;
@@ -685,15 +568,15 @@ mobed_notifier_show_full (MobedNotifier             *self,
 {
   /* TRANSLATORS: what a click on the notification's body does: it comes
    * back on screen with its buttons */
-  show_content (self, content_new (summary, body, actions, n_actions, hint, urgent,
-                                   _("Show again")));
+  show_content (self, mobed_content_new (summary, body, actions, n_actions, hint, urgent,
+                                         _("Show again")));
 }
 
 void
 mobed_notifier_close (MobedNotifier *self)
 {
   close_quietly (self, detach (self));
-  g_clear_pointer (&self->shown, content_free);
+  g_clear_pointer (&self->shown, mobed_content_free);
 }
 
 gboolean
