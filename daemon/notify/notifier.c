@@ -26,9 +26,7 @@
  * the old one is closed.
  *
  * What a notification shows, and what a click on its body brings up, is
- * content.c's. A few servers need telling apart (by their name from
- * GetServerInformation, asked with the capabilities before each show): see
- * no_buttons_drawn and body_click_closes below.
+ * content.c's; the few servers that need telling apart are in server.c.
  *
  * The drill's picture goes as the image-path hint only. Every server the
  * desktop suite runs (GNOME Shell, Plasma, xfce4-notifyd, dunst, mako)
@@ -38,29 +36,13 @@
 #include "daemon/notify/notifier.h"
 #include "daemon/notify/content.h"
 #include "daemon/notify/display.h"
+#include "daemon/notify/server.h"
 
 #include <glib/gi18n.h>
 #include <libnotify/notify.h>
-#include <string.h>
 
 /* NotificationClosed reason 2 in the notification spec. */
 #define CLOSED_BY_USER 2
-
-/* Servers that advertise actions but draw no buttons: their users answer
- * from a menu or a terminal, so the body says how (mako: `makoctl menu`). */
-static const char *const no_buttons_drawn[] = { "mako", NULL };
-/* Servers that draw `default` as one more button and never invoke it: a
- * click on the body closes the notification "by the user" instead
- * (xfce4-notifyd 0.7). There such a close is the body click. */
-static const char *const body_click_closes[] = { "Xfce Notify Daemon", NULL };
-/* Servers that file a notification silently in their list when it comes
- * while that list is open (GNOME Shell 43: its date menu marks it seen, and
- * drops its banner). Where the user asked to see the break again (a click
- * on it, in the banner or the list) or it comes back from do not disturb
- * (whose switch is in that very menu), it is sent critical: GNOME keeps a
- * critical banner waiting until the menu closes, and shows it with its
- * buttons until it is answered. */
-static const char *const files_while_open[] = { "gnome-shell", NULL };
 
 struct _MobedNotifier {
   MobedNotifierCallbacks callbacks;
@@ -69,7 +51,7 @@ struct _MobedNotifier {
   MobedContent          *shown;       /* what current shows */
   guint                  watch_id;
   gboolean               dead;        /* freed; ops still out hold it */
-  gboolean               close_is_click; /* current's server: see body_click_closes */
+  gboolean               close_is_click; /* current's server: see MobedServer */
   gboolean               seen_server;
   /* The name watcher has answered once: before that seen_server FALSE
    * means "not known yet", not "none". */
@@ -186,35 +168,6 @@ op_done (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static char *
-server_name (void)
-{
-  char *name = NULL;
-
-  if (!notify_get_server_info (&name, NULL, NULL, NULL))
-    return g_strdup ("");
-  return name != NULL ? name : g_strdup ("");
-}
-
-/* A server just appearing may not answer GetCapabilities yet (libnotify's
- * proxy fails): then assume actions, the common case; a server without
- * them simply ignores the buttons. */
-static gboolean
-server_has_actions (void)
-{
-  GList *caps = notify_get_server_caps ();
-  gboolean found;
-
-  if (caps == NULL)
-    {
-      g_debug ("Could not ask the notification server what it can show; assuming buttons");
-      return TRUE;
-    }
-  found = g_list_find_custom (caps, "actions", (GCompareFunc) strcmp) != NULL;
-  g_list_free_full (caps, g_free);
-  return found;
-}
-
 /* The drill's picture, as the notification spec's image-path hint: a
  * file: URI, the spec's own form, which every server tried reads. */
 static void
@@ -234,29 +187,27 @@ run_show (Op *op)
 {
   const MobedContent *c = op->content;
   g_autoptr(GError) error = NULL;
-  gboolean has_actions = server_has_actions ();
-  g_autofree char *name = server_name ();
-  gboolean drawn = has_actions && !g_strv_contains (no_buttons_drawn, name);
+  MobedServer server;
   g_autofree char *text = NULL;
 
-  if (drawn || c->hint == NULL)
+  mobed_server_ask (&server);
+  if (server.buttons_drawn || c->hint == NULL)
     text = g_strdup (c->body);
-  else if (has_actions && c->short_body != NULL)
+  else if (server.actions && c->short_body != NULL)
     /* mako: 100 px high unless configured otherwise, and it cuts the rest
      * without a sign, so the commands come first and the cues stay out. */
     text = g_strdup_printf ("%s\n%s", c->short_body, c->short_hint);
-  else if (!has_actions && c->steps_hint != NULL)
+  else if (!server.actions && c->steps_hint != NULL)
     text = g_strdup_printf ("%s\n%s\n%s", c->body, c->hint, c->steps_hint);
   else
     text = g_strdup_printf ("%s\n%s", c->body, c->hint);
 
-  op->close_is_click = g_strv_contains (body_click_closes, name);
+  op->close_is_click = server.close_is_click;
   notify_notification_update (op->n, c->summary, text, "mobed");
-  notify_notification_set_urgency (op->n, c->urgent || (c->again
-                                                        && g_strv_contains (files_while_open, name))
+  notify_notification_set_urgency (op->n, c->urgent || (c->again && server.files_while_open)
                                             ? NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
   set_picture (op->n, c->picture);
-  for (guint i = 0; has_actions && i < c->n_actions; i++)
+  for (guint i = 0; server.actions && i < c->n_actions; i++)
     if (!op->close_is_click || !g_str_equal (c->actions[i].id, MOBED_CONTENT_CLICK))
       notify_notification_add_action (op->n, c->actions[i].id, c->actions[i].label,
                                       on_action, op->self, NULL);
