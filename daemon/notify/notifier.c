@@ -2,7 +2,7 @@
 /*
  * notifier.c — libnotify adapter. Shows the break, turns button presses and
  * closes into answers for the daemon, and notices notification servers that
- * come and go. It decides nothing about breaks.
+ * come and go (name-watch.c). It decides nothing about breaks.
  *
  * This is the main loop's side. It builds notifications (local work) and
  * hears what became of them; every call that talks to the server runs on
@@ -25,6 +25,7 @@
 #include "daemon/notify/notifier-private.h"
 #include "daemon/notify/content.h"
 #include "daemon/notify/display.h"
+#include "daemon/notify/name-watch.h"
 #include "daemon/notify/worker.h"
 
 #include <glib/gi18n.h>
@@ -33,27 +34,6 @@
 /* NotificationClosed reason 2 in the notification spec. */
 #define CLOSED_BY_USER 2
 
-struct _MobedNotifier {
-  MobedNotifierCallbacks callbacks;
-  gpointer               user_data;
-  NotifyNotification    *current;
-  MobedContent          *shown;       /* what current shows */
-  guint                  watch_id;
-  gboolean               dead;        /* freed; ops still out hold it */
-  gboolean               close_is_click; /* current's server: see MobedServer */
-  gboolean               seen_server;
-  /* The name watcher has answered once: before that seen_server FALSE
-   * means "not known yet", not "none". */
-  gboolean               server_known;
-  /* What could not be shown for want of a server, for a notifier whose
-   * owner does not show again by itself (no server_appeared callback). */
-  MobedContent          *pending;
-  gboolean               failing;     /* the last show failed; logged once */
-  gboolean               told_headless; /* no server, no display: logged once */
-  guint                  retry_id;    /* asks to show again, see retry_later() */
-  guint                  retries;
-};
-
 /* A server can own its name a moment before it answers Notify (a desktop
  * shell or dbusmock starting up): a show that fails while a server is on
  * the bus is tried again a few times, a second apart. */
@@ -61,19 +41,13 @@ struct _MobedNotifier {
 
 static void on_closed (NotifyNotification *n, MobedNotifier *self);
 
-static void show_content (MobedNotifier *self, MobedContent *content);
-static void keep_pending (MobedNotifier *self, MobedContent *content);
-
 static gboolean
 on_retry (gpointer user_data)
 {
   MobedNotifier *self = user_data;
 
   self->retry_id = 0;
-  if (self->current == NULL && self->callbacks.server_appeared != NULL)
-    self->callbacks.server_appeared (self->user_data);
-  else if (self->current == NULL && self->pending != NULL)
-    show_content (self, g_steal_pointer (&self->pending));
+  mobed_notifier_show_waiting (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -86,9 +60,8 @@ retry_later (MobedNotifier *self)
   self->retry_id = g_timeout_add_seconds (1, on_retry, self);
 }
 
-/* Forgets the current notification without telling the daemon anything. */
-static NotifyNotification *
-detach (MobedNotifier *self)
+NotifyNotification *
+mobed_notifier_detach (MobedNotifier *self)
 {
   NotifyNotification *n = g_steal_pointer (&self->current);
 
@@ -122,8 +95,8 @@ mobed_notifier_shown (MobedNotifier      *self,
       self->close_is_click = close_is_click;
       return;
     }
-  g_object_unref (detach (self));
-  keep_pending (self, g_steal_pointer (&self->shown));
+  g_object_unref (mobed_notifier_detach (self));
+  mobed_notifier_keep_pending (self, g_steal_pointer (&self->shown));
   if (!self->failing)
     g_message ("Could not show the notification (%s); breaks go to the log "
                "until a notification server appears", error);
@@ -137,12 +110,12 @@ on_closed (NotifyNotification *n, MobedNotifier *self)
   int reason = notify_notification_get_closed_reason (n);
   g_autoptr(MobedContent) again = g_steal_pointer (&self->shown);
 
-  g_object_unref (detach (self));
+  g_object_unref (mobed_notifier_detach (self));
   if (reason == CLOSED_BY_USER && self->close_is_click && again != NULL)
     {
       g_debug ("The notification was clicked (its server closes it); showing %s",
                again->steps_body != NULL ? "the steps" : "it again");
-      show_content (self, mobed_content_clicked (g_steal_pointer (&again)));
+      mobed_notifier_show_content (self, mobed_content_clicked (g_steal_pointer (&again)));
       return;
     }
   /* Expired or closed by the server is not the user's answer: the break
@@ -165,62 +138,16 @@ mobed_notifier_on_action (NotifyNotification *n, char *action, gpointer user_dat
     return;
   if (g_str_equal (answer, MOBED_CONTENT_CLICK))
     again = g_steal_pointer (&self->shown);
-  close_quietly (self, detach (self));
+  close_quietly (self, mobed_notifier_detach (self));
   g_clear_pointer (&self->shown, mobed_content_free);
   if (again != NULL)
     {
       g_debug ("The notification's body was clicked; showing %s",
                again->steps_body != NULL ? "the steps" : "it again");
-      show_content (self, mobed_content_clicked (g_steal_pointer (&again)));
+      mobed_notifier_show_content (self, mobed_content_clicked (g_steal_pointer (&again)));
       return;
     }
   self->callbacks.answered (answer, self->user_data);
-}
-
-static void
-on_name_appeared (GDBusConnection *connection, const char *name,
-                  const char *owner, gpointer user_data)
-{
-  MobedNotifier *self = user_data;
-
-  g_debug ("Notification server %s appeared", owner);
-  self->seen_server = TRUE;
-  self->server_known = TRUE;
-  self->failing = FALSE;
-  self->told_headless = FALSE;
-  self->retries = 0;
-  g_clear_handle_id (&self->retry_id, g_source_remove);
-  /* The first report can come after a break was already shown on this
-   * very server; only a break with nothing on screen needs showing. */
-  if (self->current == NULL && self->callbacks.server_appeared != NULL)
-    self->callbacks.server_appeared (self->user_data);
-  else if (self->current == NULL && self->pending != NULL)
-    show_content (self, g_steal_pointer (&self->pending));
-  g_clear_pointer (&self->pending, mobed_content_free);
-}
-
-static void
-on_name_vanished (GDBusConnection *connection, const char *name, gpointer user_data)
-{
-  MobedNotifier *self = user_data;
-  NotifyNotification *n = detach (self);
-  gboolean first = !self->server_known;
-
-  /* Its notification went with it; there is nothing left to close. What
-   * it showed (or was about to: the first answer can come after a show was
-   * asked for) waits for the next server. */
-  g_clear_object (&n);
-  keep_pending (self, g_steal_pointer (&self->shown));
-  if (self->seen_server)
-    g_message ("The notification server left the bus; breaks go to the log until one returns");
-  self->seen_server = FALSE;
-  self->server_known = TRUE;
-  self->close_is_click = FALSE;
-  g_clear_handle_id (&self->retry_id, g_source_remove);
-  /* The first answer: what waited for it is shown now, or, with no
-   * display either, goes to the log. */
-  if (first && self->pending != NULL)
-    show_content (self, g_steal_pointer (&self->pending));
 }
 
 MobedNotifier *
@@ -232,9 +159,7 @@ mobed_notifier_new (const MobedNotifierCallbacks *callbacks, gpointer user_data)
   self->user_data = user_data;
   if (!notify_is_initted ())
     notify_init ("mobed");
-  self->watch_id = g_bus_watch_name (G_BUS_TYPE_SESSION, "org.freedesktop.Notifications",
-                                     G_BUS_NAME_WATCHER_FLAGS_NONE,
-                                     on_name_appeared, on_name_vanished, self, NULL);
+  self->watch_id = mobed_name_watch_start (self);
   return self;
 }
 
@@ -245,7 +170,7 @@ mobed_notifier_free (MobedNotifier *self)
 
   if (self == NULL)
     return;
-  n = detach (self);
+  n = mobed_notifier_detach (self);
   g_clear_object (&n);
   g_clear_pointer (&self->shown, mobed_content_free);
   g_clear_pointer (&self->pending, mobed_content_free);
@@ -255,10 +180,9 @@ mobed_notifier_free (MobedNotifier *self)
   g_rc_box_release (self);
 }
 
-/* @content waits for a server to appear, in place of what waited before:
- * only for a notifier whose owner would not show it again itself. */
-static void
-keep_pending (MobedNotifier *self, MobedContent *content)
+/* Only for a notifier whose owner would not show it again itself. */
+void
+mobed_notifier_keep_pending (MobedNotifier *self, MobedContent *content)
 {
   if (content == NULL)
     return;
@@ -269,9 +193,8 @@ keep_pending (MobedNotifier *self, MobedContent *content)
     mobed_content_free (content);
 }
 
-/* Puts @content up as a fresh notification, taking down the one before. */
-static void
-show_content (MobedNotifier *self, MobedContent *content)
+void
+mobed_notifier_show_content (MobedNotifier *self, MobedContent *content)
 {
   NotifyNotification *n;
 
@@ -280,7 +203,7 @@ show_content (MobedNotifier *self, MobedContent *content)
   if (self->failing && !self->seen_server)
     {
       g_debug ("No notification server yet; the break is in the log only");
-      keep_pending (self, content);
+      mobed_notifier_keep_pending (self, content);
       return;
     }
   /* Whether there is a server is not known until the name watcher first
@@ -299,11 +222,11 @@ show_content (MobedNotifier *self, MobedContent *content)
         g_message ("No notification server and no display (DISPLAY, WAYLAND_DISPLAY): "
                    "breaks go to the log, and none is started for them");
       self->told_headless = TRUE;
-      keep_pending (self, content);
+      mobed_notifier_keep_pending (self, content);
       return;
     }
   g_clear_pointer (&self->pending, mobed_content_free);
-  close_quietly (self, detach (self));
+  close_quietly (self, mobed_notifier_detach (self));
   g_clear_pointer (&self->shown, mobed_content_free);
 
   n = notify_notification_new (content->summary, content->body, "mobed");
@@ -319,6 +242,15 @@ show_content (MobedNotifier *self, MobedContent *content)
 }
 
 void
+mobed_notifier_show_waiting (MobedNotifier *self)
+{
+  if (self->current == NULL && self->callbacks.server_appeared != NULL)
+    self->callbacks.server_appeared (self->user_data);
+  else if (self->current == NULL && self->pending != NULL)
+    mobed_notifier_show_content (self, g_steal_pointer (&self->pending));
+}
+
+void
 mobed_notifier_show (MobedNotifier *self, const MobedNotifierBreak *shown)
 {
   /* TRANSLATORS: notification buttons: the break is done, put it off
@@ -329,17 +261,18 @@ mobed_notifier_show (MobedNotifier *self, const MobedNotifierBreak *shown)
     { "skip", C_("button", "Skip") },
     { "another", C_("button", "Another") },
   };
+  MobedContent *c;
 
-  MobedContent *c = mobed_content_new (shown->summary, shown->body, actions,
-                                       G_N_ELEMENTS (actions) - (shown->no_another ? 1 : 0),
-                                       /* TRANSLATORS: keep the commands; they are typed in a terminal */
-                                       _("Answer with: mobectl done · mobectl snooze · mobectl skip"),
-                                       shown->urgent,
-                                       shown->steps_body != NULL
-                                         /* TRANSLATORS: what a click on the break's body does:
-                                          * the notification shows the drill's steps instead */
-                                         ? _("Show the steps")
-                                         : _("Show again"));
+  c = mobed_content_new (shown->summary, shown->body, actions,
+                         G_N_ELEMENTS (actions) - (shown->no_another ? 1 : 0),
+                         /* TRANSLATORS: keep the commands; they are typed in a terminal */
+                         _("Answer with: mobectl done · mobectl snooze · mobectl skip"),
+                         shown->urgent,
+                         shown->steps_body != NULL
+                           /* TRANSLATORS: what a click on the break's body does:
+                            * the notification shows the drill's steps instead */
+                           ? _("Show the steps")
+                           : _("Show again"));
 
   c->short_body = g_strdup (shown->short_body);
   c->again = shown->again;
@@ -350,7 +283,7 @@ mobed_notifier_show (MobedNotifier *self, const MobedNotifierBreak *shown)
    * answer a break, where there is room for one short line only (mako:
    * a third line would be cut); keep the commands as they are */
   c->short_hint = g_strdup (_("Stop if it hurts · mobectl done · snooze · skip"));
-  show_content (self, c);
+  mobed_notifier_show_content (self, c);
 }
 
 void
@@ -362,16 +295,18 @@ mobed_notifier_show_full (MobedNotifier             *self,
                           const char                *hint,
                           gboolean                   urgent)
 {
+  MobedContent *c;
+
   /* TRANSLATORS: what a click on the notification's body does: it comes
    * back on screen with its buttons */
-  show_content (self, mobed_content_new (summary, body, actions, n_actions, hint, urgent,
-                                         _("Show again")));
+  c = mobed_content_new (summary, body, actions, n_actions, hint, urgent, _("Show again"));
+  mobed_notifier_show_content (self, c);
 }
 
 void
 mobed_notifier_close (MobedNotifier *self)
 {
-  close_quietly (self, detach (self));
+  close_quietly (self, mobed_notifier_detach (self));
   g_clear_pointer (&self->shown, mobed_content_free);
 }
 
