@@ -2,20 +2,11 @@
 /*
  * notifier.c — libnotify adapter. Shows the break, turns button presses and
  * closes into answers for the daemon, and notices notification servers that
- * come and go. It decides nothing about breaks.
+ * come and go (name-watch.c). It decides nothing about breaks.
  *
- * libnotify's calls to the server are synchronous, and a server that has
- * stopped (SIGSTOP, a hung shell) holds each of them for D-Bus's 25 s
- * timeout: on the main loop that froze mobed, and `mobectl` with it, for
- * over a minute per break. So every call that talks to the server (asking
- * what it can show, Notify, CloseNotification) runs on one worker thread,
- * in the order asked; the main loop only builds notifications (local work)
- * and hears the results, and a stalled server delays the break, never
- * mobed. libnotify delivers a notification's signals (an action, a close)
- * in the main context, where its proxy was made for the worker (which has
- * no context of its own), so the answers reach the daemon on the main loop.
- * Every notification object is given up on the main loop too, never while
- * its signal could be running there.
+ * This is the main loop's side. It builds notifications (local work) and
+ * hears what became of them; every call that talks to the server runs on
+ * worker.c's thread, as a stalled server would otherwise stall mobed.
  *
  * Many servers close a notification by themselves once an action is pressed,
  * and report that close as "dismissed by the user". So the moment an action
@@ -25,98 +16,23 @@
  * shown again (another drill, escalation) is a fresh notification after
  * the old one is closed.
  *
- * Every notification carries a `default` action, what a click on its body
- * invokes: without one, GNOME launches the app's desktop entry and closes
- * it as dismissed by the user. A body click on a break replaces it with
- * the drills' steps, numbered, with the same buttons; on anything else
- * (the steps, a focus set) it shows the notification again (a fresh
- * banner, with its buttons: GNOME's list entries have none). It is never
- * an answer. A server without actions has no body click either: there the
- * body names the command that shows the steps. A few servers need telling
- * apart (by their name from GetServerInformation, asked with the
- * capabilities before each show): see no_buttons_drawn and
- * body_click_closes below.
+ * What a notification shows, and what a click on its body brings up, is
+ * content.c's; the few servers that need telling apart are in server.c.
  *
- * The drill's picture goes as the image-path hint only. Every server the
- * desktop suite runs (GNOME Shell, Plasma, xfce4-notifyd, dunst, mako)
- * loads and shows that file itself, so mobed never renders a picture
- * (image-data would mean gdk-pixbuf and librsvg in the daemon).
+ * The drill's picture goes as a hint naming its file: see worker.c.
  */
 #include "daemon/notify/notifier.h"
+#include "daemon/notify/notifier-private.h"
+#include "daemon/notify/content.h"
 #include "daemon/notify/display.h"
+#include "daemon/notify/name-watch.h"
+#include "daemon/notify/worker.h"
 
 #include <glib/gi18n.h>
 #include <libnotify/notify.h>
-#include <string.h>
 
 /* NotificationClosed reason 2 in the notification spec. */
 #define CLOSED_BY_USER 2
-
-#define DEFAULT_ACTION "default"
-
-/* Servers that advertise actions but draw no buttons: their users answer
- * from a menu or a terminal, so the body says how (mako: `makoctl menu`). */
-static const char *const no_buttons_drawn[] = { "mako", NULL };
-/* Servers that draw `default` as one more button and never invoke it: a
- * click on the body closes the notification "by the user" instead
- * (xfce4-notifyd 0.7). There such a close is the body click. */
-static const char *const body_click_closes[] = { "Xfce Notify Daemon", NULL };
-/* Servers that file a notification silently in their list when it comes
- * while that list is open (GNOME Shell 43: its date menu marks it seen, and
- * drops its banner). Where the user asked to see the break again (a click
- * on it, in the banner or the list) or it comes back from do not disturb
- * (whose switch is in that very menu), it is sent critical: GNOME keeps a
- * critical banner waiting until the menu closes, and shows it with its
- * buttons until it is answered. */
-static const char *const files_while_open[] = { "gnome-shell", NULL };
-
-/* What a notification shows, kept to show it again. */
-typedef struct {
-  char                *summary;
-  char                *body;
-  char                *short_body;  /* or NULL: see mobed_notifier_show() */
-  char                *short_hint;
-  char                *hint;
-  MobedNotifierAction *actions;   /* ids and labels owned */
-  guint                n_actions;
-  gboolean             urgent;
-  gboolean             again;       /* asked for again: see files_while_open */
-  char                *steps_body;  /* what a body click brings up, or NULL */
-  char                *steps_hint;  /* see MobedNotifierBreak */
-  char                *picture;     /* an absolute path, or NULL */
-} Content;
-
-struct _MobedNotifier {
-  MobedNotifierCallbacks callbacks;
-  gpointer               user_data;
-  NotifyNotification    *current;
-  Content               *shown;       /* what current shows */
-  guint                  watch_id;
-  gboolean               dead;        /* freed; ops still out hold it */
-  gboolean               close_is_click; /* current's server: see body_click_closes */
-  gboolean               seen_server;
-  /* The name watcher has answered once: before that seen_server FALSE
-   * means "not known yet", not "none". */
-  gboolean               server_known;
-  /* What could not be shown for want of a server, for a notifier whose
-   * owner does not show again by itself (no server_appeared callback). */
-  Content               *pending;
-  gboolean               failing;     /* the last show failed; logged once */
-  gboolean               told_headless; /* no server, no display: logged once */
-  guint                  retry_id;    /* asks to show again, see retry_later() */
-  guint                  retries;
-};
-
-/* One call for the worker: show or close @n. */
-typedef struct {
-  MobedNotifier      *self;       /* a reference (g_rc_box) */
-  NotifyNotification *n;          /* a reference */
-  gboolean            close;
-  Content            *content;    /* show: what to show */
-  gboolean            ok;         /* show: the result */
-  gboolean            close_is_click;
-  char               *error;
-} Op;
 
 /* A server can own its name a moment before it answers Notify (a desktop
  * shell or dbusmock starting up): a show that fails while a server is on
@@ -124,80 +40,6 @@ typedef struct {
 #define SHOW_RETRIES 5
 
 static void on_closed (NotifyNotification *n, MobedNotifier *self);
-static void on_action (NotifyNotification *n, char *action, gpointer user_data);
-
-static void
-content_free (Content *c)
-{
-  if (c == NULL)
-    return;
-  for (guint i = 0; i < c->n_actions; i++)
-    {
-      g_free ((char *) c->actions[i].id);
-      g_free ((char *) c->actions[i].label);
-    }
-  g_free (c->actions);
-  g_free (c->summary);
-  g_free (c->body);
-  g_free (c->short_body);
-  g_free (c->short_hint);
-  g_free (c->hint);
-  g_free (c->steps_body);
-  g_free (c->steps_hint);
-  g_free (c->picture);
-  g_free (c);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Content, content_free)
-
-static Content *
-content_copy (const Content *from)
-{
-  Content *c = g_new0 (Content, 1);
-
-  c->summary = g_strdup (from->summary);
-  c->body = g_strdup (from->body);
-  c->short_body = g_strdup (from->short_body);
-  c->short_hint = g_strdup (from->short_hint);
-  c->hint = g_strdup (from->hint);
-  c->urgent = from->urgent;
-  c->again = from->again;
-  c->steps_body = g_strdup (from->steps_body);
-  c->steps_hint = g_strdup (from->steps_hint);
-  c->picture = g_strdup (from->picture);
-  c->n_actions = from->n_actions;
-  c->actions = g_new0 (MobedNotifierAction, MAX (from->n_actions, 1));
-  for (guint i = 0; i < from->n_actions; i++)
-    c->actions[i] = (MobedNotifierAction) { g_strdup (from->actions[i].id),
-                                            g_strdup (from->actions[i].label) };
-  return c;
-}
-
-/* -- the worker ------------------------------------------------------------ */
-
-static GThreadPool *worker;
-/* The session bus libnotify talks on: once it is closed (logout), libnotify
- * is not called at all; it would only warn (and GDBus make a critical of
- * it) about a connection that is gone. */
-static GDBusConnection *session_bus;
-/* Under lock: set at exit (no more calls into libnotify), and whether a
- * call into libnotify is running on the worker. */
-static GMutex   state_lock;
-static GCond    state_cond;
-static gboolean stopping;
-static gboolean busy;
-
-/* How long mobed, at exit, waits for a call under way to end. */
-#define STOP_WAIT_US (2 * G_USEC_PER_SEC)
-
-static void
-notifier_release (MobedNotifier *self)
-{
-  g_rc_box_release (self);
-}
-
-static void show_content (MobedNotifier *self, Content *content);
-static void keep_pending (MobedNotifier *self, Content *content);
 
 static gboolean
 on_retry (gpointer user_data)
@@ -205,10 +47,7 @@ on_retry (gpointer user_data)
   MobedNotifier *self = user_data;
 
   self->retry_id = 0;
-  if (self->current == NULL && self->callbacks.server_appeared != NULL)
-    self->callbacks.server_appeared (self->user_data);
-  else if (self->current == NULL && self->pending != NULL)
-    show_content (self, g_steal_pointer (&self->pending));
+  mobed_notifier_show_waiting (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -221,175 +60,8 @@ retry_later (MobedNotifier *self)
   self->retry_id = g_timeout_add_seconds (1, on_retry, self);
 }
 
-static gboolean
-op_done (gpointer data)
-{
-  Op *op = data;
-  MobedNotifier *self = op->self;
-
-  if (!op->close && !self->dead && op->n == self->current)
-    {
-      if (op->ok)
-        {
-          self->failing = FALSE;
-          self->retries = 0;
-          self->close_is_click = op->close_is_click;
-        }
-      else
-        {
-          NotifyNotification *n = g_steal_pointer (&self->current);
-
-          g_signal_handlers_disconnect_by_func (n, on_closed, self);
-          g_object_unref (n);
-          keep_pending (self, g_steal_pointer (&self->shown));
-          if (!self->failing)
-            g_message ("Could not show the notification (%s); breaks go to the log "
-                       "until a notification server appears", op->error);
-          self->failing = TRUE;
-          retry_later (self);
-        }
-    }
-  g_object_unref (op->n);
-  content_free (op->content);
-  g_free (op->error);
-  notifier_release (op->self);
-  g_free (op);
-  return G_SOURCE_REMOVE;
-}
-
-static char *
-server_name (void)
-{
-  char *name = NULL;
-
-  if (!notify_get_server_info (&name, NULL, NULL, NULL))
-    return g_strdup ("");
-  return name != NULL ? name : g_strdup ("");
-}
-
-/* A server just appearing may not answer GetCapabilities yet (libnotify's
- * proxy fails): then assume actions, the common case; a server without
- * them simply ignores the buttons. */
-static gboolean
-server_has_actions (void)
-{
-  GList *caps = notify_get_server_caps ();
-  gboolean found;
-
-  if (caps == NULL)
-    {
-      g_debug ("Could not ask the notification server what it can show; assuming buttons");
-      return TRUE;
-    }
-  found = g_list_find_custom (caps, "actions", (GCompareFunc) strcmp) != NULL;
-  g_list_free_full (caps, g_free);
-  return found;
-}
-
-/* The drill's picture, as the notification spec's image-path hint: a
- * file: URI, the spec's own form, which every server tried reads. */
-static void
-set_picture (NotifyNotification *n, const char *picture)
-{
-  g_autofree char *uri = NULL;
-
-  if (picture == NULL)
-    return;
-  uri = g_filename_to_uri (picture, NULL, NULL);
-  if (uri != NULL)
-    notify_notification_set_hint (n, "image-path", g_variant_new_string (uri));
-}
-
-static void
-run_show (Op *op)
-{
-  const Content *c = op->content;
-  g_autoptr(GError) error = NULL;
-  gboolean has_actions = server_has_actions ();
-  g_autofree char *name = server_name ();
-  gboolean drawn = has_actions && !g_strv_contains (no_buttons_drawn, name);
-  g_autofree char *text = NULL;
-
-  if (drawn || c->hint == NULL)
-    text = g_strdup (c->body);
-  else if (has_actions && c->short_body != NULL)
-    /* mako: 100 px high unless configured otherwise, and it cuts the rest
-     * without a sign, so the commands come first and the cues stay out. */
-    text = g_strdup_printf ("%s\n%s", c->short_body, c->short_hint);
-  else if (!has_actions && c->steps_hint != NULL)
-    text = g_strdup_printf ("%s\n%s\n%s", c->body, c->hint, c->steps_hint);
-  else
-    text = g_strdup_printf ("%s\n%s", c->body, c->hint);
-
-  op->close_is_click = g_strv_contains (body_click_closes, name);
-  notify_notification_update (op->n, c->summary, text, "mobed");
-  notify_notification_set_urgency (op->n, c->urgent || (c->again
-                                                        && g_strv_contains (files_while_open, name))
-                                            ? NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
-  set_picture (op->n, c->picture);
-  for (guint i = 0; has_actions && i < c->n_actions; i++)
-    if (!op->close_is_click || !g_str_equal (c->actions[i].id, DEFAULT_ACTION))
-      notify_notification_add_action (op->n, c->actions[i].id, c->actions[i].label,
-                                      on_action, op->self, NULL);
-  op->ok = notify_notification_show (op->n, &error);
-  if (!op->ok)
-    op->error = g_strdup (error->message);
-}
-
-static void
-run_op (gpointer data, gpointer pool_data)
-{
-  Op *op = data;
-
-  g_mutex_lock (&state_lock);
-  busy = !stopping && session_bus != NULL && !g_dbus_connection_is_closed (session_bus);
-  g_mutex_unlock (&state_lock);
-  if (!busy)
-    {
-      op->error = g_strdup ("the session bus is gone");
-      g_main_context_invoke (NULL, op_done, op);
-      return;
-    }
-  if (op->close)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!notify_notification_close (op->n, &error))
-        g_debug ("Could not close the notification: %s", error->message);
-    }
-  else
-    run_show (op);
-  g_mutex_lock (&state_lock);
-  busy = FALSE;
-  g_cond_signal (&state_cond);
-  g_mutex_unlock (&state_lock);
-  /* The notification's last reference goes on the main loop, where its
-   * signals run. */
-  g_main_context_invoke (NULL, op_done, op);
-}
-
-static void
-push (MobedNotifier *self, NotifyNotification *n, gboolean close, Content *content)
-{
-  Op *op = g_new0 (Op, 1);
-
-  if (worker == NULL)
-    {
-      worker = g_thread_pool_new (run_op, NULL, 1, FALSE, NULL);
-      session_bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-    }
-  op->self = g_rc_box_acquire (self);
-  op->n = n;
-  op->close = close;
-  op->content = content;
-  g_thread_pool_push (worker, op, NULL);
-}
-
-/* -- the main loop's side -------------------------------------------------- */
-
-/* Forgets the current notification without telling the daemon anything. */
-static NotifyNotification *
-detach (MobedNotifier *self)
+NotifyNotification *
+mobed_notifier_detach (MobedNotifier *self)
 {
   NotifyNotification *n = g_steal_pointer (&self->current);
 
@@ -402,42 +74,48 @@ static void
 close_quietly (MobedNotifier *self, NotifyNotification *n)
 {
   if (n != NULL)
-    push (self, n, TRUE, NULL);
+    mobed_worker_close (self, n);
 }
 
-
-/* What a click on the body of @shown brings up: the drills' steps in
- * place of the break (same buttons, same picture), or the same again. */
-static Content *
-clicked (Content *shown)
+/* A show that failed is taken down, and tried again while a server is on
+ * the bus (see SHOW_RETRIES). */
+void
+mobed_notifier_shown (MobedNotifier      *self,
+                      NotifyNotification *n,
+                      gboolean            ok,
+                      gboolean            close_is_click,
+                      const char         *error)
 {
-  shown->again = TRUE;
-  if (shown->steps_body == NULL)
-    return shown;
-  g_free (shown->body);
-  shown->body = g_steal_pointer (&shown->steps_body);
-  /* mako shows the short form: the steps are what was asked for. */
-  g_free (shown->short_body);
-  shown->short_body = g_strdup (shown->body);
-  g_free ((char *) shown->actions[0].label);
-  /* TRANSLATORS: what a click on the notification's body does: it comes
-   * back on screen with its buttons */
-  shown->actions[0].label = g_strdup (_("Show again"));
-  return shown;
+  if (self->dead || n != self->current)
+    return;
+  if (ok)
+    {
+      self->failing = FALSE;
+      self->retries = 0;
+      self->close_is_click = close_is_click;
+      return;
+    }
+  g_object_unref (mobed_notifier_detach (self));
+  mobed_notifier_keep_pending (self, g_steal_pointer (&self->shown));
+  if (!self->failing)
+    g_message ("Could not show the notification (%s); breaks go to the log "
+               "until a notification server appears", error);
+  self->failing = TRUE;
+  retry_later (self);
 }
 
 static void
 on_closed (NotifyNotification *n, MobedNotifier *self)
 {
   int reason = notify_notification_get_closed_reason (n);
-  g_autoptr(Content) again = g_steal_pointer (&self->shown);
+  g_autoptr(MobedContent) again = g_steal_pointer (&self->shown);
 
-  g_object_unref (detach (self));
+  g_object_unref (mobed_notifier_detach (self));
   if (reason == CLOSED_BY_USER && self->close_is_click && again != NULL)
     {
       g_debug ("The notification was clicked (its server closes it); showing %s",
                again->steps_body != NULL ? "the steps" : "it again");
-      show_content (self, clicked (g_steal_pointer (&again)));
+      mobed_notifier_show_content (self, mobed_content_clicked (g_steal_pointer (&again)));
       return;
     }
   /* Expired or closed by the server is not the user's answer: the break
@@ -448,74 +126,28 @@ on_closed (NotifyNotification *n, MobedNotifier *self)
     g_debug ("Notification closed by the server (reason %d); the break stays due", reason);
 }
 
-static void
-on_action (NotifyNotification *n, char *action, gpointer user_data)
+void
+mobed_notifier_on_action (NotifyNotification *n, char *action, gpointer user_data)
 {
   MobedNotifier *self = user_data;
   g_autofree char *answer = g_strdup (action);
-  g_autoptr(Content) again = NULL;
+  g_autoptr(MobedContent) again = NULL;
 
   /* A button on an older notification still on screen answers nothing. */
   if (self->dead || n != self->current)
     return;
-  if (g_str_equal (answer, DEFAULT_ACTION))
+  if (g_str_equal (answer, MOBED_CONTENT_CLICK))
     again = g_steal_pointer (&self->shown);
-  close_quietly (self, detach (self));
-  g_clear_pointer (&self->shown, content_free);
+  close_quietly (self, mobed_notifier_detach (self));
+  g_clear_pointer (&self->shown, mobed_content_free);
   if (again != NULL)
     {
       g_debug ("The notification's body was clicked; showing %s",
                again->steps_body != NULL ? "the steps" : "it again");
-      show_content (self, clicked (g_steal_pointer (&again)));
+      mobed_notifier_show_content (self, mobed_content_clicked (g_steal_pointer (&again)));
       return;
     }
   self->callbacks.answered (answer, self->user_data);
-}
-
-static void
-on_name_appeared (GDBusConnection *connection, const char *name,
-                  const char *owner, gpointer user_data)
-{
-  MobedNotifier *self = user_data;
-
-  g_debug ("Notification server %s appeared", owner);
-  self->seen_server = TRUE;
-  self->server_known = TRUE;
-  self->failing = FALSE;
-  self->told_headless = FALSE;
-  self->retries = 0;
-  g_clear_handle_id (&self->retry_id, g_source_remove);
-  /* The first report can come after a break was already shown on this
-   * very server; only a break with nothing on screen needs showing. */
-  if (self->current == NULL && self->callbacks.server_appeared != NULL)
-    self->callbacks.server_appeared (self->user_data);
-  else if (self->current == NULL && self->pending != NULL)
-    show_content (self, g_steal_pointer (&self->pending));
-  g_clear_pointer (&self->pending, content_free);
-}
-
-static void
-on_name_vanished (GDBusConnection *connection, const char *name, gpointer user_data)
-{
-  MobedNotifier *self = user_data;
-  NotifyNotification *n = detach (self);
-  gboolean first = !self->server_known;
-
-  /* Its notification went with it; there is nothing left to close. What
-   * it showed (or was about to: the first answer can come after a show was
-   * asked for) waits for the next server. */
-  g_clear_object (&n);
-  keep_pending (self, g_steal_pointer (&self->shown));
-  if (self->seen_server)
-    g_message ("The notification server left the bus; breaks go to the log until one returns");
-  self->seen_server = FALSE;
-  self->server_known = TRUE;
-  self->close_is_click = FALSE;
-  g_clear_handle_id (&self->retry_id, g_source_remove);
-  /* The first answer: what waited for it is shown now, or, with no
-   * display either, goes to the log. */
-  if (first && self->pending != NULL)
-    show_content (self, g_steal_pointer (&self->pending));
 }
 
 MobedNotifier *
@@ -527,9 +159,7 @@ mobed_notifier_new (const MobedNotifierCallbacks *callbacks, gpointer user_data)
   self->user_data = user_data;
   if (!notify_is_initted ())
     notify_init ("mobed");
-  self->watch_id = g_bus_watch_name (G_BUS_TYPE_SESSION, "org.freedesktop.Notifications",
-                                     G_BUS_NAME_WATCHER_FLAGS_NONE,
-                                     on_name_appeared, on_name_vanished, self, NULL);
+  self->watch_id = mobed_name_watch_start (self);
   return self;
 }
 
@@ -540,33 +170,31 @@ mobed_notifier_free (MobedNotifier *self)
 
   if (self == NULL)
     return;
-  n = detach (self);
+  n = mobed_notifier_detach (self);
   g_clear_object (&n);
-  g_clear_pointer (&self->shown, content_free);
-  g_clear_pointer (&self->pending, content_free);
+  g_clear_pointer (&self->shown, mobed_content_free);
+  g_clear_pointer (&self->pending, mobed_content_free);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->watch_id, g_bus_unwatch_name);
   self->dead = TRUE;
-  notifier_release (self);
+  g_rc_box_release (self);
 }
 
-/* @content waits for a server to appear, in place of what waited before:
- * only for a notifier whose owner would not show it again itself. */
-static void
-keep_pending (MobedNotifier *self, Content *content)
+/* Only for a notifier whose owner would not show it again itself. */
+void
+mobed_notifier_keep_pending (MobedNotifier *self, MobedContent *content)
 {
   if (content == NULL)
     return;
-  g_clear_pointer (&self->pending, content_free);
+  g_clear_pointer (&self->pending, mobed_content_free);
   if (self->callbacks.server_appeared == NULL)
     self->pending = content;
   else
-    content_free (content);
+    mobed_content_free (content);
 }
 
-/* Puts @content up as a fresh notification, taking down the one before. */
-static void
-show_content (MobedNotifier *self, Content *content)
+void
+mobed_notifier_show_content (MobedNotifier *self, MobedContent *content)
 {
   NotifyNotification *n;
 
@@ -575,7 +203,7 @@ show_content (MobedNotifier *self, Content *content)
   if (self->failing && !self->seen_server)
     {
       g_debug ("No notification server yet; the break is in the log only");
-      keep_pending (self, content);
+      mobed_notifier_keep_pending (self, content);
       return;
     }
   /* Whether there is a server is not known until the name watcher first
@@ -584,7 +212,7 @@ show_content (MobedNotifier *self, Content *content)
    * broken for the server that came next (a GObject critical under ASan). */
   if (!self->server_known)
     {
-      g_clear_pointer (&self->pending, content_free);
+      g_clear_pointer (&self->pending, mobed_content_free);
       self->pending = content;
       return;
     }
@@ -594,12 +222,12 @@ show_content (MobedNotifier *self, Content *content)
         g_message ("No notification server and no display (DISPLAY, WAYLAND_DISPLAY): "
                    "breaks go to the log, and none is started for them");
       self->told_headless = TRUE;
-      keep_pending (self, content);
+      mobed_notifier_keep_pending (self, content);
       return;
     }
-  g_clear_pointer (&self->pending, content_free);
-  close_quietly (self, detach (self));
-  g_clear_pointer (&self->shown, content_free);
+  g_clear_pointer (&self->pending, mobed_content_free);
+  close_quietly (self, mobed_notifier_detach (self));
+  g_clear_pointer (&self->shown, mobed_content_free);
 
   n = notify_notification_new (content->summary, content->body, "mobed");
   notify_notification_set_timeout (n, NOTIFY_EXPIRES_NEVER);
@@ -609,34 +237,17 @@ show_content (MobedNotifier *self, Content *content)
   notify_notification_set_hint (n, "desktop-entry", g_variant_new_string ("mobed"));
   g_signal_connect (n, "closed", G_CALLBACK (on_closed), self);
   self->current = n;
-  self->shown = content_copy (content);
-  push (self, g_object_ref (n), FALSE, content);
+  self->shown = mobed_content_copy (content);
+  mobed_worker_show (self, g_object_ref (n), content);
 }
 
-static Content *
-content_new (const char                *summary,
-             const char                *body,
-             const MobedNotifierAction *actions,
-             guint                      n_actions,
-             const char                *hint,
-             gboolean                   urgent,
-             const char                *click_label)
+void
+mobed_notifier_show_waiting (MobedNotifier *self)
 {
-  Content *c = g_new0 (Content, 1);
-
-  c->summary = g_strdup (summary);
-  c->body = g_strdup (body);
-  c->hint = g_strdup (hint);
-  c->urgent = urgent;
-  c->n_actions = n_actions + 1;
-  c->actions = g_new0 (MobedNotifierAction, n_actions + 1);
-  /* The body click: most servers show no button for it (dunst lists it
-   * in its menu, so it has a label). */
-  c->actions[0] = (MobedNotifierAction) { g_strdup (DEFAULT_ACTION), g_strdup (click_label) };
-  for (guint i = 0; i < n_actions; i++)
-    c->actions[i + 1] = (MobedNotifierAction) { g_strdup (actions[i].id),
-                                                g_strdup (actions[i].label) };
-  return c;
+  if (self->current == NULL && self->callbacks.server_appeared != NULL)
+    self->callbacks.server_appeared (self->user_data);
+  else if (self->current == NULL && self->pending != NULL)
+    mobed_notifier_show_content (self, g_steal_pointer (&self->pending));
 }
 
 void
@@ -650,17 +261,18 @@ mobed_notifier_show (MobedNotifier *self, const MobedNotifierBreak *shown)
     { "skip", C_("button", "Skip") },
     { "another", C_("button", "Another") },
   };
+  MobedContent *c;
 
-  Content *c = content_new (shown->summary, shown->body, actions,
-                            G_N_ELEMENTS (actions) - (shown->no_another ? 1 : 0),
-                            /* TRANSLATORS: keep the commands; they are typed in a terminal */
-                            _("Answer with: mobectl done · mobectl snooze · mobectl skip"),
-                            shown->urgent,
-                            shown->steps_body != NULL
-                              /* TRANSLATORS: what a click on the break's body does:
-                               * the notification shows the drill's steps instead */
-                              ? _("Show the steps")
-                              : _("Show again"));
+  c = mobed_content_new (shown->summary, shown->body, actions,
+                         G_N_ELEMENTS (actions) - (shown->no_another ? 1 : 0),
+                         /* TRANSLATORS: keep the commands; they are typed in a terminal */
+                         _("Answer with: mobectl done · mobectl snooze · mobectl skip"),
+                         shown->urgent,
+                         shown->steps_body != NULL
+                           /* TRANSLATORS: what a click on the break's body does:
+                            * the notification shows the drill's steps instead */
+                           ? _("Show the steps")
+                           : _("Show again"));
 
   c->short_body = g_strdup (shown->short_body);
   c->again = shown->again;
@@ -671,7 +283,7 @@ mobed_notifier_show (MobedNotifier *self, const MobedNotifierBreak *shown)
    * answer a break, where there is room for one short line only (mako:
    * a third line would be cut); keep the commands as they are */
   c->short_hint = g_strdup (_("Stop if it hurts · mobectl done · snooze · skip"));
-  show_content (self, c);
+  mobed_notifier_show_content (self, c);
 }
 
 void
@@ -683,31 +295,23 @@ mobed_notifier_show_full (MobedNotifier             *self,
                           const char                *hint,
                           gboolean                   urgent)
 {
+  MobedContent *c;
+
   /* TRANSLATORS: what a click on the notification's body does: it comes
    * back on screen with its buttons */
-  show_content (self, content_new (summary, body, actions, n_actions, hint, urgent,
-                                   _("Show again")));
+  c = mobed_content_new (summary, body, actions, n_actions, hint, urgent, _("Show again"));
+  mobed_notifier_show_content (self, c);
 }
 
 void
 mobed_notifier_close (MobedNotifier *self)
 {
-  close_quietly (self, detach (self));
-  g_clear_pointer (&self->shown, content_free);
+  close_quietly (self, mobed_notifier_detach (self));
+  g_clear_pointer (&self->shown, mobed_content_free);
 }
 
 gboolean
 mobed_notifier_stop (void)
 {
-  gint64 until = g_get_monotonic_time () + STOP_WAIT_US;
-  gboolean idle;
-
-  g_mutex_lock (&state_lock);
-  stopping = TRUE;
-  /* A call to a live server ends in milliseconds; a stalled one is left. */
-  while (busy && g_cond_wait_until (&state_cond, &state_lock, until))
-    ;
-  idle = !busy;
-  g_mutex_unlock (&state_lock);
-  return idle;
+  return mobed_worker_stop ();
 }

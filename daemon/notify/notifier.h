@@ -52,7 +52,7 @@ typedef struct {
    * ignored. */
   gboolean    urgent;
   /* A break that was held back (do not disturb) and is shown now; on GNOME
-   * it is raised too (see files_while_open in notifier.c). */
+   * it is raised too (see files_while_open in server.c). */
   gboolean    again;
   /* A walk: no drills to swap, so no Another button (the last). */
   gboolean    no_another;
