@@ -79,7 +79,19 @@ class IndicatorCase(MobedTestCase):
         self.eventually(lambda: self.owner_pid(name) == proc.pid, 10,
                         'mobed-indicator did not take its bus name')
         self.item = name
+        # libdbusmenu exports the menu once its own g_bus_get() has come
+        # back, which goes through a GLib worker thread: on a loaded
+        # machine that can be after the item registered. Panels re-read
+        # the menu on the LayoutUpdated it sends then; the tests wait.
+        self.eventually(self.menu_exported, 10, 'the menu was never exported')
         return proc
+
+    def menu_exported(self):
+        try:
+            self.layout()
+            return True
+        except GLib.Error:
+            return False
 
     def default_app(self, mime):
         """Makes the desktop's program for @mime one that writes down what
