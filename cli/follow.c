@@ -12,16 +12,16 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "cli/props-mirror.h"
 #include "cli/status.h"
 #include "cli/text.h"
 
 typedef struct {
-  MobectlContext *ctx;
-  GMainLoop      *loop;
-  GVariantDict    props;      /* the daemon's properties as last heard */
-  gboolean        running;
-  char           *last;       /* the last line printed */
-  int             ret;
+  MobectlContext     *ctx;
+  GMainLoop          *loop;
+  MobectlPropsMirror *mirror;     /* the daemon's properties as last heard */
+  char               *last;       /* the last line printed */
+  int                 ret;
 } Follow;
 
 static void
@@ -42,10 +42,10 @@ emit (Follow *f, const char *text)
 static void
 show (Follow *f)
 {
-  g_autoptr(GVariant) props = NULL;
+  g_autoptr(GVariant) props = mobectl_props_mirror_get (f->mirror);
   g_autofree char *text = NULL;
 
-  if (!f->running)
+  if (props == NULL)
     {
       if (f->ctx->json)
         emit (f, "{\"state\":\"stopped\"}");
@@ -57,64 +57,33 @@ show (Follow *f)
         }
       return;
     }
-  props = g_variant_ref_sink (g_variant_dict_end (&f->props));
-  g_variant_dict_init (&f->props, props);
   text = f->ctx->json ? mobectl_status_json (props, FALSE) : mobectl_status_line (props);
   emit (f, text);
 }
 
-static void
+/* TRUE when mobed answered. */
+static gboolean
 load_all (Follow *f)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) props = mobectl_get_all (f->ctx, &error);
 
-  g_variant_dict_clear (&f->props);
-  g_variant_dict_init (&f->props, props);
-  f->running = props != NULL;
   if (props == NULL)
     g_debug ("GetAll failed: %s", error->message);
-  show (f);
+  mobectl_props_mirror_set (f->mirror, props);
+  return props != NULL;
 }
 
 static void
-on_properties_changed (GDBusConnection *bus, const char *sender, const char *path,
-                       const char *iface, const char *signal, GVariant *params,
-                       gpointer user_data)
+on_appeared (MobectlPropsMirror *mirror, gpointer user_data)
 {
-  Follow *f = user_data;
-  g_autoptr(GVariant) changed = NULL;
-  g_autofree const char **invalidated = NULL;
-  GVariantIter iter;
-  const char *key;
-  GVariant *value;
-
-  g_variant_get (params, "(&s@a{sv}^a&s)", NULL, &changed, &invalidated);
-  g_variant_iter_init (&iter, changed);
-  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
-    {
-      g_variant_dict_insert_value (&f->props, key, value);
-      g_variant_unref (value);
-    }
-  show (f);
+  load_all (user_data);
 }
 
 static void
-on_name_owner_changed (GDBusConnection *bus, const char *sender, const char *path,
-                       const char *iface, const char *signal, GVariant *params,
-                       gpointer user_data)
+on_changed (MobectlPropsMirror *mirror, gpointer user_data)
 {
-  Follow *f = user_data;
-  const char *new_owner;
-
-  g_variant_get (params, "(&s&s&s)", NULL, NULL, &new_owner);
-  if (*new_owner == '\0')
-    {
-      f->running = FALSE;
-      show (f);
-    }
-  else
-    load_all (f);
+  show (user_data);
 }
 
 static gboolean
@@ -130,38 +99,25 @@ mobectl_status_follow (MobectlContext *ctx)
   g_autoptr(GError) error = NULL;
   GDBusConnection *bus = mobectl_bus (ctx, &error);
   Follow f = { .ctx = ctx, .ret = MOBECTL_EXIT_OK };
-  guint props_id, owner_id, sigint_id, sigterm_id;
+  guint sigint_id, sigterm_id;
 
   if (bus == NULL)
     return mobectl_bus_error (ctx, error);
   f.loop = g_main_loop_new (NULL, FALSE);
-  g_variant_dict_init (&f.props, NULL);
   /* Subscribe first, then read: no change can fall between the two. */
-  props_id = g_dbus_connection_signal_subscribe (bus, MOBECTL_BUS_NAME,
-                                                 "org.freedesktop.DBus.Properties",
-                                                 "PropertiesChanged", MOBECTL_OBJECT_PATH,
-                                                 MOBECTL_INTERFACE, G_DBUS_SIGNAL_FLAGS_NONE,
-                                                 on_properties_changed, &f, NULL);
-  owner_id = g_dbus_connection_signal_subscribe (bus, "org.freedesktop.DBus",
-                                                 "org.freedesktop.DBus", "NameOwnerChanged",
-                                                 "/org/freedesktop/DBus", MOBECTL_BUS_NAME,
-                                                 G_DBUS_SIGNAL_FLAGS_NONE,
-                                                 on_name_owner_changed, &f, NULL);
+  f.mirror = mobectl_props_mirror_new (bus, on_appeared, on_changed, &f);
   /* Before the first line: a status bar may stop us as soon as it reads it. */
   sigint_id = g_unix_signal_add (SIGINT, on_quit, f.loop);
   sigterm_id = g_unix_signal_add (SIGTERM, on_quit, f.loop);
-  load_all (&f);
   /* Not even D-Bus activation could start it (no activation file, or a
    * mobed that failed): a status bar started before mobed, or one that
    * outlives it, waits for it to appear, as for one that stops later. */
-  if (!f.running)
+  if (!load_all (&f))
     g_printerr ("%s\n", _("mobectl: mobed is not running; waiting for it to start"));
   g_main_loop_run (f.loop);
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
-  g_dbus_connection_signal_unsubscribe (bus, props_id);
-  g_dbus_connection_signal_unsubscribe (bus, owner_id);
-  g_variant_dict_clear (&f.props);
+  mobectl_props_mirror_free (f.mirror);
   g_main_loop_unref (f.loop);
   g_free (f.last);
   return f.ret;

@@ -1,30 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * daemon-link.c — follows mobed as `mobectl status --follow` does: the
- * signals are subscribed first and the properties read after, so no change
- * falls between the two; after that only signals update them. Calls are
+ * daemon-link.c — follows mobed as `mobectl status --follow` does, with the
+ * same mirror of its properties (cli/props-mirror.c): the signals are
+ * subscribed first and the properties read after, so no change falls
+ * between the two; after that only signals update them. Calls are
  * asynchronous: the menu must never freeze while mobed starts up.
  */
 #include "indicator/daemon-link.h"
 
 #include "cli/names.h"
+#include "cli/props-mirror.h"
 
 struct _MobedLink {
-  GDBusConnection  *bus;
-  GCancellable     *cancel;
-  MobedLinkChanged  changed;
-  gpointer          user_data;
-  GVariantDict      props;
-  gboolean          running;
-  guint             props_id;
-  guint             owner_id;
+  GDBusConnection    *bus;
+  GCancellable       *cancel;
+  MobedLinkChanged    changed;
+  gpointer            user_data;
+  MobectlPropsMirror *mirror;
 };
-
-static void
-notify (MobedLink *link)
-{
-  link->changed (link, link->user_data);
-}
 
 static void
 on_get_all (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -37,20 +30,11 @@ on_get_all (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_variant_dict_clear (&link->props);
   if (reply == NULL)
-    {
-      g_message ("mobed is not running: %s", error->message);
-      g_variant_dict_init (&link->props, NULL);
-      link->running = FALSE;
-    }
+    g_message ("mobed is not running: %s", error->message);
   else
-    {
-      g_variant_get (reply, "(@a{sv})", &props);
-      g_variant_dict_init (&link->props, props);
-      link->running = TRUE;
-    }
-  notify (link);
+    g_variant_get (reply, "(@a{sv})", &props);
+  mobectl_props_mirror_set (link->mirror, props);
 }
 
 /* @autostart: only the first read starts mobed; when it goes away later,
@@ -68,46 +52,17 @@ load_all (MobedLink *link, gboolean autostart)
 }
 
 static void
-on_properties_changed (GDBusConnection *bus, const char *sender, const char *path,
-                       const char *iface, const char *signal, GVariant *params,
-                       gpointer user_data)
+on_appeared (MobectlPropsMirror *mirror, gpointer user_data)
 {
-  MobedLink *link = user_data;
-  g_autoptr(GVariant) changed = NULL;
-  GVariantIter iter;
-  const char *key;
-  GVariant *value;
-
-  if (!g_variant_is_of_type (params, G_VARIANT_TYPE ("(sa{sv}as)")))
-    return;
-  g_variant_get (params, "(&s@a{sv}@as)", NULL, &changed, NULL);
-  g_variant_iter_init (&iter, changed);
-  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
-    {
-      g_variant_dict_insert_value (&link->props, key, value);
-      g_variant_unref (value);
-    }
-  notify (link);
+  load_all (user_data, FALSE);
 }
 
 static void
-on_name_owner_changed (GDBusConnection *bus, const char *sender, const char *path,
-                       const char *iface, const char *signal, GVariant *params,
-                       gpointer user_data)
+on_changed (MobectlPropsMirror *mirror, gpointer user_data)
 {
   MobedLink *link = user_data;
-  const char *new_owner;
 
-  g_variant_get (params, "(&s&s&s)", NULL, NULL, &new_owner);
-  if (*new_owner != '\0')
-    {
-      load_all (link, FALSE);
-      return;
-    }
-  link->running = FALSE;
-  g_variant_dict_clear (&link->props);
-  g_variant_dict_init (&link->props, NULL);
-  notify (link);
+  link->changed (link, link->user_data);
 }
 
 MobedLink *
@@ -119,19 +74,7 @@ mobed_link_new (GDBusConnection *bus, MobedLinkChanged changed, gpointer user_da
   link->cancel = g_cancellable_new ();
   link->changed = changed;
   link->user_data = user_data;
-  g_variant_dict_init (&link->props, NULL);
-  link->props_id = g_dbus_connection_signal_subscribe (bus, MOBECTL_BUS_NAME,
-                                                       "org.freedesktop.DBus.Properties",
-                                                       "PropertiesChanged", MOBECTL_OBJECT_PATH,
-                                                       MOBECTL_INTERFACE,
-                                                       G_DBUS_SIGNAL_FLAGS_NONE,
-                                                       on_properties_changed, link, NULL);
-  link->owner_id = g_dbus_connection_signal_subscribe (bus, "org.freedesktop.DBus",
-                                                       "org.freedesktop.DBus",
-                                                       "NameOwnerChanged",
-                                                       "/org/freedesktop/DBus", MOBECTL_BUS_NAME,
-                                                       G_DBUS_SIGNAL_FLAGS_NONE,
-                                                       on_name_owner_changed, link, NULL);
+  link->mirror = mobectl_props_mirror_new (bus, on_appeared, on_changed, link);
   load_all (link, TRUE);
   return link;
 }
@@ -142,9 +85,7 @@ mobed_link_free (MobedLink *link)
   if (link == NULL)
     return;
   g_cancellable_cancel (link->cancel);
-  g_dbus_connection_signal_unsubscribe (link->bus, link->props_id);
-  g_dbus_connection_signal_unsubscribe (link->bus, link->owner_id);
-  g_variant_dict_clear (&link->props);
+  mobectl_props_mirror_free (link->mirror);
   g_object_unref (link->cancel);
   g_object_unref (link->bus);
   g_free (link);
@@ -153,15 +94,7 @@ mobed_link_free (MobedLink *link)
 GVariant *
 mobed_link_props (MobedLink *link)
 {
-  g_autoptr(GVariant) props = NULL;
-
-  if (!link->running)
-    return NULL;
-  /* The dict is ended and started again from its own value: the snapshot
-   * is shared, not copied. */
-  props = g_variant_ref_sink (g_variant_dict_end (&link->props));
-  g_variant_dict_init (&link->props, props);
-  return g_steal_pointer (&props);
+  return mobectl_props_mirror_get (link->mirror);
 }
 
 static void
