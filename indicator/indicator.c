@@ -368,7 +368,10 @@ mobed_indicator_new (GDBusConnection *bus, GMainLoop *loop, const MobedIndicator
   self->symbolic = options->symbolic;
   read_interval (self);
   /* The menu first: the item names it, and panels read it as soon as the
-   * item registers. */
+   * item registers. libdbusmenu puts it on the bus only when its own
+   * g_bus_get() returns (through a GLib worker thread), which on a busy
+   * machine can be after the item registered; it then sends LayoutUpdated,
+   * and panels read the menu again on it. */
   self->menu = mobed_menu_new (MENU_PATH, on_menu, self);
   self->item = mobed_item_new (bus, MENU_PATH, options->icon_theme_path, on_activate, self,
                                error);
