@@ -1,42 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * picker-test-util.h — what test-picker.c and test-picker-spread.c share:
- * the shipped catalog with a default config as the fixture, and the checks
- * every pick and every simulated working day must pass.
+ * the fixture of shipped-catalog.h, and the checks every pick and every
+ * simulated working day must pass.
  */
 #pragma once
 
 #include "core/picker.h"
-#include "store/config-files.h"
+#include "shipped-catalog.h"
 
 #define BREAKS_PER_DAY 32
-
-typedef struct {
-  MobedCatalog *catalog;
-  MobedConfig   config;
-} Fixture;
-
-static inline void
-setup (Fixture *f, gconstpointer data)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data",
-                                                 "drills.ini", NULL);
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-
-  f->catalog = mobed_catalog_new ();
-  g_assert_true (mobed_catalog_load (f->catalog, path, problems, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 0);
-  mobed_config_init_defaults (&f->config);
-}
-
-static inline void
-teardown (Fixture *f, gconstpointer data)
-{
-  mobed_catalog_unref (f->catalog);
-  mobed_config_clear (&f->config);
-}
 
 /* Replaces @list (focus or exclude) with the words of @words. */
 static inline void
@@ -44,15 +17,6 @@ set_list (GStrv *list, const char *const *words)
 {
   g_strfreev (*list);
   *list = g_strdupv ((char **) words);
-}
-
-static inline const MobedDrill *
-drill (Fixture *f, const char *id)
-{
-  const MobedDrill *d = mobed_catalog_find (f->catalog, id);
-
-  g_assert_nonnull (d);
-  return d;
 }
 
 /* Everything a single pick must satisfy, whatever the config. */
@@ -67,7 +31,7 @@ assert_valid (Fixture *f, const MobedChoice *c)
     g_assert_cmpstr (c->items[0].id, !=, c->items[1].id);
   for (guint j = 0; j < c->n; j++)
     {
-      const MobedDrill *d = drill (f, c->items[j].id);
+      const MobedDrill *d = shipped_drill (f, c->items[j].id);
       guint deliberate = d->per_side ? 5 : 10;
       /* A set at or below the deliberate minimum may lose up to a fifth
        * (never to 3 or fewer); a larger one keeps the minimum. */

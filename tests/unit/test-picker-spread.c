@@ -16,7 +16,7 @@ count_region (Fixture *f, const MobedChoice *c, guint n, guint region)
 
   for (guint i = 0; i < n; i++)
     for (guint j = 0; j < c[i].n; j++)
-      if (drill (f, c[i].items[j].id)->regions & region)
+      if (shipped_drill (f, c[i].items[j].id)->regions & region)
         count++;
   return count;
 }
@@ -113,15 +113,15 @@ test_new_day (Fixture *f, gconstpointer data)
       g_assert_true (mobed_picker_pick (b, &f->config, 5, FALSE, &first_b));
       g_assert_cmpstr (first_a.items[0].id, ==, first_b.items[0].id);
       for (guint j = 0; j < first_a.n; j++)
-        moved |= drill (f, first_a.items[j].id)->regions;
+        moved |= shipped_drill (f, first_a.items[j].id)->regions;
 
       g_assert_true (mobed_picker_pick (a, &f->config, 5, FALSE, &second_a));
       g_assert_true (mobed_picker_pick (b, &f->config, 6, FALSE, &second_b));
       /* Recent drills are still avoided across midnight. */
       g_assert_false (choices_share (&second_b, &first_b));
-      if (drill (f, second_a.items[0].id)->regions & moved)
+      if (shipped_drill (f, second_a.items[0].id)->regions & moved)
         same_day++;
-      if (drill (f, second_b.items[0].id)->regions & moved)
+      if (shipped_drill (f, second_b.items[0].id)->regions & moved)
         next_day++;
     }
   g_test_message ("second break shares a region with the first: %u/300 same day, "

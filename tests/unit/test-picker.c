@@ -250,11 +250,11 @@ test_set_catalog (Fixture *f, gconstpointer data)
 static void
 test_fit_reps (Fixture *f, gconstpointer data)
 {
-  const MobedDrill *lift = drill (f, "abdominal-lift");        /* 3 × 10 s */
-  const MobedDrill *circles = drill (f, "neck-circles");       /* 8 per side × 3 s */
-  const MobedDrill *opening = drill (f, "chest-opening");      /* 12 × 3 s */
-  const MobedDrill *psoas = drill (f, "iliopsoas");            /* 5 per side × 5 s */
-  const MobedDrill *bend = drill (f, "forward-bend");          /* 5 × 8 s */
+  const MobedDrill *lift = shipped_drill (f, "abdominal-lift");        /* 3 × 10 s */
+  const MobedDrill *circles = shipped_drill (f, "neck-circles");       /* 8 per side × 3 s */
+  const MobedDrill *opening = shipped_drill (f, "chest-opening");      /* 12 × 3 s */
+  const MobedDrill *psoas = shipped_drill (f, "iliopsoas");            /* 5 per side × 5 s */
+  const MobedDrill *bend = shipped_drill (f, "forward-bend");          /* 5 × 8 s */
 
   g_assert_cmpuint (mobed_picker_set_seconds (lift, 3), ==, 30);
   g_assert_cmpuint (mobed_picker_set_seconds (circles, 8), ==, 48);
@@ -287,7 +287,7 @@ test_fit_reps (Fixture *f, gconstpointer data)
 static void
 test_offer (Fixture *f, gconstpointer data)
 {
-  const MobedDrill *circles = drill (f, "neck-circles");
+  const MobedDrill *circles = shipped_drill (f, "neck-circles");
   MobedOffer o;
   g_autofree char *line = NULL;
 
@@ -300,9 +300,9 @@ test_offer (Fixture *f, gconstpointer data)
   line = mobed_offer_line (&o);
   g_assert_cmpstr (line, ==, "Neck circles · 7 each way");
 
-  mobed_offer_from_drill (&o, drill (f, "neck-flexors"), 5);
+  mobed_offer_from_drill (&o, shipped_drill (f, "neck-flexors"), 5);
   g_assert_cmpint (o.unit, ==, MOBED_REPS_PER_SIDE);
-  mobed_offer_from_drill (&o, drill (f, "chest-opening"), 12);
+  mobed_offer_from_drill (&o, shipped_drill (f, "chest-opening"), 12);
   g_assert_cmpint (o.unit, ==, MOBED_REPS_TIMES);
 }
 
